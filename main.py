@@ -1,0 +1,56 @@
+"""Command-line entry point: no arguments launches the desktop app; subcommands run the rest.
+
+Only argument parsing lives here; every command calls into the packages, which is why this is
+the one module allowed to import all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhongcao-studio",
+        description="Zhongcao Studio (种草工作室): make, review, schedule and measure notes.",
+    )
+    parser.add_argument(
+        "--data-dir", help="folder for the embedded backend's database and media store"
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command")
+
+    serve = sub.add_parser("serve", help="run the backend (HTTP API) in the foreground")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    serve.add_argument("--db", help="SQLAlchemy URL; default: SQLite in the data folder")
+    serve.add_argument("--data-dir", dest="serve_data_dir", help="database and media folder")
+    serve.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when standard input closes (used by the desktop app for its child backend)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    if args.command == "serve":
+        from publisher.server.run import serve
+
+        return serve(
+            host=args.host,
+            port=args.port,
+            db_url=args.db,
+            data_dir=args.serve_data_dir or args.data_dir,
+            exit_with_parent=args.exit_with_parent,
+        )
+    from studio.app import run_app
+
+    return run_app(data_dir=args.data_dir, lang=args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Pydantic shapes of the HTTP API, shared by the server and the client.
+
+Names follow the template convention: `XCreate` is what a caller sends to make an X,
+`XUpdate` a partial change, `XPublic` what the API answers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+NoteType = Literal["image", "video"]
+NoteStatus = Literal["draft", "scheduled", "published", "archived"]
+
+MAX_TITLE_LENGTH = 500
+"""Storage cap, far above the platform's limit: an over-long title is still saved as a draft."""
+MAX_BODY_LENGTH = 20_000
+MAX_MEDIA_PER_NOTE = 100
+
+T = TypeVar("T")
+
+
+class _Public(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class UserCreate(BaseModel):
+    email: EmailStr
+    password: str = Field(min_length=8, max_length=256)
+    display_name: str = Field(min_length=1, max_length=100)
+
+
+class UserPublic(_Public):
+    id: uuid.UUID
+    email: str
+    display_name: str
+    created_at: datetime
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_at: datetime | None = None
+
+
+class AccountCreate(BaseModel):
+    nickname: str = Field(min_length=1, max_length=100)
+    platform_user_id: str | None = Field(default=None, max_length=64)
+    timezone: str = Field(default="Asia/Shanghai", max_length=64)
+
+
+class AccountPublic(_Public):
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    nickname: str
+    platform_user_id: str | None
+    timezone: str
+    version: int
+    created_at: datetime
+
+
+class NoteMediaIn(BaseModel):
+    """One media item of a note, by the sha256 of an uploaded original."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    recipe: dict[str, Any] | None = None
+
+
+class NoteMediaPublic(_Public):
+    position: int
+    sha256: str
+    mime: str
+    width: int
+    height: int
+    recipe: dict[str, Any] | None = None
+
+
+class NoteCreate(BaseModel):
+    account_id: uuid.UUID
+    type: NoteType = "image"
+    title: str = Field(default="", max_length=MAX_TITLE_LENGTH)
+    body: str = Field(default="", max_length=MAX_BODY_LENGTH)
+    media: list[NoteMediaIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
+
+
+class NoteUpdate(BaseModel):
+    """A partial update; `version` is the version the change was based on."""
+
+    version: int
+    title: str | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
+    body: str | None = Field(default=None, max_length=MAX_BODY_LENGTH)
+    media: list[NoteMediaIn] | None = Field(default=None, max_length=MAX_MEDIA_PER_NOTE)
+
+
+class NotePublish(BaseModel):
+    """Publishing names the version the human confirmed, so they publish what they saw."""
+
+    version: int | None = None
+
+
+class NotePublic(_Public):
+    id: uuid.UUID
+    account_id: uuid.UUID
+    type: NoteType
+    title: str
+    body: str
+    status: NoteStatus
+    version: int
+    media: list[NoteMediaPublic]
+    created_at: datetime
+    updated_at: datetime
+    scheduled_at: datetime | None = None
+    published_at: datetime | None = None
+    published_by: uuid.UUID | None = None
+
+
+class MediaPublic(_Public):
+    sha256: str
+    mime: str
+    size: int
+    width: int
+    height: int
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    offset: int
+    limit: int
+
+
+class ViolationPublic(BaseModel):
+    code: str
+    level: Literal["warn", "block"]
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorPublic(BaseModel):
+    """Every error body: a stable machine `code` and its `params`, translated by the app.
+
+    `current` carries the current object on a version conflict; `violations` every broken
+    rule when publishing is refused.
+    """
+
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    current: dict[str, Any] | None = None
+    violations: list[ViolationPublic] | None = None
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    version: str
+    database: str
