@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
 
 NoteType = Literal["image", "video"]
 NoteStatus = Literal["draft", "scheduled", "published", "archived"]
@@ -21,6 +22,24 @@ MAX_BODY_LENGTH = 20_000
 MAX_MEDIA_PER_NOTE = 100
 
 T = TypeVar("T")
+
+
+def _no_nul(text: str) -> str:
+    # NUL cannot be stored in PostgreSQL text and has no place in a note.
+    if "\x00" in text:
+        raise ValueError("text contains a NUL character")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def _known_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError("unknown time zone") from exc
+    return name
 
 
 class _Public(BaseModel):
@@ -47,9 +66,9 @@ class Token(BaseModel):
 
 
 class AccountCreate(BaseModel):
-    nickname: str = Field(min_length=1, max_length=100)
+    nickname: Text = Field(min_length=1, max_length=100)
     platform_user_id: str | None = Field(default=None, max_length=64)
-    timezone: str = Field(default="Asia/Shanghai", max_length=64)
+    timezone: Annotated[str, AfterValidator(_known_timezone)] = "Asia/Shanghai"
 
 
 class AccountPublic(_Public):
@@ -81,8 +100,8 @@ class NoteMediaPublic(_Public):
 class NoteCreate(BaseModel):
     account_id: uuid.UUID
     type: NoteType = "image"
-    title: str = Field(default="", max_length=MAX_TITLE_LENGTH)
-    body: str = Field(default="", max_length=MAX_BODY_LENGTH)
+    title: Text = Field(default="", max_length=MAX_TITLE_LENGTH)
+    body: Text = Field(default="", max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
 
 
@@ -90,8 +109,8 @@ class NoteUpdate(BaseModel):
     """A partial update; `version` is the version the change was based on."""
 
     version: int
-    title: str | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
-    body: str | None = Field(default=None, max_length=MAX_BODY_LENGTH)
+    title: Text | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
+    body: Text | None = Field(default=None, max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] | None = Field(default=None, max_length=MAX_MEDIA_PER_NOTE)
 
 
@@ -99,6 +118,12 @@ class NotePublish(BaseModel):
     """Publishing names the version the human confirmed, so they publish what they saw."""
 
     version: int | None = None
+
+
+class NoteVersion(BaseModel):
+    """Names the version a state change (archive…) was decided on."""
+
+    version: int
 
 
 class NotePublic(_Public):

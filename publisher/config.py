@@ -1,0 +1,32 @@
+"""Server settings, from arguments or `ZHONGCAO_*` environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DB_FILE = "studio.db"
+
+
+class ServerSettings(BaseSettings):
+    """Everything a backend process needs to know; one instance per process."""
+
+    model_config = SettingsConfigDict(env_prefix="ZHONGCAO_", extra="ignore")
+
+    data_dir: Path
+    db_url: str | None = None
+    local_token: str | None = None
+    """When set, this bearer token is the machine's local user: the embedded desktop mode."""
+    local_account_name: str = "me"
+    token_ttl_seconds: int = 30 * 24 * 3600
+    max_upload_bytes: int = 50 * 1024 * 1024
+    rules_path: Path | None = None
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.data_dir / DEFAULT_DB_FILE}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"

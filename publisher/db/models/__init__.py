@@ -1,0 +1,20 @@
+"""ORM rows, one module per aggregate; importing this package registers them all."""
+
+from publisher.db.models.accounts import Account
+from publisher.db.models.idempotency import IdempotencyRecord
+from publisher.db.models.media import MediaAsset, MediaRef
+from publisher.db.models.notes import Note, NoteMedia
+from publisher.db.models.users import AuthToken, Membership, Organization, User
+
+__all__ = [
+    "Account",
+    "AuthToken",
+    "IdempotencyRecord",
+    "MediaAsset",
+    "MediaRef",
+    "Membership",
+    "Note",
+    "NoteMedia",
+    "Organization",
+    "User",
+]

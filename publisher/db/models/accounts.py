@@ -1,0 +1,21 @@
+"""Creator and brand accounts on the platform, each owned by an organization."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from publisher.db.base import Base, IdMixin, TimestampMixin, VersionedMixin
+
+
+class Account(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "accounts"
+
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    nickname: Mapped[str] = mapped_column(String(100))
+    platform_user_id: Mapped[str | None] = mapped_column(String(64))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")

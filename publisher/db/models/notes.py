@@ -1,0 +1,64 @@
+"""Notes and their ordered media."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from publisher.db.base import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin
+from publisher.db.models.media import MediaAsset
+
+
+class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "notes"
+
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(8), default="image")
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+    media: Mapped[list[NoteMedia]] = relationship(
+        back_populates="note",
+        order_by="NoteMedia.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class NoteMedia(Base):
+    __tablename__ = "note_media"
+    __table_args__ = (UniqueConstraint("note_id", "position"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    note_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    sha256: Mapped[str] = mapped_column(ForeignKey("media_assets.sha256"))
+    recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    note: Mapped[Note] = relationship(back_populates="media")
+    asset: Mapped[MediaAsset] = relationship(lazy="joined")
+
+    @property
+    def mime(self) -> str:
+        return self.asset.mime
+
+    @property
+    def width(self) -> int:
+        return self.asset.width
+
+    @property
+    def height(self) -> int:
+        return self.asset.height

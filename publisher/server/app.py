@@ -1,0 +1,68 @@
+"""The FastAPI application factory: routes under /api/v1, JSON errors with stable codes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from publisher import __version__
+from publisher.schemas import ErrorPublic, Health
+from publisher.server.idempotency import IdempotencyMiddleware
+from publisher.server.routes import accounts, auth, media, notes
+from publisher.server.state import ServerState
+from publisher.services.errors import ServiceError
+
+API_PREFIX = "/api/v1"
+_ERROR_RESPONSES = {code: {"model": ErrorPublic} for code in (401, 404, 409, 413, 415, 422)}
+
+
+def create_app(state: ServerState) -> FastAPI:
+    """Build the API around an opened database and media store."""
+    app = FastAPI(
+        title="Zhongcao Studio API",
+        version=__version__,
+        description="Notes from draft to published, media, accounts. Errors carry a stable "
+        "`code` and `params`; every mutating call accepts an `Idempotency-Key` header.",
+    )
+    app.state.backend = state
+    api = APIRouter(prefix=API_PREFIX, responses=_ERROR_RESPONSES)
+    for module in (auth, accounts, notes, media):
+        api.include_router(module.router)
+    app.include_router(api)
+    app.add_middleware(IdempotencyMiddleware)
+    _install_error_handlers(app)
+
+    @app.get("/health", response_model=Health, tags=["service"])
+    def health() -> Health:
+        return Health(version=__version__, database=state.engine.dialect.name)
+
+    return app
+
+
+def _error(status: int, code: str, params: dict | None = None, **extra) -> JSONResponse:
+    body = ErrorPublic(code=code, params=params or {}, **extra)
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ServiceError)
+    async def service_error(_request: Request, exc: ServiceError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        response = _error(exc.status, exc.code, exc.params, **exc.extra)
+        if headers:
+            response.headers.update(headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [
+            {"loc": [str(part) for part in error.get("loc", ())], "type": error.get("type")}
+            for error in exc.errors()
+        ]
+        return _error(422, "request.invalid", {"fields": fields})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, f"http.{exc.status_code}")

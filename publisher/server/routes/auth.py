@@ -1,0 +1,44 @@
+"""Sign-up, sign-in (OAuth2 password form), sign-out and the signed-in user."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from publisher.schemas import Token, UserCreate, UserPublic
+from publisher.server.deps import CurrentUser, SessionDep, StateDep, TokenDep
+from publisher.services import auth
+
+router = APIRouter(tags=["auth"])
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=UserPublic)
+def register(data: UserCreate, session: SessionDep):
+    return auth.register(
+        session, email=data.email, password=data.password, display_name=data.display_name
+    )
+
+
+@router.post("/auth/token", response_model=Token)
+def sign_in(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, state: StateDep
+):
+    user = auth.authenticate(session, email=form.username, password=form.password)
+    token, expires = auth.issue_token(
+        session, user, ttl=timedelta(seconds=state.settings.token_ttl_seconds)
+    )
+    return Token(access_token=token, expires_at=expires)
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+def sign_out(user: CurrentUser, session: SessionDep, token: TokenDep) -> None:
+    if token:
+        auth.revoke_token(session, token)
+
+
+@router.get("/users/me", response_model=UserPublic)
+def me(user: CurrentUser):
+    return user

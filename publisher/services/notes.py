@@ -1,0 +1,189 @@
+"""Notes from draft to published: compare-and-set edits and the rules pack on publish."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from publisher.db.models import MediaRef, Note, NoteMedia, User
+from publisher.domain.checks import NoteFacts, blocking, check_note
+from publisher.domain.rules import RulesPack
+from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
+from publisher.services.access import get_account, get_note, visible_account_ids
+from publisher.services.errors import Conflict, Invalid
+
+EDITABLE_STATUSES = frozenset({"draft", "scheduled", "published"})
+PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled"})
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_notes(
+    session: Session,
+    user: User,
+    *,
+    account_id: uuid.UUID | None,
+    status: str | None,
+    query: str | None,
+    offset: int,
+    limit: int,
+) -> tuple[list[Note], int]:
+    conditions = [Note.account_id.in_(visible_account_ids(user))]
+    if account_id is not None:
+        conditions.append(Note.account_id == account_id)
+    if status is not None:
+        conditions.append(Note.status == status)
+    if query:
+        pattern = _like_pattern(query.strip())
+        conditions.append(
+            or_(Note.title.ilike(pattern, escape="\\"), Note.body.ilike(pattern, escape="\\"))
+        )
+    total = session.scalar(select(func.count()).select_from(Note).where(*conditions)) or 0
+    rows = session.scalars(
+        select(Note)
+        .where(*conditions)
+        .order_by(Note.updated_at.desc(), Note.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return list(rows), total
+
+
+def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
+    wanted = {item.sha256 for item in media}
+    owned = set(
+        session.scalars(
+            select(MediaRef.sha256).where(MediaRef.user_id == user.id, MediaRef.sha256.in_(wanted))
+        )
+    )
+    missing = sorted(wanted - owned)
+    if missing:
+        raise Invalid("media.unknown", {"sha256": missing[0]})
+    # Positions are unique per note: clear and flush first so the new rows never collide.
+    note.media.clear()
+    session.flush()
+    note.media.extend(
+        NoteMedia(position=index, sha256=item.sha256, recipe=item.recipe)
+        for index, item in enumerate(media)
+    )
+
+
+def create_note(session: Session, user: User, data: NoteCreate) -> Note:
+    get_account(session, user, data.account_id)
+    note = Note(
+        account_id=data.account_id,
+        type=data.type,
+        title=data.title,
+        body=data.body,
+        status="draft",
+        created_by=user.id,
+    )
+    session.add(note)
+    session.flush()
+    if data.media:
+        _set_media(session, user, note, data.media)
+    session.commit()
+    session.refresh(note)
+    return note
+
+
+def _stale(note: Note) -> Conflict:
+    return Conflict(
+        "note.version_conflict",
+        {"version": note.version},
+        current=NotePublic.model_validate(note).model_dump(mode="json"),
+    )
+
+
+def _commit_cas(session: Session, note_id: uuid.UUID, user: User) -> None:
+    """Commit, turning a lost compare-and-set race into a 409 with the winner's note."""
+    try:
+        session.commit()
+    except StaleDataError as exc:
+        session.rollback()
+        raise _stale(get_note(session, user, note_id)) from exc
+
+
+def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpdate) -> Note:
+    note = get_note(session, user, note_id)
+    if note.version != data.version:
+        raise _stale(note)
+    if note.status not in EDITABLE_STATUSES:
+        raise Invalid("note.not_editable", {"status": note.status})
+    if data.title is not None:
+        note.title = data.title
+    if data.body is not None:
+        note.body = data.body
+    if data.media is not None:
+        _set_media(session, user, note, data.media)
+    # Bumping updated_at also makes a media-only change an UPDATE of the note row, so the
+    # version check guards it too.
+    note.updated_at = datetime.now(UTC)
+    _commit_cas(session, note_id, user)
+    session.refresh(note)
+    return note
+
+
+def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> None:
+    note = get_note(session, user, note_id)
+    if note.version != version:
+        raise _stale(note)
+    session.delete(note)
+    _commit_cas(session, note_id, user)
+
+
+def note_facts(note: Note) -> NoteFacts:
+    images = sum(1 for m in note.media if m.asset.mime.startswith("image/"))
+    videos = sum(1 for m in note.media if m.asset.mime.startswith("video/"))
+    return NoteFacts(
+        type=note.type, title=note.title, body=note.body, image_count=images, video_count=videos
+    )
+
+
+def publish_note(
+    session: Session, user: User, note_id: uuid.UUID, *, version: int | None, rules: RulesPack
+) -> Note:
+    """Publish now, recording the human who confirmed it.
+
+    Raises:
+        Conflict: `version` is given and stale.
+        Invalid: the note is not a draft or scheduled (`note.not_publishable`), or it breaks
+            rules (`note.rules_violated`, with every violation, warnings included).
+    """
+    note = get_note(session, user, note_id)
+    if version is not None and note.version != version:
+        raise _stale(note)
+    if note.status not in PUBLISHABLE_STATUSES:
+        raise Invalid("note.not_publishable", {"status": note.status})
+    violations = check_note(note_facts(note), rules)
+    if blocking(violations):
+        raise Invalid(
+            "note.rules_violated",
+            {"count": len(blocking(violations))},
+            violations=[v.to_dict() for v in violations],
+        )
+    now = datetime.now(UTC)
+    note.status = "published"
+    note.published_at = now
+    note.published_by = user.id
+    note.scheduled_at = None
+    _commit_cas(session, note_id, user)
+    session.refresh(note)
+    return note
+
+
+def archive_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
+    note = get_note(session, user, note_id)
+    if note.version != version:
+        raise _stale(note)
+    note.status = "archived"
+    _commit_cas(session, note_id, user)
+    session.refresh(note)
+    return note

@@ -1,0 +1,81 @@
+"""The client against a real server process: typed results, typed errors, no double writes."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from publisher.client import (
+    AuthError,
+    ConflictError,
+    NotFoundError,
+    OfflineError,
+    StudioClient,
+    ValidationError,
+)
+from tests.media_samples import write_image
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def record_methods(client: StudioClient) -> list[str]:
+    seen: list[str] = []
+    client.transport.session.hooks["response"].append(
+        lambda response, *args, **kwargs: seen.append(response.request.method)
+    )
+    return seen
+
+
+def test_a_backend_that_is_down_raises_offline_after_retrying() -> None:
+    client = StudioClient(f"http://127.0.0.1:{_closed_port()}", timeout=1)
+    client.transport.backoff = 0
+    with pytest.raises(OfflineError) as caught:
+        client.health()
+    assert caught.value.code == "backend.unreachable"
+
+
+def test_errors_are_typed(backend, api) -> None:
+    account = api.list_accounts()[0].id
+    note, _ = api.create_note(account_id=account, title="a")
+    api.update_note(note.id, version=note.version, title="b")
+    with pytest.raises(ConflictError) as conflict:
+        api.update_note(note.id, version=note.version, title="c")
+    assert conflict.value.current["title"] == "b"
+
+    with pytest.raises(ValidationError) as invalid:
+        api.publish_note(note.id)
+    assert [v["code"] for v in invalid.value.violations] == ["images.too_few"]
+
+    api.delete_note(note.id, version=note.version + 1)
+    with pytest.raises(NotFoundError):
+        api.get_note(note.id)
+
+    with pytest.raises(AuthError):
+        StudioClient(backend.url, "expired-or-made-up").me()
+
+
+def test_upload_sends_bytes_only_when_the_server_lacks_them(api, tmp_path) -> None:
+    path = write_image(tmp_path / "IMG_0001.JPG")
+    first = api.upload_media(path)
+    seen = record_methods(api)
+    second = api.upload_media(path)
+    assert second.sha256 == first.sha256
+    assert "POST" not in seen
+
+
+def test_the_thumbnail_comes_back_as_jpeg(api, tmp_path) -> None:
+    media = api.upload_media(write_image(tmp_path / "a.png", "PNG", size=(400, 300)))
+    assert api.thumbnail(media.sha256, 128)[:2] == b"\xff\xd8"
+
+
+def test_a_repeated_keyed_create_makes_one_note(api) -> None:
+    account = api.list_accounts()[0].id
+    first, _ = api.create_note(account_id=account, title="draft", idempotency_key="k-1")
+    second, _ = api.create_note(account_id=account, title="draft", idempotency_key="k-1")
+    assert first.id == second.id
+    assert api.list_notes(query="draft").total == 1
