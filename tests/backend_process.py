@@ -39,14 +39,10 @@ def start_backend(data_dir: Path, *, db_url: str | None = None) -> RunningBacken
     if db_url:
         args += ["--db", db_url]
     env = {**os.environ, "ZHONGCAO_LOCAL_TOKEN": token}
-    process = subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=(data_dir / "backend.log").open("ab"),
-        env=env,
-        text=True,
-    )
+    with (data_dir / "backend.log").open("ab") as log_file:
+        process = subprocess.Popen(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log_file, env=env, text=True
+        )
     # readline blocks until the server prints its line or exits (EOF): no polling needed.
     line = process.stdout.readline()
     if not line.startswith(READY_PREFIX):

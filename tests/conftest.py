@@ -12,14 +12,33 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from publisher.client import StudioClient  # noqa: E402
 from tests.backend_process import RunningBackend, start_backend  # noqa: E402
+from tests.postgres_server import create_database, find_bin_dir, running_cluster  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBackend]:
-    """One backend per test module; tests isolate themselves by registering fresh users."""
-    running = start_backend(tmp_path_factory.mktemp("backend"))
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[str]:
+    """A private PostgreSQL server for the session; CI must have one, so it fails there."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing; `./dev test` installs them")
+        pytest.skip("PostgreSQL server binaries not installed (run ./dev test to install them)")
+    with running_cluster(bin_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningBackend]:
+    """One backend per test module and database; tests isolate themselves by registering
+    fresh users. The same tests run on the embedded SQLite and on a team PostgreSQL."""
+    db_url = None
+    if request.param == "postgresql":
+        db_url = create_database(request.getfixturevalue("postgres_cluster"))
+    running = start_backend(tmp_path_factory.mktemp("backend"), db_url=db_url)
     yield running
     running.stop()
 

@@ -38,6 +38,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, Any]]:
+    return [NoteMediaIn.model_validate(item).model_dump() for item in media]
+
+
 class StudioClient:
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
@@ -124,7 +128,7 @@ class StudioClient:
         type: str = "image",
         title: str = "",
         body: str = "",
-        media: list[NoteMediaIn] | None = None,
+        media: list[NoteMediaIn | dict[str, Any]] | None = None,
         idempotency_key: str | None = None,
     ) -> tuple[NotePublic, ChangeSet]:
         payload = {
@@ -132,7 +136,7 @@ class StudioClient:
             "type": type,
             "title": title,
             "body": body,
-            "media": [m.model_dump() for m in media or []],
+            "media": _media_payload(media or []),
         }
         response = self.transport.request(
             "POST", "/notes", json=payload, idempotency_key=idempotency_key
@@ -147,7 +151,7 @@ class StudioClient:
         idempotency_key: str | None = None,
         title: str | None = None,
         body: str | None = None,
-        media: list[NoteMediaIn] | None = None,
+        media: list[NoteMediaIn | dict[str, Any]] | None = None,
     ) -> tuple[NotePublic, ChangeSet]:
         """Change the given fields of a note based on `version`.
 
@@ -160,7 +164,7 @@ class StudioClient:
         if body is not None:
             payload["body"] = body
         if media is not None:
-            payload["media"] = [m.model_dump() for m in media]
+            payload["media"] = _media_payload(media)
         response = self.transport.request(
             "PATCH", f"/notes/{note_id}", json=payload, idempotency_key=idempotency_key
         )

@@ -33,9 +33,7 @@ class NotFoundError(ClientError):
 class ConflictError(ClientError):
     """A compare-and-set write lost the race (409); `current` is the server's copy."""
 
-    def __init__(
-        self, code: str, params: dict[str, Any] | None, status: int, current: dict | None
-    ):
+    def __init__(self, code: str, params: dict[str, Any] | None, status: int, current: dict | None):
         super().__init__(code, params, status)
         self.current = current
 

@@ -119,7 +119,9 @@ def error_from_response(response: requests.Response) -> ClientError:
     except ValueError:
         body = None
     if not isinstance(body, dict) or "code" not in body:
-        return ServerError("server.unexpected_response", {"status": status}, status)
+        # A HEAD answer has no body, and a proxy in between may answer in HTML: the status
+        # alone still says what happened.
+        body = {"code": f"http.{status}", "params": {"status": status}}
     code, params = str(body["code"]), body.get("params") or {}
     if status == 401:
         return AuthError(code, params, status)

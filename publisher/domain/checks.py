@@ -81,9 +81,7 @@ def check_note(note: NoteFacts, rules: RulesPack) -> list[Violation]:
         expected = rules.limit("video", "count")
         if note.video_count != expected:
             found.append(
-                Violation(
-                    "video.count", "block", {"count": note.video_count, "expected": expected}
-                )
+                Violation("video.count", "block", {"count": note.video_count, "expected": expected})
             )
     return found
 

@@ -16,7 +16,11 @@ def list_accounts(
     where = Account.id.in_(visible_account_ids(user))
     total = session.scalar(select(func.count()).select_from(Account).where(where)) or 0
     rows = session.scalars(
-        select(Account).where(where).order_by(Account.created_at, Account.id).offset(offset).limit(limit)
+        select(Account)
+        .where(where)
+        .order_by(Account.created_at, Account.id)
+        .offset(offset)
+        .limit(limit)
     ).all()
     return list(rows), total
 

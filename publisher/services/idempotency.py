@@ -67,7 +67,9 @@ def claim(
             return Mismatch()
         if existing.status_code is None:
             return InProgress()
-        return StoredResponse(existing.status_code, existing.response_body or b"", existing.content_type)
+        return StoredResponse(
+            existing.status_code, existing.response_body or b"", existing.content_type
+        )
 
 
 def complete(

@@ -103,7 +103,12 @@ def test_note_crud(backend, api) -> None:
         "POST",
         f"{API}/notes",
         token,
-        json={"account_id": str(account), "type": "image", "title": "秋天的第一杯奶茶", "body": "好喝"},
+        json={
+            "account_id": str(account),
+            "type": "image",
+            "title": "秋天的第一杯奶茶",
+            "body": "好喝",
+        },
     )
     assert created.status_code == 201
     note = created.json()
@@ -121,11 +126,14 @@ def test_note_crud(backend, api) -> None:
 
     listed = call(backend, "GET", f"{API}/notes", token, params={"status": "draft"}).json()
     assert [n["id"] for n in listed["items"]] == [note["id"]]
-    assert call(backend, "GET", f"{API}/notes", token, params={"status": "published"}).json()[
-        "total"
-    ] == 0
+    assert (
+        call(backend, "GET", f"{API}/notes", token, params={"status": "published"}).json()["total"]
+        == 0
+    )
 
-    stale_delete = call(backend, "DELETE", f"{API}/notes/{note['id']}", token, params={"version": 1})
+    stale_delete = call(
+        backend, "DELETE", f"{API}/notes/{note['id']}", token, params={"version": 1}
+    )
     assert stale_delete.status_code == 409
     deleted = call(backend, "DELETE", f"{API}/notes/{note['id']}", token, params={"version": 2})
     assert deleted.status_code == 204
@@ -150,9 +158,13 @@ def test_list_filters_by_account_and_searches_title_and_body(api) -> None:
 def test_a_stale_update_is_refused_with_the_current_note_and_not_applied(backend, api) -> None:
     note, _ = api.create_note(account_id=first_account(api), title="v1")
     token = token_of(api)
-    first = call(backend, "PATCH", f"{API}/notes/{note.id}", token, json={"version": 1, "title": "A"})
+    first = call(
+        backend, "PATCH", f"{API}/notes/{note.id}", token, json={"version": 1, "title": "A"}
+    )
     assert first.status_code == 200
-    stale = call(backend, "PATCH", f"{API}/notes/{note.id}", token, json={"version": 1, "title": "B"})
+    stale = call(
+        backend, "PATCH", f"{API}/notes/{note.id}", token, json={"version": 1, "title": "B"}
+    )
     assert stale.status_code == 409
     body = stale.json()
     assert body["code"] == "note.version_conflict"
@@ -182,7 +194,9 @@ def test_an_idempotency_key_belongs_to_its_caller(backend, api, other_api) -> No
     mine = {"account_id": str(first_account(api)), "title": "mine"}
     theirs = {"account_id": str(first_account(other_api)), "title": "theirs"}
     assert call(backend, "POST", f"{API}/notes", token_of(api), json=mine, headers=dict(key)).ok
-    other = call(backend, "POST", f"{API}/notes", token_of(other_api), json=theirs, headers=dict(key))
+    other = call(
+        backend, "POST", f"{API}/notes", token_of(other_api), json=theirs, headers=dict(key)
+    )
     assert other.status_code == 201 and other.json()["title"] == "theirs"
 
 
@@ -191,7 +205,9 @@ def test_another_user_cannot_see_or_change_a_note(backend, api, other_api) -> No
     intruder = token_of(other_api)
     path = f"{API}/notes/{note.id}"
     assert call(backend, "GET", path, intruder).status_code == 404
-    assert call(backend, "PATCH", path, intruder, json={"version": 1, "title": "x"}).status_code == 404
+    assert (
+        call(backend, "PATCH", path, intruder, json={"version": 1, "title": "x"}).status_code == 404
+    )
     assert call(backend, "DELETE", path, intruder, params={"version": 1}).status_code == 404
     assert call(backend, "POST", f"{path}/publish", intruder, json={}).status_code == 404
     assert other_api.list_notes().total == 0
@@ -241,7 +257,9 @@ def test_an_html_file_named_jpg_is_refused(backend, api) -> None:
     refused = upload(backend, token_of(api), html, "cute-cat.jpg")
     assert refused.status_code == 415
     assert refused.json()["code"] == "image.unsupported_format"
-    assert not [p for p in (backend.data_dir / "media").rglob("*") if p.is_file() and p.read_bytes() == html]
+    assert not [
+        p for p in (backend.data_dir / "media").rglob("*") if p.is_file() and p.read_bytes() == html
+    ]
 
 
 def test_a_corrupt_image_is_refused(backend, api) -> None:
@@ -258,7 +276,9 @@ def test_client_names_are_never_used_as_paths(backend, api) -> None:
 
 def test_thumbnail_is_a_small_jpeg(backend, api) -> None:
     sha = upload(backend, token_of(api), image_bytes("PNG", size=(900, 1200))).json()["sha256"]
-    thumb = call(backend, "GET", f"{API}/media/{sha}/thumbnail", token_of(api), params={"size": 100})
+    thumb = call(
+        backend, "GET", f"{API}/media/{sha}/thumbnail", token_of(api), params={"size": 100}
+    )
     assert thumb.headers["content-type"] == "image/jpeg"
     assert thumb.content[:3] == b"\xff\xd8\xff"
 
@@ -272,7 +292,11 @@ def test_publish_answers_every_violated_rule_at_once(backend, api) -> None:
     assert refused.status_code == 422
     body = refused.json()
     assert body["code"] == "note.rules_violated"
-    assert [v["code"] for v in body["violations"]] == ["title.empty", "body.too_long", "images.too_few"]
+    assert [v["code"] for v in body["violations"]] == [
+        "title.empty",
+        "body.too_long",
+        "images.too_few",
+    ]
     assert api.get_note(note.id).status == "draft"
 
 
@@ -293,11 +317,15 @@ def test_publish_records_time_and_who_confirmed(backend, api) -> None:
 
 def test_note_media_keep_their_order_and_must_be_the_callers(backend, api, other_api) -> None:
     token = token_of(api)
-    shas = [upload(backend, token, image_bytes(color=(i, 0, 0))).json()["sha256"] for i in (1, 2, 3)]
+    shas = [
+        upload(backend, token, image_bytes(color=(i, 0, 0))).json()["sha256"] for i in (1, 2, 3)
+    ]
     note, _ = api.create_note(account_id=first_account(api), media=[{"sha256": s} for s in shas])
     assert [m.sha256 for m in note.media] == shas
     reordered = [shas[2], shas[0], shas[1]]
-    note, _ = api.update_note(note.id, version=note.version, media=[{"sha256": s} for s in reordered])
+    note, _ = api.update_note(
+        note.id, version=note.version, media=[{"sha256": s} for s in reordered]
+    )
     assert [m.sha256 for m in api.get_note(note.id).media] == reordered
     assert [m.position for m in note.media] == [0, 1, 2]
 
@@ -321,8 +349,14 @@ def test_odd_unicode_is_stored_as_given(api, title: str) -> None:
 def test_nul_characters_and_unknown_time_zones_are_refused(backend, api) -> None:
     token = token_of(api)
     nul = call(
-        backend, "POST", f"{API}/notes", token, json={"account_id": str(first_account(api)), "title": "a\x00b"}
+        backend,
+        "POST",
+        f"{API}/notes",
+        token,
+        json={"account_id": str(first_account(api)), "title": "a\x00b"},
     )
     assert (nul.status_code, nul.json()["code"]) == (422, "request.invalid")
-    zone = call(backend, "POST", f"{API}/accounts", token, json={"nickname": "x", "timezone": "Mars/Base"})
+    zone = call(
+        backend, "POST", f"{API}/accounts", token, json={"nickname": "x", "timezone": "Mars/Base"}
+    )
     assert zone.status_code == 422

@@ -50,4 +50,6 @@ def media_thumbnail(
     size: Annotated[int, Query(ge=16, le=2048)] = 256,
 ):
     asset = media.get_visible(session, user, sha256)
-    return FileResponse(media.thumbnail_path(state.store, asset, size), media_type="image/jpeg", headers=_IMMUTABLE)
+    return FileResponse(
+        media.thumbnail_path(state.store, asset, size), media_type="image/jpeg", headers=_IMMUTABLE
+    )

@@ -7,7 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from publisher.schemas import NoteCreate, NotePublic, NotePublish, NoteStatus, NoteUpdate, NoteVersion, Page
+from publisher.schemas import (
+    NoteCreate,
+    NotePublic,
+    NotePublish,
+    NoteStatus,
+    NoteUpdate,
+    NoteVersion,
+    Page,
+)
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.server.routes.paging import Limit, Offset
 from publisher.services import access, notes
