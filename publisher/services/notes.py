@@ -121,11 +121,12 @@ def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpda
         note.title = data.title
     if data.body is not None:
         note.body = data.body
+    # Touching updated_at makes even a media-only change an UPDATE of the note row, so the
+    # version check guards it too. It is set before the media flush so the row is written
+    # (and its version bumped) exactly once.
+    note.updated_at = datetime.now(UTC)
     if data.media is not None:
         _set_media(session, user, note, data.media)
-    # Bumping updated_at also makes a media-only change an UPDATE of the note row, so the
-    # version check guards it too.
-    note.updated_at = datetime.now(UTC)
     _commit_cas(session, note_id, user)
     session.refresh(note)
     return note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -360,3 +361,28 @@ def test_nul_characters_and_unknown_time_zones_are_refused(backend, api) -> None
         backend, "POST", f"{API}/accounts", token, json={"nickname": "x", "timezone": "Mars/Base"}
     )
     assert zone.status_code == 422
+
+
+def test_each_update_bumps_the_version_by_one(backend, api) -> None:
+    sha = upload(backend, token_of(api), image_bytes()).json()["sha256"]
+    note, _ = api.create_note(account_id=first_account(api))
+    note, _ = api.update_note(note.id, version=note.version, title="t", media=[{"sha256": sha}])
+    assert note.version == 2
+    note, _ = api.update_note(note.id, version=note.version, media=[])
+    assert (note.version, note.media) == (3, [])
+
+
+def test_concurrent_edits_of_one_version_let_exactly_one_win(backend, api) -> None:
+    note, _ = api.create_note(account_id=first_account(api), title="start")
+    token = token_of(api)
+
+    def edit(index: int) -> int:
+        body = {"version": note.version, "title": f"edit {index}"}
+        return call(backend, "PATCH", f"{API}/notes/{note.id}", token, json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(edit, range(8)))
+    assert statuses.count(200) == 1
+    assert statuses.count(409) == 7
+    final = api.get_note(note.id)
+    assert final.version == 2 and final.title.startswith("edit ")
