@@ -7,11 +7,13 @@ a write whose answer was lost on the wire is never applied twice.
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
-from typing import Any
+from typing import Any, BinaryIO
 
 import requests
+from urllib3 import encode_multipart_formdata
 
 from publisher.client.errors import (
     AuthError,
@@ -66,7 +68,7 @@ class Transport:
         json: Any = None,
         params: dict[str, Any] | None = None,
         data: dict[str, Any] | None = None,
-        files: dict[str, Any] | None = None,
+        files: dict[str, tuple[str, BinaryIO, str]] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         api: bool = True,
@@ -76,21 +78,28 @@ class Transport:
         headers = {}
         if method not in _SAFE_METHODS:
             headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
+        body = None
+        if files:
+            # Encoded once with a boundary derived from the key, so a retry or a repeat of the
+            # same upload sends the very same bytes and the server can replay its answer.
+            boundary = hashlib.sha256(headers["Idempotency-Key"].encode()).hexdigest()[:32]
+            body, headers["Content-Type"] = encode_multipart_formdata(
+                {
+                    name: (fname, handle.read(), ctype)
+                    for name, (fname, handle, ctype) in files.items()
+                },
+                boundary=boundary,
+            )
         url = self.base_url + (API_PREFIX if api else "") + path
         attempt = 0
         while True:
             try:
-                if files:
-                    for value in files.values():
-                        if hasattr(value[1], "seek"):
-                            value[1].seek(0)
                 response = self.session.request(
                     method,
                     url,
                     json=json,
                     params=params,
-                    data=data,
-                    files=files,
+                    data=body if files else data,
                     headers=headers,
                     timeout=timeout or self.timeout,
                 )

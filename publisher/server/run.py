@@ -94,7 +94,8 @@ def serve(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return _fail("data_dir.unwritable")
-    settings = ServerSettings(data_dir=folder, db_url=db_url)
+    # Only what was given on the command line overrides the ZHONGCAO_* environment.
+    settings = ServerSettings(data_dir=folder, **({"db_url": db_url} if db_url else {}))
     lock = None
     if settings.database_url.startswith("sqlite"):
         # One embedded backend per data folder: a second app on the same folder is told the

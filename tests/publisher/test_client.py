@@ -79,3 +79,21 @@ def test_a_repeated_keyed_create_makes_one_note(api) -> None:
     second, _ = api.create_note(account_id=account, title="draft", idempotency_key="k-1")
     assert first.id == second.id
     assert api.list_notes(query="draft").total == 1
+
+
+def test_a_repeated_upload_with_one_key_is_replayed_not_refused(api, tmp_path) -> None:
+    """A retry after a lost answer must send the same bytes, or the server would see a new body."""
+    path = write_image(tmp_path / "IMG_0002.HEIC.jpg")
+    answers = []
+    for _ in range(2):
+        with path.open("rb") as handle:
+            answers.append(
+                api.transport.request(
+                    "POST",
+                    "/media",
+                    files={"file": ("upload", handle, "application/octet-stream")},
+                    idempotency_key="one-upload",
+                )
+            )
+    assert answers[0].json() == answers[1].json()
+    assert answers[1].headers.get("idempotent-replayed") == "true"
