@@ -1,0 +1,64 @@
+"""The services one main window works with, made once per data folder.
+
+Not a god object: it only holds the shared services (backend connection, task lanes, events,
+settings, notifier, thumbnails, rules) so pages receive them in one argument. It has no
+behaviour of its own beyond creating and shutting them down in the right order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from publisher.domain.rules import RulesPack, load_rules
+from studio.connection import Connection
+from studio.events import AppEvents
+from studio.notifier import Notifier
+from studio.settings import Settings
+from studio.tasks import Lane, TaskRunner
+from studio.thumbnails import ThumbnailCache
+
+_DRAIN_MS = 4000
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    language: str
+    settings: Settings
+    runner: TaskRunner
+    events: AppEvents
+    notifier: Notifier
+    connection: Connection
+    rules: RulesPack
+    thumbnails: ThumbnailCache = field(init=False)
+
+    @classmethod
+    def create(cls, data_dir: Path, language: str, owner: QObject | None = None) -> AppContext:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        runner = TaskRunner()
+        ctx = cls(
+            data_dir=data_dir,
+            language=language,
+            settings=Settings(data_dir),
+            runner=runner,
+            events=AppEvents(owner),
+            notifier=Notifier(owner),
+            connection=Connection(data_dir, runner, owner),
+            rules=load_rules(),
+        )
+        ctx.thumbnails = ThumbnailCache(ctx, owner)
+        return ctx
+
+    def shutdown(self) -> None:
+        """Let queued saves and journal writes finish, then stop the backend."""
+        self.runner.wait(Lane.WRITE, _DRAIN_MS)
+        # Deliver the saves' answers so their journal entries are marked clean on disk.
+        QCoreApplication.processEvents()
+        self.runner.wait(Lane.WRITE, _DRAIN_MS)
+        self.runner.wait(Lane.DISK, _DRAIN_MS)
+        self.connection.stop()
+        self.runner.wait_all(_DRAIN_MS)
+        self.settings.sync()

@@ -1,0 +1,1 @@
+"""Drafts being written: the local truth, its crash journal, and autosave to the backend."""

@@ -1,0 +1,427 @@
+"""One draft being written: the local copy is the truth, autosaved to the backend in order.
+
+Every change is journaled to disk within ~150 ms and saved ~600 ms after typing pauses. Saves
+are compare-and-set on the note's version and go through the write lane one at a time; while
+one is in flight, newer edits wait and are sent right after, with only the fields that differ
+from the last saved copy. The first save creates an empty note under a key that never changes
+for this draft, so a create whose answer was lost is replayed, not duplicated.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from publisher.client import ClientError, ConflictError, NotFoundError, OfflineError
+from publisher.client import ValidationError as RefusedError
+from publisher.schemas import NoteMediaIn, NotePublic
+from studio.connection import BackendState
+from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
+from studio.ops import Mutation, run_in_background
+from studio.tasks import Lane
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+SAVE_DEBOUNCE_MS = 600
+JOURNAL_DEBOUNCE_MS = 150
+_RETRY_MS = (1000, 2000, 4000, 8000, 15000, 30000)
+
+
+class SaveState(Enum):
+    SAVED = "saved"
+    PENDING = "pending"
+    SAVING = "saving"
+    OFFLINE = "offline"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+
+
+def fields_of(note: NotePublic) -> DraftFields:
+    ordered = sorted(note.media, key=lambda item: item.position)
+    return DraftFields(note.title, note.body, tuple(item.sha256 for item in ordered))
+
+
+class DraftSession(QObject):
+    """A draft's local state and its way to the backend."""
+
+    fields_replaced = Signal()
+    """The fields changed by something other than typing (restore, reload): redraw them."""
+    save_state_changed = Signal(object)
+    note_changed = Signal()
+    """Id, status, version or publish time changed."""
+    conflict = Signal()
+    published = Signal(object)
+    publish_refused = Signal(list)
+    publish_failed = Signal(object)
+    save_failed = Signal(object)
+    settled = Signal()
+    """Nothing is left to save; emitted while retiring so the store can let go."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        entry: JournalEntry,
+        *,
+        saved: DraftFields | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._journal = DraftJournal(ctx.data_dir)
+        self.key = entry.key
+        self.account_id = entry.account_id
+        self.note_id = entry.note_id
+        self.version = entry.version
+        self.status = "draft"
+        self.published_at: datetime | None = None
+        self._create_key = entry.create_key
+        self._opened_at = entry.opened_at
+        self._fields = entry.fields
+        self._saved = saved
+        self._server: DraftFields | None = None
+        self._busy = False
+        self._state = SaveState.SAVED
+        self._attempt = 0
+        self._publish_wanted = False
+        self._retiring = False
+        self._debounce = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._save)
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DEBOUNCE_MS)
+        self._journal_timer.timeout.connect(self._write_journal)
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self._save)
+        ctx.connection.state_changed.connect(self._on_connection_state_changed)
+        if self.is_dirty():
+            self._set_state(SaveState.PENDING)
+            self._debounce.start()
+
+    @classmethod
+    def blank(cls, ctx: AppContext, account_id: str | None, parent: QObject) -> DraftSession:
+        entry = JournalEntry(
+            key=str(uuid.uuid4()),
+            account_id=account_id,
+            note_id=None,
+            version=None,
+            fields=DraftFields(),
+            dirty=False,
+            opened_at=time.time(),
+        )
+        return cls(ctx, entry, saved=DraftFields(), parent=parent)
+
+    @classmethod
+    def of_note(cls, ctx: AppContext, note: NotePublic, parent: QObject) -> DraftSession:
+        fields = fields_of(note)
+        entry = JournalEntry(
+            key=str(uuid.uuid4()),
+            account_id=str(note.account_id),
+            note_id=str(note.id),
+            version=note.version,
+            fields=fields,
+            dirty=False,
+            opened_at=time.time(),
+        )
+        session = cls(ctx, entry, saved=fields, parent=parent)
+        session._adopt_meta(note)
+        session._write_journal()
+        return session
+
+    # -- what widgets read -----------------------------------------------------------------
+
+    @property
+    def fields(self) -> DraftFields:
+        return self._fields
+
+    @property
+    def state(self) -> SaveState:
+        return self._state
+
+    @property
+    def server_fields(self) -> DraftFields | None:
+        """The server's copy after a conflict, for the conflict banner."""
+        return self._server
+
+    def is_dirty(self) -> bool:
+        if self.note_id is None:
+            return self._fields != DraftFields()
+        return self._fields != self._saved
+
+    # -- edits (from widgets) --------------------------------------------------------------
+
+    def set_title(self, title: str) -> None:
+        self._edit(replace(self._fields, title=title))
+
+    def set_body(self, body: str) -> None:
+        self._edit(replace(self._fields, body=body))
+
+    def set_media(self, media: tuple[str, ...]) -> None:
+        self._edit(replace(self._fields, media=tuple(media)))
+
+    def set_account(self, account_id: str) -> None:
+        """Only a note not yet on the backend can change account."""
+        if self.note_id is None and account_id != self.account_id:
+            self.account_id = account_id
+            self._journal_timer.start()
+            if self.is_dirty():
+                self._debounce.start()
+
+    def _edit(self, fields: DraftFields) -> None:
+        if fields == self._fields:
+            return
+        self._fields = fields
+        if not self._journal_timer.isActive():
+            self._journal_timer.start()
+        if self._state is not SaveState.CONFLICT:
+            self._set_state(SaveState.PENDING)
+            self._debounce.start()
+
+    # -- commands --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Journal and save now instead of after the debounce (switching drafts, app closing)."""
+        self._debounce.stop()
+        self._journal_timer.stop()
+        self._write_journal()
+        self._save()
+
+    def publish(self) -> None:
+        """Save what is on screen, then publish exactly that version."""
+        self._publish_wanted = True
+        self._debounce.stop()
+        if self._state is SaveState.CONFLICT:
+            self._publish_wanted = False
+            self.publish_failed.emit(ConflictError("note.version_conflict", {}, 409, None))
+            return
+        self._save()
+
+    def keep_mine(self) -> None:
+        """Resolve a conflict by saving the local text over the server's."""
+        if self._state is SaveState.CONFLICT:
+            self._server = None
+            self._set_state(SaveState.PENDING)
+            self._save()
+
+    def take_theirs(self) -> None:
+        """Resolve a conflict by replacing the local text with the server's."""
+        if self._state is SaveState.CONFLICT and self._server is not None:
+            self._fields, self._server = self._server, None
+            self.fields_replaced.emit()
+            self._write_journal()
+            self._set_state(SaveState.SAVED)
+
+    def adopt_server_copy(self, note: NotePublic) -> None:
+        """A fresher server copy arrived (restore of a clean draft): show it if nothing waits."""
+        if self.is_dirty() or self._busy or str(note.id) != self.note_id:
+            return
+        self._fields = self._saved = fields_of(note)
+        self._adopt_meta(note)
+        self.fields_replaced.emit()
+        self._write_journal()
+
+    def retire(self) -> None:
+        """This draft leaves the editor: save what is left, then report `settled`."""
+        self._retiring = True
+        self.flush()
+        self._check_settled()
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self._busy or self._state is SaveState.CONFLICT:
+            return
+        if self._ctx.connection.state is not BackendState.CONNECTED:
+            if self.is_dirty() or self._publish_wanted:
+                self._cancel_publish(OfflineError("backend.not_ready", {}))
+                self._set_state(SaveState.OFFLINE)
+            return
+        if self.note_id is None:
+            if self.account_id is None or not (self.is_dirty() or self._publish_wanted):
+                self._after_clean()
+                return
+            self._start_create()
+            return
+        if not self.is_dirty():
+            self._after_clean()
+            return
+        self._start_update()
+
+    def _start_create(self) -> None:
+        account_id, key = uuid.UUID(self.account_id or ""), self._create_key
+        self._begin_save()
+        Mutation(
+            self._ctx,
+            parent=self,
+            op=lambda client: client.create_note(account_id=account_id, idempotency_key=key),
+        ).success(self._on_created).failure(self._on_save_failed).run()
+
+    def _start_update(self) -> None:
+        sent, saved = self._fields, self._saved
+        changes: dict[str, Any] = {}
+        if saved is None or sent.title != saved.title:
+            changes["title"] = sent.title
+        if saved is None or sent.body != saved.body:
+            changes["body"] = sent.body
+        if saved is None or sent.media != saved.media:
+            changes["media"] = [NoteMediaIn(sha256=sha) for sha in sent.media]
+        note_id, version = uuid.UUID(self.note_id or ""), self.version or 0
+        self._begin_save()
+        Mutation(
+            self._ctx,
+            parent=self,
+            op=lambda client: client.update_note(note_id, version=version, **changes),
+        ).success(lambda note: self._on_saved(sent, note)).failure(self._on_save_failed).run()
+
+    def _begin_save(self) -> None:
+        self._busy = True
+        self._set_state(SaveState.SAVING)
+
+    def _on_created(self, note: NotePublic) -> None:
+        self._busy = False
+        self._saved = fields_of(note)
+        self._adopt_meta(note)
+        self._write_journal()
+        self._save()
+
+    def _on_saved(self, sent: DraftFields, note: NotePublic) -> None:
+        # `sent`, not the server's echo, becomes the saved copy: a server that normalises text
+        # must not make us resend forever.
+        self._busy = False
+        self._attempt = 0
+        self._saved = sent
+        self._adopt_meta(note)
+        self._write_journal()
+        if self.is_dirty():
+            if not self._debounce.isActive():
+                self._save()
+        else:
+            self._after_clean()
+
+    def _after_clean(self) -> None:
+        if self._state is not SaveState.CONFLICT and not self._debounce.isActive():
+            self._set_state(SaveState.SAVED)
+        if self._publish_wanted and self.note_id is not None and not self.is_dirty():
+            self._start_publish()
+        self._check_settled()
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._cancel_publish(error)
+        if isinstance(error, OfflineError):
+            self._set_state(SaveState.OFFLINE)
+            self._retry.start(_RETRY_MS[min(self._attempt, len(_RETRY_MS) - 1)])
+            self._attempt += 1
+        elif isinstance(error, ConflictError) and error.current:
+            self._on_conflict(NotePublic.model_validate(error.current))
+        elif isinstance(error, NotFoundError) and self.note_id is not None:
+            # Deleted elsewhere while open here: what is on screen becomes a new note.
+            self.note_id, self.version, self._saved = None, None, DraftFields()
+            self._create_key = str(uuid.uuid4())
+            self.note_changed.emit()
+            self._save()
+        else:
+            self._set_state(SaveState.FAILED)
+            self.save_failed.emit(error)
+
+    def _on_conflict(self, current: NotePublic) -> None:
+        server = fields_of(current)
+        self._saved = server
+        self._adopt_meta(current)
+        if server == self._fields:
+            self._write_journal()
+            self._after_clean()
+            return
+        self._server = server
+        self._write_journal()
+        self._set_state(SaveState.CONFLICT)
+        self.conflict.emit()
+
+    def _on_connection_state_changed(self, state: BackendState) -> None:
+        if state is BackendState.CONNECTED and self._state is SaveState.OFFLINE:
+            self._retry.stop()
+            self._save()
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def _start_publish(self) -> None:
+        self._publish_wanted = False
+        note_id, version = uuid.UUID(self.note_id or ""), self.version
+        self._busy = True
+        Mutation(
+            self._ctx,
+            parent=self,
+            op=lambda client: client.publish_note(note_id, version=version),
+        ).success(self._on_published).failure(self._on_publish_error).run()
+
+    def _on_published(self, note: NotePublic) -> None:
+        self._busy = False
+        self._adopt_meta(note)
+        self._write_journal()
+        self.published.emit(note)
+        self._save()
+
+    def _on_publish_error(self, error: BaseException) -> None:
+        self._busy = False
+        if isinstance(error, RefusedError) and error.violations:
+            self.publish_refused.emit(list(error.violations))
+        else:
+            self.publish_failed.emit(error)
+        if isinstance(error, OfflineError):
+            self._set_state(SaveState.OFFLINE)
+        self._save()
+
+    def _cancel_publish(self, error: BaseException) -> None:
+        if self._publish_wanted:
+            self._publish_wanted = False
+            self.publish_failed.emit(error)
+
+    # -- bookkeeping -----------------------------------------------------------------------
+
+    def _adopt_meta(self, note: NotePublic) -> None:
+        self.note_id, self.version = str(note.id), note.version
+        self.account_id = str(note.account_id)
+        self.status, self.published_at = note.status, note.published_at
+        self.note_changed.emit()
+
+    def _set_state(self, state: SaveState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.save_state_changed.emit(state)
+
+    def _entry(self) -> JournalEntry:
+        return JournalEntry(
+            key=self.key,
+            account_id=self.account_id,
+            note_id=self.note_id,
+            version=self.version,
+            fields=self._fields,
+            dirty=self.is_dirty(),
+            opened_at=self._opened_at,
+            create_key=self._create_key,
+        )
+
+    def _write_journal(self) -> None:
+        entry, journal = self._entry(), self._journal
+        run_in_background(
+            self._ctx.runner,
+            Lane.DISK,
+            owner=self,
+            job=lambda _progress: journal.write(entry),
+            on_success=lambda _none: None,
+            on_failure=self._on_journal_failed,
+        )
+
+    def _on_journal_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.save_failed.emit(ClientError("journal.write_failed", {"error": str(error)}))
+        else:
+            raise error
+
+    def _check_settled(self) -> None:
+        if self._retiring and not self._busy and not self.is_dirty():
+            self.settled.emit()

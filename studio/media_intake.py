@@ -1,0 +1,137 @@
+"""Bringing the creator's files into a draft: check locally, thumbnail, upload — in workers.
+
+Each file passes the editor's gate (`editor.probe_image`) before anything decodes it, gets a
+local thumbnail so the card fills in at once, and is uploaded (the client skips bytes the
+backend already has). A refused file is reported by name with the reason and removed; the
+others carry on. Results find their card by its local id, so reordering meanwhile is safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QImage, QPixmap
+
+from publisher.client import OfflineError
+from publisher.schemas import MediaPublic
+from studio.messages import message
+from studio.models.media import MediaListModel, MediaState
+from studio.ops import run_in_background
+from studio.tasks import Lane
+from studio.thumbnails import THUMB_SIZE, decode_thumbnail
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.heic *.heif"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    name: str
+    reason: str
+
+
+def _check_and_thumbnail(path: Path) -> QImage:
+    import editor  # heavy (Pillow, numpy): loaded in the worker, on first use
+
+    editor.probe_image(path)
+    return decode_thumbnail(editor.make_thumbnail(path, THUMB_SIZE))
+
+
+class MediaIntake(QObject):
+    """Feeds files into a `MediaListModel`; reports progress and refusals."""
+
+    progress_changed = Signal(int, int)
+    """(files finished, files in this batch); (0, 0) when idle."""
+    refused = Signal(list)
+    """list[Refusal] of a finished batch."""
+
+    def __init__(self, ctx: AppContext, model: MediaListModel, parent: QObject | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._model = model
+        self._total = 0
+        self._done = 0
+        self._refusals: list[Refusal] = []
+
+    @property
+    def busy(self) -> bool:
+        return self._done < self._total
+
+    def add_files(self, paths: list[Path], row: int = -1) -> None:
+        for offset, path in enumerate(paths):
+            at = row + offset if row >= 0 else -1
+            local_id = self._model.add_pending(path.name, at)
+            self._total += 1
+            self._start(local_id, Path(path))
+        self.progress_changed.emit(self._done, self._total)
+
+    def _start(self, local_id: str, path: Path) -> None:
+        run_in_background(
+            self._ctx.runner,
+            Lane.MEDIA,
+            owner=self,
+            job=lambda _progress: _check_and_thumbnail(path),
+            on_success=lambda image: self._on_checked(local_id, path, image),
+            on_failure=lambda error: self._on_failed(local_id, path, error),
+        )
+
+    def _on_checked(self, local_id: str, path: Path, image: QImage) -> None:
+        if self._model.row_of(local_id) < 0:
+            self._finish_one()
+            return
+        self._model.update(
+            local_id, state=MediaState.UPLOADING, thumbnail=QPixmap.fromImage(image)
+        )
+        connection = self._ctx.connection
+        run_in_background(
+            self._ctx.runner,
+            Lane.MEDIA,
+            owner=self,
+            job=lambda _progress: connection.client().upload_media(path),
+            on_success=lambda media: self._on_uploaded(local_id, image, media),
+            on_failure=lambda error: self._on_failed(local_id, path, error),
+        )
+
+    def _on_uploaded(self, local_id: str, image: QImage, media: MediaPublic) -> None:
+        self._ctx.thumbnails.put(media.sha256, image)
+        self._model.update(local_id, state=MediaState.READY, sha256=media.sha256)
+        self._finish_one()
+
+    def _on_failed(self, local_id: str, path: Path, error: BaseException) -> None:
+        code = getattr(error, "code", None)
+        if not isinstance(code, str):
+            raise error
+        if isinstance(error, OfflineError):
+            self._ctx.connection.report_offline()
+        params = getattr(error, "params", None) or {}
+        self._model.remove(local_id)
+        self._refusals.append(Refusal(path.name, message(code, params)))
+        self._finish_one()
+
+    def _finish_one(self) -> None:
+        self._done += 1
+        if self._done >= self._total:
+            refusals, self._refusals = self._refusals, []
+            self._done = self._total = 0
+            self.progress_changed.emit(0, 0)
+            if refusals:
+                self.refused.emit(refusals)
+        else:
+            self.progress_changed.emit(self._done, self._total)
+
+
+def refusal_text(refusals: list[Refusal]) -> str:
+    lines = [
+        QCoreApplication.translate("MediaIntake", "{name}: {reason}").format(
+            name=item.name, reason=item.reason
+        )
+        for item in refusals
+    ]
+    heading = QCoreApplication.translate("MediaIntake", "Not added:")
+    return "\n".join([heading, *lines])
+

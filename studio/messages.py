@@ -1,0 +1,134 @@
+"""Every machine code the app can meet, mapped to one translated sentence, in one place.
+
+The backend, the client and the editor speak in codes with parameters; only here do they
+become words. Parameters fill `{name}` placeholders; a missing one never crashes the message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CONTEXT = "Messages"
+
+_MESSAGES: dict[str, str] = {
+    # backend process and connection
+    "backend.unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "The studio's backend cannot be reached right now."
+    ),
+    "backend.not_ready": QT_TRANSLATE_NOOP("Messages", "The studio is still starting."),
+    "backend.start_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "The studio's backend took too long to start."
+    ),
+    "backend.exited": QT_TRANSLATE_NOOP(
+        "Messages", "The studio's backend stopped while starting."
+    ),
+    "backend.spawn_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The studio's backend could not be launched."
+    ),
+    "data_dir.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Zhongcao Studio is already open with this data folder. "
+        "Switch to that window, or close it and try again.",
+    ),
+    "database.unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The studio's database could not be opened."
+    ),
+    "server.unexpected_response": QT_TRANSLATE_NOOP(
+        "Messages", "The backend gave an unexpected answer (HTTP {status})."
+    ),
+    # files the creator adds
+    "image.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a supported image (JPEG, PNG, WebP or HEIC)."
+    ),
+    "image.corrupt": QT_TRANSLATE_NOOP("Messages", "The image is damaged and cannot be read."),
+    "image.too_many_pixels": QT_TRANSLATE_NOOP(
+        "Messages", "The image has too many pixels ({pixels})."
+    ),
+    "image.side_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The image is too large ({width}×{height} pixels)."
+    ),
+    "image.too_many_frames": QT_TRANSLATE_NOOP(
+        "Messages", "Animated images with this many frames are not supported."
+    ),
+    "file.too_large": QT_TRANSLATE_NOOP("Messages", "The file is too large ({size})."),
+    "file.not_found": QT_TRANSLATE_NOOP("Messages", "The file no longer exists."),
+    "file.not_regular": QT_TRANSLATE_NOOP("Messages", "This is not a regular file."),
+    "file.empty": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
+    "media.unsupported": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a supported image (JPEG, PNG, WebP or HEIC)."
+    ),
+    "media.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The file is larger than the backend accepts ({max})."
+    ),
+    "media.not_found": QT_TRANSLATE_NOOP("Messages", "This image is not stored any more."),
+    "media.unknown": QT_TRANSLATE_NOOP("Messages", "An image of this note is missing."),
+    # publishing rules
+    "title.empty": QT_TRANSLATE_NOOP("Messages", "The title is empty."),
+    "title.too_wide": QT_TRANSLATE_NOOP(
+        "Messages", "The title is too long: {units} of {max} width units."
+    ),
+    "body.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The text is too long: {chars} of {max} characters."
+    ),
+    "images.too_few": QT_TRANSLATE_NOOP(
+        "Messages", "Add at least {min} image (now {count})."
+    ),
+    "images.too_many": QT_TRANSLATE_NOOP(
+        "Messages", "Use at most {max} images (now {count})."
+    ),
+    "video.count": QT_TRANSLATE_NOOP(
+        "Messages", "A video note needs exactly {expected} video (now {count})."
+    ),
+    # notes
+    "note.not_found": QT_TRANSLATE_NOOP("Messages", "This note no longer exists."),
+    "note.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This note was changed somewhere else."
+    ),
+    "note.not_editable": QT_TRANSLATE_NOOP("Messages", "This note can no longer be edited."),
+    "note.rules_violated": QT_TRANSLATE_NOOP(
+        "Messages", "The note breaks {count} publishing rule(s)."
+    ),
+    "journal.write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "Your draft could not be written to disk ({error})."
+    ),
+    "note.not_publishable": QT_TRANSLATE_NOOP(
+        "Messages", "This note cannot be published in its current state."
+    ),
+    "account.not_found": QT_TRANSLATE_NOOP("Messages", "This account no longer exists."),
+    "auth.missing_token": QT_TRANSLATE_NOOP("Messages", "You are not signed in."),
+    "auth.invalid_token": QT_TRANSLATE_NOOP("Messages", "Your sign-in has expired."),
+}
+
+_FALLBACK = QT_TRANSLATE_NOOP("Messages", "Something went wrong ({code}).")
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+_BYTE_PARAMS = frozenset({"size", "bytes", "max_bytes"})
+_BYTE_CODES = frozenset({"file.too_large", "media.too_large"})
+
+
+def _shown(code: str, key: str, value: Any) -> Any:
+    if (key in _BYTE_PARAMS or (key == "max" and code in _BYTE_CODES)) and isinstance(value, int):
+        return f"{value / (1024 * 1024):.1f} MB"
+    if key == "pixels" and isinstance(value, int):
+        return f"{value / 1_000_000:.0f} MP"
+    return value
+
+
+def message(code: str, params: dict[str, Any] | None = None) -> str:
+    """The translated sentence for `code`, with its parameters filled in."""
+    values = _Params({key: _shown(code, key, value) for key, value in (params or {}).items()})
+    values.setdefault("code", code)
+    template = _MESSAGES.get(code, _FALLBACK)
+    return QCoreApplication.translate(_CONTEXT, template).format_map(values)
+
+
+def is_known(code: str) -> bool:
+    return code in _MESSAGES

@@ -1,0 +1,84 @@
+"""The creator accounts the signed-in user may write for, for pickers and time zones.
+
+Loaded when the backend connects and again when a mutation says accounts changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from publisher.domain.changes import ChangeSet
+from publisher.schemas import AccountPublic
+from studio.connection import BackendState
+from studio.ops import Query
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AccountsListModel(QAbstractListModel):
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._ctx = ctx
+        self._accounts: list[AccountPublic] = []
+        self.is_loaded = False
+        ctx.connection.state_changed.connect(self._on_connection_state_changed)
+        ctx.events.changed.connect(self._on_changed)
+        if ctx.connection.state is BackendState.CONNECTED:
+            self.reload()
+
+    def reload(self) -> None:
+        Query(self._ctx, parent=self, op=lambda client: client.list_accounts()).success(
+            self.set_accounts
+        ).run()
+
+    def _on_connection_state_changed(self, state: BackendState) -> None:
+        if state is BackendState.CONNECTED:
+            self.reload()
+
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.accounts:
+            self.reload()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._accounts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        account = self._accounts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return account.nickname
+        if role == self.IdRole:
+            return str(account.id)
+        return None
+
+    def set_accounts(self, accounts: list[AccountPublic]) -> None:
+        self.beginResetModel()
+        self._accounts = list(accounts)
+        self.endResetModel()
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def row_of(self, account_id: str | None) -> int:
+        for row, account in enumerate(self._accounts):
+            if str(account.id) == account_id:
+                return row
+        return -1
+
+    def nickname(self, account_id: str) -> str:
+        row = self.row_of(account_id)
+        return self._accounts[row].nickname if row >= 0 else ""
+
+    def timezone(self, account_id: str) -> str:
+        row = self.row_of(account_id)
+        return self._accounts[row].timezone if row >= 0 else DEFAULT_TIMEZONE

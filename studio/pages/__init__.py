@@ -1,0 +1,1 @@
+"""Screens of the studio; the main window hosts them."""

@@ -1,0 +1,493 @@
+"""Create (创作): write one note — images, title, body — autosaved, and publish it.
+
+The page shows the current `DraftSession` and forwards every edit to it; the session decides
+when and what to save. Images go through `MediaIntake` (check, thumbnail, upload) and their
+order lives in the `MediaListModel`, which the session follows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMetaObject, QObject, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from publisher.client import ClientError
+from publisher.domain.checks import NoteFacts, check_note, title_limits, title_width
+from publisher.domain.text import char_count
+from publisher.schemas import NotePublic
+from studio.drafts.session import DraftSession, SaveState
+from studio.drafts.store import DraftStore
+from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, refusal_text
+from studio.messages import message
+from studio.models.accounts import AccountsListModel
+from studio.models.media import MediaItem, MediaListModel
+from studio.models.notes import local_time, status_label
+from studio.settings import LAST_ACCOUNT
+from studio.widgets.banner import Banner
+from studio.widgets.card import card, page_header
+from studio.widgets.checklist import Checklist
+from studio.widgets.counter import CounterLabel
+from studio.widgets.media_strip import MediaStrip
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+
+    from studio.context import AppContext
+
+
+class CreatePage(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        drafts: DraftStore,
+        accounts: AccountsListModel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._drafts = drafts
+        self._accounts = accounts
+        self._session: DraftSession = drafts.current
+        self._bindings: list[QMetaObject.Connection] = []
+        self._max_units = title_limits(ctx.rules)[0]
+        self._max_chars = ctx.rules.limit("body", "block_max_chars")
+        self._max_images = ctx.rules.limit("images", "block_max")
+        self._min_images = ctx.rules.limit("images", "block_min")
+        self.media = MediaListModel(self._thumbnail_for, self)
+        self.intake = MediaIntake(ctx, self.media, self)
+        self.setAcceptDrops(True)
+        self._build()
+        self._connect()
+        self._bind(self._session)
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header, row, _title, self.subtitle = page_header(
+            self.tr("Create"), self.tr("Write a note; every change is saved as you go."), self
+        )
+        self.account_combo = QComboBox(self)
+        self.account_combo.setModel(self._accounts)
+        self.account_combo.setMinimumWidth(160)
+        self.account_combo.setToolTip(self.tr("The account this note is for"))
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("SaveState")
+        self.new_button = QPushButton(self.tr("New note"), self)
+        self.publish_button = QPushButton(self.tr("Publish now"), self)
+        self.publish_button.setProperty("accent", True)
+        for widget in (self.save_state, self.account_combo, self.new_button, self.publish_button):
+            row.addWidget(widget)
+
+        self.save_banner = Banner(self)
+        self.notice_banner = Banner(self)
+
+        images_card, images = card(self)
+        images_head = QHBoxLayout()
+        images_title = QLabel(self.tr("Images"), images_card)
+        images_title.setObjectName("CardTitle")
+        self.image_counter = CounterLabel(images_card)
+        self.add_button = QPushButton(self.tr("Add images…"), images_card)
+        self.remove_button = QPushButton(self.tr("Remove"), images_card)
+        images_head.addWidget(images_title)
+        images_head.addWidget(self.image_counter)
+        images_head.addStretch(1)
+        images_head.addWidget(self.remove_button)
+        images_head.addWidget(self.add_button)
+        images.addLayout(images_head)
+        self.drop_hint = QLabel(
+            self.tr(
+                "Drop photos here, or click “Add images…”.\n"
+                "JPEG, PNG, WebP and iPhone HEIC; the first image is the cover."
+            ),
+            images_card,
+        )
+        self.drop_hint.setObjectName("DropHint")
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.strip = MediaStrip(images_card)
+        self.strip.setModel(self.media)
+        self.upload_progress = QProgressBar(images_card)
+        self.upload_progress.setTextVisible(False)
+        self.upload_label = QLabel(images_card)
+        self.upload_label.setObjectName("Hint")
+        reorder_hint = QLabel(
+            self.tr("Drag to reorder. Select an image and press Delete to remove it."),
+            images_card,
+        )
+        reorder_hint.setObjectName("Hint")
+        self._reorder_hint = reorder_hint
+        images.addWidget(self.drop_hint)
+        images.addWidget(self.strip)
+        images.addWidget(self.upload_progress)
+        images.addWidget(self.upload_label)
+        images.addWidget(reorder_hint)
+
+        text_card, text = card(self, spacing=8)
+        title_row = QHBoxLayout()
+        self.title_edit = QLineEdit(text_card)
+        self.title_edit.setObjectName("TitleEdit")
+        self.title_edit.setPlaceholderText(self.tr("Add a title — a good title gets more reads"))
+        self.title_counter = CounterLabel(text_card)
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(self.title_counter)
+        divider = QWidget(text_card)
+        divider.setFixedHeight(1)
+        divider.setStyleSheet("background: #EFEFF2;")
+        self.body_edit = QPlainTextEdit(text_card)
+        self.body_edit.setObjectName("BodyEdit")
+        self.body_edit.setPlaceholderText(
+            self.tr("Share your experience: what is it, why you love it, who it suits…")
+        )
+        self.body_edit.setMinimumHeight(220)
+        self.body_counter = CounterLabel(text_card)
+        text.addLayout(title_row)
+        text.addWidget(divider)
+        text.addWidget(self.body_edit, 1)
+        text.addWidget(self.body_counter, 0, Qt.AlignmentFlag.AlignRight)
+
+        side_card, side = card(self)
+        side_title = QLabel(self.tr("Ready to publish?"), side_card)
+        side_title.setObjectName("CardTitle")
+        self.checklist = Checklist(side_card)
+        self.status_label = QLabel(side_card)
+        self.status_label.setObjectName("Hint")
+        self.status_label.setWordWrap(True)
+        side.addWidget(side_title)
+        side.addWidget(self.checklist)
+        side.addSpacing(6)
+        side.addWidget(self.status_label)
+        side.addStretch(1)
+        side_card.setFixedWidth(280)
+
+        editor_column = QVBoxLayout()
+        editor_column.setSpacing(16)
+        editor_column.addWidget(images_card)
+        editor_column.addWidget(text_card, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addLayout(editor_column, 1)
+        columns.addWidget(side_card, 0, Qt.AlignmentFlag.AlignTop)
+
+        content = QWidget(self)
+        content.setObjectName("PageHost")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(32, 28, 32, 28)
+        body.setSpacing(16)
+        body.addWidget(header)
+        body.addWidget(self.save_banner)
+        body.addWidget(self.notice_banner)
+        body.addLayout(columns, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _connect(self) -> None:
+        self.title_edit.textEdited.connect(self._on_title_edited)
+        self.body_edit.textChanged.connect(self._on_body_changed)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.publish_button.clicked.connect(self._on_publish_clicked)
+        self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
+        self.strip.remove_requested.connect(self._remove_row)
+        self.media.order_changed.connect(self._on_media_order_changed)
+        self.media.rowsInserted.connect(self._refresh_images)
+        self.media.rowsRemoved.connect(self._refresh_images)
+        self.media.modelReset.connect(self._refresh_images)
+        self.media.files_dropped.connect(self.add_files)
+        self.intake.progress_changed.connect(self._on_upload_progress)
+        self.intake.refused.connect(self._on_refused)
+        self.save_banner.action_clicked.connect(self._on_save_banner_action)
+        self.notice_banner.action_clicked.connect(lambda _action: self.notice_banner.hide())
+        self._accounts.loaded.connect(self._select_account)
+        self._ctx.thumbnails.ready.connect(self.media.refresh_sha)
+        self._drafts.current_changed.connect(self._bind)
+        self._drafts.open_failed.connect(self._on_open_failed)
+        self._on_upload_progress(0, 0)
+
+    # -- the session in the editor ---------------------------------------------------------
+
+    def _bind(self, session: DraftSession) -> None:
+        for connection in self._bindings:
+            QObject.disconnect(connection)
+        self._session = session
+        self._bindings = [
+            session.fields_replaced.connect(self._show_fields),
+            session.save_state_changed.connect(self._show_save_state),
+            session.note_changed.connect(self._show_note_meta),
+            session.conflict.connect(self._show_conflict),
+            session.published.connect(self._on_published),
+            session.publish_refused.connect(self._on_publish_refused),
+            session.publish_failed.connect(self._on_publish_failed),
+            session.save_failed.connect(self._on_save_failed),
+        ]
+        self.notice_banner.hide()
+        self.media.reset(session.fields.media)
+        self._show_fields()
+        self._show_save_state(session.state)
+        self._show_note_meta()
+        self._select_account()
+
+    def _show_fields(self) -> None:
+        fields = self._session.fields
+        if self.title_edit.text() != fields.title:
+            self.title_edit.setText(fields.title)
+        if self.body_edit.toPlainText() != fields.body:
+            self.body_edit.blockSignals(True)
+            self.body_edit.setPlainText(fields.body)
+            self.body_edit.blockSignals(False)
+        if self.media.ready_shas() != fields.media:
+            self.media.reset(fields.media)
+        self._refresh_counters()
+
+    def _show_save_state(self, state: SaveState) -> None:
+        texts = {
+            SaveState.SAVED: self.tr("All changes saved"),
+            SaveState.PENDING: self.tr("Editing…"),
+            SaveState.SAVING: self.tr("Saving…"),
+            SaveState.OFFLINE: self.tr("Offline — not saved yet"),
+            SaveState.CONFLICT: self.tr("Changed elsewhere"),
+            SaveState.FAILED: self.tr("Not saved"),
+        }
+        if self._session.note_id is None and state is SaveState.SAVED:
+            self.save_state.setText(self.tr("New note"))
+        else:
+            self.save_state.setText(texts[state])
+        self.save_state.setProperty("state", state.value)
+        self.save_state.style().unpolish(self.save_state)
+        self.save_state.style().polish(self.save_state)
+        if state is SaveState.OFFLINE:
+            self.save_banner.show_message(
+                self.tr(
+                    "Offline — your changes are kept on this computer and will be saved "
+                    "when the backend is back."
+                ),
+                level="warning",
+            )
+        elif state is not SaveState.CONFLICT:
+            self.save_banner.hide()
+
+    def _show_note_meta(self) -> None:
+        session = self._session
+        self.account_combo.setEnabled(session.note_id is None)
+        timezone = self._accounts.timezone(session.account_id or "")
+        if session.status == "published" and session.published_at is not None:
+            self.status_label.setText(
+                self.tr("Published {time}").format(
+                    time=local_time(session.published_at, timezone)
+                )
+            )
+        elif session.note_id is None:
+            self.status_label.setText(self.tr("Not on the backend yet: start typing."))
+        else:
+            self.status_label.setText(status_label(session.status))
+
+    def _show_conflict(self) -> None:
+        self.save_banner.show_message(
+            self.tr(
+                "This note was changed somewhere else while you were editing. Your text "
+                "is kept here and has not been saved over the other change."
+            ),
+            level="error",
+            actions=(("mine", self.tr("Keep my version")), ("theirs", self.tr("Use theirs"))),
+        )
+
+    def _on_save_banner_action(self, action: str) -> None:
+        if action == "mine":
+            self._session.keep_mine()
+        elif action == "theirs":
+            self._session.take_theirs()
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _on_title_edited(self, text: str) -> None:
+        self._session.set_title(text)
+        self._refresh_counters()
+
+    def _on_body_changed(self) -> None:
+        self._session.set_body(self.body_edit.toPlainText())
+        self._refresh_counters()
+
+    def _on_media_order_changed(self) -> None:
+        self._session.set_media(self.media.ready_shas())
+        self._refresh_counters()
+
+    def _refresh_images(self) -> None:
+        has_images = self.media.rowCount() > 0
+        self.drop_hint.setVisible(not has_images)
+        self.strip.setVisible(has_images)
+        self._reorder_hint.setVisible(has_images)
+        self.remove_button.setEnabled(has_images)
+        self._refresh_counters()
+
+    def _refresh_counters(self) -> None:
+        fields = self._session.fields
+        units = title_width(fields.title, self._ctx.rules)
+        self.title_counter.set_count(units, self._max_units)
+        self.body_counter.set_count(char_count(fields.body), self._max_chars)
+        self.image_counter.set_count(self.media.rowCount(), self._max_images)
+        facts = NoteFacts(
+            type="image", title=fields.title, body=fields.body, image_count=len(fields.media)
+        )
+        self.checklist.show_result(
+            check_note(facts, self._ctx.rules),
+            {
+                "title": {"max": self._max_units},
+                "body": {"max": self._max_chars},
+                "images": {"min": self._min_images, "max": self._max_images},
+            },
+        )
+
+    def _select_account(self) -> None:
+        wanted = self._session.account_id or self._ctx.settings.get(LAST_ACCOUNT)
+        row = self._accounts.row_of(wanted)
+        if row < 0 and self._accounts.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self.account_combo.setCurrentIndex(row)
+            self._on_account_chosen(row)
+
+    def _on_account_chosen(self, row: int) -> None:
+        account_id = self.account_combo.itemData(row, AccountsListModel.IdRole)
+        if account_id and self._session.note_id is None:
+            self._session.set_account(account_id)
+            self._ctx.settings.set(LAST_ACCOUNT, account_id)
+
+    # -- images ----------------------------------------------------------------------------
+
+    def add_files(self, paths: list[Path], row: int = -1) -> None:
+        """Check and upload `paths` into the draft (file dialog, drop, or tests)."""
+        self.notice_banner.hide()
+        self.intake.add_files([Path(path) for path in paths], row)
+
+    def _on_add_clicked(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add images"),
+            str(Path.home()),
+            self.tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS),
+        )
+        if paths:
+            self.add_files([Path(path) for path in paths])
+
+    def _on_remove_clicked(self) -> None:
+        index = self.strip.currentIndex()
+        self._remove_row(index.row() if index.isValid() else self.media.rowCount() - 1)
+
+    def _remove_row(self, row: int) -> None:
+        if 0 <= row < self.media.rowCount():
+            self.media.removeRows(row, 1)
+
+    def _thumbnail_for(self, item: MediaItem) -> QPixmap | None:
+        if item.thumbnail is not None:
+            return item.thumbnail
+        return self._ctx.thumbnails.get(item.sha256) if item.sha256 else None
+
+    def _on_upload_progress(self, done: int, total: int) -> None:
+        busy = total > 0
+        self.upload_progress.setVisible(busy)
+        self.upload_label.setVisible(busy)
+        if busy:
+            self.upload_progress.setRange(0, total)
+            self.upload_progress.setValue(done)
+            self.upload_label.setText(
+                self.tr("Checking and uploading {done} of {total}…").format(
+                    done=min(done + 1, total), total=total
+                )
+            )
+
+    def _on_refused(self, refusals: list[Refusal]) -> None:
+        self.notice_banner.show_message(
+            refusal_text(refusals), level="warning", actions=(("close", self.tr("Dismiss")),)
+        )
+
+    # -- commands --------------------------------------------------------------------------
+
+    def _on_new_clicked(self) -> None:
+        account = self.account_combo.currentData(AccountsListModel.IdRole)
+        self._drafts.new_draft(account)
+
+    def open_note(self, note_id: str) -> None:
+        self._drafts.open_note(uuid.UUID(note_id))
+
+    def _on_publish_clicked(self) -> None:
+        self.notice_banner.hide()
+        self.publish_button.setEnabled(False)
+        self._session.publish()
+
+    def _on_published(self, note: NotePublic) -> None:
+        self.publish_button.setEnabled(True)
+        when = local_time(note.published_at, self._accounts.timezone(str(note.account_id)))
+        self.notice_banner.show_message(
+            self.tr("Published {time}. It is now on your account's page.").format(time=when),
+            level="success",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+        self._show_note_meta()
+
+    def _on_publish_refused(self, violations: list[dict]) -> None:
+        self.publish_button.setEnabled(True)
+        lines = [
+            "• " + message(str(v.get("code")), v.get("params") or {})
+            for v in violations
+            if v.get("level", "block") == "block"
+        ]
+        self.notice_banner.show_message(
+            "\n".join([self.tr("Not published yet — please fix:"), *lines]),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _on_publish_failed(self, error: BaseException) -> None:
+        self.publish_button.setEnabled(True)
+        reason = message(error.code, error.params) if isinstance(error, ClientError) else ""
+        self.notice_banner.show_message(
+            self.tr("Not published: {reason}").format(reason=reason),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        if isinstance(error, ClientError):
+            self.save_banner.show_message(
+                self.tr("Not saved: {reason} Your text is kept on this computer.").format(
+                    reason=message(error.code, error.params)
+                ),
+                level="error",
+            )
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        if isinstance(error, ClientError):
+            self._ctx.notifier.show_error(error)
+
+    # -- drag and drop of files onto the page ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+

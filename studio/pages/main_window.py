@@ -1,0 +1,143 @@
+"""The main window: a shell that hosts the pages, the navigation rail and the toasts.
+
+It owns nothing but layout and wiring: data lives in models and sessions, decisions in them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from studio.connection import BackendState
+from studio.drafts.store import DraftStore
+from studio.messages import message
+from studio.models.accounts import AccountsListModel
+from studio.pages.create_page import CreatePage
+from studio.pages.notes_page import NotesPage
+from studio.pages.placeholders import UPCOMING, UpcomingPage
+from studio.pages.settings_page import SettingsPage
+from studio.widgets.banner import Banner
+from studio.widgets.nav_rail import NavRail
+from studio.widgets.toast import ToastArea
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+NAV_ITEMS = (
+    ("create", "✎", QT_TRANSLATE_NOOP("MainWindow", "Create")),
+    ("notes", "☰", QT_TRANSLATE_NOOP("MainWindow", "Notes")),
+    ("calendar", "▦", QT_TRANSLATE_NOOP("MainWindow", "Calendar")),
+    ("collaborations", "✦", QT_TRANSLATE_NOOP("MainWindow", "Collaborations")),
+    ("storefront", "◈", QT_TRANSLATE_NOOP("MainWindow", "Storefront")),
+    ("analytics", "◔", QT_TRANSLATE_NOOP("MainWindow", "Analytics")),
+    ("accounts", "◉", QT_TRANSLATE_NOOP("MainWindow", "Accounts")),
+    ("settings", "⚙", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+GEOMETRY_KEY = "main_window"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("Zhongcao Studio"))
+        self.setMinimumSize(1040, 680)
+        self.accounts = AccountsListModel(ctx, self)
+        self.drafts = DraftStore(ctx, self)
+        self.rail = NavRail(self.tr("Zhongcao Studio"), self)
+        self.stack = QStackedWidget(self)
+        self.backend_banner = Banner(self)
+        self.pages: dict[str, QWidget] = {}
+        self.create_page = CreatePage(ctx, self.drafts, self.accounts, self)
+        self.notes_page = NotesPage(ctx, self.accounts, self)
+        self.settings_page = SettingsPage(ctx, self)
+        upcoming = {item.key: UpcomingPage(item, self) for item in UPCOMING}
+        built = {
+            "create": self.create_page,
+            "notes": self.notes_page,
+            "settings": self.settings_page,
+            **upcoming,
+        }
+        for key, glyph, label in NAV_ITEMS:
+            self.rail.add_item(key, glyph, QCoreApplication.translate("MainWindow", label))
+            self.pages[key] = built[key]
+            self.stack.addWidget(built[key])
+
+        right = QWidget(self)
+        right.setObjectName("PageHost")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        banner_host = QWidget(right)
+        banner_layout = QVBoxLayout(banner_host)
+        banner_layout.setContentsMargins(32, 16, 32, 0)
+        banner_layout.addWidget(self.backend_banner)
+        self._banner_host = banner_host
+        right_layout.addWidget(banner_host)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.rail)
+        row.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self.toasts = ToastArea(self)
+
+        self.rail.page_chosen.connect(self.show_page)
+        self.notes_page.open_requested.connect(self._on_open_requested)
+        self.notes_page.new_requested.connect(self._on_new_requested)
+        self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
+        ctx.connection.state_changed.connect(self._show_backend_state)
+        ctx.notifier.posted.connect(self.toasts.post)
+        self._show_backend_state(ctx.connection.state)
+        self.show_page("create")
+        if not ctx.settings.restore_geometry(GEOMETRY_KEY, self):
+            self.resize(1280, 820)
+
+    def show_page(self, key: str) -> None:
+        self.rail.select(key)
+        self.stack.setCurrentWidget(self.pages[key])
+
+    def current_page_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next(key for key, page in self.pages.items() if page is current)
+
+    def _on_open_requested(self, note_id: str) -> None:
+        self.create_page.open_note(note_id)
+        self.show_page("create")
+
+    def _on_new_requested(self) -> None:
+        account_id = self.create_page.account_combo.currentData(AccountsListModel.IdRole)
+        self.drafts.new_draft(account_id)
+        self.show_page("create")
+
+    def _show_backend_state(self, state: BackendState) -> None:
+        self.rail.status.show_state(state)
+        if state is BackendState.FAILED:
+            code = self._ctx.connection.error_code or "backend.exited"
+            text = message(code)
+            if code != "data_dir.locked":
+                text = self.tr("The studio could not start its backend: {reason}").format(
+                    reason=text
+                )
+            self.backend_banner.show_message(
+                text, level="error", actions=(("retry", self.tr("Try again")),)
+            )
+        elif state is BackendState.STARTING:
+            self.backend_banner.show_message(self.tr("Starting the studio…"), level="info")
+        else:
+            self.backend_banner.hide()
+        self._banner_host.setVisible(self.backend_banner.isVisibleTo(self._banner_host))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.toasts.reposition()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.drafts.flush_all()
+        self._ctx.settings.save_geometry(GEOMETRY_KEY, self)
+        super().closeEvent(event)

@@ -1,0 +1,282 @@
+"""Notes (笔记): every note of the user's accounts, filtered by status and searched by text.
+
+Rows come from `NotesTableModel` (paged, in workers); this page only turns clicks into
+intents: open in Create, publish now, delete after confirming.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from publisher.client import ClientError
+from publisher.client import ValidationError as RefusedError
+from publisher.domain.changes import ChangeSet
+from publisher.schemas import NotePublic
+from studio.messages import message
+from studio.models.accounts import AccountsListModel
+from studio.models.notes import COVER, PUBLISHED, STATUS, TITLE, UPDATED, NotesTableModel
+from studio.ops import Mutation
+from studio.widgets.card import page_header
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+SEARCH_DEBOUNCE_MS = 300
+
+
+class NotesTableView(QTableView):
+    """A table that turns Enter on a row into `activated`, like a double-click."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class NotesPage(QWidget):
+    open_requested = Signal(str)
+    """A note id the user wants to edit in Create."""
+    new_requested = Signal()
+
+    def __init__(
+        self, ctx: AppContext, accounts: AccountsListModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageHost")
+        self._ctx = ctx
+        self.model = NotesTableModel(ctx, accounts, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(NotesTableModel.SortRole)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._stale = True
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        header, row, _title, self.subtitle = page_header(
+            self.tr("Notes"), self.tr("Drafts, scheduled and published notes of your accounts"),
+            self,
+        )
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles and text"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.status_filter = QComboBox(self)
+        for label, status in (
+            (self.tr("All"), None),
+            (self.tr("Drafts"), "draft"),
+            (self.tr("Scheduled"), "scheduled"),
+            (self.tr("Published"), "published"),
+            (self.tr("Archived"), "archived"),
+        ):
+            self.status_filter.addItem(label, status)
+        row.addWidget(self.search)
+        row.addWidget(self.status_filter)
+
+        self.table = NotesTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setIconSize(QSize(42, 56))
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(68)
+        header_view = self.table.horizontalHeader()
+        header_view.setHighlightSections(False)
+        header_view.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setColumnWidth(COVER, 72)
+        self.table.setColumnWidth(STATUS, 90)
+        self.table.setColumnWidth(UPDATED, 150)
+        self.table.setColumnWidth(PUBLISHED, 150)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("Hint")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("Hint")
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.publish_button = QPushButton(self.tr("Publish now"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.new_button = QPushButton(self.tr("New note"), self)
+        self.new_button.setProperty("accent", True)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.count_label, 1)
+        for button in (self.edit_button, self.publish_button, self.delete_button, self.new_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(16)
+        layout.addWidget(header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(actions)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.status_filter.currentIndexChanged.connect(lambda _row: self._apply_filter())
+        self.table.activated.connect(self._on_row_activated)
+        self.table.doubleClicked.connect(self._on_row_activated)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_actions())
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.publish_button.clicked.connect(self._on_publish_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.new_button.clicked.connect(self.new_requested)
+        self.model.modelReset.connect(self._refresh_actions)
+        self.model.rowsInserted.connect(self._refresh_actions)
+        self.model.load_failed.connect(self._on_load_failed)
+        self._ctx.events.changed.connect(self._on_changed)
+        self._ctx.connection.state_changed.connect(lambda _state: self._reload_if_visible())
+        self._refresh_actions()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self._reload_if_visible()
+
+    def _reload_if_visible(self) -> None:
+        if self._stale and self.isVisible():
+            self._stale = False
+            self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(status=self.status_filter.currentData(), query=self.search.text())
+
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.notes:
+            self._stale = True
+            self._reload_if_visible()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._stale = True
+        if isinstance(error, ClientError):
+            self.empty_label.setText(message(error.code, error.params))
+            self.empty_label.show()
+
+    def _refresh_actions(self) -> None:
+        note = self.selected_note()
+        self.edit_button.setEnabled(note is not None)
+        self.delete_button.setEnabled(note is not None)
+        self.publish_button.setEnabled(
+            note is not None and note.status in ("draft", "scheduled")
+        )
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("{count} notes").format(count=self.model.total))
+        self.empty_label.setVisible(rows == 0)
+        self.table.setVisible(rows > 0)
+        if rows == 0:
+            self.empty_label.setText(
+                self.tr("No notes here yet. Write one on the Create page.")
+                if not self.search.text() and self.status_filter.currentIndex() == 0
+                else self.tr("No notes match this filter.")
+            )
+
+    # -- selection and commands ------------------------------------------------------------
+
+    def selected_note(self) -> NotePublic | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        note = self.proxy.data(index, NotesTableModel.NoteRole)
+        return note if isinstance(note, NotePublic) else None
+
+    def select_note(self, note_id: str) -> bool:
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        return True
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        note_id = self.proxy.data(index, NotesTableModel.IdRole)
+        if note_id:
+            self.open_requested.emit(note_id)
+
+    def _on_edit_clicked(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.open_requested.emit(str(note.id))
+
+    def _on_publish_clicked(self) -> None:
+        note = self.selected_note()
+        if note is None:
+            return
+        note_id, version = note.id, note.version
+        Mutation(
+            self._ctx, parent=self, op=lambda client: client.publish_note(note_id, version=version)
+        ).success(self._on_published).failure(self._on_publish_failed).run()
+
+    def _on_published(self, note: NotePublic) -> None:
+        self._ctx.notifier.success(
+            self.tr("“{title}” is published.").format(title=note.title or self.tr("Untitled"))
+        )
+
+    def _on_publish_failed(self, error: BaseException) -> None:
+        if isinstance(error, RefusedError) and error.violations:
+            reasons = "\n".join(
+                "• " + message(str(v.get("code")), v.get("params") or {})
+                for v in error.violations
+                if v.get("level", "block") == "block"
+            )
+            self._ctx.notifier.error(self.tr("Not published:") + "\n" + reasons)
+        elif isinstance(error, ClientError):
+            self._ctx.notifier.show_error(error)
+        else:
+            raise error
+
+    def _on_delete_clicked(self) -> None:
+        note = self.selected_note()
+        if note is None or not self.confirm_delete(note):
+            return
+        note_id, version = note.id, note.version
+        Mutation(
+            self._ctx, parent=self, op=lambda client: client.delete_note(note_id, version=version)
+        ).success(lambda _none: self._ctx.notifier.info(self.tr("Note deleted."))).run()
+
+    def confirm_delete(self, note: NotePublic) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete note"),
+            self.tr("Delete “{title}”? This cannot be undone.").format(
+                title=note.title or self.tr("Untitled")
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+

@@ -1,0 +1,89 @@
+"""Pages that later issues build: each says honestly what it will hold.
+
+Declared as data so the navigation and the empty states stay in one list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from studio.widgets.empty_state import EmptyState
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    key: str
+    glyph: str
+    title: str
+    text: str
+
+
+UPCOMING = (
+    Upcoming(
+        "calendar",
+        "▦",
+        QT_TRANSLATE_NOOP("Placeholders", "Your publishing calendar is coming"),
+        QT_TRANSLATE_NOOP(
+            "Placeholders",
+            "Plan notes across all your accounts on one calendar, drag to reschedule, and "
+            "let the studio remind you when it is time to post (platform time, Beijing).",
+        ),
+    ),
+    Upcoming(
+        "collaborations",
+        "✦",
+        QT_TRANSLATE_NOOP("Placeholders", "Brand collaborations will live here"),
+        QT_TRANSLATE_NOOP(
+            "Placeholders",
+            "Take brand briefs, submit drafts for review, answer comments on images and "
+            "follow each collaboration from invitation to publication.",
+        ),
+    ),
+    Upcoming(
+        "storefront",
+        "◈",
+        QT_TRANSLATE_NOOP("Placeholders", "Your storefront is on its way"),
+        QT_TRANSLATE_NOOP(
+            "Placeholders",
+            "Keep the products you recommend, attach them to notes, and see which notes "
+            "lead readers to buy.",
+        ),
+    ),
+    Upcoming(
+        "analytics",
+        "◔",
+        QT_TRANSLATE_NOOP("Placeholders", "Analytics will appear once notes are live"),
+        QT_TRANSLATE_NOOP(
+            "Placeholders",
+            "Impressions, views, cover click-through, interactions and followers gained, "
+            "per note and per account, including imports from the data center.",
+        ),
+    ),
+    Upcoming(
+        "accounts",
+        "◉",
+        QT_TRANSLATE_NOOP("Placeholders", "Managing several accounts is next"),
+        QT_TRANSLATE_NOOP(
+            "Placeholders",
+            "Add creator accounts, switch between them, and (for MCN teams) see the whole "
+            "roster at once. For now, notes go to your own account.",
+        ),
+    ),
+)
+
+
+class UpcomingPage(QWidget):
+    def __init__(self, upcoming: Upcoming, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageHost")
+        self.empty_state = EmptyState(
+            glyph=upcoming.glyph,
+            title=QCoreApplication.translate("Placeholders", upcoming.title),
+            text=QCoreApplication.translate("Placeholders", upcoming.text),
+            parent=self,
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_state)

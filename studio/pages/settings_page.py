@@ -1,0 +1,84 @@
+"""Settings (设置): what this studio runs on, and the interface language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from studio import __version__
+from studio.connection import BackendState
+from studio.settings import LANGUAGE
+from studio.widgets.backend_status import state_text
+from studio.widgets.card import card, page_header
+
+if TYPE_CHECKING:
+    from studio.context import AppContext
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageHost")
+        self._ctx = ctx
+        header, _row, _title, _subtitle = page_header(
+            self.tr("Settings"), self.tr("This studio and how it looks"), self
+        )
+        frame, box = card(self)
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(14)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.language = QComboBox(frame)
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        saved = ctx.settings.get(LANGUAGE)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.currentIndexChanged.connect(self._on_language_chosen)
+        self.language_note = QLabel(self.tr("Applies the next time the studio starts."), frame)
+        self.language_note.setObjectName("Hint")
+        self.data_dir = self._value(str(ctx.data_dir), frame)
+        self.backend = self._value("", frame)
+        self.version = self._value(__version__, frame)
+        rows = (
+            (self.tr("Interface language"), self.language),
+            ("", self.language_note),
+            (self.tr("Data folder"), self.data_dir),
+            (self.tr("Backend"), self.backend),
+            (self.tr("Version"), self.version),
+        )
+        for label, widget in rows:
+            caption = QLabel(label, frame)
+            caption.setObjectName("FormLabel")
+            form.addRow(caption, widget)
+        box.addLayout(form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(16)
+        layout.addWidget(header)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        ctx.connection.state_changed.connect(lambda _state: self._show_backend())
+        self._show_backend()
+
+    @staticmethod
+    def _value(text: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        label.setObjectName("FormValue")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label
+
+    def _show_backend(self) -> None:
+        connection = self._ctx.connection
+        if connection.state is BackendState.CONNECTED and connection.url:
+            text = self.tr("Embedded, listening on {url}").format(url=connection.url)
+        else:
+            text = state_text(connection.state)
+        self.backend.setText(text)
+
+    def _on_language_chosen(self, row: int) -> None:
+        self._ctx.settings.set(LANGUAGE, self.language.itemData(row) or "")
+

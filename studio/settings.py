@@ -1,0 +1,61 @@
+"""Preferences declared as data, stored in a QSettings INI file inside the data folder.
+
+Keeping the file under the data folder (not the OS-wide QSettings location) means a
+`--data-dir` run, and every test, has its own settings and never touches the user's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
+
+SCHEMA_VERSION = 1
+SETTINGS_FILE = "settings.ini"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One preference: where it is stored, its type and default, and its translated label."""
+
+    key: str
+    type: type
+    default: Any
+    label: str
+
+
+LANGUAGE = Setting(
+    "ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language")
+)
+LAST_ACCOUNT = Setting(
+    "create/account_id", str, "", QT_TRANSLATE_NOOP("Settings", "Account for new notes")
+)
+
+
+class Settings:
+    """Typed access to the settings file of one data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / SETTINGS_FILE
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self._store.value("schema_version", 0, int) < SCHEMA_VERSION:
+            self._store.setValue("schema_version", SCHEMA_VERSION)
+
+    def get(self, setting: Setting) -> Any:
+        return self._store.value(setting.key, setting.default, setting.type)
+
+    def set(self, setting: Setting, value: Any) -> None:
+        self._store.setValue(setting.key, value)
+
+    def save_geometry(self, name: str, widget: QWidget) -> None:
+        self._store.setValue(f"geometry/{name}", widget.saveGeometry())
+
+    def restore_geometry(self, name: str, widget: QWidget) -> bool:
+        value = self._store.value(f"geometry/{name}")
+        return isinstance(value, QByteArray) and widget.restoreGeometry(value)
+
+    def sync(self) -> None:
+        self._store.sync()

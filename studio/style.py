@@ -1,0 +1,147 @@
+"""The studio's look: white cards on a soft grey canvas, one red accent, rounded corners.
+
+One stylesheet for the whole app, so pages only set object names and dynamic properties
+(`level`, `over`, `accent`) and never colours of their own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#FF2442"
+ACCENT_HOVER = "#E8173A"
+ACCENT_PRESSED = "#C9102E"
+ACCENT_SOFT = "#FFF0F2"
+TEXT = "#1F2024"
+TEXT_MUTED = "#8A8D94"
+CANVAS = "#F5F6F8"
+SURFACE = "#FFFFFF"
+BORDER = "#E9EAEE"
+
+FONT_FAMILIES = [
+    "PingFang SC",
+    "Microsoft YaHei UI",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans",
+    "Noto Color Emoji",
+]
+
+STYLESHEET = f"""
+QWidget {{ color: {TEXT}; font-size: 14px; }}
+QMainWindow, #PageHost {{ background: {CANVAS}; }}
+QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; padding: 6px; }}
+
+#NavRail {{ background: {SURFACE}; border-right: 1px solid {BORDER}; }}
+#Brand {{ font-size: 18px; font-weight: 700; color: {ACCENT}; padding: 4px 8px 18px 8px; }}
+#NavButton {{
+    text-align: left; border: none; border-radius: 10px; padding: 10px 14px;
+    color: #4A4D55; background: transparent; font-size: 14px;
+}}
+#NavButton:hover {{ background: #F4F4F6; }}
+#NavButton:checked {{ background: {ACCENT_SOFT}; color: {ACCENT}; font-weight: 600; }}
+#BackendStatus {{ color: {TEXT_MUTED}; font-size: 12px; padding: 8px; }}
+#BackendStatus[state="connected"] {{ color: #1E9E5A; }}
+#BackendStatus[state="offline"], #BackendStatus[state="failed"] {{ color: {ACCENT}; }}
+
+#PageTitle {{ font-size: 22px; font-weight: 700; }}
+#PageSubtitle {{ color: {TEXT_MUTED}; font-size: 13px; }}
+#Card {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px; }}
+#CardTitle {{ font-size: 15px; font-weight: 600; }}
+#Hint, #SaveState {{ color: {TEXT_MUTED}; font-size: 12px; }}
+#SaveState[state="offline"], #SaveState[state="conflict"], #SaveState[state="failed"] {{
+    color: {ACCENT};
+}}
+#Counter {{ color: {TEXT_MUTED}; font-size: 12px; }}
+#Counter[over="true"] {{ color: {ACCENT}; font-weight: 600; }}
+
+QLineEdit, QPlainTextEdit, QComboBox {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px;
+    padding: 8px 12px; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+#TitleEdit {{ font-size: 17px; font-weight: 600; border: none; padding: 4px 0; }}
+#BodyEdit {{ border: none; padding: 0; font-size: 15px; }}
+QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox QAbstractItemView {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
+    selection-background-color: {ACCENT_SOFT}; selection-color: {ACCENT}; padding: 4px;
+}}
+
+QPushButton {{
+    background: {SURFACE}; border: 1px solid #DCDDE2; border-radius: 18px;
+    padding: 8px 18px; font-weight: 500;
+}}
+QPushButton:hover {{ border-color: #C4C6CC; background: #FAFAFB; }}
+QPushButton:disabled {{ color: #B8BAC0; border-color: {BORDER}; }}
+QPushButton[accent="true"] {{
+    background: {ACCENT}; color: white; border: none; font-weight: 600;
+}}
+QPushButton[accent="true"]:hover {{ background: {ACCENT_HOVER}; }}
+QPushButton[accent="true"]:pressed {{ background: {ACCENT_PRESSED}; }}
+QPushButton[accent="true"]:disabled {{ background: #FFB3BF; color: white; }}
+
+#Banner {{ border-radius: 12px; background: #EEF4FF; }}
+#Banner[level="warning"] {{ background: #FFF6E5; }}
+#Banner[level="error"] {{ background: {ACCENT_SOFT}; }}
+#Banner[level="success"] {{ background: #E9F8EF; }}
+#BannerText {{ font-size: 13px; }}
+#BannerButton {{ padding: 5px 14px; border-radius: 14px; font-size: 13px; }}
+
+#Toast {{
+    background: #2A2C31; color: white; border-radius: 12px; padding: 12px 16px;
+    font-size: 13px;
+}}
+#Toast[level="error"] {{ background: #B3122E; }}
+#Toast[level="success"] {{ background: #1E7F4C; }}
+
+#MediaStrip {{ background: transparent; border: none; }}
+#DropHint {{
+    color: {TEXT_MUTED}; border: 2px dashed #DADBE0; border-radius: 12px; padding: 28px;
+    font-size: 13px;
+}}
+QProgressBar {{
+    background: #F0F0F3; border: none; border-radius: 3px; max-height: 6px;
+}}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
+
+QTableView {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px;
+    gridline-color: transparent; selection-background-color: {ACCENT_SOFT};
+    selection-color: {TEXT}; alternate-background-color: #FBFBFC;
+}}
+QTableView::item {{ padding: 6px 10px; border-bottom: 1px solid #F1F2F4; }}
+QHeaderView::section {{
+    background: {SURFACE}; color: {TEXT_MUTED}; border: none;
+    border-bottom: 1px solid {BORDER}; padding: 10px; font-size: 12px; font-weight: 600;
+}}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 4px; }}
+QScrollBar::handle:vertical {{ background: #D5D6DB; border-radius: 3px; min-height: 30px; }}
+QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 4px; }}
+QScrollBar::handle:horizontal {{ background: #D5D6DB; border-radius: 3px; min-width: 30px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+
+#EmptyGlyph {{ font-size: 44px; color: {ACCENT}; }}
+#EmptyTitle {{ font-size: 18px; font-weight: 700; }}
+#EmptyText {{ color: {TEXT_MUTED}; font-size: 14px; }}
+#FormLabel {{ color: {TEXT_MUTED}; }}
+#FormValue {{ font-weight: 500; }}
+QMessageBox QLabel {{ font-size: 14px; }}
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(10.5)
+    app.setFont(font)
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(CANVAS))
+    palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.Text, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLESHEET)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: they show state and emit intent; they decide nothing."""
