@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -15,7 +17,9 @@ from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 
 API_PREFIX = "/api/v1"
-_ERROR_RESPONSES = {code: {"model": ErrorPublic} for code in (401, 404, 409, 413, 415, 422)}
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorPublic} for code in (401, 404, 409, 413, 415, 422)
+}
 
 
 def create_app(state: ServerState) -> FastAPI:

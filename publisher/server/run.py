@@ -95,7 +95,9 @@ def serve(
     except OSError:
         return _fail("data_dir.unwritable")
     # Only what was given on the command line overrides the ZHONGCAO_* environment.
-    settings = ServerSettings(data_dir=folder, **({"db_url": db_url} if db_url else {}))
+    settings = ServerSettings(data_dir=folder)
+    if db_url:
+        settings = settings.model_copy(update={"db_url": db_url})
     lock = None
     if settings.database_url.startswith("sqlite"):
         # One embedded backend per data folder: a second app on the same folder is told the

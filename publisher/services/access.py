@@ -15,7 +15,7 @@ from publisher.db.models import Account, Membership, Note, User
 from publisher.services.errors import NotFound
 
 
-def visible_account_ids(user: User) -> Select[tuple[uuid.UUID]]:
+def visible_account_ids(user: User) -> Select[uuid.UUID]:
     member_orgs = select(Membership.organization_id).where(Membership.user_id == user.id)
     return select(Account.id).where(Account.organization_id.in_(member_orgs))
 

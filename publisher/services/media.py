@@ -76,7 +76,7 @@ def _register(
     except IntegrityError:
         # Another request stored the same bytes first; theirs is identical by definition.
         session.rollback()
-        asset = session.get(MediaAsset, sha256)
+        return session.get_one(MediaAsset, sha256)
     return asset
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -35,7 +35,7 @@ def list_notes(
     offset: int,
     limit: int,
 ) -> tuple[list[Note], int]:
-    conditions = [Note.account_id.in_(visible_account_ids(user))]
+    conditions: list[ColumnElement[bool]] = [Note.account_id.in_(visible_account_ids(user))]
     if account_id is not None:
         conditions.append(Note.account_id == account_id)
     if status is not None:
