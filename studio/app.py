@@ -99,3 +99,5 @@ def run_app(data_dir: str | None = None, lang: str | None = None) -> int:
         return app.exec()
     finally:
         ctx.shutdown()
+        window.deleteLater()
+        ctx.dispose()

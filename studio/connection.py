@@ -94,6 +94,9 @@ class Connection(QObject):
         if self._busy:
             return
         self._busy = True
+        if self._process is not None:
+            # The previous child is dead (we only restart then): reap it and close its pipe.
+            self._process.stop()
         process = BackendProcess(self._data_dir)
         self._process = process
         if self._state is not BackendState.OFFLINE:

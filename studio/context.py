@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QEventLoop, QObject
 
 from publisher.domain.rules import RulesPack, load_rules
 from studio.connection import Connection
@@ -35,28 +35,37 @@ class AppContext:
     rules: RulesPack
     thumbnails: ThumbnailCache = field(init=False)
 
+    root: QObject
+    """Parent of every service QObject, so Qt deletes them in `dispose()`, never the GC."""
+
     @classmethod
     def create(cls, data_dir: Path, language: str, owner: QObject | None = None) -> AppContext:
         data_dir.mkdir(parents=True, exist_ok=True)
-        runner = TaskRunner()
+        root = QObject(owner)
+        runner = TaskRunner(root)
         ctx = cls(
             data_dir=data_dir,
             language=language,
             settings=Settings(data_dir),
             runner=runner,
-            events=AppEvents(owner),
-            notifier=Notifier(owner),
-            connection=Connection(data_dir, runner, owner),
+            events=AppEvents(root),
+            notifier=Notifier(root),
+            connection=Connection(data_dir, runner, root),
             rules=load_rules(),
+            root=root,
         )
-        ctx.thumbnails = ThumbnailCache(ctx, owner)
+        ctx.thumbnails = ThumbnailCache(ctx, root)
         return ctx
+
+    def dispose(self) -> None:
+        """After `shutdown()` and once no window uses them: delete the service objects."""
+        self.root.deleteLater()
 
     def shutdown(self) -> None:
         """Let queued saves and journal writes finish, then stop the backend."""
         self.runner.wait(Lane.WRITE, _DRAIN_MS)
         # Deliver the saves' answers so their journal entries are marked clean on disk.
-        QCoreApplication.processEvents()
+        QEventLoop().processEvents()
         self.runner.wait(Lane.WRITE, _DRAIN_MS)
         self.runner.wait(Lane.DISK, _DRAIN_MS)
         self.connection.stop()

@@ -27,6 +27,9 @@ Progress = Callable[[float], None]
 
 _IN_FLIGHT: set[_Relay] = set()
 """Relays whose worker has not answered yet; the set keeps them alive until delivery."""
+_DELIVERED: list[_Relay] = []
+"""Relays that answered. Dropping the last reference inside their own slot would delete the
+QObject while Qt is still dispatching to it, so they are deleteLater()'d and let go later."""
 
 
 class _Relay(QObject):
@@ -58,6 +61,8 @@ class _Relay(QObject):
     @Slot(object)
     def _deliver(self, outcome: tuple[object, BaseException | None]) -> None:
         _IN_FLIGHT.discard(self)
+        _DELIVERED.append(self)
+        self.deleteLater()
         result, error = outcome
         if not self._alive():
             return
@@ -83,6 +88,7 @@ def run_in_background(
     on_progress: Callable[[float], None] | None = None,
 ) -> None:
     """Run `job(progress)` in `lane`; deliver its result or exception to the UI thread."""
+    _DELIVERED[:] = [old for old in _DELIVERED if shiboken6.isValid(old)]
     relay = _Relay(owner, on_success, on_failure, on_progress)
     _IN_FLIGHT.add(relay)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QObject, QRunnable, QThreadPool
 
 
 class Lane(Enum):
@@ -26,10 +26,10 @@ _THREADS = {Lane.READ: 4, Lane.WRITE: 1, Lane.MEDIA: 2, Lane.DISK: 1}
 class TaskRunner:
     """Owns one QThreadPool per lane; `wait()` drains them on shutdown."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         self._pools: dict[Lane, QThreadPool] = {}
         for lane, threads in _THREADS.items():
-            pool = QThreadPool()
+            pool = QThreadPool(parent)
             pool.setMaxThreadCount(threads)
             self._pools[lane] = pool
 

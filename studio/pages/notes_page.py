@@ -152,13 +152,16 @@ class NotesPage(QWidget):
         self.model.rowsInserted.connect(self._refresh_actions)
         self.model.load_failed.connect(self._on_load_failed)
         self._ctx.events.changed.connect(self._on_changed)
-        self._ctx.connection.state_changed.connect(lambda _state: self._reload_if_visible())
+        self._ctx.connection.state_changed.connect(self._on_connection_state_changed)
         self._refresh_actions()
 
     # -- loading ---------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
+        self._reload_if_visible()
+
+    def _on_connection_state_changed(self, _state: object) -> None:
         self._reload_if_visible()
 
     def _reload_if_visible(self) -> None:

@@ -60,7 +60,7 @@ class SettingsPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(frame)
         layout.addStretch(1)
-        ctx.connection.state_changed.connect(lambda _state: self._show_backend())
+        ctx.connection.state_changed.connect(self._on_connection_state_changed)
         self._show_backend()
 
     @staticmethod
@@ -70,6 +70,9 @@ class SettingsPage(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
         return label
+
+    def _on_connection_state_changed(self, _state: BackendState) -> None:
+        self._show_backend()
 
     def _show_backend(self) -> None:
         connection = self._ctx.connection

@@ -1,0 +1,181 @@
+"""The Create page against the real backend: images, autosave, restart, publish, conflicts."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from studio.connection import BackendState
+from studio.drafts.journal import DraftJournal
+from studio.drafts.session import SaveState
+from studio.models.notes import PUBLISHED, STATUS, local_time
+from tests.studio.helpers import type_text
+
+WAIT_MS = 20_000
+
+
+def _accounts_loaded(qtbot, studio) -> None:
+    qtbot.waitUntil(lambda: studio.window.accounts.rowCount() > 0, timeout=WAIT_MS)
+
+
+def _saved(studio) -> bool:
+    session = studio.window.drafts.current
+    return session.note_id is not None and session.state is SaveState.SAVED
+
+
+def test_draft_survives_restart_then_publishes(open_studio, images, qtbot, tmp_path):
+    data = tmp_path / "data"
+    studio = open_studio(data)
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+
+    page.add_files(images)
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 2, timeout=WAIT_MS)
+    red, blue = page.media.ready_shas()
+    assert page.media.item(0).thumbnail is not None
+
+    # Reorder by the same drop the strip performs when a card is dragged to the front.
+    mime = page.media.mimeData([page.media.index(1)])
+    assert page.media.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert page.media.ready_shas() == (blue, red)
+
+    type_text(page.title_edit, "春日穿搭 Spring look")
+    type_text(page.body_edit, "三件单品搞定通勤 #OOTD")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note_id = uuid.UUID(studio.window.drafts.current.note_id)
+    note = studio.client().get_note(note_id)
+    assert note.title == "春日穿搭 Spring look"
+    assert note.body == "三件单品搞定通勤 #OOTD"
+    assert [m.sha256 for m in sorted(note.media, key=lambda m: m.position)] == [blue, red]
+
+    studio.close()
+    again = open_studio(data)
+    page = again.window.create_page
+    qtbot.waitUntil(lambda: page.media.ready_shas() == (blue, red), timeout=WAIT_MS)
+    assert page.title_edit.text() == "春日穿搭 Spring look"
+    assert page.body_edit.toPlainText() == "三件单品搞定通勤 #OOTD"
+    assert again.window.drafts.current.note_id == str(note_id)
+
+    page.publish_button.click()
+    qtbot.waitUntil(lambda: again.window.drafts.current.status == "published", timeout=WAIT_MS)
+    published = again.client().get_note(note_id)
+    assert published.status == "published"
+    shown_time = local_time(published.published_at, "Asia/Shanghai")
+    assert shown_time in page.notice_banner.text
+
+    again.window.show_page("notes")
+    table = again.window.notes_page.model
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: table.note(0).status == "published", timeout=WAIT_MS)
+    assert table.index(0, STATUS).data() == "Published"
+    assert table.index(0, PUBLISHED).data() == shown_time
+
+
+def test_refused_file_is_named_and_others_still_arrive(open_studio, images, qtbot, tmp_path):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    fake = tmp_path / "holiday.jpg"
+    fake.write_text("<html><body>not a photo</body></html>")
+
+    page.add_files([fake, images[0]])
+    qtbot.waitUntil(lambda: page.notice_banner.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not page.intake.busy, timeout=WAIT_MS)
+    assert "holiday.jpg" in page.notice_banner.text
+    assert "not a supported image" in page.notice_banner.text
+    assert page.media.rowCount() == 1
+    assert len(page.media.ready_shas()) == 1
+
+
+def test_title_counter_counts_cjk_and_emoji_as_two(open_studio, qtbot):
+    studio = open_studio(connect=False)
+    page = studio.window.create_page
+    type_text(page.title_edit, "春日🌸ok")
+    assert page.title_counter.text() == "8/40"
+    assert not page.title_counter.over
+    page.title_edit.clear()
+    type_text(page.title_edit, "一" * 21)
+    assert page.title_counter.text() == "42/40"
+    assert page.title_counter.over
+    assert not page.checklist.is_ok("title")
+
+
+def test_text_typed_before_a_crash_is_restored_and_saved(open_studio, qtbot, tmp_path):
+    data = tmp_path / "data"
+    crashed = open_studio(data, connect=False)
+    page = crashed.window.create_page
+    type_text(page.title_edit, "断电也不丢")
+    type_text(page.body_edit, "写到一半")
+    journal = DraftJournal(data)
+    qtbot.waitUntil(
+        lambda: any(e.fields.body == "写到一半" for e in journal.read_all()), timeout=WAIT_MS
+    )
+    # A killed process gets no close event and no final save: drop the window as it is.
+    crashed.open = False
+    crashed.ctx.shutdown()
+    crashed.window.deleteLater()
+    crashed.ctx.dispose()
+
+    restored = open_studio(data)
+    page = restored.window.create_page
+    assert page.title_edit.text() == "断电也不丢"
+    qtbot.waitUntil(lambda: _saved(restored), timeout=WAIT_MS)
+    notes = restored.client().list_notes().items
+    assert [(n.title, n.body) for n in notes] == [("断电也不丢", "写到一半")]
+
+
+def test_conflict_keeps_local_text_and_asks(open_studio, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "我的标题")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    session = studio.window.drafts.current
+    client = studio.client()
+    client.update_note(uuid.UUID(session.note_id), version=session.version, body="别处改的")
+
+    type_text(page.title_edit, "！")
+    qtbot.waitUntil(lambda: session.state is SaveState.CONFLICT, timeout=WAIT_MS)
+    assert page.title_edit.text() == "我的标题！"
+    assert "changed somewhere else" in page.save_banner.text
+    keep_mine = page.save_banner.buttons()[0]
+    keep_mine.click()
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    server = client.get_note(uuid.UUID(session.note_id))
+    assert (server.title, server.body) == ("我的标题！", "")
+
+
+def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "离线")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    connection = studio.ctx.connection
+    first_pid = connection.pid
+    os.kill(first_pid, 9)
+    qtbot.waitUntil(lambda: connection.state is not BackendState.CONNECTED, timeout=WAIT_MS)
+
+    type_text(page.body_edit, "这段是离线时写的")
+    qtbot.waitUntil(lambda: page.save_banner.isVisible(), timeout=WAIT_MS)
+    assert "Offline" in page.save_banner.text
+    qtbot.waitUntil(lambda: _saved(studio) and connection.pid != first_pid, timeout=60_000)
+    note = studio.client().get_note(uuid.UUID(studio.window.drafts.current.note_id))
+    assert note.body == "这段是离线时写的"
+    assert not page.save_banner.isVisible()
+
+
+def test_publish_refused_lists_every_broken_rule(open_studio, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.body_edit, "只有正文")
+    page.publish_button.click()
+    qtbot.waitUntil(lambda: page.notice_banner.isVisible(), timeout=WAIT_MS)
+    text = page.notice_banner.text
+    assert "The title is empty." in text
+    assert "Add at least 1 image" in text
+    assert page.publish_button.isEnabled()
+
