@@ -1,0 +1,639 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackendStatus</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Offline — retrying</source>
+        <translation>离线 — 正在重试</translation>
+    </message>
+    <message>
+        <source>Could not start</source>
+        <translation>无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>Title within {max} width units</source>
+        <translation>标题不超过 {max} 个字符宽度（中文算 2）</translation>
+    </message>
+    <message>
+        <source>Text within {max} characters</source>
+        <translation>正文不超过 {max} 字</translation>
+    </message>
+    <message>
+        <source>{min} to {max} images</source>
+        <translation>图片 {min}–{max} 张</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>Zhongcao Studio ran into an unexpected problem. Your drafts are kept. Details were written to:
+{path}</source>
+        <translation>种草工作室遇到了意外问题，你的草稿都还在。详细信息已写入：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Create</source>
+        <translation>创作</translation>
+    </message>
+    <message>
+        <source>Write a note; every change is saved as you go.</source>
+        <translation>写一篇笔记，每次修改都会自动保存。</translation>
+    </message>
+    <message>
+        <source>The account this note is for</source>
+        <translation>这篇笔记发布到哪个账号</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>立即发布</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop photos here, or click “Add images…”.
+JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
+        <translation>把照片拖到这里，或点击“添加图片…”。
+支持 JPEG、PNG、WebP 和 iPhone HEIC，第一张图是封面。</translation>
+    </message>
+    <message>
+        <source>Drag to reorder. Select an image and press Delete to remove it.</source>
+        <translation>拖动可调整顺序；选中图片后按 Delete 键移除。</translation>
+    </message>
+    <message>
+        <source>Add a title — a good title gets more reads</source>
+        <translation>填写标题，好标题会有更多人看哦</translation>
+    </message>
+    <message>
+        <source>Share your experience: what is it, why you love it, who it suits…</source>
+        <translation>分享你的真实体验：是什么、为什么喜欢、适合谁…</translation>
+    </message>
+    <message>
+        <source>Ready to publish?</source>
+        <translation>可以发布了吗？</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>已全部保存</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>编辑中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Offline — not saved yet</source>
+        <translation>离线，尚未保存</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Offline — your changes are kept on this computer and will be saved when the backend is back.</source>
+        <translation>当前离线：你的修改已保存在本机，后台恢复后会自动保存。</translation>
+    </message>
+    <message>
+        <source>Published {time}</source>
+        <translation>已于 {time} 发布</translation>
+    </message>
+    <message>
+        <source>Not on the backend yet: start typing.</source>
+        <translation>还没有保存到后台，开始输入吧。</translation>
+    </message>
+    <message>
+        <source>This note was changed somewhere else while you were editing. Your text is kept here and has not been saved over the other change.</source>
+        <translation>你编辑期间，这篇笔记在别处被修改了。你的内容仍保留在这里，没有覆盖对方的修改。</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Use theirs</source>
+        <translation>使用对方的版本</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Checking and uploading {done} of {total}…</source>
+        <translation>正在检查并上传第 {done}/{total} 张…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Published {time}. It is now on your account&apos;s page.</source>
+        <translation>已于 {time} 发布，现在可以在你的账号主页看到它。</translation>
+    </message>
+    <message>
+        <source>Not published yet — please fix:</source>
+        <translation>暂未发布，请先修改：</translation>
+    </message>
+    <message>
+        <source>Not published: {reason}</source>
+        <translation>未发布：{reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason} Your text is kept on this computer.</source>
+        <translation>未保存：{reason} 你的内容已保留在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Create</source>
+        <translation>创作</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Collaborations</source>
+        <translation>合作</translation>
+    </message>
+    <message>
+        <source>Storefront</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Zhongcao Studio</source>
+        <translation>种草工作室</translation>
+    </message>
+    <message>
+        <source>The studio could not start its backend: {reason}</source>
+        <translation>工作室无法启动后台服务：{reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Starting the studio…</source>
+        <translation>工作室正在启动…</translation>
+    </message>
+</context>
+<context>
+    <name>MediaIntake</name>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Not added:</source>
+        <translation>以下文件未添加：</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>上传中…</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The studio&apos;s backend cannot be reached right now.</source>
+        <translation>暂时连接不上工作室的后台服务。</translation>
+    </message>
+    <message>
+        <source>The studio is still starting.</source>
+        <translation>工作室还在启动中。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s backend took too long to start.</source>
+        <translation>后台服务启动超时。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s backend stopped while starting.</source>
+        <translation>后台服务在启动过程中退出了。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s backend could not be launched.</source>
+        <translation>无法启动后台服务。</translation>
+    </message>
+    <message>
+        <source>Zhongcao Studio is already open with this data folder. Switch to that window, or close it and try again.</source>
+        <translation>种草工作室已经在使用这个数据文件夹运行了。请切换到那个窗口，或关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s database could not be opened.</source>
+        <translation>无法打开工作室的数据库。</translation>
+    </message>
+    <message>
+        <source>The backend gave an unexpected answer (HTTP {status}).</source>
+        <translation>后台返回了意外的结果（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>This is not a supported image (JPEG, PNG, WebP or HEIC).</source>
+        <translation>不是支持的图片格式（JPEG、PNG、WebP 或 HEIC）。</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be read.</source>
+        <translation>图片已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>The image has too many pixels ({pixels}).</source>
+        <translation>图片像素过多（{pixels}）。</translation>
+    </message>
+    <message>
+        <source>The image is too large ({width}×{height} pixels).</source>
+        <translation>图片尺寸过大（{width}×{height} 像素）。</translation>
+    </message>
+    <message>
+        <source>Animated images with this many frames are not supported.</source>
+        <translation>不支持帧数这么多的动图。</translation>
+    </message>
+    <message>
+        <source>The file is too large ({size}).</source>
+        <translation>文件过大（{size}）。</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>文件已不存在。</translation>
+    </message>
+    <message>
+        <source>This is not a regular file.</source>
+        <translation>这不是一个普通文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than the backend accepts ({max}).</source>
+        <translation>文件超过了后台允许的大小（{max}）。</translation>
+    </message>
+    <message>
+        <source>This image is not stored any more.</source>
+        <translation>这张图片已不在存储中。</translation>
+    </message>
+    <message>
+        <source>An image of this note is missing.</source>
+        <translation>这篇笔记缺少一张图片。</translation>
+    </message>
+    <message>
+        <source>The title is empty.</source>
+        <translation>标题还没有填写。</translation>
+    </message>
+    <message>
+        <source>The title is too long: {units} of {max} width units.</source>
+        <translation>标题太长：{units}/{max} 个字符宽度。</translation>
+    </message>
+    <message>
+        <source>The text is too long: {chars} of {max} characters.</source>
+        <translation>正文太长：{chars}/{max} 字。</translation>
+    </message>
+    <message>
+        <source>Add at least {min} image (now {count}).</source>
+        <translation>至少添加 {min} 张图片（当前 {count} 张）。</translation>
+    </message>
+    <message>
+        <source>Use at most {max} images (now {count}).</source>
+        <translation>最多 {max} 张图片（当前 {count} 张）。</translation>
+    </message>
+    <message>
+        <source>A video note needs exactly {expected} video (now {count}).</source>
+        <translation>视频笔记需要且只能有 {expected} 个视频（当前 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>This note no longer exists.</source>
+        <translation>这篇笔记已不存在。</translation>
+    </message>
+    <message>
+        <source>This note was changed somewhere else.</source>
+        <translation>这篇笔记已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>This note can no longer be edited.</source>
+        <translation>这篇笔记已无法编辑。</translation>
+    </message>
+    <message>
+        <source>The note breaks {count} publishing rule(s).</source>
+        <translation>这篇笔记有 {count} 项不符合发布规则。</translation>
+    </message>
+    <message>
+        <source>Your draft could not be written to disk ({error}).</source>
+        <translation>草稿无法写入磁盘（{error}）。</translation>
+    </message>
+    <message>
+        <source>This note cannot be published in its current state.</source>
+        <translation>这篇笔记当前的状态无法发布。</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>这个账号已不存在。</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>你还没有登录。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired.</source>
+        <translation>登录已过期。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({code}).</source>
+        <translation>出了点问题（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Drafts, scheduled and published notes of your accounts</source>
+        <translation>你的账号下的草稿、定时发布和已发布笔记</translation>
+    </message>
+    <message>
+        <source>Search titles and text</source>
+        <translation>搜索标题和正文</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>立即发布</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>{count} notes</source>
+        <translation>共 {count} 篇笔记</translation>
+    </message>
+    <message>
+        <source>No notes here yet. Write one on the Create page.</source>
+        <translation>这里还没有笔记，去“创作”写一篇吧。</translation>
+    </message>
+    <message>
+        <source>No notes match this filter.</source>
+        <translation>没有符合筛选条件的笔记。</translation>
+    </message>
+    <message>
+        <source>“{title}” is published.</source>
+        <translation>“{title}”已发布。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Not published:</source>
+        <translation>未发布：</translation>
+    </message>
+    <message>
+        <source>Note deleted.</source>
+        <translation>笔记已删除。</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”? This cannot be undone.</source>
+        <translation>确定删除“{title}”吗？删除后无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTableModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholders</name>
+    <message>
+        <source>Your publishing calendar is coming</source>
+        <translation>发布日历即将上线</translation>
+    </message>
+    <message>
+        <source>Plan notes across all your accounts on one calendar, drag to reschedule, and let the studio remind you when it is time to post (platform time, Beijing).</source>
+        <translation>在一个日历里安排所有账号的笔记，拖动即可改期，到点了工作室会提醒你发布（平台时间，北京时间）。</translation>
+    </message>
+    <message>
+        <source>Brand collaborations will live here</source>
+        <translation>品牌合作将在这里进行</translation>
+    </message>
+    <message>
+        <source>Take brand briefs, submit drafts for review, answer comments on images and follow each collaboration from invitation to publication.</source>
+        <translation>接收品牌需求、提交草稿审核、回复图片上的批注，从邀约到发布跟进每一次合作。</translation>
+    </message>
+    <message>
+        <source>Your storefront is on its way</source>
+        <translation>店铺功能正在路上</translation>
+    </message>
+    <message>
+        <source>Keep the products you recommend, attach them to notes, and see which notes lead readers to buy.</source>
+        <translation>管理你推荐的商品，把它们挂到笔记里，看看哪些笔记真正带来了拔草。</translation>
+    </message>
+    <message>
+        <source>Analytics will appear once notes are live</source>
+        <translation>笔记发布后，这里会显示数据</translation>
+    </message>
+    <message>
+        <source>Impressions, views, cover click-through, interactions and followers gained, per note and per account, including imports from the data center.</source>
+        <translation>曝光、观看、封面点击率、互动和涨粉，按笔记和账号查看，也可以导入数据中心的报表。</translation>
+    </message>
+    <message>
+        <source>Managing several accounts is next</source>
+        <translation>多账号管理即将推出</translation>
+    </message>
+    <message>
+        <source>Add creator accounts, switch between them, and (for MCN teams) see the whole roster at once. For now, notes go to your own account.</source>
+        <translation>添加创作者账号并随时切换，MCN 团队还可以一览全部达人。目前笔记会发布到你自己的账号。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Account for new notes</source>
+        <translation>新笔记使用的账号</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This studio and how it looks</source>
+        <translation>工作室的运行信息和外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Applies the next time the studio starts.</source>
+        <translation>下次启动工作室时生效。</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后台服务</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Embedded, listening on {url}</source>
+        <translation>内置服务，地址 {url}</translation>
+    </message>
+</context>
+</TS>
