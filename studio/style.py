@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+import resources
+
 ACCENT = "#FF2442"
 ACCENT_HOVER = "#E8173A"
 ACCENT_PRESSED = "#C9102E"
@@ -27,6 +29,8 @@ FONT_FAMILIES = [
     "Noto Sans",
     "Noto Color Emoji",
 ]
+
+CHEVRON = resources.path("icons", "chevron-down.svg").as_posix()
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; font-size: 14px; }}
@@ -63,7 +67,8 @@ QLineEdit, QPlainTextEdit, QComboBox {{
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 #TitleEdit {{ font-size: 17px; font-weight: 600; border: none; padding: 4px 0; }}
 #BodyEdit {{ border: none; padding: 0; font-size: 15px; }}
-QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox::drop-down {{ border: none; width: 28px; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
 QComboBox QAbstractItemView {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
     selection-background-color: {ACCENT_SOFT}; selection-color: {ACCENT}; padding: 4px;

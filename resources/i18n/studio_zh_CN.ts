@@ -24,7 +24,7 @@
     <name>Checklist</name>
     <message>
         <source>Title within {max} width units</source>
-        <translation>标题不超过 {max} 个字符宽度（中文算 2）</translation>
+        <translation>标题宽度不超过 {max}（汉字算 2）</translation>
     </message>
     <message>
         <source>Text within {max} characters</source>
@@ -537,6 +537,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>发布时间</translation>
     </message>
     <message>
         <source>(untitled)</source>

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor, QIcon
 
 from publisher.schemas import NotePublic, Page
 from studio.models.accounts import DEFAULT_TIMEZONE, AccountsListModel
@@ -37,13 +38,14 @@ STATUS_LABELS = {
     "published": QT_TRANSLATE_NOOP("NotesTableModel", "Published"),
     "archived": QT_TRANSLATE_NOOP("NotesTableModel", "Archived"),
 }
+STATUS_COLORS = {"draft": "#8A8D94", "scheduled": "#D98200", "published": "#1E9E5A"}
 HEADERS = (
     QT_TRANSLATE_NOOP("NotesTableModel", "Cover"),
     QT_TRANSLATE_NOOP("NotesTableModel", "Title"),
     QT_TRANSLATE_NOOP("NotesTableModel", "Account"),
     QT_TRANSLATE_NOOP("NotesTableModel", "Status"),
     QT_TRANSLATE_NOOP("NotesTableModel", "Updated"),
-    QT_TRANSLATE_NOOP("NotesTableModel", "Published"),
+    QT_TRANSLATE_NOOP("NotesTableModel", "Published at"),
 )
 COVER, TITLE, ACCOUNT, STATUS, UPDATED, PUBLISHED = range(len(HEADERS))
 
@@ -183,7 +185,11 @@ class NotesTableModel(QAbstractTableModel):
             return self._display(note, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COVER and note.media:
             cover = min(note.media, key=lambda item: item.position)
-            return self._ctx.thumbnails.get(cover.sha256)
+            pixmap = self._ctx.thumbnails.get(cover.sha256)
+            # An icon, not the pixmap: the view scales icons to its iconSize.
+            return QIcon(pixmap) if pixmap is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return QColor(STATUS_COLORS.get(note.status, "#8A8D94"))
         if role == self.SortRole:
             return self._sort_key(note, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:

@@ -172,7 +172,7 @@ class CreatePage(QWidget):
         side.addSpacing(6)
         side.addWidget(self.status_label)
         side.addStretch(1)
-        side_card.setFixedWidth(280)
+        side_card.setFixedWidth(300)
 
         editor_column = QVBoxLayout()
         editor_column.setSpacing(16)
@@ -289,6 +289,7 @@ class CreatePage(QWidget):
     def _show_note_meta(self) -> None:
         session = self._session
         self.account_combo.setEnabled(session.note_id is None)
+        self.publish_button.setEnabled(session.status in ("draft", "scheduled"))
         timezone = self._accounts.timezone(session.account_id or "")
         if session.status == "published" and session.published_at is not None:
             self.status_label.setText(
@@ -435,7 +436,6 @@ class CreatePage(QWidget):
         self._session.publish()
 
     def _on_published(self, note: NotePublic) -> None:
-        self.publish_button.setEnabled(True)
         when = local_time(note.published_at, self._accounts.timezone(str(note.account_id)))
         self.notice_banner.show_message(
             self.tr("Published {time}. It is now on your account's page.").format(time=when),

@@ -34,7 +34,7 @@ NAV_ITEMS = (
     ("storefront", "◈", QT_TRANSLATE_NOOP("MainWindow", "Storefront")),
     ("analytics", "◔", QT_TRANSLATE_NOOP("MainWindow", "Analytics")),
     ("accounts", "◉", QT_TRANSLATE_NOOP("MainWindow", "Accounts")),
-    ("settings", "⚙", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    ("settings", "❖", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 GEOMETRY_KEY = "main_window"
 

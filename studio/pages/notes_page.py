@@ -109,7 +109,7 @@ class NotesPage(QWidget):
         header_view.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setColumnWidth(COVER, 72)
-        self.table.setColumnWidth(STATUS, 90)
+        self.table.setColumnWidth(STATUS, 110)
         self.table.setColumnWidth(UPDATED, 150)
         self.table.setColumnWidth(PUBLISHED, 150)
 
