@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +10,7 @@ from studio.backend_process import BackendProcess, BackendStartError
 from studio.connection import BackendState
 from studio.pages.main_window import NAV_ITEMS
 from studio.pages.placeholders import UpcomingPage
-
-
-def _pid_alive(pid: int) -> bool:
-    """True while `pid` runs; a zombie waiting for its reaper counts as gone."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-    return "\nState:\tZ" not in status
+from tests.studio.helpers import pid_alive
 
 
 def test_shell_shows_every_page_in_the_rail(open_studio):
@@ -59,9 +50,9 @@ def test_window_shows_starting_then_connected(open_studio, qtbot):
 def test_backend_child_is_gone_after_the_app_quits(open_studio, qtbot):
     studio = open_studio()
     pid = studio.ctx.connection.pid
-    assert pid is not None and _pid_alive(pid)
+    assert pid is not None and pid_alive(pid)
     studio.close()
-    assert not _pid_alive(pid)
+    assert not pid_alive(pid)
 
 
 def test_second_app_on_the_same_folder_is_told_it_is_already_running(
