@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 
 from studio.connection import BackendState
 from studio.drafts.journal import DraftJournal
@@ -179,3 +179,23 @@ def test_publish_refused_lists_every_broken_rule(open_studio, qtbot):
     assert "Add at least 1 image" in text
     assert page.publish_button.isEnabled()
 
+
+
+def test_dropped_files_arrive_and_delete_key_removes_one(open_studio, images, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in images])
+    assert page.media.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 2, timeout=WAIT_MS)
+    first, second = page.media.ready_shas()
+
+    page.strip.setCurrentIndex(page.media.index(0))
+    page.strip.setFocus()
+    qtbot.keyClick(page.strip, Qt.Key.Key_Delete)
+    assert page.media.ready_shas() == (second,)
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note = studio.client().get_note(uuid.UUID(studio.window.drafts.current.note_id))
+    assert [m.sha256 for m in note.media] == [second]
+    assert first != second

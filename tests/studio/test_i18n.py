@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 import resources
+from studio.i18n import PseudoTranslator
 from studio.messages import message
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,3 +88,12 @@ def test_chinese_messages_are_used_when_installed(qapp):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert message("title.empty") == "The title is empty."
+
+
+def test_pseudo_translation_lengthens_every_string(qapp):
+    translator = PseudoTranslator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert message("title.empty") == "[The title is empty.~~~~~~]"
+    finally:
+        QCoreApplication.removeTranslator(translator)
