@@ -235,10 +235,14 @@ class DraftSession(QObject):
     def _save(self) -> None:
         if self._busy or self._state is SaveState.CONFLICT:
             return
-        if self._ctx.connection.state is not BackendState.CONNECTED:
+        connection_state = self._ctx.connection.state
+        if connection_state is not BackendState.CONNECTED:
             if self.is_dirty() or self._publish_wanted:
                 self._cancel_publish(OfflineError("backend.not_ready", {}))
-                self._set_state(SaveState.OFFLINE)
+                # While the backend is still starting the draft simply waits; "offline" is
+                # for a backend that was there and went away.
+                waiting = connection_state is BackendState.STARTING
+                self._set_state(SaveState.PENDING if waiting else SaveState.OFFLINE)
             return
         if self.note_id is None:
             if self.account_id is None or not (self.is_dirty() or self._publish_wanted):
@@ -342,7 +346,8 @@ class DraftSession(QObject):
         self.conflict.emit()
 
     def _on_connection_state_changed(self, state: BackendState) -> None:
-        if state is BackendState.CONNECTED and self._state is SaveState.OFFLINE:
+        waiting = self._state is SaveState.PENDING and not self._debounce.isActive()
+        if state is BackendState.CONNECTED and (self._state is SaveState.OFFLINE or waiting):
             self._retry.stop()
             self._save()
 
