@@ -126,6 +126,11 @@ class BackendProcess:
                 self.stop()
                 raise BackendStartError(line[len(ERROR_PREFIX) :].strip() or "backend.exited")
 
+    @property
+    def returncode(self) -> int | None:
+        """The child's exit status once it has ended, else None."""
+        return self._proc.poll() if self._proc else None
+
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from publisher.client import StudioClient  # noqa: E402
-from tests.backend_process import RunningBackend, start_backend  # noqa: E402
+from tests.backend_process import TestBackend, start_backend  # noqa: E402
 from tests.postgres_server import create_database, find_bin_dir, running_cluster  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
@@ -32,7 +32,7 @@ def postgres_cluster() -> Iterator[str]:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningBackend]:
+) -> Iterator[TestBackend]:
     """One backend per test module and database; tests isolate themselves by registering
     fresh users. The same tests run on the embedded SQLite and on a team PostgreSQL."""
     db_url = None
@@ -43,7 +43,7 @@ def backend(
     running.stop()
 
 
-def register_user(backend: RunningBackend, name: str = "creator") -> StudioClient:
+def register_user(backend: TestBackend, name: str = "creator") -> StudioClient:
     """A client signed in as a new user with one creator account."""
     client = StudioClient(backend.url)
     email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
@@ -54,14 +54,14 @@ def register_user(backend: RunningBackend, name: str = "creator") -> StudioClien
 
 
 @pytest.fixture
-def api(backend: RunningBackend) -> Iterator[StudioClient]:
+def api(backend: TestBackend) -> Iterator[StudioClient]:
     client = register_user(backend)
     yield client
     client.close()
 
 
 @pytest.fixture
-def other_api(backend: RunningBackend) -> Iterator[StudioClient]:
+def other_api(backend: TestBackend) -> Iterator[StudioClient]:
     client = register_user(backend, "rival")
     yield client
     client.close()

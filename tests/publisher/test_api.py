@@ -81,9 +81,9 @@ def test_wrong_password_and_missing_token_are_refused(backend, api) -> None:
 
 
 def test_the_local_token_is_the_machines_own_user(backend) -> None:
-    me = call(backend, "GET", f"{API}/users/me", backend.local_token)
+    me = call(backend, "GET", f"{API}/users/me", backend.token)
     assert me.status_code == 200
-    accounts = call(backend, "GET", f"{API}/accounts", backend.local_token).json()
+    accounts = call(backend, "GET", f"{API}/accounts", backend.token).json()
     assert accounts["total"] == 1
 
 
