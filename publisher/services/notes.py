@@ -102,6 +102,16 @@ def _stale(note: Note) -> Conflict:
     )
 
 
+def _note_at_version(
+    session: Session, user: User, note_id: uuid.UUID, version: int | None
+) -> Note:
+    """The note, if the caller may see it and it is still at `version` (None: any version)."""
+    note = get_note(session, user, note_id)
+    if version is not None and note.version != version:
+        raise _stale(note)
+    return note
+
+
 def _commit_cas(session: Session, note_id: uuid.UUID, user: User) -> None:
     """Commit, turning a lost compare-and-set race into a 409 with the winner's note."""
     try:
@@ -112,9 +122,7 @@ def _commit_cas(session: Session, note_id: uuid.UUID, user: User) -> None:
 
 
 def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpdate) -> Note:
-    note = get_note(session, user, note_id)
-    if note.version != data.version:
-        raise _stale(note)
+    note = _note_at_version(session, user, note_id, data.version)
     if note.status not in EDITABLE_STATUSES:
         raise Invalid("note.not_editable", {"status": note.status})
     if data.title is not None:
@@ -133,9 +141,7 @@ def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpda
 
 
 def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> None:
-    note = get_note(session, user, note_id)
-    if note.version != version:
-        raise _stale(note)
+    note = _note_at_version(session, user, note_id, version)
     session.delete(note)
     _commit_cas(session, note_id, user)
 
@@ -158,9 +164,7 @@ def publish_note(
         Invalid: the note is not a draft or scheduled (`note.not_publishable`), or it breaks
             rules (`note.rules_violated`, with every violation, warnings included).
     """
-    note = get_note(session, user, note_id)
-    if version is not None and note.version != version:
-        raise _stale(note)
+    note = _note_at_version(session, user, note_id, version)
     if note.status not in PUBLISHABLE_STATUSES:
         raise Invalid("note.not_publishable", {"status": note.status})
     violations = check_note(note_facts(note), rules)
@@ -181,9 +185,7 @@ def publish_note(
 
 
 def archive_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
-    note = get_note(session, user, note_id)
-    if note.version != version:
-        raise _stale(note)
+    note = _note_at_version(session, user, note_id, version)
     note.status = "archived"
     _commit_cas(session, note_id, user)
     session.refresh(note)
