@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import pillow_heif  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -73,7 +74,12 @@ def open_studio(qapp: QApplication, qtbot, tmp_path: Path) -> Iterator[Callable[
 
 
 def make_image(path: Path, *, color: tuple[int, int, int], fmt: str = "JPEG") -> Path:
-    Image.new("RGB", (300, 400), color).save(path, fmt)
+    image = Image.new("RGB", (300, 400), color)
+    if fmt == "HEIF":
+        # What an iPhone writes; pillow_heif encodes it without registering itself in Pillow.
+        pillow_heif.from_pillow(image).save(path, quality=90)
+    else:
+        image.save(path, fmt)
     return path
 
 
@@ -84,5 +90,7 @@ def images(tmp_path: Path) -> list[Path]:
     return [
         make_image(folder / "red.jpg", color=(230, 40, 60)),
         make_image(folder / "blue.png", color=(40, 90, 220), fmt="PNG"),
+        make_image(folder / "green.webp", color=(60, 180, 90), fmt="WEBP"),
+        make_image(folder / "IMG_0420.HEIC", color=(240, 200, 40), fmt="HEIF"),
     ]
 

@@ -31,15 +31,16 @@ def test_draft_survives_restart_then_publishes(open_studio, images, qtbot, tmp_p
     page = studio.window.create_page
     _accounts_loaded(qtbot, studio)
 
-    page.add_files(images)
-    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 2, timeout=WAIT_MS)
-    red, blue = page.media.ready_shas()
-    assert page.media.item(0).thumbnail is not None
+    page.add_files(images)  # JPEG, PNG, WebP and iPhone HEIC
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 4, timeout=WAIT_MS)
+    red, blue, green, yellow = page.media.ready_shas()
+    assert all(page.media.item(row).thumbnail is not None for row in range(4))
 
     # Reorder by the same drop the strip performs when a card is dragged to the front.
     mime = page.media.mimeData([page.media.index(1)])
     assert page.media.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
-    assert page.media.ready_shas() == (blue, red)
+    order = (blue, red, green, yellow)
+    assert page.media.ready_shas() == order
 
     type_text(page.title_edit, "春日穿搭 Spring look")
     type_text(page.body_edit, "三件单品搞定通勤 #OOTD")
@@ -48,12 +49,13 @@ def test_draft_survives_restart_then_publishes(open_studio, images, qtbot, tmp_p
     note = studio.client().get_note(note_id)
     assert note.title == "春日穿搭 Spring look"
     assert note.body == "三件单品搞定通勤 #OOTD"
-    assert [m.sha256 for m in sorted(note.media, key=lambda m: m.position)] == [blue, red]
+    assert [m.sha256 for m in sorted(note.media, key=lambda m: m.position)] == list(order)
+    assert note.media[3].mime == "image/heic"
 
     studio.close()
     again = open_studio(data)
     page = again.window.create_page
-    qtbot.waitUntil(lambda: page.media.ready_shas() == (blue, red), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.media.ready_shas() == order, timeout=WAIT_MS)
     assert page.title_edit.text() == "春日穿搭 Spring look"
     assert page.body_edit.toPlainText() == "三件单品搞定通勤 #OOTD"
     assert again.window.drafts.current.note_id == str(note_id)
@@ -188,14 +190,14 @@ def test_dropped_files_arrive_and_delete_key_removes_one(open_studio, images, qt
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in images])
     assert page.media.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
-    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 2, timeout=WAIT_MS)
-    first, second = page.media.ready_shas()
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 4, timeout=WAIT_MS)
+    first, *rest = page.media.ready_shas()
 
     page.strip.setCurrentIndex(page.media.index(0))
     page.strip.setFocus()
     qtbot.keyClick(page.strip, Qt.Key.Key_Delete)
-    assert page.media.ready_shas() == (second,)
+    assert page.media.ready_shas() == tuple(rest)
     qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
     note = studio.client().get_note(uuid.UUID(studio.window.drafts.current.note_id))
-    assert [m.sha256 for m in note.media] == [second]
-    assert first != second
+    assert [m.sha256 for m in note.media] == rest
+    assert first not in rest
