@@ -63,6 +63,10 @@
         <translation>这篇笔记发布到哪个账号</translation>
     </message>
     <message>
+        <source>Post as</source>
+        <translation>发布账号</translation>
+    </message>
+    <message>
         <source>New note</source>
         <translation>新建笔记</translation>
     </message>

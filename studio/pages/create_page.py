@@ -88,10 +88,15 @@ class CreatePage(QWidget):
         self.account_combo.setToolTip(self.tr("The account this note is for"))
         self.save_state = QLabel(self)
         self.save_state.setObjectName("SaveState")
+        account_label = QLabel(self.tr("Post as"), self)
+        account_label.setObjectName("Hint")
+        account_label.setBuddy(self.account_combo)
         self.new_button = QPushButton(self.tr("New note"), self)
         self.publish_button = QPushButton(self.tr("Publish now"), self)
         self.publish_button.setProperty("accent", True)
-        for widget in (self.save_state, self.account_combo, self.new_button, self.publish_button):
+        row.addWidget(self.save_state)
+        row.addSpacing(12)
+        for widget in (account_label, self.account_combo, self.new_button, self.publish_button):
             row.addWidget(widget)
 
         self.save_banner = Banner(self)
