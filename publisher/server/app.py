@@ -11,12 +11,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from publisher import __version__
 from publisher.schemas import ErrorPublic, Health
+from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
 from publisher.server.routes import accounts, auth, media, notes
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 
 API_PREFIX = "/api/v1"
+MULTIPART_OVERHEAD = 64 * 1024
+"""Room for multipart headers around an upload of the maximum size."""
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorPublic} for code in (401, 404, 409, 413, 415, 422)
 }
@@ -36,6 +39,10 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)
+    # Added last, so it runs first: nothing buffers a body before its size is known to fit.
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=state.settings.max_upload_bytes + MULTIPART_OVERHEAD
+    )
     _install_error_handlers(app)
 
     @app.get("/health", response_model=Health, tags=["service"])

@@ -19,8 +19,6 @@ from publisher.services.errors import Unauthorized
 
 MUTATING = frozenset({b"POST", b"PUT", b"PATCH", b"DELETE"})
 MAX_KEY_LENGTH = 255
-_FORM_OVERHEAD = 64 * 1024
-"""Room for multipart headers around an upload of the maximum size."""
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
@@ -47,10 +45,10 @@ class IdempotencyMiddleware:
             await _send_error(send, 422, "idempotency.bad_key")
             return
         state = scope["app"].state.backend
-        body = await _read_body(receive, limit=state.settings.max_upload_bytes + _FORM_OVERHEAD)
+        # The body is whole in memory here; BodyLimitMiddleware, outside, has capped its size.
+        body = await _read_body(receive)
         if body is None:
-            await _send_error(send, 413, "request.too_large")
-            return
+            return  # the client left, or the body was refused as too large: nothing to run
         principal = await run_in_threadpool(self._principal, scope, state)
         digest = hashlib.sha256()
         digest.update(scope["method"].encode() + b" " + scope["path"].encode() + b"?")
@@ -127,19 +125,14 @@ class IdempotencyMiddleware:
         await run_in_threadpool(idempotency.complete, state.sessions, record_id, stored)
 
 
-async def _read_body(receive: Receive, *, limit: int) -> bytes | None:
-    """The whole request body, or None when it is longer than `limit`."""
+async def _read_body(receive: Receive) -> bytes | None:
+    """The whole request body, or None when the client disconnected before sending it."""
     parts: list[bytes] = []
-    size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
             return None
-        parts.append(chunk)
+        parts.append(message.get("body", b""))
         if not message.get("more_body", False):
             break
     return b"".join(parts)

@@ -13,6 +13,7 @@ import requests
 
 from studio.backend_process import MAIN_PY
 from tests.backend_process import start_backend
+from tests.media_samples import image_bytes
 
 PARENT = textwrap.dedent(
     """
@@ -71,3 +72,52 @@ def test_the_backend_dies_with_a_killed_parent_and_leaves_nothing_locked(tmp_pat
         assert requests.get(again.url + "/health", timeout=5).ok
     finally:
         again.stop()
+
+
+def _chunked_upload(url: str, token: str, *, megabytes: int) -> int:
+    """Upload without a Content-Length, as a hostile or streaming client would."""
+
+    def body():
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="x.jpg"\r\n\r\n'
+        for _ in range(megabytes):
+            yield b"\0" * (1 << 20)
+        yield b"\r\n--b--\r\n"
+
+    try:
+        response = requests.post(
+            url + "/api/v1/media",
+            data=body(),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Content-Type": "multipart/form-data; boundary=b",
+            },
+            timeout=30,
+        )
+    except requests.ConnectionError:
+        return 413  # the server answered 413 and closed while we were still sending
+    return response.status_code
+
+
+def test_oversized_uploads_are_refused_before_they_are_buffered(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ZHONGCAO_MAX_UPLOAD_BYTES", str(200_000))
+    backend = start_backend(tmp_path)
+    try:
+        assert _chunked_upload(backend.url, backend.token, megabytes=8) == 413
+        declared = requests.post(
+            backend.url + "/api/v1/media",
+            files={"file": ("big.jpg", b"\0" * 300_000)},
+            headers={"Authorization": f"Bearer {backend.token}"},
+            timeout=30,
+        )
+        assert (declared.status_code, declared.json()["code"]) == (413, "request.too_large")
+        small = requests.post(
+            backend.url + "/api/v1/media",
+            files={"file": ("ok.png", image_bytes("PNG"))},
+            headers={"Authorization": f"Bearer {backend.token}"},
+            timeout=30,
+        )
+        assert small.status_code == 201
+        assert not list((tmp_path / "media" / "incoming").iterdir())
+        assert requests.get(backend.url + "/health", timeout=5).ok
+    finally:
+        backend.stop()
