@@ -49,7 +49,7 @@ class _Public(BaseModel):
 class UserCreate(BaseModel):
     email: EmailStr
     password: str = Field(min_length=8, max_length=256)
-    display_name: str = Field(min_length=1, max_length=100)
+    display_name: Text = Field(min_length=1, max_length=100)
 
 
 class UserPublic(_Public):
@@ -67,7 +67,7 @@ class Token(BaseModel):
 
 class AccountCreate(BaseModel):
     nickname: Text = Field(min_length=1, max_length=100)
-    platform_user_id: str | None = Field(default=None, max_length=64)
+    platform_user_id: Text | None = Field(default=None, max_length=64)
     timezone: Annotated[str, AfterValidator(_known_timezone)] = "Asia/Shanghai"
 
 

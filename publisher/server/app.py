@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -17,7 +18,11 @@ from publisher.server.routes import accounts, auth, media, notes
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 
+log = logging.getLogger(__name__)
+
 API_PREFIX = "/api/v1"
+MAX_JSON_BODY = 1024 * 1024
+"""Far above any note (title and body are capped well below); bounds what a call may buffer."""
 MULTIPART_OVERHEAD = 64 * 1024
 """Room for multipart headers around an upload of the maximum size."""
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -41,7 +46,9 @@ def create_app(state: ServerState) -> FastAPI:
     app.add_middleware(IdempotencyMiddleware)
     # Added last, so it runs first: nothing buffers a body before its size is known to fit.
     app.add_middleware(
-        BodyLimitMiddleware, max_bytes=state.settings.max_upload_bytes + MULTIPART_OVERHEAD
+        BodyLimitMiddleware,
+        default_max=MAX_JSON_BODY,
+        upload_paths={f"{API_PREFIX}/media": state.settings.max_upload_bytes + MULTIPART_OVERHEAD},
     )
     _install_error_handlers(app)
 
@@ -73,6 +80,12 @@ def _install_error_handlers(app: FastAPI) -> None:
             for error in exc.errors()
         ]
         return _error(422, "request.invalid", {"fields": fields})
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # Logged with its traceback for the operator; the caller gets a stable code only.
+        log.error("unhandled error", exc_info=exc)
+        return _error(500, "server.error")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -3,6 +3,7 @@
 The multipart parser spools a whole upload to a temporary file before a route sees it, so a
 cap checked in the route comes too late for a hostile 10 GB body. This refuses early: at once
 when `Content-Length` says too much, and for chunked bodies as soon as the count passes it.
+JSON calls get a small cap; only the upload endpoints get the media cap.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ _REFUSAL = json.dumps({"code": "request.too_large", "params": {}}).encode()
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, default_max: int, upload_paths: dict[str, int]) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_max = default_max
+        self.upload_paths = upload_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self.upload_paths.get(scope["path"], self.default_max)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
             await self._refuse(send)
             return
         received = 0
@@ -38,7 +41,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > max_bytes:
                     refused = True
                     if not response_started:
                         await self._refuse(send)

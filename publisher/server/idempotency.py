@@ -18,6 +18,10 @@ from publisher.services.auth import principal_for_token
 from publisher.services.errors import Unauthorized
 
 MUTATING = frozenset({b"POST", b"PUT", b"PATCH", b"DELETE"})
+UNSTORED_PATHS = frozenset({"/api/v1/auth/token"})
+"""Answers that must never be kept: a sign-in's answer is a live bearer token."""
+ANONYMOUS_PATHS = frozenset({"/api/v1/auth/register"})
+"""The only mutating calls a caller without a token may make."""
 MAX_KEY_LENGTH = 255
 
 
@@ -33,7 +37,11 @@ class IdempotencyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"].encode() not in MUTATING:
+        if (
+            scope["type"] != "http"
+            or scope["method"].encode() not in MUTATING
+            or scope["path"] in UNSTORED_PATHS
+        ):
             await self.app(scope, receive, send)
             return
         raw_key = _header(scope, b"idempotency-key")
@@ -45,11 +53,15 @@ class IdempotencyMiddleware:
             await _send_error(send, 422, "idempotency.bad_key")
             return
         state = scope["app"].state.backend
+        principal = await run_in_threadpool(self._principal, scope, state)
+        if principal is None and scope["path"] not in ANONYMOUS_PATHS:
+            # Refused unread: the route answers 401 without us buffering a stranger's body.
+            await self.app(scope, receive, send)
+            return
         # The body is whole in memory here; BodyLimitMiddleware, outside, has capped its size.
         body = await _read_body(receive)
         if body is None:
             return  # the client left, or the body was refused as too large: nothing to run
-        principal = await run_in_threadpool(self._principal, scope, state)
         digest = hashlib.sha256()
         digest.update(scope["method"].encode() + b" " + scope["path"].encode() + b"?")
         digest.update(scope.get("query_string", b"") + b"\n")
@@ -57,7 +69,7 @@ class IdempotencyMiddleware:
         result = await run_in_threadpool(
             idempotency.claim,
             state.sessions,
-            principal=principal,
+            principal=principal or "anonymous",
             key=key,
             request_hash=digest.hexdigest(),
         )
@@ -73,7 +85,7 @@ class IdempotencyMiddleware:
         await self._run_and_store(scope, body, send, state, result.record_id)
 
     @staticmethod
-    def _principal(scope: Scope, state) -> str:
+    def _principal(scope: Scope, state) -> str | None:
         authorization = (_header(scope, b"authorization") or b"").decode("latin-1")
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() == "bearer" and token:
@@ -85,8 +97,8 @@ class IdempotencyMiddleware:
                         )
                     )
                 except Unauthorized:
-                    pass
-        return "anonymous"
+                    return None
+        return None
 
     async def _run_and_store(self, scope: Scope, body: bytes, send: Send, state, record_id) -> None:
         replayed = False

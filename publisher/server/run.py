@@ -66,7 +66,7 @@ def open_state(settings: ServerSettings) -> ServerState:
         name = _os_user_name()
         with sessions() as session:
             auth.ensure_local_user(session, display_name=name, account_name=name)
-    idempotency.purge_expired(sessions)
+    idempotency.purge_expired(sessions, exclusive=engine.dialect.name == "sqlite")
     return state
 
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from publisher.db.models import IdempotencyRecord
 
 RETENTION = timedelta(days=7)
+STALE_CLAIM = timedelta(seconds=60)
+"""A claim still unanswered after this long belongs to a request that died with its process
+(the body is read before the claim, so a live request answers in far less)."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,29 @@ def claim(
         if existing.request_hash != request_hash:
             return Mismatch()
         if existing.status_code is None:
-            return InProgress()
+            return _reclaim(session, existing.id) or InProgress()
         return StoredResponse(
             existing.status_code, existing.response_body or b"", existing.content_type
         )
+
+
+def _reclaim(session: Session, record_id: uuid.UUID) -> Claimed | None:
+    """Take over a stale claim; the conditional UPDATE lets exactly one contender win."""
+    now = datetime.now(UTC)
+    taken = cast(
+        "CursorResult[Any]",
+        session.execute(
+        update(IdempotencyRecord)
+        .where(
+            IdempotencyRecord.id == record_id,
+            IdempotencyRecord.status_code.is_(None),
+            IdempotencyRecord.created_at < now - STALE_CLAIM,
+        )
+        .values(created_at=now),
+        ),
+    )
+    session.commit()
+    return Claimed(record_id) if taken.rowcount == 1 else None
 
 
 def complete(
@@ -91,8 +114,14 @@ def release(sessions: sessionmaker[Session], record_id: uuid.UUID) -> None:
         session.commit()
 
 
-def purge_expired(sessions: sessionmaker[Session]) -> None:
+def purge_expired(sessions: sessionmaker[Session], *, exclusive: bool) -> None:
+    """Forget answers past retention; with `exclusive` (no other process serves this database)
+    also every unanswered claim, since the requests that made them died with their process."""
     cutoff = datetime.now(UTC) - RETENTION
     with sessions() as session:
         session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff))
+        if exclusive:
+            session.execute(
+                delete(IdempotencyRecord).where(IdempotencyRecord.status_code.is_(None))
+            )
         session.commit()

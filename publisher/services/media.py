@@ -52,6 +52,9 @@ def store_upload(
         asset = session.get(MediaAsset, sha256)
         if asset is None:
             asset = _register(session, store, temp, sha256, size)
+        elif not store.exists(sha256):
+            # The row outlived its file (a restored database, a lost disk): these are the bytes.
+            store.commit(temp, sha256)
         _add_ref(session, user, sha256)
     finally:
         temp.unlink(missing_ok=True)
@@ -63,9 +66,13 @@ def _register(
 ) -> MediaAsset:
     try:
         info = probe_image(temp)
+        # Decoding once proves the pixel data, not just the header, and the result is the
+        # thumbnail every list shows first.
+        thumbnail = make_thumbnail(temp, THUMBNAIL_SIZES[1])
     except EditorError as exc:
         kind = UnsupportedMedia if exc.code in _UNSUPPORTED_CODES else Invalid
         raise kind(exc.code, exc.params) from exc
+    _write_atomically(_thumbnail_file(store, sha256, THUMBNAIL_SIZES[1]), thumbnail)
     store.commit(temp, sha256)
     asset = MediaAsset(
         sha256=sha256, mime=info.mime, size=size, width=info.width, height=info.height
@@ -90,14 +97,33 @@ def _add_ref(session: Session, user: User, sha256: str) -> None:
         session.rollback()
 
 
+def _thumbnail_file(store: MediaStore, sha256: str, size: int) -> Path:
+    return store.root / "thumbs" / f"{sha256}-{size}.jpg"
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{uuid.uuid4().hex}.part")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
 def thumbnail_path(store: MediaStore, asset: MediaAsset, size: int) -> Path:
-    """A cached JPEG thumbnail of `asset`, made on first request at the nearest shipped size."""
+    """A cached JPEG thumbnail of `asset`, made on first request at the nearest shipped size.
+
+    Raises:
+        NotFound: the original's file is missing from this server's store.
+        Invalid: the original cannot be decoded (the editor's code).
+    """
     size = next((s for s in THUMBNAIL_SIZES if s >= size), THUMBNAIL_SIZES[-1])
-    target = store.root / "thumbs" / f"{asset.sha256}-{size}.jpg"
+    target = _thumbnail_file(store, asset.sha256, size)
     if not target.exists():
-        data = make_thumbnail(store.path_for(asset.sha256), size)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{uuid.uuid4().hex}.part")
-        partial.write_bytes(data)
-        partial.replace(target)
+        original = store.path_for(asset.sha256)
+        if not original.is_file():
+            raise NotFound("media.file_missing")
+        try:
+            data = make_thumbnail(original, size)
+        except EditorError as exc:
+            raise Invalid(exc.code, exc.params) from exc
+        _write_atomically(target, data)
     return target

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -112,9 +114,12 @@ def _note_at_version(
     return note
 
 
-def _commit_cas(session: Session, note_id: uuid.UUID, user: User) -> None:
-    """Commit, turning a lost compare-and-set race into a 409 with the winner's note."""
+@contextmanager
+def _compare_and_set(session: Session, user: User, note_id: uuid.UUID) -> Iterator[None]:
+    """Run writes and their commit, turning a lost compare-and-set race into a 409 carrying
+    the winner's note. The race may surface at any flush inside, not only at the commit."""
     try:
+        yield
         session.commit()
     except StaleDataError as exc:
         session.rollback()
@@ -125,25 +130,25 @@ def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpda
     note = _note_at_version(session, user, note_id, data.version)
     if note.status not in EDITABLE_STATUSES:
         raise Invalid("note.not_editable", {"status": note.status})
-    if data.title is not None:
-        note.title = data.title
-    if data.body is not None:
-        note.body = data.body
-    # Touching updated_at makes even a media-only change an UPDATE of the note row, so the
-    # version check guards it too. It is set before the media flush so the row is written
-    # (and its version bumped) exactly once.
-    note.updated_at = datetime.now(UTC)
-    if data.media is not None:
-        _set_media(session, user, note, data.media)
-    _commit_cas(session, note_id, user)
+    with _compare_and_set(session, user, note_id):
+        if data.title is not None:
+            note.title = data.title
+        if data.body is not None:
+            note.body = data.body
+        # Touching updated_at makes even a media-only change an UPDATE of the note row, so the
+        # version check guards it too. It is set before the media flush so the row is written
+        # (and its version bumped) exactly once.
+        note.updated_at = datetime.now(UTC)
+        if data.media is not None:
+            _set_media(session, user, note, data.media)
     session.refresh(note)
     return note
 
 
 def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> None:
     note = _note_at_version(session, user, note_id, version)
-    session.delete(note)
-    _commit_cas(session, note_id, user)
+    with _compare_and_set(session, user, note_id):
+        session.delete(note)
 
 
 def note_facts(note: Note) -> NoteFacts:
@@ -174,19 +179,18 @@ def publish_note(
             {"count": len(blocking(violations))},
             violations=[v.to_dict() for v in violations],
         )
-    now = datetime.now(UTC)
-    note.status = "published"
-    note.published_at = now
-    note.published_by = user.id
-    note.scheduled_at = None
-    _commit_cas(session, note_id, user)
+    with _compare_and_set(session, user, note_id):
+        note.status = "published"
+        note.published_at = datetime.now(UTC)
+        note.published_by = user.id
+        note.scheduled_at = None
     session.refresh(note)
     return note
 
 
 def archive_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
     note = _note_at_version(session, user, note_id, version)
-    note.status = "archived"
-    _commit_cas(session, note_id, user)
+    with _compare_and_set(session, user, note_id):
+        note.status = "archived"
     session.refresh(note)
     return note

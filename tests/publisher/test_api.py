@@ -386,3 +386,78 @@ def test_concurrent_edits_of_one_version_let_exactly_one_win(backend, api) -> No
     assert statuses.count(409) == 7
     final = api.get_note(note.id)
     assert final.version == 2 and final.title.startswith("edit ")
+
+
+def test_concurrent_media_edits_answer_409_never_500(backend, api) -> None:
+    token = token_of(api)
+    shas = [upload(backend, token, image_bytes(color=(i, 9, 9))).json()["sha256"] for i in range(8)]
+    note, _ = api.create_note(account_id=first_account(api))
+
+    def edit(sha: str) -> int:
+        body = {"version": note.version, "media": [{"sha256": sha}]}
+        return call(backend, "PATCH", f"{API}/notes/{note.id}", token, json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(edit, shas))
+    assert statuses == [200] + [409] * 7
+    assert len(api.get_note(note.id).media) == 1
+
+
+def test_an_image_with_a_valid_header_but_broken_pixels_is_refused(backend, api) -> None:
+    data = bytearray(image_bytes("PNG", size=(300, 300), color=(5, 6, 7)))
+    idat = data.index(b"IDAT")
+    data[idat + 8 : idat + 40] = b"\xff" * 32  # scramble the compressed pixel stream
+    refused = upload(backend, token_of(api), bytes(data), "broken.png")
+    assert (refused.status_code, refused.json()["code"]) == (422, "image.corrupt")
+
+
+def test_a_sign_in_answer_is_never_replayed(backend, api) -> None:
+    form = {"username": api.me().email, "password": PASSWORD}
+    key = {"Idempotency-Key": "sign-in-once"}
+    first = call(backend, "POST", f"{API}/auth/token", data=form, headers=dict(key))
+    second = call(backend, "POST", f"{API}/auth/token", data=form, headers=dict(key))
+    assert first.ok and second.ok
+    assert first.json()["access_token"] != second.json()["access_token"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs"),
+    [
+        ("GET", "/notes", {"params": {"q": "a\x00b"}}),
+        ("POST", "/accounts", {"json": {"nickname": "x", "platform_user_id": "a\x00"}}),
+    ],
+)
+def test_nul_anywhere_is_a_clear_422(backend, api, method, path, kwargs) -> None:
+    answer = call(backend, method, f"{API}{path}", token_of(api), **kwargs)
+    assert (answer.status_code, answer.json()["code"]) == (422, "request.invalid")
+
+
+def test_nul_in_sign_up_and_sign_in_is_refused_cleanly(backend) -> None:
+    body = {"email": "n@example.com", "password": PASSWORD, "display_name": "a\x00"}
+    assert call(backend, "POST", f"{API}/auth/register", json=body).status_code == 422
+    form = {"username": "n\x00@example.com", "password": PASSWORD}
+    answer = call(backend, "POST", f"{API}/auth/token", data=form)
+    assert (answer.status_code, answer.json()["code"]) == (401, "auth.bad_credentials")
+
+
+def test_a_json_call_cannot_send_a_huge_body(backend) -> None:
+    huge = b'{"email": "' + b"a" * (2 << 20) + b'"}'
+    answer = call(
+        backend,
+        "POST",
+        f"{API}/auth/register",
+        data=huge,
+        headers={"Content-Type": "application/json"},
+    )
+    assert (answer.status_code, answer.json()["code"]) == (413, "request.too_large")
+
+
+def test_a_lost_original_is_restored_by_the_next_upload(backend, api) -> None:
+    data = image_bytes(color=(77, 1, 1))
+    sha = upload(backend, token_of(api), data).json()["sha256"]
+    (stored,) = (backend.data_dir / "media").rglob(sha)
+    stored.unlink()
+    missing = call(backend, "GET", f"{API}/media/{sha}", token_of(api))
+    assert (missing.status_code, missing.json()["code"]) == (404, "media.file_missing")
+    assert upload(backend, token_of(api), data).status_code == 201
+    assert call(backend, "GET", f"{API}/media/{sha}", token_of(api)).content == data

@@ -11,6 +11,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from publisher.schemas import Token, UserCreate, UserPublic
 from publisher.server.deps import CurrentUser, SessionDep, StateDep, TokenDep
 from publisher.services import auth
+from publisher.services.errors import Unauthorized
 
 router = APIRouter(tags=["auth"])
 
@@ -26,6 +27,8 @@ def register(data: UserCreate, session: SessionDep):
 def sign_in(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, state: StateDep
 ):
+    if "\x00" in form.username + form.password:
+        raise Unauthorized("auth.bad_credentials")
     user = auth.authenticate(session, email=form.username, password=form.password)
     token, expires = auth.issue_token(
         session, user, ttl=timedelta(seconds=state.settings.token_ttl_seconds)

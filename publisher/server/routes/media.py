@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from publisher.schemas import MediaPublic
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.services import media
+from publisher.services.errors import NotFound
 
 router = APIRouter(tags=["media"])
 
@@ -38,7 +39,10 @@ def media_info(sha256: Sha256, user: CurrentUser, session: SessionDep):
 @router.get("/media/{sha256}")
 def media_bytes(sha256: Sha256, user: CurrentUser, session: SessionDep, state: StateDep):
     asset = media.get_visible(session, user, sha256)
-    return FileResponse(state.store.path_for(sha256), media_type=asset.mime, headers=_IMMUTABLE)
+    path = state.store.path_for(sha256)
+    if not path.is_file():
+        raise NotFound("media.file_missing")
+    return FileResponse(path, media_type=asset.mime, headers=_IMMUTABLE)
 
 
 @router.get("/media/{sha256}/thumbnail")

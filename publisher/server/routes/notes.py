@@ -15,6 +15,7 @@ from publisher.schemas import (
     NoteUpdate,
     NoteVersion,
     Page,
+    Text,
 )
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.server.routes.paging import Limit, Offset
@@ -29,7 +30,7 @@ def list_notes(
     session: SessionDep,
     account_id: uuid.UUID | None = None,
     status: NoteStatus | None = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[Text | None, Query(max_length=200)] = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ):
