@@ -112,6 +112,9 @@ def serve(
     except SQLAlchemyError:
         log.exception("cannot open the database")
         return _fail("database.unavailable")
+    except OSError:
+        log.exception("cannot prepare the media store in %s", folder)
+        return _fail("data_dir.unwritable")
     try:
         sock = _bind(host, port)
     except OSError:
