@@ -270,9 +270,11 @@ def test_a_corrupt_image_is_refused(backend, api) -> None:
 
 
 def test_client_names_are_never_used_as_paths(backend, api) -> None:
-    made = upload(backend, token_of(api), image_bytes(), "../../../../etc/passwd")
+    made = upload(backend, token_of(api), image_bytes(color=(3, 1, 4)), "../../../../etc/passwd")
     assert made.status_code == 201
-    assert not (backend.data_dir.parent / "etc").exists()
+    sha = made.json()["sha256"]
+    assert (backend.data_dir / "media" / sha[:2] / sha[2:4] / sha).is_file()
+    assert not list(backend.data_dir.parent.rglob("passwd"))
 
 
 def test_thumbnail_is_a_small_jpeg(backend, api) -> None:
