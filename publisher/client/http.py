@@ -26,7 +26,7 @@ from publisher.client.errors import (
 )
 
 API_PREFIX = "/api/v1"
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _RETRY_STATUSES = frozenset({502, 503, 504})
 
 

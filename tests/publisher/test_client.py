@@ -97,3 +97,14 @@ def test_a_repeated_upload_with_one_key_is_replayed_not_refused(api, tmp_path) -
             )
     assert answers[0].json() == answers[1].json()
     assert answers[1].headers.get("idempotent-replayed") == "true"
+
+
+def test_a_retried_delete_is_replayed_not_reported_missing(api) -> None:
+    note, _ = api.create_note(account_id=api.list_accounts()[0].id)
+    for _ in range(2):  # as a retry after a lost answer would
+        answer = api.transport.request(
+            "DELETE", f"/notes/{note.id}", params={"version": 1}, idempotency_key="delete-once"
+        )
+        assert answer.status_code == 204
+    with pytest.raises(NotFoundError):
+        api.get_note(note.id)
