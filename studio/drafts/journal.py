@@ -37,6 +37,9 @@ class JournalEntry:
     dirty: bool
     opened_at: float
     create_key: str = field(default_factory=lambda: str(uuid.uuid4()))
+    conflict: bool = False
+    """An unresolved conflict: `version` is then the one the edits started from, so the next
+    save after a restart conflicts again instead of overwriting the other change."""
 
     def to_json(self) -> str:
         data = asdict(self)

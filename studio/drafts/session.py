@@ -82,6 +82,8 @@ class DraftSession(QObject):
         self.status = "draft"
         self.published_at: datetime | None = None
         self._create_key = entry.create_key
+        self._conflict_base: int | None = entry.version if entry.conflict else None
+        """While a conflict is unresolved: the version the local edits started from."""
         self._opened_at = entry.opened_at
         self._fields = entry.fields
         self._saved = saved
@@ -203,14 +205,16 @@ class DraftSession(QObject):
     def keep_mine(self) -> None:
         """Resolve a conflict by saving the local text over the server's."""
         if self._state is SaveState.CONFLICT:
-            self._server = None
+            self._server = self._conflict_base = None
             self._set_state(SaveState.PENDING)
+            self._write_journal()
             self._save()
 
     def take_theirs(self) -> None:
         """Resolve a conflict by replacing the local text with the server's."""
         if self._state is SaveState.CONFLICT and self._server is not None:
             self._fields, self._server = self._server, None
+            self._conflict_base = None
             self.fields_replaced.emit()
             self._write_journal()
             self._set_state(SaveState.SAVED)
@@ -334,9 +338,12 @@ class DraftSession(QObject):
 
     def _on_conflict(self, current: NotePublic) -> None:
         server = fields_of(current)
+        if self._conflict_base is None:
+            self._conflict_base = self.version
         self._saved = server
         self._adopt_meta(current)
         if server == self._fields:
+            self._conflict_base = None
             self._write_journal()
             self._after_clean()
             return
@@ -399,15 +406,19 @@ class DraftSession(QObject):
             self.save_state_changed.emit(state)
 
     def _entry(self) -> JournalEntry:
+        # While a conflict waits for the creator's choice, the journal keeps the version the
+        # edits started from: a restart then meets the same conflict, never overwrites it.
+        conflict = self._conflict_base is not None
         return JournalEntry(
             key=self.key,
             account_id=self.account_id,
             note_id=self.note_id,
-            version=self.version,
+            version=self._conflict_base if conflict else self.version,
             fields=self._fields,
             dirty=self.is_dirty(),
             opened_at=self._opened_at,
             create_key=self._create_key,
+            conflict=conflict,
         )
 
     def _write_journal(self) -> None:

@@ -149,6 +149,30 @@ def test_conflict_keeps_local_text_and_asks(open_studio, qtbot):
     assert (server.title, server.body) == ("我的标题！", "")
 
 
+def test_unresolved_conflict_still_asks_after_a_restart(open_studio, qtbot, tmp_path):
+    data = tmp_path / "data"
+    studio = open_studio(data)
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "我的")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    session = studio.window.drafts.current
+    note_id = uuid.UUID(session.note_id)
+    studio.client().update_note(note_id, version=session.version, title="同事改的", body="同事的")
+    type_text(page.body_edit, "我的正文")
+    qtbot.waitUntil(lambda: session.state is SaveState.CONFLICT, timeout=WAIT_MS)
+    studio.close()  # quits without choosing
+
+    again = open_studio(data)
+    restored = again.window.drafts.current
+    qtbot.waitUntil(lambda: restored.state is SaveState.CONFLICT, timeout=WAIT_MS)
+    note = again.client().get_note(note_id)
+    assert (note.title, note.body) == ("同事改的", "同事的")
+    page = again.window.create_page
+    assert page.body_edit.toPlainText() == "我的正文"
+    assert "changed somewhere else" in page.save_banner.text
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
