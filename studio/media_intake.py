@@ -8,6 +8,7 @@ others carry on. Results find their card by its local id, so reordering meanwhil
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from studio.thumbnails import THUMB_SIZE, decode_thumbnail
 
 if TYPE_CHECKING:
     from studio.context import AppContext
+    from studio.drafts.session import DraftSession
 
 IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.heic *.heif"
 
@@ -57,18 +59,50 @@ class MediaIntake(QObject):
         self._total = 0
         self._done = 0
         self._refusals: list[Refusal] = []
+        self._owners: dict[str, DraftSession] = {}
+        """In-flight uploads by local id: the draft each one belongs to."""
+        self._detached: set[str] = set()
+        """In-flight uploads whose card left the editor with its draft: they still finish,
+        into their own draft."""
+        model.modelReset.connect(self._on_model_reset)
 
     @property
     def busy(self) -> bool:
         return self._done < self._total
 
-    def add_files(self, paths: list[Path], row: int = -1) -> None:
+    def add_files(self, paths: list[Path], row: int = -1, *, session: DraftSession) -> None:
+        """Upload `paths` into `session`, the draft in the editor, showing a card for each."""
         for offset, path in enumerate(paths):
             at = row + offset if row >= 0 else -1
             local_id = self._model.add_pending(path.name, at)
-            self._total += 1
-            self._start(local_id, Path(path))
+            self._track(local_id, Path(path), session)
         self.progress_changed.emit(self._done, self._total)
+
+    def resume(self, paths: list[Path], session: DraftSession) -> None:
+        """Upload `paths` into a draft not in the editor (restored after a restart)."""
+        for path in paths:
+            local_id = f"bg-{uuid.uuid4()}"
+            self._detached.add(local_id)
+            self._track(local_id, Path(path), session)
+        self.progress_changed.emit(self._done, self._total)
+
+    def _track(self, local_id: str, path: Path, session: DraftSession) -> None:
+        self._total += 1
+        self._owners[local_id] = session
+        session.begin_upload(str(path))
+        self._start(local_id, path)
+
+    def _on_model_reset(self) -> None:
+        # The editor switched drafts (or took the server's copy): the cards are gone, the
+        # uploads are not.
+        self._detached.update(self._owners)
+
+    def _settle(self, local_id: str, path: Path, sha256: str | None = None) -> None:
+        session = self._owners.pop(local_id, None)
+        detached = local_id in self._detached
+        self._detached.discard(local_id)
+        if session is not None:
+            session.end_upload(str(path), sha256 if detached else None)
 
     def _start(self, local_id: str, path: Path) -> None:
         run_in_background(
@@ -81,25 +115,29 @@ class MediaIntake(QObject):
         )
 
     def _on_checked(self, local_id: str, path: Path, image: QImage) -> None:
-        if self._model.row_of(local_id) < 0:
-            self._finish_one()
-            return
-        self._model.update(
-            local_id, state=MediaState.UPLOADING, thumbnail=QPixmap.fromImage(image)
-        )
+        if local_id not in self._detached:
+            if self._model.row_of(local_id) < 0:  # removed by the creator meanwhile
+                self._settle(local_id, path)
+                self._finish_one()
+                return
+            self._model.update(
+                local_id, state=MediaState.UPLOADING, thumbnail=QPixmap.fromImage(image)
+            )
         connection = self._ctx.connection
         run_in_background(
             self._ctx.runner,
             Lane.MEDIA,
             owner=self,
             job=lambda _progress: connection.client().upload_media(path),
-            on_success=lambda media: self._on_uploaded(local_id, image, media),
+            on_success=lambda media: self._on_uploaded(local_id, path, image, media),
             on_failure=lambda error: self._on_failed(local_id, path, error),
         )
 
-    def _on_uploaded(self, local_id: str, image: QImage, media: MediaPublic) -> None:
+    def _on_uploaded(self, local_id: str, path: Path, image: QImage, media: MediaPublic) -> None:
         self._ctx.thumbnails.put(media.sha256, image)
-        self._model.update(local_id, state=MediaState.READY, sha256=media.sha256)
+        if local_id not in self._detached:
+            self._model.update(local_id, state=MediaState.READY, sha256=media.sha256)
+        self._settle(local_id, path, media.sha256)
         self._finish_one()
 
     def _on_failed(self, local_id: str, path: Path, error: BaseException) -> None:
@@ -110,6 +148,7 @@ class MediaIntake(QObject):
             self._ctx.connection.report_offline()
         params = getattr(error, "params", None) or {}
         self._model.remove(local_id)
+        self._settle(local_id, path)
         self._refusals.append(Refusal(path.name, message(code, params)))
         self._finish_one()
 

@@ -93,6 +93,8 @@ class DraftSession(QObject):
         self._attempt = 0
         self._publish_wanted = False
         self._retiring = False
+        self._uploads: list[str] = []
+        """Local paths of images still being checked or uploaded into this draft."""
         self._debounce = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._save)
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DEBOUNCE_MS)
@@ -227,6 +229,26 @@ class DraftSession(QObject):
         self._adopt_meta(note)
         self.fields_replaced.emit()
         self._write_journal()
+
+    # -- images still uploading (from MediaIntake) ----------------------------------------
+
+    @property
+    def pending_uploads(self) -> tuple[str, ...]:
+        return tuple(self._uploads)
+
+    def begin_upload(self, path: str) -> None:
+        if path not in self._uploads:
+            self._uploads.append(path)
+
+    def end_upload(self, path: str, sha256: str | None = None) -> None:
+        """An upload of this draft ended; `sha256` is added when the editor no longer shows it
+        (the creator moved on to another draft meanwhile)."""
+        if path in self._uploads:
+            self._uploads.remove(path)
+        if sha256 is not None and sha256 not in self._fields.media:
+            self.set_media((*self._fields.media, sha256))
+            self.fields_replaced.emit()
+        self._check_settled()
 
     def retire(self) -> None:
         """This draft leaves the editor: save what is left, then report `settled`."""
@@ -439,5 +461,5 @@ class DraftSession(QObject):
             raise error
 
     def _check_settled(self) -> None:
-        if self._retiring and not self._busy and not self.is_dirty():
+        if self._retiring and not self._busy and not self.is_dirty() and not self._uploads:
             self.settled.emit()

@@ -383,7 +383,7 @@ class CreatePage(QWidget):
     def add_files(self, paths: list[Path], row: int = -1) -> None:
         """Check and upload `paths` into the draft (file dialog, drop, or tests)."""
         self.notice_banner.hide()
-        self.intake.add_files([Path(path) for path in paths], row)
+        self.intake.add_files([Path(path) for path in paths], row, session=self._session)
 
     def _on_add_clicked(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

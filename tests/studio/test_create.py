@@ -173,6 +173,24 @@ def test_unresolved_conflict_still_asks_after_a_restart(open_studio, qtbot, tmp_
     assert "changed somewhere else" in page.save_banner.text
 
 
+def test_images_still_uploading_stay_with_their_draft_after_new_note(open_studio, images, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "有图")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    old = studio.window.drafts.current
+    note_id = uuid.UUID(old.note_id)
+    page.add_files(images[:2])
+    page.new_button.click()  # moves on while the images are still uploading
+    assert studio.window.drafts.current is not old
+    qtbot.waitUntil(lambda: not page.intake.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: len(studio.client().get_note(note_id).media) == 2, timeout=WAIT_MS
+    )
+    assert page.media.rowCount() == 0
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
