@@ -38,12 +38,15 @@ class JournalEntry:
     opened_at: float
     create_key: str = field(default_factory=lambda: str(uuid.uuid4()))
     conflict: bool = False
+    uploads: tuple[str, ...] = ()
+    """Local paths of images that were still uploading: uploaded again on the next start."""
     """An unresolved conflict: `version` is then the one the edits started from, so the next
     save after a restart conflicts again instead of overwriting the other change."""
 
     def to_json(self) -> str:
         data = asdict(self)
         data["fields"]["media"] = list(self.fields.media)
+        data["uploads"] = list(self.uploads)
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
@@ -55,6 +58,7 @@ class JournalEntry:
             body=str(raw.get("body", "")),
             media=tuple(str(sha) for sha in raw.get("media", [])),
         )
+        data["uploads"] = tuple(str(path) for path in data.get("uploads", []))
         return cls(fields=fields, **data)
 
 

@@ -93,7 +93,7 @@ class DraftSession(QObject):
         self._attempt = 0
         self._publish_wanted = False
         self._retiring = False
-        self._uploads: list[str] = []
+        self._uploads: list[str] = list(entry.uploads)
         """Local paths of images still being checked or uploaded into this draft."""
         self._debounce = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._save)
@@ -239,12 +239,14 @@ class DraftSession(QObject):
     def begin_upload(self, path: str) -> None:
         if path not in self._uploads:
             self._uploads.append(path)
+            self._journal_timer.start()
 
     def end_upload(self, path: str, sha256: str | None = None) -> None:
         """An upload of this draft ended; `sha256` is added when the editor no longer shows it
         (the creator moved on to another draft meanwhile)."""
         if path in self._uploads:
             self._uploads.remove(path)
+            self._journal_timer.start()
         if sha256 is not None and sha256 not in self._fields.media:
             self.set_media((*self._fields.media, sha256))
             self.fields_replaced.emit()
@@ -441,6 +443,7 @@ class DraftSession(QObject):
             opened_at=self._opened_at,
             create_key=self._create_key,
             conflict=conflict,
+            uploads=tuple(self._uploads),
         )
 
     def _write_journal(self) -> None:

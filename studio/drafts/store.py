@@ -46,7 +46,7 @@ class DraftStore(QObject):
             if current is None:
                 current = DraftSession(self._ctx, entry, saved=saved, parent=self)
                 self._refresh_pending = not entry.dirty and entry.note_id is not None
-            elif entry.dirty:
+            elif entry.dirty or entry.uploads:
                 self._retire(DraftSession(self._ctx, entry, saved=saved, parent=self))
             else:
                 self._journal.remove(entry.key)
@@ -90,6 +90,10 @@ class DraftStore(QObject):
                 on_failure=lambda _error: None,
             )
             session.deleteLater()
+
+    def sessions(self) -> list[DraftSession]:
+        """The draft in the editor, then those still saving in the background."""
+        return [self.current, *self._retiring]
 
     def flush_all(self) -> None:
         """The app is closing: journal every draft and queue its last save."""

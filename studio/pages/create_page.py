@@ -31,6 +31,7 @@ from publisher.client import ClientError
 from publisher.domain.checks import NoteFacts, check_note, title_limits, title_width
 from publisher.domain.text import char_count
 from publisher.schemas import NotePublic
+from studio.connection import BackendState
 from studio.drafts.session import DraftSession, SaveState
 from studio.drafts.store import DraftStore
 from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, refusal_text
@@ -227,6 +228,8 @@ class CreatePage(QWidget):
         self._ctx.thumbnails.ready.connect(self.media.refresh_sha)
         self._drafts.current_changed.connect(self._bind)
         self._drafts.open_failed.connect(self._on_open_failed)
+        self._uploads_resumed = False
+        self._ctx.connection.state_changed.connect(self._resume_uploads)
         self._on_upload_progress(0, 0)
 
     # -- the session in the editor ---------------------------------------------------------
@@ -384,6 +387,15 @@ class CreatePage(QWidget):
         """Check and upload `paths` into the draft (file dialog, drop, or tests)."""
         self.notice_banner.hide()
         self.intake.add_files([Path(path) for path in paths], row, session=self._session)
+
+    def _resume_uploads(self, state: BackendState) -> None:
+        """Once connected after a start: upload again what was uploading when the app closed."""
+        if state is not BackendState.CONNECTED or self._uploads_resumed:
+            return
+        self._uploads_resumed = True
+        for session in self._drafts.sessions():
+            if session.pending_uploads:
+                self.intake.resume([Path(path) for path in session.pending_uploads], session)
 
     def _on_add_clicked(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

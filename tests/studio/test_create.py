@@ -191,6 +191,26 @@ def test_images_still_uploading_stay_with_their_draft_after_new_note(open_studio
     assert page.media.rowCount() == 0
 
 
+def test_images_uploading_when_the_app_closes_are_uploaded_after_restart(
+    open_studio, images, qtbot, tmp_path
+):
+    data = tmp_path / "data"
+    studio = open_studio(data)
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "带图")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note_id = uuid.UUID(studio.window.drafts.current.note_id)
+    page.add_files(images)
+    studio.close()  # quits while the images are still being checked and uploaded
+
+    again = open_studio(data)
+    page = again.window.create_page
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 4, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _saved(again), timeout=WAIT_MS)
+    assert len(again.client().get_note(note_id).media) == 4
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
