@@ -142,7 +142,12 @@ class MediaIntake(QObject):
 
     def _on_failed(self, local_id: str, path: Path, error: BaseException) -> None:
         code = getattr(error, "code", None)
+        if not isinstance(code, str) and isinstance(error, OSError):
+            code = "file.unreadable"  # moved, deleted or locked after the check
         if not isinstance(code, str):
+            self._settle(local_id, path)
+            self._model.remove(local_id)
+            self._finish_one()
             raise error
         if isinstance(error, OfflineError):
             self._ctx.connection.report_offline()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 
+from studio import media_intake
 from studio.connection import BackendState
 from studio.drafts.journal import DraftJournal
 from studio.drafts.session import SaveState
@@ -209,6 +211,31 @@ def test_images_uploading_when_the_app_closes_are_uploaded_after_restart(
     qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 4, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: _saved(again), timeout=WAIT_MS)
     assert len(again.client().get_note(note_id).media) == 4
+
+
+def test_a_file_that_goes_away_before_its_upload_is_reported(
+    open_studio, images, qtbot, monkeypatch
+):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    real_check = media_intake._check_and_thumbnail
+
+    def check_then_the_file_is_moved(path):
+        image = real_check(path)
+        path.unlink()  # the creator moves the file between the check and the upload
+        return image
+
+    monkeypatch.setattr(media_intake, "_check_and_thumbnail", check_then_the_file_is_moved)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *args: errors.append(args[1]))
+    page.add_files([images[0]])
+    qtbot.waitUntil(lambda: page.notice_banner.isVisible(), timeout=WAIT_MS)
+    assert "red.jpg: The file cannot be read." in page.notice_banner.text
+    assert errors == []
+    assert page.media.rowCount() == 0
+    assert not page.intake.busy
+    assert not page.upload_label.isVisible()
 
 
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
