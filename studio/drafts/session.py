@@ -92,6 +92,7 @@ class DraftSession(QObject):
         self._state = SaveState.SAVED
         self._attempt = 0
         self._publish_wanted = False
+        self._publishing = False
         self._retiring = False
         self._uploads: list[str] = list(entry.uploads)
         """Local paths of images still being checked or uploaded into this draft."""
@@ -194,8 +195,16 @@ class DraftSession(QObject):
         self._write_journal()
         self._save()
 
+    @property
+    def publish_pending(self) -> bool:
+        """A publish was asked for and has not answered yet."""
+        return self._publish_wanted or self._publishing
+
     def publish(self) -> None:
-        """Save what is on screen, then publish exactly that version."""
+        """Save what is on screen, then publish exactly that version (once: a second request
+        while one is pending is ignored)."""
+        if self.publish_pending:
+            return
         self._publish_wanted = True
         self._debounce.stop()
         if self._state is SaveState.CONFLICT:
@@ -386,6 +395,7 @@ class DraftSession(QObject):
 
     def _start_publish(self) -> None:
         self._publish_wanted = False
+        self._publishing = True
         note_id, version = uuid.UUID(self.note_id or ""), self.version
         self._busy = True
         Mutation(
@@ -395,14 +405,14 @@ class DraftSession(QObject):
         ).success(self._on_published).failure(self._on_publish_error).run()
 
     def _on_published(self, note: NotePublic) -> None:
-        self._busy = False
+        self._busy = self._publishing = False
         self._adopt_meta(note)
         self._write_journal()
         self.published.emit(note)
         self._save()
 
     def _on_publish_error(self, error: BaseException) -> None:
-        self._busy = False
+        self._busy = self._publishing = False
         if isinstance(error, RefusedError) and error.violations:
             self.publish_refused.emit(list(error.violations))
         else:

@@ -297,7 +297,9 @@ class CreatePage(QWidget):
     def _show_note_meta(self) -> None:
         session = self._session
         self.account_combo.setEnabled(session.note_id is None)
-        self.publish_button.setEnabled(session.status in ("draft", "scheduled"))
+        self.publish_button.setEnabled(
+            session.status in ("draft", "scheduled") and not session.publish_pending
+        )
         timezone = self._accounts.timezone(session.account_id or "")
         if session.status == "published" and session.published_at is not None:
             self.status_label.setText(

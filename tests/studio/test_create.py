@@ -238,6 +238,34 @@ def test_a_file_that_goes_away_before_its_upload_is_reported(
     assert not page.upload_label.isVisible()
 
 
+def test_publish_twice_publishes_once_and_keeps_the_button_disabled(open_studio, images, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    page.add_files([images[0]])
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 1, timeout=WAIT_MS)
+    type_text(page.title_edit, "标题")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    session = studio.window.drafts.current
+    type_text(page.body_edit, "正文")
+    published, failed, enabled_while_pending = [], [], []
+    session.published.connect(published.append)
+    session.publish_failed.connect(failed.append)
+    session.note_changed.connect(
+        lambda: enabled_while_pending.append(page.publish_button.isEnabled())
+        if session.publish_pending
+        else None
+    )
+    page.publish_button.click()
+    session.publish()  # a second click that got through
+    qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not session._busy and not session.publish_pending, timeout=WAIT_MS)
+    assert len(published) == 1
+    assert failed == []
+    assert not any(enabled_while_pending)
+    assert "Published" in page.notice_banner.text
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
