@@ -38,6 +38,27 @@ _MESSAGES: dict[str, str] = {
     "server.unexpected_response": QT_TRANSLATE_NOOP(
         "Messages", "The backend gave an unexpected answer (HTTP {status})."
     ),
+    "server.error": QT_TRANSLATE_NOOP(
+        "Messages", "The backend hit an internal error. Please try again."
+    ),
+    "request.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "What was sent is larger than the backend accepts."
+    ),
+    "request.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The backend did not accept what was sent (invalid request)."
+    ),
+    "idempotency.in_progress": QT_TRANSLATE_NOOP(
+        "Messages", "The same request is still being processed; it will be retried."
+    ),
+    "idempotency.key_reused": QT_TRANSLATE_NOOP(
+        "Messages", "The backend refused a repeated request that did not match the first."
+    ),
+    "http.4xx": QT_TRANSLATE_NOOP(
+        "Messages", "The backend refused the request (HTTP {status})."
+    ),
+    "http.5xx": QT_TRANSLATE_NOOP(
+        "Messages", "The backend had a problem answering (HTTP {status})."
+    ),
     # files the creator adds
     "image.unsupported_format": QT_TRANSLATE_NOOP(
         "Messages", "This is not a supported image (JPEG, PNG, WebP or HEIC)."
@@ -122,13 +143,21 @@ def _shown(code: str, key: str, value: Any) -> Any:
     return value
 
 
+def _http_class(code: str) -> str:
+    """`http.404` -> `http.4xx`: an answer without our error body, told apart by its class."""
+    prefix, _dot, status = code.partition(".")
+    if prefix == "http" and status.isdigit() and status[0] in "45":
+        return f"http.{status[0]}xx"
+    return ""
+
+
 def message(code: str, params: dict[str, Any] | None = None) -> str:
     """The translated sentence for `code`, with its parameters filled in."""
     values = _Params({key: _shown(code, key, value) for key, value in (params or {}).items()})
     values.setdefault("code", code)
-    template = _MESSAGES.get(code, _FALLBACK)
+    template = _MESSAGES.get(code) or _MESSAGES.get(_http_class(code), _FALLBACK)
     return QCoreApplication.translate(_CONTEXT, template).format_map(values)
 
 
 def is_known(code: str) -> bool:
-    return code in _MESSAGES
+    return code in _MESSAGES or _http_class(code) in _MESSAGES

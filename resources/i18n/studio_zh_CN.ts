@@ -181,6 +181,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>暂未发布，请先修改：</translation>
     </message>
     <message>
+        <source>an unexpected error ({error}).</source>
+        <translation>出现意外错误（{error}）。</translation>
+    </message>
+    <message>
         <source>Not published: {reason}</source>
         <translation>未发布：{reason}</translation>
     </message>
@@ -299,6 +303,34 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>The backend gave an unexpected answer (HTTP {status}).</source>
         <translation>后台返回了意外的结果（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The backend hit an internal error. Please try again.</source>
+        <translation>后台发生内部错误，请重试。</translation>
+    </message>
+    <message>
+        <source>What was sent is larger than the backend accepts.</source>
+        <translation>发送的内容超出了后台允许的大小。</translation>
+    </message>
+    <message>
+        <source>The backend did not accept what was sent (invalid request).</source>
+        <translation>后台不接受发送的内容（请求无效）。</translation>
+    </message>
+    <message>
+        <source>The same request is still being processed; it will be retried.</source>
+        <translation>相同的请求仍在处理中，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>The backend refused a repeated request that did not match the first.</source>
+        <translation>重复的请求与第一次不一致，已被后台拒绝。</translation>
+    </message>
+    <message>
+        <source>The backend refused the request (HTTP {status}).</source>
+        <translation>后台拒绝了该请求（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The backend had a problem answering (HTTP {status}).</source>
+        <translation>后台响应时出现问题（HTTP {status}）。</translation>
     </message>
     <message>
         <source>This is not a supported image (JPEG, PNG, WebP or HEIC).</source>

@@ -357,6 +357,11 @@ class DraftSession(QObject):
             self._set_state(SaveState.OFFLINE)
             self._retry.start(_RETRY_MS[min(self._attempt, len(_RETRY_MS) - 1)])
             self._attempt += 1
+        elif isinstance(error, ClientError) and error.code == "idempotency.in_progress":
+            # The same create is still running on the backend: ask again a little later.
+            self._set_state(SaveState.PENDING)
+            self._retry.start(_RETRY_MS[min(self._attempt, len(_RETRY_MS) - 1)])
+            self._attempt += 1
         elif isinstance(error, ConflictError) and error.current:
             self._on_conflict(NotePublic.model_validate(error.current))
         elif isinstance(error, NotFoundError) and self.note_id is not None:

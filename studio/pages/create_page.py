@@ -478,7 +478,12 @@ class CreatePage(QWidget):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_button.setEnabled(True)
-        reason = message(error.code, error.params) if isinstance(error, ClientError) else ""
+        if isinstance(error, ClientError):
+            reason = message(error.code, error.params)
+        else:
+            reason = self.tr("an unexpected error ({error}).").format(
+                error=type(error).__name__
+            )
         self.notice_banner.show_message(
             self.tr("Not published: {reason}").format(reason=reason),
             level="error",

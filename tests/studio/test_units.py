@@ -46,6 +46,24 @@ def test_messages_fill_parameters_and_survive_missing_ones():
     assert message("no.such_code") == "Something went wrong (no.such_code)."
 
 
+def test_backend_and_http_codes_have_messages():
+    codes = (
+        "idempotency.in_progress",
+        "idempotency.key_reused",
+        "request.too_large",
+        "request.invalid",
+        "server.error",
+        "http.404",
+        "http.502",
+    )
+    for code in codes:
+        assert is_known(code), code
+        assert "Something went wrong" not in message(code, {"status": 502}), code
+    assert message("http.404", {"status": 404}) == "The backend refused the request (HTTP 404)."
+    assert "(HTTP 503)" in message("http.503", {"status": 503})
+    assert not is_known("http.abc")
+
+
 def _entry(key: str, title: str, opened_at: float) -> JournalEntry:
     return JournalEntry(
         key=key,
