@@ -152,6 +152,11 @@ class DraftSession(QObject):
         """The server's copy after a conflict, for the conflict banner."""
         return self._server
 
+    @property
+    def creating(self) -> bool:
+        """The first save (which fixes the account) is in flight."""
+        return self._busy and self.note_id is None
+
     def is_dirty(self) -> bool:
         if self.note_id is None:
             return self._fields != DraftFields()
@@ -169,8 +174,8 @@ class DraftSession(QObject):
         self._edit(replace(self._fields, media=tuple(media)))
 
     def set_account(self, account_id: str) -> None:
-        """Only a note not yet on the backend can change account."""
-        if self.note_id is None and account_id != self.account_id:
+        """Only a note not yet on the backend, and not being created, can change account."""
+        if self.note_id is None and not self.creating and account_id != self.account_id:
             self.account_id = account_id
             self._journal_timer.start()
             if self.is_dirty():
@@ -295,6 +300,7 @@ class DraftSession(QObject):
     def _start_create(self) -> None:
         account_id, key = uuid.UUID(self.account_id or ""), self._create_key
         self._begin_save()
+        self.note_changed.emit()  # the account is now being fixed: the picker must wait
         Mutation(
             self._ctx,
             parent=self,

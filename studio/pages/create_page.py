@@ -280,6 +280,7 @@ class CreatePage(QWidget):
             self.save_state.setText(self.tr("New note"))
         else:
             self.save_state.setText(texts[state])
+        self._refresh_account_combo()
         self.save_state.setProperty("state", state.value)
         self.save_state.style().unpolish(self.save_state)
         self.save_state.style().polish(self.save_state)
@@ -296,7 +297,7 @@ class CreatePage(QWidget):
 
     def _show_note_meta(self) -> None:
         session = self._session
-        self.account_combo.setEnabled(session.note_id is None)
+        self._refresh_account_combo()
         self.publish_button.setEnabled(
             session.status in ("draft", "scheduled") and not session.publish_pending
         )
@@ -311,6 +312,16 @@ class CreatePage(QWidget):
             self.status_label.setText(self.tr("Not on the backend yet: start typing."))
         else:
             self.status_label.setText(status_label(session.status))
+
+    def _refresh_account_combo(self) -> None:
+        """Changeable only before the first save is sent; then it shows the account used."""
+        session = self._session
+        self.account_combo.setEnabled(session.note_id is None and not session.creating)
+        row = self._accounts.row_of(session.account_id) if session.account_id else -1
+        if row >= 0 and row != self.account_combo.currentIndex():
+            self.account_combo.blockSignals(True)
+            self.account_combo.setCurrentIndex(row)
+            self.account_combo.blockSignals(False)
 
     def _show_conflict(self) -> None:
         self.save_banner.show_message(
@@ -379,7 +390,7 @@ class CreatePage(QWidget):
 
     def _on_account_chosen(self, row: int) -> None:
         account_id = self.account_combo.itemData(row, AccountsListModel.IdRole)
-        if account_id and self._session.note_id is None:
+        if account_id and self._session.note_id is None and not self._session.creating:
             self._session.set_account(account_id)
             self._ctx.settings.set(LAST_ACCOUNT, account_id)
 

@@ -266,6 +266,28 @@ def test_publish_twice_publishes_once_and_keeps_the_button_disabled(open_studio,
     assert "Published" in page.notice_banner.text
 
 
+def test_the_account_cannot_change_while_the_note_is_being_created(open_studio, qtbot):
+    studio = open_studio()
+    client = studio.client()
+    _accounts_loaded(qtbot, studio)
+    client.create_account(nickname="第二个号")
+    accounts = studio.window.accounts
+    accounts.reload()
+    qtbot.waitUntil(lambda: accounts.rowCount() == 2, timeout=WAIT_MS)
+    page = studio.window.create_page
+    combo = page.account_combo
+    type_text(page.title_edit, "给哪个号")
+    session = studio.window.drafts.current
+    session.flush()  # as when the debounce fires: the create is on its way
+    assert session.creating
+    assert not combo.isEnabled()
+    combo.setCurrentIndex(1 - combo.currentIndex())  # a pick that slips through
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note = client.get_note(uuid.UUID(session.note_id))
+    assert combo.currentData(accounts.IdRole) == str(note.account_id)
+    assert not combo.isEnabled()
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
