@@ -272,6 +272,10 @@ class DraftSession(QObject):
         self.flush()
         self._check_settled()
 
+    def unretire(self) -> None:
+        """Back into the editor before it settled (the creator reopened this note)."""
+        self._retiring = False
+
     # -- saving ----------------------------------------------------------------------------
 
     def _save(self) -> None:

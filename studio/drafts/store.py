@@ -59,6 +59,14 @@ class DraftStore(QObject):
         """Load a note from the backend into the editor (the current draft is kept saving)."""
         if self.current.note_id == str(note_id):
             return
+        for session in self._retiring:
+            if session.note_id == str(note_id):
+                # Still saving in the background: its copy is newer than the backend's.
+                self._retiring.discard(session)
+                session.settled.disconnect()
+                session.unretire()
+                self._replace(session)
+                return
         Query(self._ctx, parent=self, op=lambda client: client.get_note(note_id)).success(
             self._on_note_loaded
         ).failure(self.open_failed.emit).run()

@@ -288,6 +288,24 @@ def test_the_account_cannot_change_while_the_note_is_being_created(open_studio, 
     assert not combo.isEnabled()
 
 
+def test_reopening_a_note_still_saving_brings_back_its_draft(open_studio, qtbot):
+    studio = open_studio()
+    page = studio.window.create_page
+    _accounts_loaded(qtbot, studio)
+    type_text(page.title_edit, "A")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    first = studio.window.drafts.current
+    type_text(page.body_edit, "最后一句")
+    page.new_button.click()  # its last save is on its way
+    page.open_note(first.note_id)
+    assert studio.window.drafts.current is first
+    assert page.body_edit.toPlainText() == "最后一句"
+    type_text(page.title_edit, "!")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note = studio.client().get_note(uuid.UUID(first.note_id))
+    assert (note.title, note.body) == ("A!", "最后一句")
+
+
 def test_edits_while_the_backend_is_down_are_saved_when_it_is_back(open_studio, qtbot):
     studio = open_studio()
     page = studio.window.create_page
