@@ -1,0 +1,157 @@
+"""One labelled slider with a numeric field: the unit every editor panel is built from.
+
+The row turns mouse and keyboard gestures into two kinds of intent: `dragged` while the
+handle is held (render it, but it is not a history step) and `changed` once per gesture
+(release after a drag, a typed value, an arrow-key nudge, a double-click reset). Whether a
+value differs from the default is shown by a mark, so touched sliders stand out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QSlider,
+    QWidget,
+)
+
+
+class ResetSlider(QSlider):
+    """A horizontal slider that asks to be reset on double-click and leaves the wheel to
+    the scrolling panel, so scrolling past a slider never edits the photo."""
+
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        # A click on the groove does nothing: a double-click there must reset, not first jump.
+        self.setPageStep(0)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.reset_requested.emit()
+            event.accept()
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        event.ignore()
+
+
+class SliderRow(QWidget):
+    """Label, value field and slider for one number in [minimum, maximum] with a default."""
+
+    dragged = Signal(float)
+    """The value while the handle is held: preview it."""
+    changed = Signal(float)
+    """One finished gesture: the new value is one undo step."""
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        minimum: float,
+        maximum: float,
+        decimals: int = 0,
+        default: float = 0.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._scale = 10**decimals
+        self._default = default
+        self._value = default
+        self._value_at_press = default
+        self.mark = QWidget(self)
+        self.mark.setObjectName("SliderMark")
+        self.mark.setFixedSize(6, 6)
+        self.name = QLabel(label, self)
+        self.name.setObjectName("SliderName")
+        self.field = QDoubleSpinBox(self)
+        self.field.setRange(minimum, maximum)
+        self.field.setDecimals(decimals)
+        self.field.setSingleStep(1 / self._scale)
+        self.field.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.field.setKeyboardTracking(False)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.field.setFixedWidth(58)
+        self.field.setAccessibleName(label)
+        self.slider = ResetSlider(self)
+        self.slider.setRange(round(minimum * self._scale), round(maximum * self._scale))
+        self.slider.setAccessibleName(label)
+        self.slider.setToolTip(self.tr("Drag, or use the arrow keys; double-click to reset"))
+        self.name.setBuddy(self.field)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.mark, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.name, 0, 1)
+        grid.addWidget(self.field, 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.slider, 1, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.slider.sliderPressed.connect(self._on_slider_pressed)
+        self.slider.sliderReleased.connect(self._on_slider_released)
+        self.slider.reset_requested.connect(self._on_slider_reset_requested)
+        self.field.editingFinished.connect(self._on_field_editing_finished)
+        self._show(default)
+
+    def value(self) -> float:
+        return self._value
+
+    def is_changed(self) -> bool:
+        return self._value != self._default
+
+    def set_value(self, value: float) -> None:
+        """Show `value` without emitting anything (the panel's state came from elsewhere)."""
+        self._show(value)
+
+    # -- gestures --------------------------------------------------------------------------
+
+    def _on_slider_pressed(self) -> None:
+        self._value_at_press = self._value
+
+    def _on_slider_value_changed(self, position: int) -> None:
+        self._show(position / self._scale, keep_slider=True)
+        if self.slider.isSliderDown():
+            self.dragged.emit(self._value)
+        else:
+            self.changed.emit(self._value)
+
+    def _on_slider_released(self) -> None:
+        if self._value != self._value_at_press:
+            self.changed.emit(self._value)
+
+    def _on_slider_reset_requested(self) -> None:
+        if self._value != self._default:
+            self._show(self._default)
+            self.changed.emit(self._value)
+
+    def _on_field_editing_finished(self) -> None:
+        typed = round(self.field.value(), self.field.decimals())
+        if typed != self._value:
+            self._show(typed)
+            self.changed.emit(self._value)
+
+    # -- display ---------------------------------------------------------------------------
+
+    def _show(self, value: float, *, keep_slider: bool = False) -> None:
+        self._value = value
+        if not keep_slider:
+            self.slider.blockSignals(True)
+            self.slider.setValue(round(value * self._scale))
+            self.slider.blockSignals(False)
+        self.field.blockSignals(True)
+        self.field.setValue(value)
+        self.field.blockSignals(False)
+        changed = "true" if self.is_changed() else "false"
+        for widget in (self.mark, self.name):
+            if widget.property("changed") != changed:
+                widget.setProperty("changed", changed)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
