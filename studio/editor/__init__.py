@@ -1,0 +1,1 @@
+"""The photo editor of the Create page: canvas, crop tool, panels, history and renders."""

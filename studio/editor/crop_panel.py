@@ -1,0 +1,165 @@
+"""Crop & rotate (裁剪): ratio, turn, mirror, straighten, reset.
+
+Follows the panels' contract: `set_recipe` shows a state without emitting; `previewed` carries
+a recipe to render while the straighten slider moves, `committed` one undo step. What a ratio,
+a turn or a mirror does to the crop rectangle is decided in `crop_frame`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.recipe import ASPECTS, MAX_STRAIGHTEN_DEGREES, Geometry, Recipe
+from studio.editor.crop_frame import flipped, turned, with_aspect
+
+STRAIGHTEN_STEPS = 10
+"""Slider steps per degree."""
+
+
+class CropPanel(QWidget):
+    previewed = Signal(object)
+    committed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EditorPanel")
+        self._recipe = Recipe()
+        self._frame = 1.0
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(10)
+
+        layout.addWidget(self._section(self.tr("Ratio")))
+        self.ratio_group = QButtonGroup(self)
+        self.ratio_group.setExclusive(True)
+        self.ratio_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for index, aspect in enumerate(ASPECTS):
+            button = QPushButton(self.tr("Free") if aspect == "free" else aspect, self)
+            button.setObjectName("ChipButton")
+            button.setCheckable(True)
+            self.ratio_group.addButton(button)
+            self.ratio_buttons[aspect] = button
+            button.clicked.connect(lambda _checked, chosen=aspect: self._on_ratio(chosen))
+            grid.addWidget(button, index // 3, index % 3)
+        layout.addLayout(grid)
+
+        layout.addSpacing(6)
+        layout.addWidget(self._section(self.tr("Rotate")))
+        turns = QHBoxLayout()
+        turns.setSpacing(8)
+        self.rotate_button = QPushButton(self.tr("Rotate 90°"), self)
+        self.flip_h_button = QPushButton(self.tr("Flip ↔"), self)
+        self.flip_v_button = QPushButton(self.tr("Flip ↕"), self)
+        self.rotate_button.setToolTip(self.tr("Turn the photo a quarter clockwise"))
+        self.flip_h_button.setToolTip(self.tr("Mirror left and right"))
+        self.flip_v_button.setToolTip(self.tr("Mirror top and bottom"))
+        for button in (self.rotate_button, self.flip_h_button, self.flip_v_button):
+            button.setObjectName("ChipButton")
+            turns.addWidget(button)
+        layout.addLayout(turns)
+
+        layout.addSpacing(6)
+        straighten_head = QHBoxLayout()
+        straighten_head.addWidget(self._section(self.tr("Straighten")))
+        straighten_head.addStretch(1)
+        self.straighten_value = QLabel(self)
+        self.straighten_value.setObjectName("SliderValue")
+        straighten_head.addWidget(self.straighten_value)
+        layout.addLayout(straighten_head)
+        self.straighten_slider = QSlider(Qt.Orientation.Horizontal, self)
+        limit = int(MAX_STRAIGHTEN_DEGREES * STRAIGHTEN_STEPS)
+        self.straighten_slider.setRange(-limit, limit)
+        self.straighten_slider.setPageStep(STRAIGHTEN_STEPS)
+        layout.addWidget(self.straighten_slider)
+        hint = QLabel(self.tr("The picture is cropped automatically so no corner is empty."), self)
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        layout.addSpacing(6)
+        self.reset_button = QPushButton(self.tr("Reset crop & rotation"), self)
+        layout.addWidget(self.reset_button)
+        layout.addStretch(1)
+
+        self.rotate_button.clicked.connect(
+            lambda: self._commit(turned(self._recipe.geometry, self._frame))
+        )
+        self.flip_h_button.clicked.connect(
+            lambda: self._commit(flipped(self._recipe.geometry, horizontal=True))
+        )
+        self.flip_v_button.clicked.connect(
+            lambda: self._commit(flipped(self._recipe.geometry, horizontal=False))
+        )
+        self.reset_button.clicked.connect(lambda: self._commit(Geometry()))
+        self.straighten_slider.valueChanged.connect(self._on_straighten_moved)
+        self.straighten_slider.sliderReleased.connect(self._on_straighten_released)
+
+    def _section(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("PanelSection")
+        return label
+
+    # -- the contract ----------------------------------------------------------------------
+
+    def set_recipe(self, recipe: Recipe) -> None:
+        self._recipe = recipe
+        geometry = recipe.geometry
+        self.ratio_buttons[geometry.aspect].setChecked(True)
+        self.straighten_slider.blockSignals(True)
+        self.straighten_slider.setValue(round(geometry.straighten * STRAIGHTEN_STEPS))
+        self.straighten_slider.blockSignals(False)
+        self._show_angle(geometry.straighten)
+
+    def set_frame_aspect(self, frame: float) -> None:
+        """Pixel width / height of the straightened frame, which ratios are measured in."""
+        self._frame = frame
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _commit(self, geometry: Geometry) -> None:
+        if geometry != self._recipe.geometry:
+            self._recipe = replace(self._recipe, geometry=geometry)
+            self.committed.emit(self._recipe)
+
+    def _on_ratio(self, aspect: str) -> None:
+        self._commit(with_aspect(self._recipe.geometry, aspect, self._frame))
+
+    def _straightened(self) -> Recipe:
+        angle = self.straighten_slider.value() / STRAIGHTEN_STEPS
+        return replace(self._recipe, geometry=replace(self._recipe.geometry, straighten=angle))
+
+    def _on_straighten_moved(self, _value: int) -> None:
+        recipe = self._straightened()
+        self._show_angle(recipe.geometry.straighten)
+        if self.straighten_slider.isSliderDown():
+            self.previewed.emit(recipe)
+        else:
+            # Keyboard and wheel steps have no release: each is a step of its own.
+            self._recipe = recipe
+            self.committed.emit(recipe)
+
+    def _on_straighten_released(self) -> None:
+        recipe = self._straightened()
+        if recipe != self._recipe:
+            self._recipe = recipe
+            self.committed.emit(recipe)
+
+    def _show_angle(self, angle: float) -> None:
+        self.straighten_value.setText(f"{angle:+.1f}°" if angle else "0°")
