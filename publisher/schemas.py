@@ -6,12 +6,13 @@ Names follow the template convention: `XCreate` is what a caller sends to make a
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
 NoteType = Literal["image", "video"]
 NoteStatus = Literal["draft", "scheduled", "published", "archived"]
@@ -32,6 +33,22 @@ def _no_nul(text: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _single_line(text: str) -> str:
+    # A label shown in lists and menus: control characters would break its row.
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        raise ValueError("text contains a control character")
+    return text
+
+
+MAX_PRESET_NAME_LENGTH = 40
+PresetName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PRESET_NAME_LENGTH),
+    AfterValidator(_single_line),
+]
 
 
 def _known_timezone(name: str) -> str:
@@ -82,10 +99,18 @@ class AccountPublic(_Public):
 
 
 class NoteMediaIn(BaseModel):
-    """One media item of a note, by the sha256 of an uploaded original."""
+    """One media item of a note, by the sha256 of an uploaded original.
 
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    `recipe` is the photo edit (an `editor.recipe` document); the server checks it and stores
+    it normalised, or None when it changes nothing. `rendered_sha256` names the uploaded
+    export of the original through that recipe: the client sets it after exporting (and
+    leaves it out once the recipe changes, until it exports again). Both must name media
+    the caller uploaded.
+    """
+
+    sha256: Sha256
     recipe: dict[str, Any] | None = None
+    rendered_sha256: Sha256 | None = None
 
 
 class NoteMediaPublic(_Public):
@@ -95,6 +120,9 @@ class NoteMediaPublic(_Public):
     width: int
     height: int
     recipe: dict[str, Any] | None = None
+    rendered_sha256: str | None = None
+    rendered_width: int | None = None
+    rendered_height: int | None = None
 
 
 class NoteCreate(BaseModel):
@@ -148,6 +176,39 @@ class MediaPublic(_Public):
     size: int
     width: int
     height: int
+
+
+class PresetCreate(BaseModel):
+    """A named recipe; `recipe` is checked like a note medium's but may change nothing."""
+
+    name: PresetName
+    recipe: dict[str, Any]
+
+
+class PresetUpdate(BaseModel):
+    """A partial update; `version` is the version the change was based on."""
+
+    version: int
+    name: PresetName | None = None
+    recipe: dict[str, Any] | None = None
+
+
+class PresetPublic(_Public):
+    id: uuid.UUID
+    name: str
+    recipe: dict[str, Any]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class LutPublic(_Public):
+    """An imported .cube look; recipes name it as `user:<sha256>`."""
+
+    sha256: str
+    title: str
+    size: int
+    created_at: datetime
 
 
 class Page(BaseModel, Generic[T]):

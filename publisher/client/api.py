@@ -17,15 +17,19 @@ from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
     AccountPublic,
     Health,
+    LutPublic,
     MediaPublic,
     NoteMediaIn,
     NotePublic,
     Page,
+    PresetPublic,
     Token,
     UserPublic,
 )
 
 NOTES_CHANGED = ChangeSet(notes=True)
+PRESETS_CHANGED = ChangeSet(presets=True)
+LOOKS_CHANGED = ChangeSet(looks=True)
 _UPLOAD_TIMEOUT = 120.0
 
 
@@ -227,3 +231,92 @@ class StudioClient:
         return self.transport.request(
             "GET", f"/media/{sha256}/thumbnail", params={"size": size}
         ).content
+
+    # -- edit presets ----------------------------------------------------------------------
+
+    def list_presets(self, *, offset: int = 0, limit: int = 50) -> Page[PresetPublic]:
+        """The signed-in user's presets, ordered by name."""
+        params = {"offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/presets", params=params).json()
+        return Page[PresetPublic].model_validate(data)
+
+    def get_preset(self, preset_id: uuid.UUID) -> PresetPublic:
+        return PresetPublic.model_validate(
+            self.transport.request("GET", f"/presets/{preset_id}").json()
+        )
+
+    def create_preset(
+        self, *, name: str, recipe: dict[str, Any], idempotency_key: str | None = None
+    ) -> tuple[PresetPublic, ChangeSet]:
+        """Save `recipe` (an `editor.recipe` document) under `name`.
+
+        Raises:
+            ConflictError: the user already has a preset of that name (`preset.name_taken`).
+            ValidationError: the recipe is refused (`recipe.invalid`, `recipe.too_new` …).
+        """
+        response = self.transport.request(
+            "POST",
+            "/presets",
+            json={"name": name, "recipe": recipe},
+            idempotency_key=idempotency_key,
+        )
+        return PresetPublic.model_validate(response.json()), PRESETS_CHANGED
+
+    def update_preset(
+        self,
+        preset_id: uuid.UUID,
+        *,
+        version: int,
+        name: str | None = None,
+        recipe: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> tuple[PresetPublic, ChangeSet]:
+        """Rename a preset and/or replace its recipe, based on `version`.
+
+        Raises:
+            ConflictError: stale `version` (`current` holds the preset) or a taken name.
+        """
+        payload: dict[str, Any] = {"version": version}
+        if name is not None:
+            payload["name"] = name
+        if recipe is not None:
+            payload["recipe"] = recipe
+        response = self.transport.request(
+            "PATCH", f"/presets/{preset_id}", json=payload, idempotency_key=idempotency_key
+        )
+        return PresetPublic.model_validate(response.json()), PRESETS_CHANGED
+
+    def delete_preset(self, preset_id: uuid.UUID, *, version: int) -> ChangeSet:
+        self.transport.request("DELETE", f"/presets/{preset_id}", params={"version": version})
+        return PRESETS_CHANGED
+
+    # -- imported looks (.cube LUTs) -------------------------------------------------------
+
+    def upload_lut(self, path: Path) -> tuple[LutPublic, ChangeSet]:
+        """Import a .cube look; recipes then name it `user:<sha256>` on any machine.
+
+        Raises:
+            ValidationError: the file is not a usable .cube (`lut.*`) or too large (413).
+        """
+        path = Path(path)
+        with path.open("rb") as handle:
+            response = self.transport.request(
+                "POST",
+                "/luts",
+                files={"file": (path.name, handle, "text/plain")},
+                timeout=_UPLOAD_TIMEOUT,
+            )
+        return LutPublic.model_validate(response.json()), LOOKS_CHANGED
+
+    def list_luts(self, *, offset: int = 0, limit: int = 50) -> Page[LutPublic]:
+        params = {"offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/luts", params=params).json()
+        return Page[LutPublic].model_validate(data)
+
+    def lut_text(self, sha256: str) -> str:
+        """The .cube file as it was imported, to parse and cache on this machine."""
+        return self.transport.request("GET", f"/luts/{sha256}", timeout=_UPLOAD_TIMEOUT).text
+
+    def delete_lut(self, sha256: str) -> ChangeSet:
+        self.transport.request("DELETE", f"/luts/{sha256}")
+        return LOOKS_CHANGED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -13,11 +13,14 @@ class ChangeSet:
     media: bool = False
     accounts: bool = False
     schedule: bool = False
+    presets: bool = False
+    looks: bool = False
+    """The user's imported LUTs (the looks a recipe may name)."""
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
-            notes=self.notes or other.notes,
-            media=self.media or other.media,
-            accounts=self.accounts or other.accounts,
-            schedule=self.schedule or other.schedule,
+            **{
+                flag.name: getattr(self, flag.name) or getattr(other, flag.name)
+                for flag in fields(self)
+            }
         )

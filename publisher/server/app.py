@@ -14,7 +14,7 @@ from publisher import __version__
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
-from publisher.server.routes import accounts, auth, media, notes
+from publisher.server.routes import accounts, auth, media, notes, presets
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 
@@ -40,7 +40,7 @@ def create_app(state: ServerState) -> FastAPI:
     )
     app.state.backend = state
     api = APIRouter(prefix=API_PREFIX, responses=_ERROR_RESPONSES)
-    for module in (auth, accounts, notes, media):
+    for module in (auth, accounts, notes, media, presets):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)

@@ -82,13 +82,13 @@ def _reclaim(session: Session, record_id: uuid.UUID) -> Claimed | None:
     taken = cast(
         "CursorResult[Any]",
         session.execute(
-        update(IdempotencyRecord)
-        .where(
-            IdempotencyRecord.id == record_id,
-            IdempotencyRecord.status_code.is_(None),
-            IdempotencyRecord.created_at < now - STALE_CLAIM,
-        )
-        .values(created_at=now),
+            update(IdempotencyRecord)
+            .where(
+                IdempotencyRecord.id == record_id,
+                IdempotencyRecord.status_code.is_(None),
+                IdempotencyRecord.created_at < now - STALE_CLAIM,
+            )
+            .values(created_at=now),
         ),
     )
     session.commit()

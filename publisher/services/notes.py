@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from publisher.db.models import MediaRef, Note, NoteMedia, User
 from publisher.domain.checks import NoteFacts, blocking, check_note
@@ -17,6 +15,8 @@ from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
 from publisher.services.access import get_account, get_note, visible_account_ids
 from publisher.services.errors import Conflict, Invalid
+from publisher.services.recipes import media_recipe
+from publisher.services.versioning import compare_and_set
 
 EDITABLE_STATUSES = frozenset({"draft", "scheduled", "published"})
 PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled"})
@@ -58,8 +58,14 @@ def list_notes(
     return list(rows), total
 
 
-def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
+def _check_owned(session: Session, user: User, media: list[NoteMediaIn]) -> None:
+    """Originals and their renders must be files the caller uploaded.
+
+    Raises:
+        Invalid: `media.unknown` ({sha256}) naming the first that is not.
+    """
     wanted = {item.sha256 for item in media}
+    wanted.update(item.rendered_sha256 for item in media if item.rendered_sha256)
     owned = set(
         session.scalars(
             select(MediaRef.sha256).where(MediaRef.user_id == user.id, MediaRef.sha256.in_(wanted))
@@ -68,12 +74,22 @@ def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn
     missing = sorted(wanted - owned)
     if missing:
         raise Invalid("media.unknown", {"sha256": missing[0]})
+
+
+def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
+    _check_owned(session, user, media)
+    recipes = [media_recipe(item.recipe, index=index) for index, item in enumerate(media)]
     # Positions are unique per note: clear and flush first so the new rows never collide.
     note.media.clear()
     session.flush()
     note.media.extend(
-        NoteMedia(position=index, sha256=item.sha256, recipe=item.recipe)
-        for index, item in enumerate(media)
+        NoteMedia(
+            position=index,
+            sha256=item.sha256,
+            recipe=recipe,
+            rendered_sha256=item.rendered_sha256,
+        )
+        for index, (item, recipe) in enumerate(zip(media, recipes, strict=True))
     )
 
 
@@ -104,9 +120,7 @@ def _stale(note: Note) -> Conflict:
     )
 
 
-def _note_at_version(
-    session: Session, user: User, note_id: uuid.UUID, version: int | None
-) -> Note:
+def _note_at_version(session: Session, user: User, note_id: uuid.UUID, version: int | None) -> Note:
     """The note, if the caller may see it and it is still at `version` (None: any version)."""
     note = get_note(session, user, note_id)
     if version is not None and note.version != version:
@@ -114,16 +128,10 @@ def _note_at_version(
     return note
 
 
-@contextmanager
-def _compare_and_set(session: Session, user: User, note_id: uuid.UUID) -> Iterator[None]:
-    """Run writes and their commit, turning a lost compare-and-set race into a 409 carrying
-    the winner's note. The race may surface at any flush inside, not only at the commit."""
-    try:
-        yield
-        session.commit()
-    except StaleDataError as exc:
-        session.rollback()
-        raise _stale(get_note(session, user, note_id)) from exc
+def _compare_and_set(
+    session: Session, user: User, note_id: uuid.UUID
+) -> AbstractContextManager[None]:
+    return compare_and_set(session, lambda: _stale(get_note(session, user, note_id)))
 
 
 def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpdate) -> Note:

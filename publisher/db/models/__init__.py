@@ -2,13 +2,16 @@
 
 from publisher.db.models.accounts import Account
 from publisher.db.models.idempotency import IdempotencyRecord
+from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
 from publisher.db.models.notes import Note, NoteMedia
+from publisher.db.models.presets import EditPreset
 from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
     "Account",
     "AuthToken",
+    "EditPreset",
     "IdempotencyRecord",
     "MediaAsset",
     "MediaRef",
@@ -17,4 +20,5 @@ __all__ = [
     "NoteMedia",
     "Organization",
     "User",
+    "UserLut",
 ]

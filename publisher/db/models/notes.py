@@ -47,9 +47,14 @@ class NoteMedia(Base):
     position: Mapped[int]
     sha256: Mapped[str] = mapped_column(ForeignKey("media_assets.sha256"))
     recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    rendered_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"))
+    """The original rendered through `recipe`, as the client last exported it."""
 
     note: Mapped[Note] = relationship(back_populates="media")
-    asset: Mapped[MediaAsset] = relationship(lazy="joined")
+    asset: Mapped[MediaAsset] = relationship(foreign_keys=[sha256], lazy="joined")
+    rendered: Mapped[MediaAsset | None] = relationship(
+        foreign_keys=[rendered_sha256], lazy="joined"
+    )
 
     @property
     def mime(self) -> str:
@@ -62,3 +67,11 @@ class NoteMedia(Base):
     @property
     def height(self) -> int:
         return self.asset.height
+
+    @property
+    def rendered_width(self) -> int | None:
+        return self.rendered.width if self.rendered else None
+
+    @property
+    def rendered_height(self) -> int | None:
+        return self.rendered.height if self.rendered else None

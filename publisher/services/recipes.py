@@ -1,0 +1,66 @@
+"""Photo-edit recipes as the backend keeps them: read by the editor's own parser, stored short.
+
+The server trusts nothing a client calls a recipe: every document goes through
+`Recipe.from_dict` (types, ranges, known fields, version) and is stored as its normalised
+`to_dict()`, so what any machine reads back renders exactly as the editor would render it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from editor import EditorError
+from editor.recipe import Recipe
+from publisher.services.errors import Invalid
+
+MAX_RECIPE_BYTES = 16 * 1024
+"""Far above the longest valid recipe (four curves of 16 points, every slider, a look id)."""
+_USER_LOOK = re.compile(r"^user:[0-9a-f]{64}$")
+
+
+def stored_recipe(document: dict[str, Any], **where: Any) -> Recipe:
+    """The checked recipe of `document`; `where` (e.g. `index=2`) joins any refusal's params.
+
+    Raises:
+        Invalid: `recipe.too_large` ({max}), `recipe.invalid` ({field, reason, …}) or
+            `recipe.too_new` ({version, max}).
+    """
+    if not _fits(document):
+        raise Invalid("recipe.too_large", {"max": MAX_RECIPE_BYTES, **where})
+    try:
+        recipe = Recipe.from_dict(document)
+    except EditorError as exc:
+        raise Invalid(exc.code, {**exc.params, **where}) from exc
+    except OverflowError as exc:
+        # JSON integers are unbounded: 1 followed by 400 zeros parses, but is no float.
+        raise Invalid("recipe.invalid", {"field": "", "reason": "not_finite", **where}) from exc
+    if recipe.filter is not None:
+        _check_stored_look(recipe.filter.id, where)
+    return recipe
+
+
+def _fits(document: dict[str, Any]) -> bool:
+    try:
+        return len(json.dumps(document)) <= MAX_RECIPE_BYTES
+    except RecursionError:
+        return False  # nested deeper than the JSON parser itself would accept
+
+
+def _check_stored_look(look_id: str, where: dict[str, Any]) -> None:
+    """A stored recipe travels to other machines: it may name a shipped look or a LUT the
+    backend keeps (`user:<sha256>`), never a path on the machine that wrote it."""
+    kind = look_id.split(":", 1)[0]
+    if kind == "file":
+        raise Invalid("recipe.invalid", {"field": "filter.id", "reason": "local_file", **where})
+    if kind == "user" and not _USER_LOOK.match(look_id):
+        raise Invalid("recipe.invalid", {"field": "filter.id", "reason": "bad_look_id", **where})
+
+
+def media_recipe(document: dict[str, Any] | None, *, index: int) -> dict[str, Any] | None:
+    """What a note medium stores: the normalised document, or None when it changes nothing."""
+    if document is None:
+        return None
+    recipe = stored_recipe(document, index=index)
+    return None if recipe.is_identity else recipe.to_dict()
