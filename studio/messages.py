@@ -21,9 +21,7 @@ _MESSAGES: dict[str, str] = {
     "backend.start_timeout": QT_TRANSLATE_NOOP(
         "Messages", "The studio's backend took too long to start."
     ),
-    "backend.exited": QT_TRANSLATE_NOOP(
-        "Messages", "The studio's backend stopped while starting."
-    ),
+    "backend.exited": QT_TRANSLATE_NOOP("Messages", "The studio's backend stopped while starting."),
     "backend.spawn_failed": QT_TRANSLATE_NOOP(
         "Messages", "The studio's backend could not be launched."
     ),
@@ -53,9 +51,7 @@ _MESSAGES: dict[str, str] = {
     "idempotency.key_reused": QT_TRANSLATE_NOOP(
         "Messages", "The backend refused a repeated request that did not match the first."
     ),
-    "http.4xx": QT_TRANSLATE_NOOP(
-        "Messages", "The backend refused the request (HTTP {status})."
-    ),
+    "http.4xx": QT_TRANSLATE_NOOP("Messages", "The backend refused the request (HTTP {status})."),
     "http.5xx": QT_TRANSLATE_NOOP(
         "Messages", "The backend had a problem answering (HTTP {status})."
     ),
@@ -94,20 +90,14 @@ _MESSAGES: dict[str, str] = {
     "body.too_long": QT_TRANSLATE_NOOP(
         "Messages", "The text is too long: {chars} of {max} characters."
     ),
-    "images.too_few": QT_TRANSLATE_NOOP(
-        "Messages", "Add at least {min} image (now {count})."
-    ),
-    "images.too_many": QT_TRANSLATE_NOOP(
-        "Messages", "Use at most {max} images (now {count})."
-    ),
+    "images.too_few": QT_TRANSLATE_NOOP("Messages", "Add at least {min} image (now {count})."),
+    "images.too_many": QT_TRANSLATE_NOOP("Messages", "Use at most {max} images (now {count})."),
     "video.count": QT_TRANSLATE_NOOP(
         "Messages", "A video note needs exactly {expected} video (now {count})."
     ),
     # notes
     "note.not_found": QT_TRANSLATE_NOOP("Messages", "This note no longer exists."),
-    "note.version_conflict": QT_TRANSLATE_NOOP(
-        "Messages", "This note was changed somewhere else."
-    ),
+    "note.version_conflict": QT_TRANSLATE_NOOP("Messages", "This note was changed somewhere else."),
     "note.not_editable": QT_TRANSLATE_NOOP("Messages", "This note can no longer be edited."),
     "note.rules_violated": QT_TRANSLATE_NOOP(
         "Messages", "The note breaks {count} publishing rule(s)."
@@ -121,6 +111,57 @@ _MESSAGES: dict[str, str] = {
     "account.not_found": QT_TRANSLATE_NOOP("Messages", "This account no longer exists."),
     "auth.missing_token": QT_TRANSLATE_NOOP("Messages", "You are not signed in."),
     "auth.invalid_token": QT_TRANSLATE_NOOP("Messages", "Your sign-in has expired."),
+    # photo edits (recipes) and presets
+    "recipe.invalid": QT_TRANSLATE_NOOP("Messages", "These edit settings are not valid ({field})."),
+    "recipe.too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "These edits were made with a newer version of Zhongcao Studio. "
+        "Update the app to open them.",
+    ),
+    "recipe.too_large": QT_TRANSLATE_NOOP("Messages", "These edit settings are too large to save."),
+    "preset.name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "You already have a preset called “{name}”. Choose another name."
+    ),
+    "preset.not_found": QT_TRANSLATE_NOOP("Messages", "This preset no longer exists."),
+    "preset.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This preset was changed somewhere else; the list shows the latest now."
+    ),
+    # filter looks and .cube files
+    "look.unknown": QT_TRANSLATE_NOOP("Messages", "This filter is not available any more."),
+    "lut.invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid .cube file (line {line})."),
+    "lut.invalid.bad_row_count": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This .cube file is incomplete: it should have {expected} colour rows but has {found}.",
+    ),
+    "lut.invalid.not_a_number": QT_TRANSLATE_NOOP(
+        "Messages", "This .cube file has something that is not a number on line {line}."
+    ),
+    "lut.invalid.not_finite": QT_TRANSLATE_NOOP(
+        "Messages", "This .cube file has an impossible value on line {line}."
+    ),
+    "lut.invalid.missing_size": QT_TRANSLATE_NOOP(
+        "Messages", "This .cube file does not say its size (LUT_3D_SIZE)."
+    ),
+    "lut.invalid.bad_size": QT_TRANSLATE_NOOP(
+        "Messages", "This .cube file has an unusable {keyword} on line {line}."
+    ),
+    "lut.invalid.not_a_keyword": QT_TRANSLATE_NOOP(
+        "Messages", "This .cube file has an unknown line {line}."
+    ),
+    "lut.too_large": QT_TRANSLATE_NOOP("Messages", "This .cube file is too large."),
+    "lut.not_text": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a .cube file: it is not plain UTF-8 text."
+    ),
+    "lut.not_found": QT_TRANSLATE_NOOP("Messages", "This imported look no longer exists."),
+    "lut.file_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The stored copy of this imported look is missing on the backend."
+    ),
+    "media.checksum_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "A downloaded image was damaged on the way. Please try again."
+    ),
+    "media.file_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The stored copy of this image is missing on the backend."
+    ),
 }
 
 _FALLBACK = QT_TRANSLATE_NOOP("Messages", "Something went wrong ({code}).")
@@ -151,11 +192,19 @@ def _http_class(code: str) -> str:
     return ""
 
 
+def _template(code: str, params: dict[str, Any]) -> str:
+    """The most specific sentence: `code.reason` when the reason has its own, else `code`."""
+    reason = params.get("reason")
+    if isinstance(reason, str) and f"{code}.{reason}" in _MESSAGES:
+        return _MESSAGES[f"{code}.{reason}"]
+    return _MESSAGES.get(code) or _MESSAGES.get(_http_class(code), _FALLBACK)
+
+
 def message(code: str, params: dict[str, Any] | None = None) -> str:
     """The translated sentence for `code`, with its parameters filled in."""
     values = _Params({key: _shown(code, key, value) for key, value in (params or {}).items()})
     values.setdefault("code", code)
-    template = _MESSAGES.get(code) or _MESSAGES.get(_http_class(code), _FALLBACK)
+    template = _template(code, params or {})
     return QCoreApplication.translate(_CONTEXT, template).format_map(values)
 
 
