@@ -1,0 +1,111 @@
+"""Presets panel against the real backend: save, list, apply (keeping the crop), rename,
+refuse a taken name, survive a restart, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from editor.recipe import Crop, Curves, FilterLook, Geometry, Recipe
+from studio.editor.panels.presets_panel import PresetsPanel
+from studio.messages import message
+from studio.models.presets import apply_preset, preset_document
+from tests.studio.helpers import type_text
+
+WAIT_MS = 20_000
+
+LOOK = Recipe(
+    geometry=Geometry(quarter_turns=1, crop=Crop(0.1, 0.1, 0.5, 0.5), aspect="1:1"),
+    curves=Curves(rgb=((0.0, 0.05), (0.5, 0.6), (1.0, 1.0))),
+    filter=FilterLook("builtin:film", 60.0),
+).with_adjust(contrast=30, fade=12)
+OTHER = Recipe(
+    geometry=Geometry(quarter_turns=2, flip_h=True, crop=Crop(0.2, 0.0, 0.6, 1.0))
+).with_adjust(exposure=1.0, grain=40)
+
+
+def _panel(qtbot, studio) -> PresetsPanel:
+    panel = PresetsPanel(studio.ctx)
+    qtbot.addWidget(panel)
+    panel.resize(340, 560)
+    panel.show()
+    with qtbot.waitSignal(panel.presets_loaded, timeout=WAIT_MS):
+        panel.reload()
+    return panel
+
+
+def _select(panel: PresetsPanel, name: str) -> None:
+    row = panel.model.names().index(name)
+    panel.list.setCurrentIndex(panel.model.index(row))
+
+
+def test_applying_keeps_the_photos_geometry_and_replaces_the_look():
+    applied = apply_preset(OTHER, Recipe.from_dict(preset_document(LOOK)))
+    assert applied.geometry == OTHER.geometry
+    assert (applied.adjust, applied.curves, applied.filter) == (
+        LOOK.adjust,
+        LOOK.curves,
+        LOOK.filter,
+    )
+    assert "geometry" not in preset_document(LOOK)
+
+
+def test_preset_round_trip_through_the_backend(open_studio, qtbot, tmp_path):
+    data = tmp_path / "data"
+    studio = open_studio(data)
+    panel = _panel(qtbot, studio)
+    assert panel.empty_label.isVisible() and not panel.apply_button.isEnabled()
+
+    # Save the current look under a Chinese name.
+    panel.set_recipe(LOOK)
+    type_text(panel.name_edit, "奶油胶片")
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: panel.model.names() == ["奶油胶片"], timeout=WAIT_MS)
+    stored = studio.client().list_presets().items
+    assert [p.name for p in stored] == ["奶油胶片"]
+    assert Recipe.from_dict(stored[0].recipe) == Recipe(
+        adjust=LOOK.adjust, curves=LOOK.curves, filter=LOOK.filter
+    )
+    assert panel.name_edit.text() == ""
+
+    # Apply it to another photo's recipe: its crop, turns and flips stay.
+    panel.set_recipe(OTHER)
+    committed: list[Recipe] = []
+    panel.committed.connect(committed.append)
+    _select(panel, "奶油胶片")
+    panel.apply_button.click()
+    assert committed == [
+        Recipe(geometry=OTHER.geometry, adjust=LOOK.adjust, curves=LOOK.curves, filter=LOOK.filter)
+    ]
+
+    # Rename in place: the list's editor opens, the new name is typed and confirmed.
+    _select(panel, "奶油胶片")
+    panel.rename_button.click()
+    editor = panel.list.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    type_text(editor, "周末 Film")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.names() == ["周末 Film"], timeout=WAIT_MS)
+    assert [p.name for p in studio.client().list_presets().items] == ["周末 Film"]
+
+    # A second preset with a taken name is refused with the translated reason.
+    type_text(panel.name_edit, "周末 Film")
+    panel.save_button.click()
+    expected = message("preset.name_taken", {"name": "周末 Film"})
+    qtbot.waitUntil(lambda: panel.error_label.text() == expected, timeout=WAIT_MS)
+    assert panel.error_label.isVisible()
+    assert panel.model.names() == ["周末 Film"]
+
+    # After a restart the list comes back from the backend.
+    studio.close()
+    again = open_studio(data)
+    restarted = _panel(qtbot, again)
+    assert restarted.model.names() == ["周末 Film"]
+
+    _select(restarted, "周末 Film")
+    restarted.delete_button.click()
+    qtbot.waitUntil(lambda: restarted.model.rowCount() == 0, timeout=WAIT_MS)
+    assert again.client().list_presets().items == []
+    assert restarted.empty_label.isVisible()
