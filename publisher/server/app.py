@@ -14,9 +14,10 @@ from publisher import __version__
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
-from publisher.server.routes import accounts, auth, media, notes, presets
+from publisher.server.routes import accounts, auth, luts, media, notes, presets
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
+from publisher.services.luts import MAX_LUT_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def create_app(state: ServerState) -> FastAPI:
     )
     app.state.backend = state
     api = APIRouter(prefix=API_PREFIX, responses=_ERROR_RESPONSES)
-    for module in (auth, accounts, notes, media, presets):
+    for module in (auth, accounts, notes, media, presets, luts):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)
@@ -48,7 +49,10 @@ def create_app(state: ServerState) -> FastAPI:
     app.add_middleware(
         BodyLimitMiddleware,
         default_max=MAX_JSON_BODY,
-        upload_paths={f"{API_PREFIX}/media": state.settings.max_upload_bytes + MULTIPART_OVERHEAD},
+        upload_paths={
+            f"{API_PREFIX}/media": state.settings.max_upload_bytes + MULTIPART_OVERHEAD,
+            f"{API_PREFIX}/luts": MAX_LUT_BYTES + MULTIPART_OVERHEAD,
+        },
     )
     _install_error_handlers(app)
 
