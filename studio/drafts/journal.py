@@ -12,10 +12,41 @@ import json
 import os
 import tempfile
 import uuid
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
+
+from editor.errors import EditorError
+from editor.recipe import Recipe
+from publisher.schemas import NoteMediaIn
 
 JOURNAL_DIR = "drafts"
+
+
+def recipe_key(document: Mapping[str, Any] | None) -> str | None:
+    """A recipe document as canonical JSON (None when it changes nothing), so two recipes
+    compare equal exactly when they render the same, whoever wrote them."""
+    if not document:
+        return None
+    try:
+        document = Recipe.from_dict(document).to_dict()
+    except EditorError:
+        # Made by a newer app (or damaged): kept as it is, never dropped by a save from here.
+        return json.dumps(document, sort_keys=True)
+    # Only a recipe at every default is "no edit": a chosen ratio alone is kept, so
+    # reopening the photo shows that ratio still selected.
+    return None if set(document) == {"version"} else json.dumps(document, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class MediaEdit:
+    """The edit of one photo: its recipe (canonical JSON) and, once exported, the rendered
+    image made from exactly that recipe."""
+
+    sha256: str
+    recipe: str
+    rendered_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -25,6 +56,61 @@ class DraftFields:
     title: str = ""
     body: str = ""
     media: tuple[str, ...] = ()
+    edits: tuple[MediaEdit, ...] = ()
+    """Only photos with a recipe, in `media` order."""
+
+    def edit_of(self, sha256: str) -> MediaEdit | None:
+        return next((edit for edit in self.edits if edit.sha256 == sha256), None)
+
+    def recipe_of(self, sha256: str) -> Recipe:
+        """The photo's recipe; EditorError when this app cannot read it (`recipe.too_new`)."""
+        edit = self.edit_of(sha256)
+        return Recipe() if edit is None else Recipe.from_dict(json.loads(edit.recipe))
+
+    def with_media(self, media: tuple[str, ...]) -> DraftFields:
+        """New order or set of photos; the edits of photos still there stay with them."""
+        return self._with_edits(media, {edit.sha256: edit for edit in self.edits})
+
+    def with_recipe(self, sha256: str, document: Mapping[str, Any] | None) -> DraftFields:
+        """A photo's new recipe; a rendered image of an older recipe is dropped with it."""
+        edits = {edit.sha256: edit for edit in self.edits}
+        key = recipe_key(document)
+        before = edits.pop(sha256, None)
+        if key is not None:
+            keep = before is not None and before.recipe == key
+            edits[sha256] = before if keep and before else MediaEdit(sha256, key)
+        return self._with_edits(self.media, edits)
+
+    def with_rendered(self, sha256: str, recipe: str, rendered_sha256: str) -> DraftFields:
+        """Record an export, unless the recipe changed while it was being made."""
+        edit = self.edit_of(sha256)
+        if edit is None or edit.recipe != recipe:
+            return self
+        edits = {item.sha256: item for item in self.edits}
+        edits[sha256] = replace(edit, rendered_sha256=rendered_sha256)
+        return self._with_edits(self.media, edits)
+
+    def unrendered(self) -> tuple[MediaEdit, ...]:
+        """Edited photos whose current recipe has no rendered image yet."""
+        return tuple(edit for edit in self.edits if edit.rendered_sha256 is None)
+
+    def media_payload(self) -> list[NoteMediaIn]:
+        """The note's media as the backend takes them: each with its recipe and export."""
+        payload = []
+        for sha in self.media:
+            edit = self.edit_of(sha)
+            payload.append(
+                NoteMediaIn(
+                    sha256=sha,
+                    recipe=None if edit is None else json.loads(edit.recipe),
+                    rendered_sha256=None if edit is None else edit.rendered_sha256,
+                )
+            )
+        return payload
+
+    def _with_edits(self, media: tuple[str, ...], edits: dict[str, MediaEdit]) -> DraftFields:
+        ordered = tuple(edits[sha] for sha in dict.fromkeys(media) if sha in edits)
+        return replace(self, media=tuple(media), edits=ordered)
 
 
 @dataclass(frozen=True)
@@ -46,6 +132,7 @@ class JournalEntry:
     def to_json(self) -> str:
         data = asdict(self)
         data["fields"]["media"] = list(self.fields.media)
+        data["fields"]["edits"] = [asdict(edit) for edit in self.fields.edits]
         data["uploads"] = list(self.uploads)
         return json.dumps(data, ensure_ascii=False)
 
@@ -57,6 +144,14 @@ class JournalEntry:
             title=str(raw.get("title", "")),
             body=str(raw.get("body", "")),
             media=tuple(str(sha) for sha in raw.get("media", [])),
+            edits=tuple(
+                MediaEdit(
+                    sha256=str(edit["sha256"]),
+                    recipe=str(edit["recipe"]),
+                    rendered_sha256=edit.get("rendered_sha256"),
+                )
+                for edit in raw.get("edits", [])
+            ),
         )
         data["uploads"] = tuple(str(path) for path in data.get("uploads", []))
         return cls(fields=fields, **data)

@@ -9,8 +9,10 @@ for this draft, so a create whose answer was lost is replayed, not duplicated.
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
@@ -18,11 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from editor.recipe import Recipe
 from publisher.client import ClientError, ConflictError, NotFoundError, OfflineError
 from publisher.client import ValidationError as RefusedError
-from publisher.schemas import NoteMediaIn, NotePublic
+from publisher.schemas import NotePublic
 from studio.connection import BackendState
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
+from studio.editor.photo_store import PhotoStore
 from studio.ops import Mutation, run_in_background
 from studio.tasks import Lane
 
@@ -45,7 +49,13 @@ class SaveState(Enum):
 
 def fields_of(note: NotePublic) -> DraftFields:
     ordered = sorted(note.media, key=lambda item: item.position)
-    return DraftFields(note.title, note.body, tuple(item.sha256 for item in ordered))
+    fields = DraftFields(note.title, note.body, tuple(item.sha256 for item in ordered))
+    for item in ordered:
+        fields = fields.with_recipe(item.sha256, item.recipe)
+        edit = fields.edit_of(item.sha256)
+        if edit is not None and item.rendered_sha256:
+            fields = fields.with_rendered(item.sha256, edit.recipe, item.rendered_sha256)
+    return fields
 
 
 class DraftSession(QObject):
@@ -61,6 +71,9 @@ class DraftSession(QObject):
     publish_refused = Signal(list)
     publish_failed = Signal(object)
     save_failed = Signal(object)
+    export_progress = Signal(int, int)
+    """(done, total) photos rendered and uploaded; (0, 0) when no export runs."""
+    export_failed = Signal(object)
     settled = Signal()
     """Nothing is left to save; emitted while retiring so the store can let go."""
 
@@ -94,6 +107,7 @@ class DraftSession(QObject):
         self._publish_wanted = False
         self._publishing = False
         self._retiring = False
+        self._exporting = False
         self._uploads: list[str] = list(entry.uploads)
         """Local paths of images still being checked or uploaded into this draft."""
         self._debounce = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
@@ -171,7 +185,12 @@ class DraftSession(QObject):
         self._edit(replace(self._fields, body=body))
 
     def set_media(self, media: tuple[str, ...]) -> None:
-        self._edit(replace(self._fields, media=tuple(media)))
+        self._edit(self._fields.with_media(tuple(media)))
+
+    def set_recipe(self, sha256: str, recipe: Recipe) -> None:
+        """A photo's edit changed (one undo step, undo or redo); saved like the text."""
+        if sha256 in self._fields.media:
+            self._edit(self._fields.with_recipe(sha256, recipe.to_dict()))
 
     def set_account(self, account_id: str) -> None:
         """Only a note not yet on the backend, and not being created, can change account."""
@@ -318,8 +337,8 @@ class DraftSession(QObject):
             changes["title"] = sent.title
         if saved is None or sent.body != saved.body:
             changes["body"] = sent.body
-        if saved is None or sent.media != saved.media:
-            changes["media"] = [NoteMediaIn(sha256=sha) for sha in sent.media]
+        if saved is None or (sent.media, sent.edits) != (saved.media, saved.edits):
+            changes["media"] = sent.media_payload()
         note_id, version = uuid.UUID(self.note_id or ""), self.version or 0
         self._begin_save()
         Mutation(
@@ -408,7 +427,63 @@ class DraftSession(QObject):
 
     # -- publishing ------------------------------------------------------------------------
 
+    # -- exports: the rendered image of every edited photo --------------------------------
+
+    def export_edits(self) -> None:
+        """Render and upload every edited photo whose current recipe has no export yet (the
+        recipe settled, or a publish waits); each export is saved with the note."""
+        todo = self._fields.unrendered()
+        if self._exporting or not todo:
+            return
+        self._exporting = True
+        store, looks_client = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
+        total = len(todo)
+        self.export_progress.emit(0, total)
+
+        def job(progress: Callable[[float], None]) -> list[tuple[str, str, str]]:
+            done = []
+            for index, edit in enumerate(todo):
+                client = looks_client()
+                recipe = Recipe.from_dict(json.loads(edit.recipe))
+                path = store.export(client, edit.sha256, recipe, store.looks(looks_client))
+                done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
+                progress(index + 1)
+            return done
+
+        run_in_background(
+            self._ctx.runner,
+            Lane.MEDIA,
+            owner=self,
+            job=job,
+            on_success=self._on_exported,
+            on_failure=self._on_export_failed,
+            on_progress=lambda done: self.export_progress.emit(int(done), total),
+        )
+
+    def _on_exported(self, done: list[tuple[str, str, str]]) -> None:
+        self._exporting = False
+        self.export_progress.emit(0, 0)
+        fields = self._fields
+        for sha256, recipe, rendered in done:
+            fields = fields.with_rendered(sha256, recipe, rendered)
+        self._edit(fields)
+        if self._publish_wanted or self._retiring:
+            self._debounce.stop()
+            self._save()
+        self._check_settled()
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self._exporting = False
+        self.export_progress.emit(0, 0)
+        self._cancel_publish(error)
+        self.export_failed.emit(error)
+        self._check_settled()
+
     def _start_publish(self) -> None:
+        if self._fields.unrendered() or self._exporting:
+            # A stale or missing export is never published: render first, then publish.
+            self.export_edits()
+            return
         self._publish_wanted = False
         self._publishing = True
         note_id, version = uuid.UUID(self.note_id or ""), self.version
@@ -489,5 +564,11 @@ class DraftSession(QObject):
             raise error
 
     def _check_settled(self) -> None:
-        if self._retiring and not self._busy and not self.is_dirty() and not self._uploads:
+        if (
+            self._retiring
+            and not self._busy
+            and not self._exporting
+            and not self.is_dirty()
+            and not self._uploads
+        ):
             self.settled.emit()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.recipe import ASPECTS, MAX_STRAIGHTEN_DEGREES, Geometry, Recipe
 from studio.editor.crop_frame import flipped, turned, with_aspect
+from studio.editor.panels.panel_style import style_panel
 
 STRAIGHTEN_STEPS = 10
 """Slider steps per degree."""
@@ -34,7 +35,7 @@ class CropPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("EditorPanel")
+        style_panel(self)
         self._recipe = Recipe()
         self._frame = 1.0
         self._build()
@@ -44,6 +45,9 @@ class CropPanel(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(10)
 
+        title = QLabel(self.tr("Crop & rotate"), self)
+        title.setObjectName("PanelTitle")
+        layout.addWidget(title)
         layout.addWidget(self._section(self.tr("Ratio")))
         self.ratio_group = QButtonGroup(self)
         self.ratio_group.setExclusive(True)
@@ -52,7 +56,6 @@ class CropPanel(QWidget):
         grid.setSpacing(8)
         for index, aspect in enumerate(ASPECTS):
             button = QPushButton(self.tr("Free") if aspect == "free" else aspect, self)
-            button.setObjectName("ChipButton")
             button.setCheckable(True)
             self.ratio_group.addButton(button)
             self.ratio_buttons[aspect] = button
@@ -71,7 +74,6 @@ class CropPanel(QWidget):
         self.flip_h_button.setToolTip(self.tr("Mirror left and right"))
         self.flip_v_button.setToolTip(self.tr("Mirror top and bottom"))
         for button in (self.rotate_button, self.flip_h_button, self.flip_v_button):
-            button.setObjectName("ChipButton")
             turns.addWidget(button)
         layout.addLayout(turns)
 
@@ -80,7 +82,7 @@ class CropPanel(QWidget):
         straighten_head.addWidget(self._section(self.tr("Straighten")))
         straighten_head.addStretch(1)
         self.straighten_value = QLabel(self)
-        self.straighten_value.setObjectName("SliderValue")
+        self.straighten_value.setObjectName("PanelHint")
         straighten_head.addWidget(self.straighten_value)
         layout.addLayout(straighten_head)
         self.straighten_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -89,7 +91,7 @@ class CropPanel(QWidget):
         self.straighten_slider.setPageStep(STRAIGHTEN_STEPS)
         layout.addWidget(self.straighten_slider)
         hint = QLabel(self.tr("The picture is cropped automatically so no corner is empty."), self)
-        hint.setObjectName("Hint")
+        hint.setObjectName("PanelHint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
@@ -113,7 +115,7 @@ class CropPanel(QWidget):
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text, self)
-        label.setObjectName("PanelSection")
+        label.setObjectName("GroupTitle")
         return label
 
     # -- the contract ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,21 +23,27 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.errors import EditorError
+from editor.recipe import Recipe
 from publisher.client import ClientError
 from publisher.domain.checks import NoteFacts, check_note, title_limits, title_width
 from publisher.domain.text import char_count
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
+from studio.drafts.journal import recipe_key
 from studio.drafts.session import DraftSession, SaveState
 from studio.drafts.store import DraftStore
+from studio.editor.edited_thumbnails import EditedThumbnails
+from studio.editor.photo_editor import PhotoEditor
 from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, refusal_text
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
-from studio.models.media import MediaItem, MediaListModel
+from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
 from studio.settings import LAST_ACCOUNT
 from studio.widgets.banner import Banner
@@ -70,6 +76,7 @@ class CreatePage(QWidget):
         self._max_chars = ctx.rules.limit("body", "block_max_chars")
         self._max_images = ctx.rules.limit("images", "block_max")
         self._min_images = ctx.rules.limit("images", "block_min")
+        self.edited_thumbnails = EditedThumbnails(ctx, self)
         self.media = MediaListModel(self._thumbnail_for, self)
         self.intake = MediaIntake(ctx, self.media, self)
         self.setAcceptDrops(True)
@@ -110,9 +117,12 @@ class CreatePage(QWidget):
         self.image_counter = CounterLabel(images_card)
         self.add_button = QPushButton(self.tr("Add images…"), images_card)
         self.remove_button = QPushButton(self.tr("Remove"), images_card)
+        self.edit_button = QPushButton(self.tr("Edit photo"), images_card)
+        self.edit_button.setToolTip(self.tr("Crop, adjust and add filters (or double-click)"))
         images_head.addWidget(images_title)
         images_head.addWidget(self.image_counter)
         images_head.addStretch(1)
+        images_head.addWidget(self.edit_button)
         images_head.addWidget(self.remove_button)
         images_head.addWidget(self.add_button)
         images.addLayout(images_head)
@@ -131,8 +141,14 @@ class CreatePage(QWidget):
         self.upload_progress.setTextVisible(False)
         self.upload_label = QLabel(images_card)
         self.upload_label.setObjectName("Hint")
+        self.export_label = QLabel(images_card)
+        self.export_label.setObjectName("Hint")
+        self.export_label.hide()
         reorder_hint = QLabel(
-            self.tr("Drag to reorder. Select an image and press Delete to remove it."),
+            self.tr(
+                "Double-click a photo to edit it. Drag to reorder; select one and press "
+                "Delete to remove it."
+            ),
             images_card,
         )
         reorder_hint.setObjectName("Hint")
@@ -141,6 +157,7 @@ class CreatePage(QWidget):
         images.addWidget(self.strip)
         images.addWidget(self.upload_progress)
         images.addWidget(self.upload_label)
+        images.addWidget(self.export_label)
         images.addWidget(reorder_hint)
 
         text_card, text = card(self, spacing=8)
@@ -202,9 +219,14 @@ class CreatePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        self.note_view = scroll
+        self.editor = PhotoEditor(self._ctx, self)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.note_view)
+        self.views.addWidget(self.editor)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.views)
 
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(self._on_title_edited)
@@ -215,6 +237,11 @@ class CreatePage(QWidget):
         self.publish_button.clicked.connect(self._on_publish_clicked)
         self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
         self.strip.remove_requested.connect(self._remove_row)
+        self.strip.activated.connect(lambda index: self.edit_photo(index.row()))
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.editor.recipe_committed.connect(self._on_recipe_committed)
+        self.editor.back_requested.connect(self.close_editor)
+        self.edited_thumbnails.ready.connect(self.media.refresh_sha)
         self.media.order_changed.connect(self._on_media_order_changed)
         self.media.rowsInserted.connect(self._refresh_images)
         self.media.rowsRemoved.connect(self._refresh_images)
@@ -247,8 +274,12 @@ class CreatePage(QWidget):
             session.publish_refused.connect(self._on_publish_refused),
             session.publish_failed.connect(self._on_publish_failed),
             session.save_failed.connect(self._on_save_failed),
+            session.export_progress.connect(self._on_export_progress),
+            session.export_failed.connect(self._on_export_failed),
         ]
         self.notice_banner.hide()
+        self.editor.forget_note()
+        self.views.setCurrentWidget(self.note_view)
         self.media.reset(session.fields.media)
         self._show_fields()
         self._show_save_state(session.state)
@@ -265,6 +296,7 @@ class CreatePage(QWidget):
             self.body_edit.blockSignals(False)
         if self.media.ready_shas() != fields.media:
             self.media.reset(fields.media)
+        self._follow_photos_in_editor()
         self._refresh_counters()
 
     def _show_save_state(self, state: SaveState) -> None:
@@ -304,9 +336,7 @@ class CreatePage(QWidget):
         timezone = self._accounts.timezone(session.account_id or "")
         if session.status == "published" and session.published_at is not None:
             self.status_label.setText(
-                self.tr("Published {time}").format(
-                    time=local_time(session.published_at, timezone)
-                )
+                self.tr("Published {time}").format(time=local_time(session.published_at, timezone))
             )
         elif session.note_id is None:
             self.status_label.setText(self.tr("Not on the backend yet: start typing."))
@@ -351,7 +381,76 @@ class CreatePage(QWidget):
 
     def _on_media_order_changed(self) -> None:
         self._session.set_media(self.media.ready_shas())
+        self._follow_photos_in_editor()
         self._refresh_counters()
+
+    # -- the photo editor ------------------------------------------------------------------
+
+    def edit_photo(self, row: int) -> None:
+        """Open the photo at `row` in the editor (ready photos only)."""
+        if not 0 <= row < self.media.rowCount():
+            return
+        item = self.media.item(row)
+        if item.state is not MediaState.READY or item.sha256 is None:
+            return
+        self.strip.setCurrentIndex(self.media.index(row))
+        try:
+            recipe = self._session.fields.recipe_of(item.sha256)
+        except EditorError as error:
+            self._ctx.notifier.error(_reason(error))
+            return
+        self.editor.set_note_photos(self._session.fields.media, self._session.fields.recipe_of)
+        self.editor.open_photo(item.sha256, recipe)
+        self.views.setCurrentWidget(self.editor)
+        self.editor.setFocus()
+
+    def close_editor(self) -> None:
+        """Back to the note; the edits have settled, so their exports are made now."""
+        self.views.setCurrentWidget(self.note_view)
+        self._session.export_edits()
+
+    @property
+    def editing(self) -> bool:
+        return self.views.currentWidget() is self.editor
+
+    def _on_edit_clicked(self) -> None:
+        index = self.strip.currentIndex()
+        self.edit_photo(index.row() if index.isValid() else 0)
+
+    def _on_recipe_committed(self, sha256: str, recipe: Recipe) -> None:
+        self._session.set_recipe(sha256, recipe)
+        self.media.refresh_sha(sha256)
+
+    def _follow_photos_in_editor(self) -> None:
+        """The note's photos changed (reorder, removal, another device's copy): the editor
+        follows, and leaves a photo that is no longer in the note."""
+        fields = self._session.fields
+        self.editor.set_note_photos(fields.media, fields.recipe_of)
+        sha = self.editor.sha256
+        if not self.editing or sha is None:
+            return
+        edit = fields.edit_of(sha)
+        saved = None if edit is None else edit.recipe
+        if sha not in fields.media or saved != recipe_key(self.editor.recipe.to_dict()):
+            # Gone, or changed elsewhere ("use theirs"): back to the note, which shows it.
+            self.close_editor()
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.export_label.setVisible(total > 0)
+        self.export_label.setText(
+            self.tr("Rendering edited photos for publishing: {done} of {total}…").format(
+                done=done, total=total
+            )
+        )
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.notice_banner.show_message(
+            self.tr("Edited photos could not be rendered: {reason} Your edits are kept.").format(
+                reason=_reason(error)
+            ),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
 
     def _refresh_images(self) -> None:
         has_images = self.media.rowCount() > 0
@@ -429,9 +528,17 @@ class CreatePage(QWidget):
             self.media.removeRows(row, 1)
 
     def _thumbnail_for(self, item: MediaItem) -> QPixmap | None:
-        if item.thumbnail is not None:
-            return item.thumbnail
-        return self._ctx.thumbnails.get(item.sha256) if item.sha256 else None
+        """The card's picture, with the photo's edit applied once that render is ready."""
+        plain = item.thumbnail
+        if plain is None and item.sha256:
+            plain = self._ctx.thumbnails.get(item.sha256)
+        if item.sha256 is None:
+            return plain
+        try:
+            recipe = self._session.fields.recipe_of(item.sha256)
+        except EditorError:
+            return plain
+        return self.edited_thumbnails.get(item.sha256, recipe, plain)
 
     def _on_upload_progress(self, done: int, total: int) -> None:
         busy = total > 0
@@ -489,12 +596,7 @@ class CreatePage(QWidget):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_button.setEnabled(True)
-        if isinstance(error, ClientError):
-            reason = message(error.code, error.params)
-        else:
-            reason = self.tr("an unexpected error ({error}).").format(
-                error=type(error).__name__
-            )
+        reason = _reason(error)
         self.notice_banner.show_message(
             self.tr("Not published: {reason}").format(reason=reason),
             level="error",
@@ -526,3 +628,11 @@ class CreatePage(QWidget):
             self.add_files(paths)
             event.acceptProposedAction()
 
+
+def _reason(error: BaseException) -> str:
+    """Why something failed, in the creator's words: backend and engine errors carry a code."""
+    if isinstance(error, ClientError | EditorError):
+        return message(error.code, error.params)
+    return QCoreApplication.translate("CreatePage", "an unexpected error ({error}).").format(
+        error=type(error).__name__
+    )

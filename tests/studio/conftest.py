@@ -20,6 +20,10 @@ from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from publisher.client import StudioClient  # noqa: E402
+from tests.studio import panel_placeholders  # noqa: E402
+
+panel_placeholders.install()
+
 from studio.connection import BackendState  # noqa: E402
 from studio.context import AppContext  # noqa: E402
 from studio.pages.main_window import MainWindow  # noqa: E402
@@ -93,4 +97,3 @@ def images(tmp_path: Path) -> list[Path]:
         make_image(folder / "green.webp", color=(60, 180, 90), fmt="WEBP"),
         make_image(folder / "IMG_0420.HEIC", color=(240, 200, 40), fmt="HEIF"),
     ]
-

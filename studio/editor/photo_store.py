@@ -1,0 +1,97 @@
+"""Originals, screen proxies and user looks on disk, by content address.
+
+Opening a photo needs its original (downloaded once from the backend) and a screen-size proxy
+decoded from it (the slow part). Both are kept in the app's data folder under their sha256,
+so reopening a photo, or the same photo in another note, is a disk read. Files are written to
+a temporary name and renamed, so a crash never leaves half a file under a real name. Plain
+Python: every method here runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from editor.errors import EditorError
+from editor.lut import CubeLut, parse_cube
+from editor.recipe import Recipe
+from editor.render import LookResolver, builtin_resolver, export_jpeg, load_proxy
+from publisher.client import StudioClient
+
+CACHE_DIR = "photo-cache"
+PROXY_SIDE = 1440
+EXPORT_QUALITY = 90
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class PhotoStore:
+    """The cache folder of one data folder; `client` is the calling thread's client."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = data_dir / CACHE_DIR
+
+    def original(self, client: StudioClient, sha256: str) -> Path:
+        """The original's file, downloaded first if needed and checked against its address."""
+        path = self.folder / "originals" / sha256
+        if not path.is_file():
+            data = client.media_bytes(sha256)
+            if hashlib.sha256(data).hexdigest() != sha256:
+                raise EditorError("media.checksum_mismatch", {"sha256": sha256})
+            _write_atomic(path, data)
+        return path
+
+    def proxy(self, client: StudioClient, sha256: str) -> np.ndarray:
+        """The screen-size RGB proxy of the original (decoded once, then read from disk)."""
+        path = self.folder / "proxies" / f"{sha256}-{PROXY_SIDE}.npy"
+        if path.is_file():
+            try:
+                return np.load(path, allow_pickle=False)
+            except (OSError, ValueError):
+                path.unlink(missing_ok=True)  # a damaged cache file is simply made again
+        proxy = load_proxy(self.original(client, sha256), max_side=PROXY_SIDE)
+        buffer = io.BytesIO()
+        np.save(buffer, proxy, allow_pickle=False)
+        _write_atomic(path, buffer.getvalue())
+        return proxy
+
+    def looks(self, client_of: Callable[[], StudioClient]) -> LookResolver:
+        """Resolves built-in looks and the user's imported `.cube` looks (kept on disk)."""
+
+        def resolve(look_id: str) -> CubeLut:
+            kind, _colon, sha256 = look_id.partition(":")
+            if kind != "user":
+                return builtin_resolver(look_id)
+            path = self.folder / "luts" / f"{sha256}.cube"
+            if not path.is_file():
+                _write_atomic(path, client_of().lut_text(sha256).encode("utf-8"))
+            return parse_cube(path.read_text(encoding="utf-8"))
+
+        return resolve
+
+    def export(
+        self, client: StudioClient, sha256: str, recipe: Recipe, looks: LookResolver
+    ) -> Path:
+        """Render original + recipe at the platform's size to a JPEG file, ready to upload."""
+        data = export_jpeg(
+            self.original(client, sha256), recipe, quality=EXPORT_QUALITY, looks=looks
+        )
+        path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
+        _write_atomic(path, data)
+        return path

@@ -1,0 +1,278 @@
+"""The photo editor inside Create, against the real backend: crop, adjust, undo/redo, paste,
+apply to all, reopen after a restart, publish with rendered images, errors as messages."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.recipe import Recipe
+from studio.drafts.session import SaveState
+from studio.editor.render_worker import RenderResult
+from studio.messages import message
+
+WAIT_MS = 30_000
+
+
+def _photo(path: Path, size: tuple[int, int], tint: tuple[int, int, int]) -> Path:
+    """A photo-like picture: a gradient with a bright block, so geometry shows in pixels."""
+    width, height = size
+    ys, xs = np.mgrid[0:height, 0:width]
+    pixels = np.zeros((height, width, 3), np.float32)
+    for channel, weight in enumerate(tint):
+        pixels[..., channel] = weight * (0.35 + 0.4 * xs / width + 0.2 * ys / height)
+    pixels[height // 5 : height // 3, width // 6 : width // 3] = 250
+    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, quality=92)
+    return path
+
+
+@pytest.fixture
+def photos(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    return [
+        _photo(folder / "street.jpg", (1200, 900), (200, 170, 150)),
+        _photo(folder / "cafe.jpg", (900, 1200), (150, 190, 210)),
+        _photo(folder / "flowers.jpg", (1000, 1000), (220, 140, 180)),
+    ]
+
+
+def _note_with(open_studio, qtbot, photos, data=None):
+    studio = open_studio(data)
+    page = studio.window.create_page
+    qtbot.waitUntil(lambda: studio.window.accounts.rowCount() > 0, timeout=WAIT_MS)
+    page.add_files(photos)
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == len(photos), timeout=WAIT_MS)
+    return studio, page
+
+
+def _saved(studio) -> bool:
+    session = studio.window.drafts.current
+    return (
+        session.note_id is not None and session.state is SaveState.SAVED and not session.is_dirty()
+    )
+
+
+def _rendered(qtbot, editor, recipe: Recipe | None = None):
+    """Wait until the canvas shows the render of `recipe` (default: the current step)."""
+    wanted = recipe or editor.recipe
+    shown: list[RenderResult] = []
+    qtbot.waitUntil(
+        lambda: editor.canvas.image().width() > 0 and not editor.worker.busy, timeout=WAIT_MS
+    )
+    editor.worker.rendered.connect(shown.append)
+    editor._render()  # one more render of what is on screen, to read its request
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    editor.worker.rendered.disconnect(shown.append)
+    assert shown[-1].request.recipe == wanted
+    return editor.canvas.image()
+
+
+def _mean(image) -> float:
+    ptr = image.constBits()
+    return float(np.frombuffer(ptr, np.uint8, count=image.sizeInBytes()).mean())
+
+
+def _drag(row, value: float) -> None:
+    """Drag an adjust slider as a hand does: press, move through values, release."""
+    slider = row.slider
+    slider.setSliderDown(True)
+    for step in np.linspace(slider.value(), value * row._scale, 5)[1:]:
+        slider.setValue(int(step))
+    slider.setSliderDown(False)
+
+
+def test_crop_ratio_adjust_undo_redo_and_reopen_after_restart(open_studio, photos, qtbot, tmp_path):
+    data = tmp_path / "data"
+    studio, page = _note_with(open_studio, qtbot, photos[:1], data)
+    sha = page.media.ready_shas()[0]
+    page.edit_photo(0)
+    editor = page.editor
+    assert page.editing
+    plain = _rendered(qtbot, editor)
+    assert (plain.width(), plain.height()) == (1200, 900)  # the proxy never upscales
+
+    # Crop & rotate: the 3:4 ratio is the largest centred 3:4 rectangle of the landscape photo.
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.ratio_buttons["3:4"].click()
+    assert editor.recipe.geometry.aspect == "3:4"
+    editor.tabs.setCurrentWidget(editor.adjust_panel)
+    cropped = _rendered(qtbot, editor)
+    assert cropped.width() / cropped.height() == pytest.approx(3 / 4, abs=0.01)
+    assert cropped.height() == plain.height()
+
+    # A quarter turn turns 3:4 into 4:3 on the turned (portrait) frame.
+    editor.crop_panel.rotate_button.click()
+    assert editor.recipe.geometry.aspect == "4:3"
+    turned = _rendered(qtbot, editor)
+    assert turned.width() / turned.height() == pytest.approx(4 / 3, abs=0.01)
+
+    # One slider drag is one step, and it brightens the picture.
+    steps_before = editor.recipe
+    _drag(editor.adjust_panel.rows["exposure"], 1.0)
+    assert editor.recipe.adjust.exposure == pytest.approx(1.0)
+    brighter = _rendered(qtbot, editor)
+    assert _mean(brighter) > _mean(turned) + 10
+
+    # Ctrl+Z undoes the whole drag, then the turn; Ctrl+Shift+Z and Ctrl+Y redo them.
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe == steps_before
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe.geometry.aspect == "3:4"
+    assert editor.adjust_panel.rows["exposure"].value() == 0
+    qtbot.keyClick(
+        editor,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe.adjust.exposure == pytest.approx(1.0)
+    assert editor.adjust_panel.rows["exposure"].value() == pytest.approx(1.0)
+    final = editor.recipe
+
+    # The recipe is autosaved with the note's media, like the text.
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note_id = uuid.UUID(studio.window.drafts.current.note_id)
+    stored = studio.client().get_note(note_id).media[0]
+    assert stored.sha256 == sha
+    assert Recipe.from_dict(stored.recipe) == final
+    page.close_editor()
+    assert not page.editing
+
+    studio.close()
+    again = open_studio(data)
+    page = again.window.create_page
+    qtbot.waitUntil(lambda: page.media.ready_shas() == (sha,), timeout=WAIT_MS)
+    page.edit_photo(0)
+    assert page.editor.recipe == final
+    reopened = _rendered(qtbot, page.editor)
+    assert (reopened.width(), reopened.height()) == (brighter.width(), brighter.height())
+    assert _mean(reopened) == pytest.approx(_mean(brighter), abs=1.0)
+
+
+def test_paste_edits_and_apply_to_all(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos)
+    first, second, third = page.media.ready_shas()
+    editor = page.editor
+    page.edit_photo(0)
+    _rendered(qtbot, editor)
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.ratio_buttons["1:1"].click()
+    editor.tabs.setCurrentWidget(editor.adjust_panel)
+    _drag(editor.adjust_panel.rows["saturation"], -100)
+    source = editor.recipe
+    editor.copy_button.click()
+
+    page.edit_photo(1)
+    assert editor.sha256 == second
+    before = _rendered(qtbot, editor)
+    editor.paste_button.click()
+    pasted = editor.recipe
+    assert pasted.adjust == source.adjust
+    assert pasted.geometry.aspect == "free"  # the target keeps its own framing
+    grey = _rendered(qtbot, editor)
+    assert (grey.width(), grey.height()) == (before.width(), before.height())
+    pixels = np.frombuffer(grey.constBits(), np.uint8, count=grey.sizeInBytes())
+    rgb = pixels.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width() * 3].reshape(-1, 3)
+    assert np.abs(rgb.astype(int) - rgb.mean(axis=1, keepdims=True)).max() <= 3  # no colour left
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe == Recipe()  # the paste was one step
+
+    page.edit_photo(0)
+    editor.apply_all_button.click()
+    fields = studio.window.drafts.current.fields
+    assert fields.recipe_of(second).adjust == source.adjust
+    assert fields.recipe_of(third).adjust == source.adjust
+    assert fields.recipe_of(third).geometry.aspect == "free"
+    page.edit_photo(2)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe == Recipe()  # "apply to all" was one step on each photo
+
+    # The strip's card shows the edited look once its render is ready.
+    qtbot.waitUntil(
+        lambda: _is_grey(page.media.data(page.media.index(1), Qt.ItemDataRole.DecorationRole)),
+        timeout=WAIT_MS,
+    )
+
+
+def _is_grey(pixmap) -> bool:
+    if pixmap is None:
+        return False
+    image = pixmap.toImage().convertToFormat(pixmap.toImage().Format.Format_RGB888)
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    return abs(centre.red() - centre.blue()) <= 4 and abs(centre.green() - centre.blue()) <= 4
+
+
+def test_published_note_carries_rendered_images_of_the_platform_size(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    page.title_edit.setText("裁剪测试")
+    studio.window.drafts.current.set_title("裁剪测试")
+    page.edit_photo(0)
+    editor = page.editor
+    _rendered(qtbot, editor)
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.ratio_buttons["3:4"].click()
+    page.close_editor()
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+
+    page.publish_button.click()
+    session = studio.window.drafts.current
+    qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
+    note = studio.client().get_note(uuid.UUID(session.note_id))
+    medium = note.media[0]
+    assert Recipe.from_dict(medium.recipe).geometry.aspect == "3:4"
+    assert medium.rendered_sha256 is not None
+    rendered = Image.open(io.BytesIO(studio.client().media_bytes(medium.rendered_sha256)))
+    assert rendered.size == (1080, 1440)
+
+
+def test_a_photo_that_cannot_be_opened_shows_a_message(open_studio, qtbot):
+    studio = open_studio()
+    editor = studio.window.create_page.editor
+    editor.open_photo("0" * 64, Recipe())
+    expected = message("media.not_found")
+    qtbot.waitUntil(lambda: expected in editor.canvas._message, timeout=WAIT_MS)
+    assert "Traceback" not in editor.canvas._message
+
+
+def test_before_after_and_zoom(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    page.edit_photo(0)
+    editor = page.editor
+    _rendered(qtbot, editor)
+    qtbot.keyPress(editor, Qt.Key.Key_Backslash)
+    assert editor.canvas.showing_before
+    qtbot.keyRelease(editor, Qt.Key.Key_Backslash)
+    assert not editor.canvas.showing_before
+    qtbot.mousePress(editor.before_button, Qt.MouseButton.LeftButton)
+    assert editor.canvas.showing_before
+    qtbot.mouseRelease(editor.before_button, Qt.MouseButton.LeftButton)
+    assert not editor.canvas.showing_before
+
+    editor.actual_button.click()
+    assert editor.canvas.zoom_percent() == 100
+    assert editor.zoom_label.text() == "100%"
+    centre = QPointF(editor.canvas.width() / 2, editor.canvas.height() / 2)
+    wheel = QWheelEvent(
+        centre,
+        editor.canvas.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(editor.canvas, wheel)
+    assert editor.canvas.zoom_percent() == 115
+    editor.fit_button.click()
+    assert editor.canvas.zoom_percent() < 100
