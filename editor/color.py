@@ -16,7 +16,7 @@ bilinear interpolation there is exactly trilinear interpolation of the lattice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Protocol
@@ -67,12 +67,14 @@ def point_sliders(adjust: Adjust) -> tuple[float, ...]:
     return tuple(getattr(adjust, name) for name in POINT_SLIDERS)
 
 
-class ColorLook(Protocol):
-    """A filter look: anything that maps colours like `editor.lut.CubeLut.sample`."""
+Interpolation = Literal["trilinear", "tetrahedral"]
 
-    def sample(
-        self, points: np.ndarray, method: Literal["trilinear", "tetrahedral"]
-    ) -> np.ndarray: ...
+
+class ColorLook(Hashable, Protocol):
+    """A filter look: anything that maps colours like `editor.lut.CubeLut.sample` (and is
+    hashable by identity, as CubeLut is, so its sampled lattice can be cached)."""
+
+    def sample(self, points: np.ndarray, method: Interpolation) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class ColorRecipe:
     curves: Curves
     look: ColorLook | None = None
     strength: float = 100.0
-    interpolation: Literal["trilinear", "tetrahedral"] = "tetrahedral"
+    interpolation: Interpolation = "tetrahedral"
 
     @property
     def is_identity(self) -> bool:
@@ -261,21 +263,23 @@ def _curves(rgb: np.ndarray, curves: Curves) -> np.ndarray:
     return np.take_along_axis(_channel_tables(curves), index, axis=1)
 
 
-def _look(rgb: np.ndarray, color: ColorRecipe) -> np.ndarray:
-    """The filter's table, blended with the unfiltered colour by strength (0..100 %)."""
-    if color.look is None or color.strength == 0.0:
-        return rgb
-    filtered = color.look.sample(np.ascontiguousarray(rgb.T), color.interpolation)
-    mix = np.float32(color.strength / 100)
-    return rgb + (filtered.T.astype(np.float32) - rgb) * mix
-
-
 Step = Callable[[np.ndarray], np.ndarray]
 
 
+def _blend_look(rgb: np.ndarray, filtered: np.ndarray, strength: float) -> np.ndarray:
+    """The filter's colours blended with the unfiltered ones by strength (0..100 %)."""
+    return rgb + (filtered - rgb) * np.float32(strength / 100)
+
+
+def _sample_look(look: ColorLook, rgb: np.ndarray, interpolation: Interpolation) -> np.ndarray:
+    """The look's table at channel-first colours, channel-first float32."""
+    filtered = look.sample(np.ascontiguousarray(rgb.T), interpolation)
+    return np.ascontiguousarray(filtered.T, dtype=np.float32)
+
+
 def _per_channel_steps(color: ColorRecipe) -> tuple[Step, ...]:
-    """The leading steps that treat each channel on its own (so they can run on the lattice's
-    33 axis values instead of all 33³ colours)."""
+    """The leading adjustments, which treat each channel on its own (so without a filter they
+    can run on the lattice's 33 axis values instead of all 33³ colours)."""
     adjust = color.adjust
     return (
         lambda x: _exposure_and_white_balance(x, adjust),
@@ -285,7 +289,7 @@ def _per_channel_steps(color: ColorRecipe) -> tuple[Step, ...]:
 
 
 def _mixing_steps(color: ColorRecipe) -> tuple[Step, ...]:
-    """The steps after those, which mix channels (or follow one that does)."""
+    """The adjustments after those, which mix channels (or follow one that does)."""
     adjust = color.adjust
     return (
         lambda x: _tone_region(x, adjust.highlights, bump_at_highlights=True),
@@ -293,7 +297,6 @@ def _mixing_steps(color: ColorRecipe) -> tuple[Step, ...]:
         lambda x: _saturation(x, adjust.saturation),
         lambda x: _vibrance(x, adjust.vibrance),
         lambda x: _curves(x, color.curves),
-        lambda x: _look(x, color),
         lambda x: _fade(x, adjust.fade),
     )
 
@@ -304,12 +307,19 @@ def _run(channels: np.ndarray, steps: tuple[Step, ...]) -> np.ndarray:
     return channels
 
 
+def _has_look(color: ColorRecipe) -> bool:
+    return color.look is not None and color.strength > 0.0
+
+
 def color_transform(rgb: np.ndarray, color: ColorRecipe) -> np.ndarray:
     """Apply the colour chain to colours: the exact (float) definition the lattice samples.
 
-    Order: exposure and white balance (linear light) → brightness → contrast → highlights →
-    shadows → saturation → vibrance → tone curves → filter look → fade. Each step's result is
-    clipped to 0..1.
+    Order: the filter look (blended by its strength) → exposure and white balance (linear
+    light) → brightness → contrast → highlights → shadows → saturation → vibrance → tone
+    curves → fade. The look comes first, like a camera profile: it sets the picture's base
+    rendering and the sliders then fine-tune it, so every slider behaves the same whichever
+    look is chosen (and the look's table is sampled once per look, not per slider tick).
+    Each step's result is clipped to 0..1.
 
     Args:
         rgb: M×3 float32 sRGB values in 0..1.
@@ -319,6 +329,10 @@ def color_transform(rgb: np.ndarray, color: ColorRecipe) -> np.ndarray:
         M×3 float32 sRGB values in 0..1.
     """
     channels = np.clip(rgb.T.astype(np.float32), 0.0, 1.0)
+    if _has_look(color):
+        assert color.look is not None
+        filtered = _sample_look(color.look, channels, color.interpolation)
+        channels = np.clip(_blend_look(channels, filtered, color.strength), 0.0, 1.0)
     channels = _run(channels, _per_channel_steps(color) + _mixing_steps(color))
     return np.ascontiguousarray(channels.T)
 
@@ -331,13 +345,36 @@ def _lattice_indices() -> np.ndarray:
     return np.stack([r.ravel(), g.ravel(), b.ravel()])
 
 
+@lru_cache(maxsize=1)
+def _lattice_colours() -> np.ndarray:
+    """Every lattice colour, channel-first, in `_lattice_indices` order."""
+    colours = _lattice_indices().astype(np.float32) / np.float32(_LAST)
+    colours.flags.writeable = False
+    return colours
+
+
+@lru_cache(maxsize=8)
+def _filtered_lattice(look: ColorLook, interpolation: Interpolation) -> np.ndarray:
+    """The look's table at every lattice colour: sampled once per look and interpolation."""
+    filtered = _sample_look(look, _lattice_colours(), interpolation)
+    filtered.flags.writeable = False
+    return filtered
+
+
 def _lattice_values(color: ColorRecipe) -> np.ndarray:
-    """`color_transform` on every lattice colour, 33³ × 3, in `_lattice_indices` order. The
-    per-channel steps run on the 33 axis values only, then spread over the lattice."""
-    axis = np.linspace(0.0, 1.0, LATTICE_SIZE, dtype=np.float32)
-    tables = _run(np.stack([axis] * 3), _per_channel_steps(color))
-    channels = np.take_along_axis(tables, _lattice_indices(), axis=1)
-    return np.ascontiguousarray(_run(channels, _mixing_steps(color)).T)
+    """`color_transform` on every lattice colour, 33³ × 3, in `_lattice_indices` order."""
+    if _has_look(color):
+        assert color.look is not None
+        filtered = _filtered_lattice(color.look, color.interpolation)
+        channels = np.clip(_blend_look(_lattice_colours(), filtered, color.strength), 0.0, 1.0)
+        steps = _per_channel_steps(color) + _mixing_steps(color)
+    else:
+        # Without a look the per-channel steps run on the 33 axis values only.
+        axis = np.linspace(0.0, 1.0, LATTICE_SIZE, dtype=np.float32)
+        tables = _run(np.stack([axis] * 3), _per_channel_steps(color))
+        channels = np.take_along_axis(tables, _lattice_indices(), axis=1)
+        steps = _mixing_steps(color)
+    return np.ascontiguousarray(_run(channels, steps).T)
 
 
 @lru_cache(maxsize=1)

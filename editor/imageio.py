@@ -33,6 +33,7 @@ __all__ = [
     "ImageInfo",
     "ImageLimits",
     "load_image",
+    "load_reduced",
     "make_thumbnail",
     "mime_for",
     "probe_image",
@@ -268,6 +269,38 @@ def load_image(
         return np.asarray(_decode(gated, max_side))
 
 
+def load_reduced(
+    source: Path | bytes,
+    scale_for: Callable[[int, int], float],
+    *,
+    limits: ImageLimits = DEFAULT_LIMITS,
+) -> np.ndarray:
+    """Decode an image through the gate at the smallest size the caller can use, cheaply.
+
+    JPEGs are scaled in the DCT by 1/2, 1/4 or 1/8, whichever keeps at least the scale asked
+    for; other formats decode at full size. Nothing is resampled afterwards, so the result is
+    between the asked scale and full size: the caller resamples once, to exactly what it needs.
+    Normalisation is that of `load_image`.
+
+    Args:
+        source: A path or the file's content as bytes, as for `probe_image`.
+        scale_for: Given the displayed width and height from the header, the smallest scale
+            (relative to that size) the caller can use; 1 or more decodes at full size.
+        limits: The caps to enforce before decoding.
+
+    Returns:
+        A read-only H×W×3 ``uint8`` array, upright.
+
+    Raises:
+        EditorError: Any code `load_image` raises.
+    """
+    import numpy as np
+
+    with _gate(source, limits) as gated:
+        scale = scale_for(gated.info.width, gated.info.height)
+        return np.asarray(_decode_at(gated, min(1.0, scale)))
+
+
 def make_thumbnail(
     source: Path | bytes,
     size: int = 256,
@@ -478,9 +511,18 @@ def _check_header(
 
 
 def _decode(gated: _Gated, max_side: int | None) -> Image.Image:
+    long_side = max(gated.image.size)
+    scale = 1.0 if max_side is None else min(1.0, max_side / long_side)
+    rgb = _decode_at(gated, scale, orient=False)
+    if max_side is not None:
+        rgb = _fit(rgb, max_side)
+    # Rotating last, on the smallest image, is cheapest; fitting the long side does not care.
+    return _apply_orientation(rgb, gated.orientation)
+
+
+def _decode_at(gated: _Gated, scale: float, *, orient: bool = True) -> Image.Image:
     image = gated.image
-    if max_side is not None and max(image.size) > max_side:
-        scale = max_side / max(image.size)
+    if scale < 1.0:
         # JPEG decodes at 1/2, 1/4 or 1/8 scale in the DCT and HEIF may use an embedded
         # thumbnail; both keep at least the requested size. Other formats ignore the request.
         image.draft("RGB", (ceil(image.width * scale), ceil(image.height * scale)))
@@ -489,10 +531,7 @@ def _decode(gated: _Gated, max_side: int | None) -> Image.Image:
     except _DECODER_ERRORS as exc:
         raise EditorError("image.corrupt") from exc
     rgb = _to_rgb(image)
-    if max_side is not None:
-        rgb = _fit(rgb, max_side)
-    # Rotating last, on the smallest image, is cheapest; fitting the long side does not care.
-    return _apply_orientation(rgb, gated.orientation)
+    return _apply_orientation(rgb, gated.orientation) if orient else rgb
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
