@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,12 +90,16 @@ class PresetsPanel(QWidget):
         self.model.rename_requested.connect(self._on_rename_requested)
         self.list = QListView(self)
         self.list.setModel(self.model)
+        # Our own selection model: asking the view for its own one can hand back a stale
+        # Python wrapper (PySide reuses wrappers by address).
+        self.selection = QItemSelectionModel(self.model, self.list)
+        self.list.setSelectionModel(self.selection)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.list.doubleClicked.connect(self._on_list_double_clicked)
-        self.list.selectionModel().currentChanged.connect(self._refresh_actions)
+        self.selection.currentChanged.connect(self._refresh_actions)
         self.empty_label = QLabel(
             self.tr("No presets yet. Edit a photo, name the look and save it."), self
         )
