@@ -27,6 +27,7 @@ from editor.imageio import _OPEN_FLAGS, _check_regular, _file_error
 
 __all__ = [
     "MAX_CUBE_BYTES",
+    "MAX_CUBE_LINES",
     "MAX_LUT_1D_SIZE",
     "MAX_LUT_3D_SIZE",
     "CubeLut",
@@ -45,6 +46,9 @@ MAX_LUT_1D_SIZE = 65536
 # The specification allows 256, but a 256³ table is 200 MB of float32; 129 is the largest
 # size grading tools write in practice.
 MAX_LUT_3D_SIZE = 129
+# The most rows a file may hold, plus room for a header and comments: more lines than this
+# are refused before any of them is looked at.
+MAX_CUBE_LINES = MAX_LUT_1D_SIZE + MAX_LUT_3D_SIZE**3 + 65536
 # Data rows are three numbers; keyword lines a title at most. Longer lines are refused before
 # they are split, so a file that is one 50 MB line never becomes millions of tokens.
 MAX_LINE_CHARS = 4096
@@ -52,6 +56,7 @@ MAX_LINE_CHARS = 4096
 _DEFAULT_MIN: RGB = (0.0, 0.0, 0.0)
 _DEFAULT_MAX: RGB = (1.0, 1.0, 1.0)
 _LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE_CHARS + 1}}}", re.MULTILINE)
+_SKIPPED = re.compile(r"\s*")
 _KEYWORD = re.compile(r"[A-Z][A-Z0-9_]*")
 # What a value may look like: a decimal number, or NaN/infinity (refused later as not finite).
 _NUMBER = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf(?:inity)?)", re.I)
@@ -279,6 +284,9 @@ def parse_cube(text: str) -> CubeLut:
     if "\x00" in text:
         raise EditorError("lut.not_text")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = _line_count(text)
+    if lines > MAX_CUBE_LINES:
+        raise EditorError("lut.too_large", {"lines": lines, "max_lines": MAX_CUBE_LINES})
     long_line = _LONG_LINE.search(text)
     if long_line is not None:
         raise _invalid(text.count("\n", 0, long_line.start()) + 1, "line_too_long")
@@ -351,15 +359,28 @@ def _fold_3d_range(lut1d: np.ndarray, header: _Header) -> np.ndarray:
 
 
 def _lines(text: str, start: int = 0, number: int = 1) -> Iterator[tuple[int, int, str]]:
-    """Yield (line number, offset, line) lazily, so no list of every line is ever built."""
+    """Yield (line number, offset, line) for lines that are not blank, lazily.
+
+    A run of blank lines is skipped by one regular-expression match, not one Python step each.
+    """
     end = len(text)
-    while start < end:
+    while True:
+        skipped = _SKIPPED.match(text, start)
+        assert skipped is not None  # the pattern also matches the empty string
+        number += text.count("\n", start, skipped.end())
+        start = skipped.end()
+        if start >= end:
+            return
         stop = text.find("\n", start)
         if stop < 0:
             stop = end
         yield number, start, text[start:stop]
         start = stop + 1
         number += 1
+
+
+def _line_count(text: str) -> int:
+    return max(1, text.count("\n") + (not text.endswith("\n")))
 
 
 def _read_header(text: str) -> _Header:
@@ -378,7 +399,7 @@ def _read_header(text: str) -> _Header:
         seen.add(keyword)
         _read_keyword(header, number, keyword, rest)
     else:
-        last_line = text.count("\n") + 1
+        last_line = _line_count(text)
         if header.sizes:
             raise _invalid(last_line, "bad_row_count", expected=header.expected_rows, found=0)
         raise _invalid(last_line, "missing_size")
@@ -442,10 +463,10 @@ def _read_rows(text: str, header: _Header) -> np.ndarray:
     value is off, a line-by-line pass finds the first bad line to report.
     """
     expected = header.expected_rows
+    block = io.StringIO(text[header.data_offset :])
     try:
-        rows = np.loadtxt(
-            io.StringIO(text[header.data_offset :]), dtype=np.float32, comments="#", ndmin=2
-        )
+        # The line cap in parse_cube bounds this array, whatever the header declared.
+        rows = np.loadtxt(block, dtype=np.float32, comments="#", ndmin=2)
     except ValueError:
         rows = None
     if rows is not None and rows.shape == (expected, 3) and np.isfinite(rows).all():
