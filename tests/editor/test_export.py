@@ -1,0 +1,116 @@
+"""The export: platform size, no private metadata, deterministic bytes, safe file writes."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import ExifTags, Image
+
+from editor import EditorError
+from editor.export import encode_jpeg, write_new_file
+from editor.recipe import Crop, Geometry, Recipe
+from editor.render import export_jpeg, render
+from tests.editor.media import encode
+from tests.editor.test_render import EDIT, photo, psnr
+
+
+def camera_jpeg(width: int = 2000, height: int = 1500) -> bytes:
+    """A JPEG carrying what a phone writes: GPS position, camera, time, comment, ICC, XMP."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Phone"
+    exif[ExifTags.Base.DateTime] = "2026:11:27 09:30:00"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (31.0, 14.0, 0.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (121.0, 28.0, 0.0)
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
+    return encode(
+        Image.fromarray(photo(width, height)),
+        "JPEG",
+        quality=92,
+        exif=exif,
+        comment=b"secret",
+        icc_profile=b"\0" * 128,
+        xmp=xmp,
+    )
+
+
+THREE_FOUR = Recipe(geometry=Geometry(crop=Crop(0.21875, 0.0, 0.5625, 1.0), aspect="3:4"))
+
+
+def test_a_3_4_crop_exports_at_1080_by_1440() -> None:
+    out = Image.open(io.BytesIO(export_jpeg(camera_jpeg(), THREE_FOUR)))
+    assert out.format == "JPEG" and out.mode == "RGB"
+    assert out.size == (1080, 1440)
+
+
+def test_the_export_carries_no_metadata_at_all() -> None:
+    data = export_jpeg(camera_jpeg(), EDIT)
+    out = Image.open(io.BytesIO(data))
+    assert len(out.getexif()) == 0
+    assert not {"exif", "icc_profile", "xmp", "comment"} & set(out.info)
+    # Nor anywhere in the bytes: no APP1 (EXIF/XMP) or APP2 (ICC) segment, no COM segment.
+    assert b"Exif\0\0" not in data and b"secret" not in data
+    assert b"\xff\xe1" not in data and b"\xff\xe2" not in data and b"\xff\xfe" not in data
+
+
+def test_the_export_matches_the_render_of_the_full_original() -> None:
+    source = camera_jpeg(2000, 1500)
+    exported = np.asarray(Image.open(io.BytesIO(export_jpeg(source, EDIT, quality=95))))
+    original = np.asarray(Image.open(io.BytesIO(source)).convert("RGB"))
+    reference = render(original, EDIT, size=exported.shape[1::-1])
+    assert psnr(exported, reference) > 33
+
+
+def test_the_same_recipe_gives_the_same_bytes() -> None:
+    source = camera_jpeg(800, 600)
+    grainy = EDIT.with_adjust(grain=60)
+    assert export_jpeg(source, grainy) == export_jpeg(source, grainy)
+
+
+def test_size_and_quality_are_honoured() -> None:
+    source = camera_jpeg(800, 600)
+    small = export_jpeg(source, Recipe(), size=(400, 300), quality=30)
+    large = export_jpeg(source, Recipe(), size=(400, 300), quality=95)
+    assert Image.open(io.BytesIO(small)).size == (400, 300)
+    assert len(small) < len(large) / 2
+
+
+def test_a_bad_source_is_refused_with_its_code(tmp_path: Path) -> None:
+    path = tmp_path / "note.jpg"
+    path.write_text("<html>not a photo</html>")
+    with pytest.raises(EditorError) as refused:
+        export_jpeg(path, Recipe())
+    assert refused.value.code == "image.unsupported_format"
+
+
+def test_quality_out_of_range_is_a_value_error() -> None:
+    with pytest.raises(ValueError):
+        encode_jpeg(np.zeros((2, 2, 3), dtype=np.uint8), quality=0)
+
+
+def test_write_new_file_never_replaces_and_numbers_the_name(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(b"original")
+    second = write_new_file(tmp_path, "a.jpg", b"one")
+    third = write_new_file(tmp_path, "a.jpg", b"two")
+    assert (second.name, third.name) == ("a-2.jpg", "a-3.jpg")
+    assert (tmp_path / "a.jpg").read_bytes() == b"original"
+    assert second.read_bytes() == b"one" and third.read_bytes() == b"two"
+    assert sorted(os.listdir(tmp_path)) == ["a-2.jpg", "a-3.jpg", "a.jpg"]
+
+
+def test_an_interrupted_write_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", disk_full)
+    with pytest.raises(OSError):
+        write_new_file(tmp_path, "b.jpg", b"data")
+    assert os.listdir(tmp_path) == []
