@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdjustPanel</name>
+    <message>
+        <source>Adjust</source>
+        <translation>调节</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>全部重置</translation>
+    </message>
+    <message>
+        <source>Set every slider back to 0</source>
+        <translation>把所有滑杆恢复为 0</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustSliders</name>
+    <message>
+        <source>Light</source>
+        <translation>光影</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>高光</translation>
+    </message>
+    <message>
+        <source>Shadows</source>
+        <translation>阴影</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>褪色</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>色彩</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>色温</translation>
+    </message>
+    <message>
+        <source>Tint</source>
+        <translation>色调</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>饱和度</translation>
+    </message>
+    <message>
+        <source>Vibrance</source>
+        <translation>自然饱和度</translation>
+    </message>
+    <message>
+        <source>Detail &amp; effects</source>
+        <translation>细节与效果</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>Clarity</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <source>Vignette</source>
+        <translation>暗角</translation>
+    </message>
+    <message>
+        <source>Grain</source>
+        <translation>颗粒</translation>
+    </message>
+</context>
+<context>
     <name>BackendStatus</name>
     <message>
         <source>Starting…</source>
@@ -87,14 +173,18 @@
         <translation>移除</translation>
     </message>
     <message>
+        <source>Edit photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop, adjust and add filters (or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drop photos here, or click “Add images…”.
 JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>把照片拖到这里，或点击“添加图片…”。
 支持 JPEG、PNG、WebP 和 iPhone HEIC，第一张图是封面。</translation>
-    </message>
-    <message>
-        <source>Drag to reorder. Select an image and press Delete to remove it.</source>
-        <translation>拖动可调整顺序；选中图片后按 Delete 键移除。</translation>
     </message>
     <message>
         <source>Add a title — a good title gets more reads</source>
@@ -157,6 +247,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>使用对方的版本</translation>
     </message>
     <message>
+        <source>Rendering edited photos for publishing: {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited photos could not be rendered: {reason} Your edits are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add images</source>
         <translation>添加图片</translation>
     </message>
@@ -171,6 +269,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Dismiss</source>
         <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Double-click a photo to edit it. Drag to reorder; select one and press Delete to remove it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Published {time}. It is now on your account&apos;s page.</source>
@@ -191,6 +293,127 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Not saved: {reason} Your text is kept on this computer.</source>
         <translation>未保存：{reason} 你的内容已保留在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>CropPanel</name>
+    <message>
+        <source>Crop &amp; rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate 90°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip ↔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip ↕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the photo a quarter clockwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror left and right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror top and bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straighten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is cropped automatically so no corner is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset crop &amp; rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CurvesPanel</name>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Reset curve</source>
+        <translation>重置曲线</translation>
+    </message>
+    <message>
+        <source>Make this channel&apos;s curve straight again</source>
+        <translation>把当前通道的曲线恢复为直线</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Click to add a point, drag to move it; double-click or drag it out to remove.</source>
+        <translation>点击添加控制点，拖动可移动；双击或拖出框外即可删除。</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Filters</source>
+        <translation>滤镜</translation>
+    </message>
+    <message>
+        <source>Import .cube…</source>
+        <translation>导入 .cube…</translation>
+    </message>
+    <message>
+        <source>Add your own look from a .cube LUT file; it is kept with your account</source>
+        <translation>从 .cube LUT 文件添加自己的滤镜，会保存在你的账号中</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Import a look</source>
+        <translation>导入滤镜</translation>
+    </message>
+    <message>
+        <source>Cube LUT files (*.cube)</source>
+        <translation>Cube LUT 文件 (*.cube)</translation>
     </message>
 </context>
 <context>
@@ -445,6 +668,86 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>登录已过期。</translation>
     </message>
     <message>
+        <source>These edit settings are not valid ({field}).</source>
+        <translation>编辑参数无效（{field}）。</translation>
+    </message>
+    <message>
+        <source>These edits were made with a newer version of Zhongcao Studio. Update the app to open them.</source>
+        <translation>这些编辑来自更新版本的种草工作室，请更新应用后再打开。</translation>
+    </message>
+    <message>
+        <source>These edit settings are too large to save.</source>
+        <translation>编辑参数过大，无法保存。</translation>
+    </message>
+    <message>
+        <source>You already have a preset called “{name}”. Choose another name.</source>
+        <translation>已有名为“{name}”的预设，请换一个名字。</translation>
+    </message>
+    <message>
+        <source>This preset no longer exists.</source>
+        <translation>该预设已不存在。</translation>
+    </message>
+    <message>
+        <source>This preset was changed somewhere else; the list shows the latest now.</source>
+        <translation>该预设已在别处修改，列表已显示最新内容。</translation>
+    </message>
+    <message>
+        <source>This filter is not available any more.</source>
+        <translation>该滤镜已不可用。</translation>
+    </message>
+    <message>
+        <source>This is not a valid .cube file (line {line}).</source>
+        <translation>这不是有效的 .cube 文件（第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>This .cube file is incomplete: it should have {expected} colour rows but has {found}.</source>
+        <translation>.cube 文件不完整：应有 {expected} 行颜色数据，实际只有 {found} 行。</translation>
+    </message>
+    <message>
+        <source>This .cube file has something that is not a number on line {line}.</source>
+        <translation>.cube 文件第 {line} 行含有非数字内容。</translation>
+    </message>
+    <message>
+        <source>This .cube file has an impossible value on line {line}.</source>
+        <translation>.cube 文件第 {line} 行的数值无效。</translation>
+    </message>
+    <message>
+        <source>This .cube file does not say its size (LUT_3D_SIZE).</source>
+        <translation>.cube 文件缺少尺寸声明（LUT_3D_SIZE）。</translation>
+    </message>
+    <message>
+        <source>This .cube file has an unusable {keyword} on line {line}.</source>
+        <translation>.cube 文件第 {line} 行的 {keyword} 无法使用。</translation>
+    </message>
+    <message>
+        <source>This .cube file has an unknown line {line}.</source>
+        <translation>.cube 文件第 {line} 行无法识别。</translation>
+    </message>
+    <message>
+        <source>This .cube file is too large.</source>
+        <translation>.cube 文件太大。</translation>
+    </message>
+    <message>
+        <source>This is not a .cube file: it is not plain UTF-8 text.</source>
+        <translation>这不是 .cube 文件：它不是 UTF-8 纯文本。</translation>
+    </message>
+    <message>
+        <source>This imported look no longer exists.</source>
+        <translation>该导入的滤镜已不存在。</translation>
+    </message>
+    <message>
+        <source>The stored copy of this imported look is missing on the backend.</source>
+        <translation>后台找不到该导入滤镜的存档。</translation>
+    </message>
+    <message>
+        <source>A downloaded image was damaged on the way. Please try again.</source>
+        <translation>下载的图片在传输中损坏，请重试。</translation>
+    </message>
+    <message>
+        <source>The stored copy of this image is missing on the backend.</source>
+        <translation>后台找不到这张图片的存档。</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>出了点问题（{code}）。</translation>
     </message>
@@ -584,6 +887,113 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>PhotoEditor</name>
+    <message>
+        <source>← Back to note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold to see the original (or hold the \ key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this photo&apos;s adjustments, curves and filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the copied look; this photo keeps its own crop and rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every photo of this note this look (each keeps its crop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits copied. Open another photo and paste them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to {count} other photo(s) of this note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview not updated: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Placeholders</name>
     <message>
         <source>Your publishing calendar is coming</source>
@@ -624,6 +1034,41 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Add creator accounts, switch between them, and (for MCN teams) see the whole roster at once. For now, notes go to your own account.</source>
         <translation>添加创作者账号并随时切换，MCN 团队还可以一览全部达人。目前笔记会发布到你自己的账号。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsPanel</name>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>A preset keeps adjust, curves and filter. Applying one replaces those and keeps this photo&apos;s crop and rotation.</source>
+        <translation>预设保存调节、曲线和滤镜。应用预设会替换这些设置，并保留这张照片的裁剪和旋转。</translation>
+    </message>
+    <message>
+        <source>Name this look</source>
+        <translation>给这个风格起个名字</translation>
+    </message>
+    <message>
+        <source>Save current as…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <source>No presets yet. Edit a photo, name the look and save it.</source>
+        <translation>还没有预设。修好一张照片后，起个名字保存下来吧。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1119,13 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Embedded, listening on {url}</source>
         <translation>内置服务，地址 {url}</translation>
+    </message>
+</context>
+<context>
+    <name>SliderRow</name>
+    <message>
+        <source>Drag, or use the arrow keys; double-click to reset</source>
+        <translation>拖动或用方向键微调；双击恢复默认</translation>
     </message>
 </context>
 </TS>
