@@ -161,6 +161,11 @@ def _cell(position: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     return index, scaled - index.astype(np.float32)
 
 
+def _rows(flat: np.ndarray, index: np.ndarray) -> np.ndarray:
+    # np.take is several times faster than fancy indexing for a gather of whole rows.
+    return np.take(flat, index, axis=0)
+
+
 def _trilinear(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     size = table.shape[0]
     flat = table.reshape(-1, 3)
@@ -170,8 +175,8 @@ def _trilinear(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     step_r, step_g = size * size, size
 
     def lerp_b(offset: int) -> np.ndarray:
-        low = flat[base + offset]
-        return low + (flat[base + offset + 1] - low) * fb
+        low = _rows(flat, base + offset)
+        return low + (_rows(flat, base + offset + 1) - low) * fb
 
     c00 = lerp_b(0)
     c01 = lerp_b(step_g)
@@ -195,18 +200,26 @@ def _tetrahedral(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     flat = table.reshape(-1, 3)
     index, fraction = _cell(position, size)
     base = (index[:, 0] * size + index[:, 1]) * size + index[:, 2]
-    order = np.argsort(-fraction, axis=1, kind="stable")
-    ranked = np.take_along_axis(fraction, order, axis=1)
-    strides = np.array([size * size, size, 1], dtype=np.intp)[order]
-    first = base + strides[:, 0]
-    second = first + strides[:, 1]
-    last = base + size * size + size + 1
-    f1, f2, f3 = (ranked[:, rank : rank + 1] for rank in range(3))
+    fr, fg, fb = fraction[:, 0], fraction[:, 1], fraction[:, 2]
+    # The axes with the largest and the smallest fraction. Ties go to red first and blue last,
+    # so the two are always different axes; which tied axis goes first does not change the
+    # result, since the weight between tied fractions is zero.
+    largest_r = (fr >= fg) & (fr >= fb)
+    largest_g = ~largest_r & (fg >= fb)
+    smallest_b = (fb <= fr) & (fb <= fg)
+    smallest_g = ~smallest_b & (fg <= fr)
+    step_r, step_g = size * size, size
+    first = base + np.where(largest_r, step_r, np.where(largest_g, step_g, 1))
+    last = base + (step_r + step_g + 1)
+    second = last - np.where(smallest_b, 1, np.where(smallest_g, step_g, step_r))
+    f1 = np.maximum(np.maximum(fr, fg), fb)[:, None]
+    f3 = np.minimum(np.minimum(fr, fg), fb)[:, None]
+    f2 = np.maximum(np.minimum(fr, fg), np.minimum(np.maximum(fr, fg), fb))[:, None]
     return (
-        flat[base] * (1.0 - f1)
-        + flat[first] * (f1 - f2)
-        + flat[second] * (f2 - f3)
-        + flat[last] * f3
+        _rows(flat, base) * (1.0 - f1)
+        + _rows(flat, first) * (f1 - f2)
+        + _rows(flat, second) * (f2 - f3)
+        + _rows(flat, last) * f3
     )
 
 
