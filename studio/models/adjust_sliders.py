@@ -25,6 +25,8 @@ class SliderSpec:
     minimum: float
     maximum: float
     decimals: int = 0
+    step: float = 1.0
+    """What one arrow key press moves."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +35,18 @@ class SliderGroup:
     sliders: tuple[SliderSpec, ...]
 
 
-def _spec(name: str, label: str, decimals: int = 0) -> SliderSpec:
+def _spec(name: str, label: str, decimals: int = 0, step: float = 1.0) -> SliderSpec:
     low, high = ADJUST_RANGES[name]
-    return SliderSpec(name, label, low, high, decimals)
+    return SliderSpec(name, label, low, high, decimals, step)
 
 
 ADJUST_GROUPS: tuple[SliderGroup, ...] = (
     SliderGroup(
         QT_TRANSLATE_NOOP("AdjustSliders", "Light"),
         (
-            _spec("exposure", QT_TRANSLATE_NOOP("AdjustSliders", "Exposure"), decimals=2),
+            _spec(
+                "exposure", QT_TRANSLATE_NOOP("AdjustSliders", "Exposure"), decimals=2, step=0.05
+            ),
             _spec("brightness", QT_TRANSLATE_NOOP("AdjustSliders", "Brightness")),
             _spec("contrast", QT_TRANSLATE_NOOP("AdjustSliders", "Contrast")),
             _spec("highlights", QT_TRANSLATE_NOOP("AdjustSliders", "Highlights")),

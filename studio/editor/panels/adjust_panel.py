@@ -54,6 +54,7 @@ class AdjustPanel(QWidget):
                     minimum=spec.minimum,
                     maximum=spec.maximum,
                     decimals=spec.decimals,
+                    step=spec.step,
                     parent=body,
                 )
                 row.dragged.connect(lambda value, name=spec.name: self._on_row_dragged(name, value))

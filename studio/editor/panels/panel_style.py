@@ -31,16 +31,6 @@ PANEL_STYLESHEET = f"""
 #EditorPanel #SliderName[changed="true"] {{ color: {ACCENT}; font-weight: 600; }}
 #EditorPanel #SliderMark {{ background: transparent; border-radius: 3px; }}
 #EditorPanel #SliderMark[changed="true"] {{ background: {ACCENT}; }}
-#EditorPanel QSlider::groove:horizontal {{
-    height: 4px; background: {PANEL_LINE}; border-radius: 2px;
-}}
-#EditorPanel QSlider::sub-page:horizontal, #EditorPanel QSlider::add-page:horizontal {{
-    background: {PANEL_LINE}; border-radius: 2px;
-}}
-#EditorPanel QSlider::handle:horizontal {{
-    background: #F2F2F4; width: 14px; height: 14px; margin: -5px 0; border-radius: 7px;
-}}
-#EditorPanel QSlider::handle:horizontal:hover {{ background: white; }}
 #EditorPanel QDoubleSpinBox, #EditorPanel QLineEdit {{
     background: {PANEL_RAISED}; border: 1px solid {PANEL_LINE}; border-radius: 6px;
     padding: 3px 6px; selection-background-color: {ACCENT}; selection-color: white;

@@ -8,21 +8,29 @@ value differs from the default is shown by a mark, so touched sliders stand out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
     QGridLayout,
     QLabel,
     QSlider,
+    QStyle,
     QWidget,
 )
 
+from studio.editor.panels.panel_style import PANEL_LINE
+from studio.style import ACCENT
+
+_HANDLE = 14
+_KNOB = "#E4E5E8"
+
 
 class ResetSlider(QSlider):
-    """A horizontal slider that asks to be reset on double-click and leaves the wheel to
-    the scrolling panel, so scrolling past a slider never edits the photo."""
+    """A horizontal slider that asks to be reset on double-click, leaves the wheel to the
+    scrolling panel (so scrolling past a slider never edits the photo), and fills the groove
+    from zero to its value, so how far and which way it was moved reads at a glance."""
 
     reset_requested = Signal()
 
@@ -31,6 +39,7 @@ class ResetSlider(QSlider):
         # A click on the groove does nothing: a double-click there must reset, not first jump.
         self.setPageStep(0)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(_HANDLE + 4)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
@@ -41,6 +50,33 @@ class ResetSlider(QSlider):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         event.ignore()
+
+    def _x_of(self, position: int) -> float:
+        span = self.width() - _HANDLE
+        offset = QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), position, span)
+        return _HANDLE / 2 + offset
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        middle = self.height() / 2
+        groove = QRectF(_HANDLE / 2, middle - 2, self.width() - _HANDLE, 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(PANEL_LINE))
+        painter.drawRoundedRect(groove, 2, 2)
+        zero = min(max(0, self.minimum()), self.maximum())
+        start, end = sorted((self._x_of(zero), self._x_of(self.value())))
+        if end > start:
+            painter.setBrush(QColor(ACCENT))
+            painter.drawRoundedRect(QRectF(start, middle - 2, end - start, 4), 2, 2)
+        handle = QColor("white") if self.isSliderDown() or self.underMouse() else QColor(_KNOB)
+        painter.setBrush(handle)
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(ACCENT), 2))
+        painter.drawEllipse(
+            QPointF(self._x_of(self.value()), middle), _HANDLE / 2 - 1, _HANDLE / 2 - 1
+        )
+        painter.end()
 
 
 class SliderRow(QWidget):
@@ -58,6 +94,7 @@ class SliderRow(QWidget):
         minimum: float,
         maximum: float,
         decimals: int = 0,
+        step: float = 1.0,
         default: float = 0.0,
         parent: QWidget | None = None,
     ) -> None:
@@ -74,7 +111,7 @@ class SliderRow(QWidget):
         self.field = QDoubleSpinBox(self)
         self.field.setRange(minimum, maximum)
         self.field.setDecimals(decimals)
-        self.field.setSingleStep(1 / self._scale)
+        self.field.setSingleStep(step)
         self.field.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.field.setKeyboardTracking(False)
         self.field.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -82,6 +119,7 @@ class SliderRow(QWidget):
         self.field.setAccessibleName(label)
         self.slider = ResetSlider(self)
         self.slider.setRange(round(minimum * self._scale), round(maximum * self._scale))
+        self.slider.setSingleStep(max(1, round(step * self._scale)))
         self.slider.setAccessibleName(label)
         self.slider.setToolTip(self.tr("Drag, or use the arrow keys; double-click to reset"))
         self.name.setBuddy(self.field)
