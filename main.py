@@ -32,7 +32,27 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input closes (used by the desktop app for its child backend)",
     )
+    edit = sub.add_parser(
+        "edit",
+        help="render photos with a recipe into JPEGs (one line per file; exit 1 if any failed)",
+    )
+    edit.add_argument("inputs", nargs="+", metavar="INPUT", help="photos to render")
+    edit.add_argument("--recipe", required=True, help="recipe JSON file (see docs/recipes.md)")
+    edit.add_argument("--out", required=True, help="folder for the JPEGs (created if missing)")
+    edit.add_argument("--size", help="output WxH, e.g. 1080x1440; default: the platform's size")
+    edit.add_argument("--quality", help="JPEG quality 1-100 (default 90)")
     return parser
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from editor import batch
+
+    try:
+        job = batch.prepare(args.recipe, args.out, args.size, args.quality)
+    except batch.UsageError as exc:
+        print(f"edit: {exc}", file=sys.stderr)
+        return batch.EXIT_USAGE
+    return batch.run(job, args.inputs, sys.stdout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             data_dir=args.serve_data_dir or args.data_dir,
             exit_with_parent=args.exit_with_parent,
         )
+    if args.command == "edit":
+        return _edit(args)
     from studio.app import run_app
 
     return run_app(data_dir=args.data_dir, lang=args.lang)
