@@ -56,10 +56,13 @@ MAX_LINE_CHARS = 4096
 _DEFAULT_MIN: RGB = (0.0, 0.0, 0.0)
 _DEFAULT_MAX: RGB = (1.0, 1.0, 1.0)
 _LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE_CHARS + 1}}}", re.MULTILINE)
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 _SKIPPED = re.compile(r"\s*")
 _KEYWORD = re.compile(r"[A-Z][A-Z0-9_]*")
 # What a value may look like: a decimal number, or NaN/infinity (refused later as not finite).
-_NUMBER = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf(?:inity)?)", re.I)
+_NUMBER = re.compile(
+    r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf(?:inity)?)", re.I | re.A
+)
 _SIZE_KEYWORDS = {"LUT_1D_SIZE": MAX_LUT_1D_SIZE, "LUT_3D_SIZE": MAX_LUT_3D_SIZE}
 _DOMAIN_KEYWORDS = ("DOMAIN_MIN", "DOMAIN_MAX")
 _RANGE_KEYWORDS = ("LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE")
@@ -279,8 +282,10 @@ def parse_cube(text: str) -> CubeLut:
 
     Accepted: TITLE, LUT_1D_SIZE, LUT_3D_SIZE, DOMAIN_MIN/DOMAIN_MAX, LUT_1D_INPUT_RANGE /
     LUT_3D_INPUT_RANGE, ``#`` comments, blank lines, CRLF line ends, a byte-order mark, and a
-    1D table followed by a 3D table in one file. Other keywords (Resolve's LUT_IN_VIDEO_RANGE,
-    …) are ignored, as Resolve does.
+    1D table followed by a 3D table in one file. DOMAIN_MIN/MAX (or the INPUT_RANGE of the
+    first table) is the input domain of the whole LUT; a shaper file's LUT_3D_INPUT_RANGE is
+    folded into its 1D table. As in Resolve, an INPUT_RANGE for a table the file does not have
+    and unknown keywords (LUT_IN_VIDEO_RANGE, …) are ignored.
 
     Args:
         text: The whole file.
@@ -460,7 +465,8 @@ def _numbers(number: int, values: list[str], count: int) -> tuple[float, ...]:
     if not all(_is_number(value) for value in values):
         raise _invalid(number, "not_a_number")
     parsed = tuple(float(value) for value in values)
-    if not all(math.isfinite(value) for value in parsed):
+    # A value beyond float32's range would become infinite in the table.
+    if not all(math.isfinite(value) and abs(value) <= _FLOAT32_MAX for value in parsed):
         raise _invalid(number, "not_finite")
     return parsed
 

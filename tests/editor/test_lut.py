@@ -328,6 +328,9 @@ ROWS_2 = "".join(f"{r} {g} {b}\n" for r, g, b in IDENTITY_2)
         ("LUT_3D_SIZE 2\n" + ROWS_2.replace("1 0 0", "1 zero 0"), 3, "not_a_number"),
         ("LUT_3D_SIZE 2\n" + ROWS_2.replace("1 0 0", "1 nan 0"), 3, "not_finite"),
         ("LUT_3D_SIZE 2\n" + ROWS_2.replace("0 1 0", "inf 1 0"), 4, "not_finite"),
+        ("LUT_3D_SIZE 2\n" + ROWS_2.replace("0 1 0", "0 1e39 0"), 4, "not_finite"),
+        ("LUT_3D_SIZE 2\n" + ROWS_2.replace("0 1 0", "0 １ 0"), 4, "not_a_number"),
+        ("LUT_3D_SIZE 2\nDOMAIN_MAX 1 1 -1e39\n" + ROWS_2, 2, "not_finite"),
         ("LUT_3D_SIZE 2\n" + ROWS_2.replace("1 1 0", "1 1"), 5, "bad_value_count"),
         ("LUT_3D_SIZE 2\n" + ROWS_2.replace("1 1 0", "1 1 0 0"), 5, "bad_value_count"),
         ('TITLE "only a title"\n' + ROWS_2, 2, "missing_size"),
@@ -369,9 +372,10 @@ def test_a_row_count_refusal_says_how_many_rows_were_expected_and_found():
     assert error.params == {"line": 10, "reason": "bad_row_count", "expected": 12, "found": 8}
 
 
-def test_unknown_keywords_are_ignored_like_resolve_does():
-    lut = parse_cube("LUT_IN_VIDEO_RANGE\nLUT_3D_SIZE 2\n" + ROWS_2)
+def test_unknown_keywords_and_ranges_of_absent_tables_are_ignored_like_resolve_does():
+    lut = parse_cube("LUT_IN_VIDEO_RANGE\nLUT_3D_SIZE 2\nLUT_1D_INPUT_RANGE 0 2\n" + ROWS_2)
     assert lut.lut3d is not None
+    assert lut.domain_max == (1.0, 1.0, 1.0)
 
 
 @pytest.mark.timeout(10)
