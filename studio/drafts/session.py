@@ -27,6 +27,7 @@ from publisher.schemas import NotePublic
 from studio.connection import BackendState
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
 from studio.editor.photo_store import PhotoStore
+from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
 from studio.tasks import Lane
 
@@ -436,16 +437,17 @@ class DraftSession(QObject):
         if self._exporting or not todo:
             return
         self._exporting = True
-        store, looks_client = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
+        store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
+        looks = LooksCache.for_context(self._ctx)
         total = len(todo)
         self.export_progress.emit(0, total)
 
         def job(progress: Callable[[float], None]) -> list[tuple[str, str, str]]:
             done = []
             for index, edit in enumerate(todo):
-                client = looks_client()
+                client = client_of()
                 recipe = Recipe.from_dict(json.loads(edit.recipe))
-                path = store.export(client, edit.sha256, recipe, store.looks(looks_client))
+                path = store.export(client, edit.sha256, recipe, looks)
                 done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
                 progress(index + 1)
             return done

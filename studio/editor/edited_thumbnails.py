@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage, QPixmap
 
 from editor.recipe import Recipe
 from editor.render import render
-from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import to_qimage
+from studio.looks_cache import LooksCache
 from studio.ops import run_in_background
 from studio.tasks import Lane
 
@@ -39,7 +39,7 @@ class EditedThumbnails(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._store = PhotoStore(ctx.data_dir)
+        self._looks = LooksCache.for_context(ctx)
         self._pixmaps: dict[tuple[str, Recipe], QPixmap] = {}
         self._pending: set[tuple[str, Recipe]] = set()
         self._failed: set[tuple[str, Recipe]] = set()
@@ -55,7 +55,7 @@ class EditedThumbnails(QObject):
         if key not in self._pending and key not in self._failed:
             self._pending.add(key)
             pixels = to_array(plain.toImage())
-            looks = self._store.looks(self._ctx.connection.client)
+            looks = self._looks
             run_in_background(
                 self._ctx.runner,
                 Lane.READ,

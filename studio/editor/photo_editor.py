@@ -40,6 +40,7 @@ from studio.editor.panels.filters_panel import FiltersPanel
 from studio.editor.panels.presets_panel import PresetsPanel
 from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker, to_qimage
+from studio.looks_cache import LooksCache
 from studio.messages import message
 from studio.ops import run_in_background
 from studio.tasks import Lane
@@ -86,6 +87,7 @@ class PhotoEditor(QWidget):
         self.setStyleSheet(EDITOR_STYLESHEET)
         self._ctx = ctx
         self._store = PhotoStore(ctx.data_dir)
+        self._looks = LooksCache.for_context(ctx)
         self.book = EditBook()
         self.worker = RenderWorker(ctx.runner, self)
         self._sha: str | None = None
@@ -266,11 +268,12 @@ class PhotoEditor(QWidget):
     def _load(self, sha256: str) -> None:
         self._loading += 1
         ticket, store, client_of = self._loading, self._store, self._ctx.connection.client
+        looks = self._looks
         run_in_background(
             self._ctx.runner,
             Lane.READ,
             owner=self,
-            job=lambda _progress: _open_preview(store, client_of, sha256),
+            job=lambda _progress: _open_preview(store, client_of(), looks, sha256),
             on_success=lambda opened: self._on_loaded(ticket, opened),
             on_failure=lambda error: self._on_load_failed(ticket, error),
         )
@@ -426,11 +429,11 @@ class PhotoEditor(QWidget):
 
 
 def _open_preview(
-    store: PhotoStore, client_of: Callable[[], StudioClient], sha256: str
+    store: PhotoStore, client: StudioClient, looks: LooksCache, sha256: str
 ) -> tuple[Preview, np.ndarray]:
     """On a worker: fetch (or read from disk) the proxy and build its fast preview renderer."""
-    proxy = store.proxy(client_of(), sha256)
-    return Preview(proxy, looks=store.looks(client_of)), proxy
+    proxy = store.proxy(client, sha256)
+    return Preview(proxy, looks=looks), proxy
 
 
 def _reason(error: BaseException) -> str:

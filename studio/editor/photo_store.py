@@ -1,4 +1,4 @@
-"""Originals, screen proxies and user looks on disk, by content address.
+"""Originals, screen proxies and rendered exports on disk, by content address.
 
 Opening a photo needs its original (downloaded once from the backend) and a screen-size proxy
 decoded from it (the slow part). Both are kept in the app's data folder under their sha256,
@@ -13,15 +13,13 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from editor.errors import EditorError
-from editor.lut import CubeLut, parse_cube
 from editor.recipe import Recipe
-from editor.render import LookResolver, builtin_resolver, export_jpeg, load_proxy
+from editor.render import LookResolver, export_jpeg, load_proxy
 from publisher.client import StudioClient
 
 CACHE_DIR = "photo-cache"
@@ -70,20 +68,6 @@ class PhotoStore:
         np.save(buffer, proxy, allow_pickle=False)
         _write_atomic(path, buffer.getvalue())
         return proxy
-
-    def looks(self, client_of: Callable[[], StudioClient]) -> LookResolver:
-        """Resolves built-in looks and the user's imported `.cube` looks (kept on disk)."""
-
-        def resolve(look_id: str) -> CubeLut:
-            kind, _colon, sha256 = look_id.partition(":")
-            if kind != "user":
-                return builtin_resolver(look_id)
-            path = self.folder / "luts" / f"{sha256}.cube"
-            if not path.is_file():
-                _write_atomic(path, client_of().lut_text(sha256).encode("utf-8"))
-            return parse_cube(path.read_text(encoding="utf-8"))
-
-        return resolve
 
     def export(
         self, client: StudioClient, sha256: str, recipe: Recipe, looks: LookResolver

@@ -20,10 +20,6 @@ from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from publisher.client import StudioClient  # noqa: E402
-from tests.studio import panel_placeholders  # noqa: E402
-
-panel_placeholders.install()
-
 from studio.connection import BackendState  # noqa: E402
 from studio.context import AppContext  # noqa: E402
 from studio.pages.main_window import MainWindow  # noqa: E402
