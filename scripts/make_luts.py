@@ -187,7 +187,7 @@ def channel_mix(matrix: Sequence[Sequence[float]]) -> Step:
 def soft_clip(low: float = 0.03, high: float = 0.9) -> Step:
     """Roll values below `low` and above `high` smoothly into 0..1 instead of cutting them.
 
-    Below the knees nothing changes; past them each channel bends with matching slope
+    Between the knees nothing changes; past them each channel bends with matching slope
     (a tanh shoulder), so bright saturated colours keep a gradient instead of a flat patch.
     """
 
@@ -213,7 +213,7 @@ def tune_hue(
     centre: float,
     width: float,
     *,
-    saturation: float = 1.0,
+    saturate: float = 1.0,
     toward: Step | None = None,
     mix: float = 0.0,
 ) -> Step:
@@ -222,7 +222,7 @@ def tune_hue(
     def apply(rgb: np.ndarray) -> np.ndarray:
         weight = hue_weight(rgb, centre, width)
         y = luma(rgb)
-        tuned = y + (rgb - y) * (1.0 + (saturation - 1.0) * weight)
+        tuned = y + (rgb - y) * (1.0 + (saturate - 1.0) * weight)
         if toward is not None:
             tuned = tuned + (toward(tuned) - tuned) * weight * mix
         return tuned
@@ -279,8 +279,8 @@ def fresh(rgb: np.ndarray) -> np.ndarray:
         chain(
             tone(((0, 0.02), (0.3, 0.36), (0.6, 0.68), (1, 1.0))),
             white_balance(-0.03, 0.005),
-            tune_hue(120.0, 45.0, saturation=1.15),
-            tune_hue(210.0, 35.0, saturation=1.1),
+            tune_hue(120.0, 45.0, saturate=1.15),
+            tune_hue(210.0, 35.0, saturate=1.1),
             vibrance(0.12),
         ),
         0.5,
@@ -323,7 +323,7 @@ def hongkong(rgb: np.ndarray) -> np.ndarray:
             tone(((0, 0.02), (0.22, 0.17), (0.5, 0.5), (0.78, 0.84), (1, 0.98))),
             white_balance(0.05),
             split_tone(shadows=(-0.02, 0.025, 0.0), highlights=(0.03, 0.005, -0.025)),
-            tune_hue(0.0, 30.0, saturation=1.1),
+            tune_hue(0.0, 30.0, saturate=1.1),
         ),
         0.5,
     )(rgb)
@@ -335,7 +335,7 @@ def forest(rgb: np.ndarray) -> np.ndarray:
     return keep_skin(
         chain(
             tone(((0, 0.05), (0.3, 0.32), (0.6, 0.63), (1, 0.96))),
-            tune_hue(110.0, 50.0, saturation=0.7, toward=olive, mix=0.6),
+            tune_hue(110.0, 50.0, saturate=0.7, toward=olive, mix=0.6),
             split_tone(shadows=(-0.015, 0.015, 0.005), highlights=(0.01, 0.01, -0.01)),
             saturation(0.85),
         ),
@@ -351,7 +351,7 @@ def food(rgb: np.ndarray) -> np.ndarray:
             tone(((0, 0.0), (0.25, 0.27), (0.5, 0.56), (0.8, 0.86), (1, 0.99))),
             white_balance(0.04, 0.005),
             vibrance(0.3),
-            tune_hue(20.0, 35.0, saturation=1.1),
+            tune_hue(20.0, 35.0, saturate=1.1),
         ),
         0.5,
     )(rgb)
@@ -390,7 +390,7 @@ def bluehour(rgb: np.ndarray) -> np.ndarray:
             tone(((0, 0.03), (0.3, 0.26), (0.7, 0.7), (1, 0.96))),
             white_balance(-0.08),
             split_tone(shadows=(-0.02, 0.0, 0.04), highlights=(-0.01, 0.005, 0.015)),
-            tune_hue(40.0, 50.0, saturation=0.75),
+            tune_hue(40.0, 50.0, saturate=0.75),
             saturation(0.9),
         ),
         0.4,
