@@ -56,6 +56,7 @@ PANEL_STYLESHEET = f"""
 #EditorPanel QListView::item {{ border-radius: 8px; padding: 4px; }}
 #EditorPanel QListView::item:hover {{ background: {PANEL_RAISED}; }}
 #EditorPanel QListView::item:selected {{ background: {PANEL_RAISED}; color: {ACCENT}; }}
+#EditorPanel #PresetList::item {{ padding: 9px 10px; margin-bottom: 2px; }}
 #EditorPanel QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px; }}
 #EditorPanel QScrollBar::handle:vertical {{ background: #44464D; border-radius: 3px; }}
 """

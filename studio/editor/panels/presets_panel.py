@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,6 +89,7 @@ class PresetsPanel(QWidget):
         self.model = PresetsListModel(self)
         self.model.rename_requested.connect(self._on_rename_requested)
         self.list = QListView(self)
+        self.list.setObjectName("PresetList")
         self.list.setModel(self.model)
         # Our own selection model: asking the view for its own one can hand back a stale
         # Python wrapper (PySide reuses wrappers by address).
@@ -131,7 +132,8 @@ class PresetsPanel(QWidget):
         layout.addLayout(save_row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_label)
+        # Either the list or, in its place, the empty state: whichever is shown takes the room.
+        layout.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(actions)
         ctx.events.changed.connect(self._on_events_changed)
         ctx.connection.state_changed.connect(self._on_connection_state_changed)
@@ -249,4 +251,6 @@ class PresetsPanel(QWidget):
         for button in (self.apply_button, self.rename_button, self.delete_button):
             button.setEnabled(chosen)
         self.save_button.setEnabled(bool(clean_name(self.name_edit.text())))
-        self.empty_label.setVisible(self._loaded and self.model.rowCount() == 0)
+        empty = self._loaded and self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.list.setVisible(not empty)
