@@ -83,6 +83,8 @@ def test_the_channel_switcher_edits_that_channel_only(panel):
     assert curves.rgb == ((0.0, 0.1), (1.0, 1.0))
     assert _near(curves.b, [(0, 0), (0.5, 0.3), (1, 1)])
     assert committed[0].adjust == base.adjust
+    changed = {name: button.property("changed") for name, button in panel.channel_buttons.items()}
+    assert changed == {"rgb": "true", "r": "false", "g": "false", "b": "true"}
 
 
 def test_double_click_removes_an_inner_point(panel):

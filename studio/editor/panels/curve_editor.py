@@ -52,7 +52,8 @@ class CurveEditor(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumSize(160, 160)
-        self.setMouseTracking(False)
+        # Tracking the hover lets the cursor say whether a press grabs a point or adds one.
+        self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     # -- state -----------------------------------------------------------------------------
@@ -109,7 +110,7 @@ class CurveEditor(QWidget):
             return
         x, y = self.to_unit(event.position())
         self._points_at_press = self._points
-        hit = nearest_point(self._points, x, y, _HIT_PIXELS / self.square().width())
+        hit = self._hit(x, y)
         if hit is None:
             if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
                 return
@@ -122,9 +123,13 @@ class CurveEditor(QWidget):
         self._dragging = hit
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if self._dragging is None:
-            return
         x, y = self.to_unit(event.position())
+        if self._dragging is None:
+            over_point = self._hit(x, y) is not None
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor if over_point else Qt.CursorShape.CrossCursor
+            )
+            return
         if can_remove(self._points, self._dragging) and is_dragged_out(x, y):
             shown = remove_point(self._points, self._dragging)
         else:
@@ -144,12 +149,15 @@ class CurveEditor(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         x, y = self.to_unit(event.position())
-        hit = nearest_point(self._points, x, y, _HIT_PIXELS / self.square().width())
+        hit = self._hit(x, y)
         if hit is not None and can_remove(self._points, hit):
             self._dragging = None
             self._points = remove_point(self._points, hit)
             self._show(self._points)
             self.changed.emit(self._points)
+
+    def _hit(self, x: float, y: float) -> int | None:
+        return nearest_point(self._points, x, y, _HIT_PIXELS / self.square().width())
 
     # -- painting --------------------------------------------------------------------------
 

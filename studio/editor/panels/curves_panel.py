@@ -140,4 +140,11 @@ class CurvesPanel(QWidget):
         self.editor.set_histogram(None if proxy is None else level_histogram(proxy, self._channel))
 
     def _show_reset(self) -> None:
-        self.reset_button.setEnabled(getattr(self._recipe.curves, self._channel) != IDENTITY_CURVE)
+        curves = self._recipe.curves
+        self.reset_button.setEnabled(getattr(curves, self._channel) != IDENTITY_CURVE)
+        for channel, button in self.channel_buttons.items():
+            changed = "true" if getattr(curves, channel) != IDENTITY_CURVE else "false"
+            if button.property("changed") != changed:
+                button.setProperty("changed", changed)
+                button.style().unpolish(button)
+                button.style().polish(button)

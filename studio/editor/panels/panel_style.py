@@ -45,6 +45,7 @@ PANEL_STYLESHEET = f"""
 }}
 #EditorPanel QPushButton:hover {{ border-color: #4A4C53; }}
 #EditorPanel QPushButton:disabled {{ color: #5D6068; }}
+#EditorPanel QPushButton[changed="true"] {{ border-color: {ACCENT}; }}
 #EditorPanel QPushButton:checked {{ background: {ACCENT}; border-color: {ACCENT}; color: white; }}
 #EditorPanel QPushButton[flat="true"] {{
     border: none; background: transparent; color: {PANEL_MUTED};
