@@ -174,11 +174,11 @@
     </message>
     <message>
         <source>Edit photo</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑图片</translation>
     </message>
     <message>
         <source>Crop, adjust and add filters (or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪、调节、加滤镜（也可以双击图片）</translation>
     </message>
     <message>
         <source>Drop photos here, or click “Add images…”.
@@ -248,11 +248,11 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Rendering edited photos for publishing: {done} of {total}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成编辑后的图片：{done}/{total}…</translation>
     </message>
     <message>
         <source>Edited photos could not be rendered: {reason} Your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑后的图片没能生成：{reason} 你的编辑都还在。</translation>
     </message>
     <message>
         <source>Add images</source>
@@ -272,7 +272,7 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Double-click a photo to edit it. Drag to reorder; select one and press Delete to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击图片即可编辑。拖动可调整顺序；选中后按 Delete 键删除。</translation>
     </message>
     <message>
         <source>Published {time}. It is now on your account&apos;s page.</source>
@@ -299,55 +299,55 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>CropPanel</name>
     <message>
         <source>Crop &amp; rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪与旋转</translation>
     </message>
     <message>
         <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>比例</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>自由</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转</translation>
     </message>
     <message>
         <source>Rotate 90°</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 90°</translation>
     </message>
     <message>
         <source>Flip ↔</source>
-        <translation type="unfinished"></translation>
+        <translation>水平翻转</translation>
     </message>
     <message>
         <source>Flip ↕</source>
-        <translation type="unfinished"></translation>
+        <translation>垂直翻转</translation>
     </message>
     <message>
         <source>Turn the photo a quarter clockwise</source>
-        <translation type="unfinished"></translation>
+        <translation>顺时针旋转 90°</translation>
     </message>
     <message>
         <source>Mirror left and right</source>
-        <translation type="unfinished"></translation>
+        <translation>左右镜像</translation>
     </message>
     <message>
         <source>Mirror top and bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>上下镜像</translation>
     </message>
     <message>
-        <source>Straighten</source>
-        <translation type="unfinished"></translation>
+        <source>Straighten (°)</source>
+        <translation>拉直（°）</translation>
+    </message>
+    <message>
+        <source>Reset crop &amp;&amp; rotation</source>
+        <translation>重置裁剪和旋转</translation>
     </message>
     <message>
         <source>The picture is cropped automatically so no corner is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset crop &amp; rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>拉直后会自动裁剪，四角不会留白。</translation>
     </message>
 </context>
 <context>
@@ -890,107 +890,107 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>PhotoEditor</name>
     <message>
         <source>← Back to note</source>
-        <translation type="unfinished"></translation>
+        <translation>← 返回笔记</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>对比原图</translation>
     </message>
     <message>
         <source>Hold to see the original (or hold the \ key)</source>
-        <translation type="unfinished"></translation>
+        <translation>按住查看原图（也可以按住 \ 键）</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Copy edits</source>
-        <translation type="unfinished"></translation>
+        <translation>复制编辑</translation>
     </message>
     <message>
         <source>Copy this photo&apos;s adjustments, curves and filter</source>
-        <translation type="unfinished"></translation>
+        <translation>复制这张图的调节、曲线和滤镜</translation>
     </message>
     <message>
         <source>Paste edits</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴编辑</translation>
     </message>
     <message>
         <source>Paste the copied look; this photo keeps its own crop and rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴复制的效果；这张图保留自己的裁剪和旋转</translation>
     </message>
     <message>
         <source>Apply to all</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到全部</translation>
     </message>
     <message>
         <source>Give every photo of this note this look (each keeps its crop)</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个效果用到这篇笔记的所有图片（各自保留裁剪）</translation>
     </message>
     <message>
         <source>Crop</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪</translation>
     </message>
     <message>
         <source>Adjust</source>
-        <translation type="unfinished"></translation>
+        <translation>调节</translation>
     </message>
     <message>
         <source>Curves</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>滤镜</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Opening the photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开图片…</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>原图</translation>
     </message>
     <message>
         <source>This photo cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>这张图片打不开：{reason}</translation>
     </message>
     <message>
         <source>Edits copied. Open another photo and paste them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制编辑，打开另一张图片即可粘贴。</translation>
     </message>
     <message>
         <source>Applied to {count} other photo(s) of this note.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用到这篇笔记的另外 {count} 张图片。</translation>
     </message>
     <message>
         <source>Preview not updated: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>预览没有更新：{reason}</translation>
     </message>
     <message>
         <source>Photo {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number}/{count} 张</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Crop & rotate (裁剪): ratio, turn, mirror, straighten, reset.
 
 Follows the panels' contract: `set_recipe` shows a state without emitting; `previewed` carries
-a recipe to render while the straighten slider moves, `committed` one undo step. What a ratio,
+a recipe to render while the straighten slider is dragged, `committed` one undo step. What a ratio,
 a turn or a mirror does to the crop rectangle is decided in `crop_frame`.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +23,7 @@ from PySide6.QtWidgets import (
 from editor.recipe import ASPECTS, MAX_STRAIGHTEN_DEGREES, Geometry, Recipe
 from studio.editor.crop_frame import flipped, turned, with_aspect
 from studio.editor.panels.panel_style import style_panel
-
-STRAIGHTEN_STEPS = 10
-"""Slider steps per degree."""
+from studio.editor.panels.slider_row import SliderRow
 
 
 class CropPanel(QWidget):
@@ -78,25 +75,21 @@ class CropPanel(QWidget):
         layout.addLayout(turns)
 
         layout.addSpacing(6)
-        straighten_head = QHBoxLayout()
-        straighten_head.addWidget(self._section(self.tr("Straighten")))
-        straighten_head.addStretch(1)
-        self.straighten_value = QLabel(self)
-        self.straighten_value.setObjectName("PanelHint")
-        straighten_head.addWidget(self.straighten_value)
-        layout.addLayout(straighten_head)
-        self.straighten_slider = QSlider(Qt.Orientation.Horizontal, self)
-        limit = int(MAX_STRAIGHTEN_DEGREES * STRAIGHTEN_STEPS)
-        self.straighten_slider.setRange(-limit, limit)
-        self.straighten_slider.setPageStep(STRAIGHTEN_STEPS)
-        layout.addWidget(self.straighten_slider)
+        self.straighten = SliderRow(
+            self.tr("Straighten (°)"),
+            minimum=-MAX_STRAIGHTEN_DEGREES,
+            maximum=MAX_STRAIGHTEN_DEGREES,
+            decimals=1,
+            parent=self,
+        )
+        layout.addWidget(self.straighten)
         hint = QLabel(self.tr("The picture is cropped automatically so no corner is empty."), self)
         hint.setObjectName("PanelHint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
         layout.addSpacing(6)
-        self.reset_button = QPushButton(self.tr("Reset crop & rotation"), self)
+        self.reset_button = QPushButton(self.tr("Reset crop && rotation"), self)
         layout.addWidget(self.reset_button)
         layout.addStretch(1)
 
@@ -110,8 +103,8 @@ class CropPanel(QWidget):
             lambda: self._commit(flipped(self._recipe.geometry, horizontal=False))
         )
         self.reset_button.clicked.connect(lambda: self._commit(Geometry()))
-        self.straighten_slider.valueChanged.connect(self._on_straighten_moved)
-        self.straighten_slider.sliderReleased.connect(self._on_straighten_released)
+        self.straighten.dragged.connect(lambda angle: self.previewed.emit(self._tilted(angle)))
+        self.straighten.changed.connect(lambda angle: self._commit(self._tilted(angle).geometry))
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -124,10 +117,7 @@ class CropPanel(QWidget):
         self._recipe = recipe
         geometry = recipe.geometry
         self.ratio_buttons[geometry.aspect].setChecked(True)
-        self.straighten_slider.blockSignals(True)
-        self.straighten_slider.setValue(round(geometry.straighten * STRAIGHTEN_STEPS))
-        self.straighten_slider.blockSignals(False)
-        self._show_angle(geometry.straighten)
+        self.straighten.set_value(geometry.straighten)
 
     def set_frame_aspect(self, frame: float) -> None:
         """Pixel width / height of the straightened frame, which ratios are measured in."""
@@ -143,25 +133,5 @@ class CropPanel(QWidget):
     def _on_ratio(self, aspect: str) -> None:
         self._commit(with_aspect(self._recipe.geometry, aspect, self._frame))
 
-    def _straightened(self) -> Recipe:
-        angle = self.straighten_slider.value() / STRAIGHTEN_STEPS
+    def _tilted(self, angle: float) -> Recipe:
         return replace(self._recipe, geometry=replace(self._recipe.geometry, straighten=angle))
-
-    def _on_straighten_moved(self, _value: int) -> None:
-        recipe = self._straightened()
-        self._show_angle(recipe.geometry.straighten)
-        if self.straighten_slider.isSliderDown():
-            self.previewed.emit(recipe)
-        else:
-            # Keyboard and wheel steps have no release: each is a step of its own.
-            self._recipe = recipe
-            self.committed.emit(recipe)
-
-    def _on_straighten_released(self) -> None:
-        recipe = self._straightened()
-        if recipe != self._recipe:
-            self._recipe = recipe
-            self.committed.emit(recipe)
-
-    def _show_angle(self, angle: float) -> None:
-        self.straighten_value.setText(f"{angle:+.1f}°" if angle else "0°")
