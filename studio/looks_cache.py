@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.color import ColorLook
 from editor.errors import EditorError
 from editor.lut import CubeLut, load_cube
 from editor.render import builtin_resolver
@@ -52,10 +51,10 @@ class LooksCache:
         """The cache over the app's data folder, downloading with the worker's own client."""
         return cls(ctx.data_dir / LOOKS_FOLDER, ctx.connection.client)
 
-    def __call__(self, look_id: str) -> ColorLook:
+    def __call__(self, look_id: str) -> CubeLut:
         return self.resolve(look_id)
 
-    def resolve(self, look_id: str) -> ColorLook:
+    def resolve(self, look_id: str) -> CubeLut:
         """The look for a `FilterLook.id`.
 
         Raises:

@@ -45,6 +45,8 @@ from studio.tasks import Lane
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
+    from publisher.client import StudioClient
+    from publisher.schemas import Page
     from studio.context import AppContext
 
 THUMB_SIDE = 72
@@ -166,7 +168,7 @@ class FiltersPanel(QWidget):
         self.import_button.setEnabled(False)
         looks = self._looks
 
-        def upload(client):  # noqa: ANN001, ANN202 - a StudioClient, in the write lane
+        def upload(client: StudioClient) -> tuple[LutPublic, ChangeSet]:
             lut, changes = client.upload_lut(path)
             looks.store_file(lut.sha256, path)
             return lut, changes
@@ -251,7 +253,7 @@ class FiltersPanel(QWidget):
             self._ctx, parent=self, op=lambda client: client.list_luts(limit=_MAX_USER_LOOKS)
         ).success(self._on_user_looks_loaded).failure(lambda _error: None).run()
 
-    def _on_user_looks_loaded(self, page) -> None:  # noqa: ANN001 - Page[LutPublic]
+    def _on_user_looks_loaded(self, page: Page[LutPublic]) -> None:
         self._user_loaded = True
         self.model.set_user(page.items)
         self._show_selection()

@@ -3,7 +3,7 @@ below, and an accent ring when it is the look in use."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -15,7 +15,7 @@ _NAME_HEIGHT = 22
 
 
 class LookTileDelegate(QStyledItemDelegate):
-    def __init__(self, side: int, parent=None) -> None:  # noqa: ANN001 - a QObject
+    def __init__(self, side: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._side = side
 
