@@ -276,3 +276,100 @@ def test_before_after_and_zoom(open_studio, photos, qtbot):
     assert editor.canvas.zoom_percent() == 115
     editor.fit_button.click()
     assert editor.canvas.zoom_percent() < 100
+
+
+def test_straighten_drag_crop_handles_and_reset(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    page.edit_photo(0)
+    editor = page.editor
+    plain = _rendered(qtbot, editor)
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    assert editor.view.currentWidget() is editor.crop_tool
+
+    # Straighten: dragging previews (no step), letting go is one step.
+    slider = editor.crop_panel.straighten.slider
+    slider.setSliderDown(True)
+    for value in (20, 50, 80):
+        slider.setValue(value)
+    assert not editor.undo_button.isEnabled()
+    slider.setSliderDown(False)
+    assert editor.recipe.geometry.straighten == pytest.approx(8.0)
+    assert editor.undo_button.isEnabled()
+    # The crop tool shows the automatically cropped frame: same aspect, no empty corner.
+    qtbot.waitUntil(lambda: not editor.worker.busy, timeout=WAIT_MS)
+    frame = editor.crop_tool._frame
+    assert frame.width() / frame.height() == pytest.approx(1200 / 900, abs=0.01)
+    corner = frame.pixelColor(2, 2)
+    assert corner.red() + corner.green() + corner.blue() > 150  # photo, not black fill
+
+    # Dragging the 1:1 crop's corner with the mouse keeps 1:1 and is one step.
+    editor.crop_panel.ratio_buttons["1:1"].click()
+    tool = editor.crop_tool
+    start = tool.crop_rect().bottomRight().toPoint() - QPoint(2, 2)
+    qtbot.mousePress(tool, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(tool, start - QPoint(80, 30))
+    qtbot.mouseRelease(tool, Qt.MouseButton.LeftButton, pos=start - QPoint(80, 30))
+    crop = editor.recipe.geometry.crop
+    assert crop.w < 0.75 and crop.w * (1200 / 900) / crop.h == pytest.approx(1.0, rel=1e-3)
+    editor.tabs.setCurrentWidget(editor.adjust_panel)
+    square = _rendered(qtbot, editor)
+    assert abs(square.width() - square.height()) <= 1
+
+    # Flip, then reset brings back the untouched photo.
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.flip_h_button.click()
+    assert editor.recipe.geometry.flip_h
+    editor.crop_panel.reset_button.click()
+    assert editor.recipe.geometry == Recipe().geometry
+    editor.tabs.setCurrentWidget(editor.adjust_panel)
+    again = _rendered(qtbot, editor)
+    assert (again.width(), again.height()) == (plain.width(), plain.height())
+
+
+def test_a_stale_export_is_never_published(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    session = studio.window.drafts.current
+    sha = page.media.ready_shas()[0]
+    page.edit_photo(0)
+    editor = page.editor
+    _rendered(qtbot, editor)
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.ratio_buttons["1:1"].click()
+    page.close_editor()  # the recipe settled: it is exported
+    qtbot.waitUntil(
+        lambda: session.fields.edit_of(sha).rendered_sha256 is not None, timeout=WAIT_MS
+    )
+    square_export = session.fields.edit_of(sha).rendered_sha256
+
+    page.edit_photo(0)
+    editor.crop_panel.ratio_buttons["16:9"].click()
+    assert session.fields.edit_of(sha).rendered_sha256 is None
+    page.close_editor()
+    session.set_title("比例变了")
+    page.publish_button.click()
+    qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
+    medium = studio.client().get_note(uuid.UUID(session.note_id)).media[0]
+    assert medium.rendered_sha256 not in (None, square_export)
+    rendered = Image.open(io.BytesIO(studio.client().media_bytes(medium.rendered_sha256)))
+    assert rendered.size == (1920, 1080)
+
+
+def test_edits_copied_in_one_note_paste_into_another(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    page.edit_photo(0)
+    editor = page.editor
+    _drag(editor.adjust_panel.rows["contrast"], 40)
+    editor.copy_button.click()
+    page.close_editor()
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+
+    page.new_button.click()
+    qtbot.waitUntil(lambda: page.media.rowCount() == 0, timeout=WAIT_MS)
+    page.add_files(photos[1:2])
+    qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 1, timeout=WAIT_MS)
+    page.edit_photo(0)
+    assert editor.paste_button.isEnabled()
+    editor.paste_button.click()
+    assert editor.recipe.adjust.contrast == pytest.approx(40)
+    sha = page.media.ready_shas()[0]
+    assert studio.window.drafts.current.fields.recipe_of(sha).adjust.contrast == pytest.approx(40)

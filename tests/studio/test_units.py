@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from editor.recipe import Recipe
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
 from studio.messages import is_known, message
 from studio.models.media import MediaListModel, MediaState
@@ -121,3 +123,48 @@ def test_media_model_pending_items_are_not_in_the_draft_yet(qapp):
     model.add_pending("d.jpg", 0)
     assert model.rowCount() == 4
     assert len(model.ready_shas()) == 3
+
+
+A, B = "a" * 64, "b" * 64
+
+
+def test_a_photo_edit_follows_its_photo_and_drops_a_stale_export():
+    warm = Recipe().with_adjust(temperature=30)
+    fields = DraftFields(media=(A, B)).with_recipe(A, warm.to_dict())
+    assert fields.recipe_of(A) == warm and fields.recipe_of(B) == Recipe()
+    key = fields.edit_of(A).recipe
+    rendered = fields.with_rendered(A, key, "c" * 64)
+    assert rendered.unrendered() == ()
+    # The creator edits again: the export of the older recipe must not survive.
+    changed = rendered.with_recipe(A, warm.with_adjust(temperature=40).to_dict())
+    assert changed.edit_of(A).rendered_sha256 is None
+    # An export that finishes after the recipe changed is not recorded.
+    assert changed.with_rendered(A, key, "c" * 64) == changed
+    # Reordering keeps the edit with its photo; removing the photo removes it.
+    assert changed.with_media((B, A)).edit_of(A) == changed.edit_of(A)
+    assert changed.with_media((B,)).edits == ()
+    # Back to no edit at all: nothing to store, nothing to render.
+    assert changed.with_recipe(A, Recipe().to_dict()).edits == ()
+
+
+def test_media_payload_carries_recipe_and_export():
+    fields = DraftFields(media=(A, B)).with_recipe(A, Recipe().with_adjust(fade=20).to_dict())
+    fields = fields.with_rendered(A, fields.edit_of(A).recipe, "c" * 64)
+    first, second = fields.media_payload()
+    assert (first.sha256, first.recipe, first.rendered_sha256) == (
+        A,
+        {"version": 1, "adjust": {"fade": 20.0}},
+        "c" * 64,
+    )
+    assert (second.sha256, second.recipe, second.rendered_sha256) == (B, None, None)
+
+
+def test_journal_keeps_edits_and_a_recipe_it_cannot_read(tmp_path):
+    newer = {"version": 99, "adjust": {"exposure": 1}}
+    fields = DraftFields(media=(A, B)).with_recipe(A, Recipe().with_adjust(exposure=1).to_dict())
+    fields = fields.with_recipe(B, newer)
+    journal = DraftJournal(tmp_path)
+    journal.write(replace(_entry("k", "t", 1.0), fields=fields))
+    (restored,) = journal.read_all()
+    assert restored.fields == fields
+    assert json.loads(restored.fields.edit_of(B).recipe) == newer  # kept for the newer app
