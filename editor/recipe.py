@@ -84,7 +84,10 @@ def _number(value: Any, field_name: str, low: float, high: float) -> float:
     """A finite number clamped into [low, high]; booleans and strings are refused."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _invalid(field_name, "not_a_number")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with hundreds of digits is valid JSON
+        raise _invalid(field_name, "not_finite") from None
     if not math.isfinite(number):
         raise _invalid(field_name, "not_finite")
     return min(max(number, low), high)

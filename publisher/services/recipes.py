@@ -33,9 +33,6 @@ def stored_recipe(document: dict[str, Any], **where: Any) -> Recipe:
         recipe = Recipe.from_dict(document)
     except EditorError as exc:
         raise Invalid(exc.code, {**exc.params, **where}) from exc
-    except OverflowError as exc:
-        # JSON integers are unbounded: 1 followed by 400 zeros parses, but is no float.
-        raise Invalid("recipe.invalid", {"field": "", "reason": "not_finite", **where}) from exc
     if recipe.filter is not None:
         _check_stored_look(recipe.filter.id, where)
     return recipe

@@ -69,6 +69,7 @@ def test_quarter_turns_wrap():
         ({"adjust": {"exposure": True}}, "adjust.exposure"),
         ({"adjust": {"exposure": math.nan}}, "adjust.exposure"),
         ({"adjust": {"exposure": math.inf}}, "adjust.exposure"),
+        ({"adjust": {"exposure": 10**400}}, "adjust.exposure"),
         ({"adjust": {"loudness": 3}}, "adjust.loudness"),
         ({"geometry": {"aspect": "2:3"}}, "geometry.aspect"),
         ({"geometry": {"quarter_turns": 1.5}}, "geometry.quarter_turns"),

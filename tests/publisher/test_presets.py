@@ -210,6 +210,7 @@ def test_an_integer_too_large_for_a_float_is_refused_not_a_crash(backend, api) -
     raw = '{"name": "huge", "recipe": {"adjust": {"exposure": 1' + "0" * 400 + "}}}"
     refused = raw_post(backend, api, raw)
     assert (refused.status_code, refused.json()["code"]) == (422, "recipe.invalid")
+    assert refused.json()["params"]["field"] == "adjust.exposure"
     assert api.list_presets().total == 0
 
 
