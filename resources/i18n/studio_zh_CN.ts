@@ -492,6 +492,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>

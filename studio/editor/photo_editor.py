@@ -172,6 +172,7 @@ class PhotoEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("EditorTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setDrawBase(False)
         self.tabs.setFixedWidth(340)
         for panel, label in zip(
             self.panels,

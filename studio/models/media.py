@@ -48,6 +48,7 @@ class MediaListModel(QAbstractListModel):
     IdRole = Qt.ItemDataRole.UserRole + 1
     StateRole = Qt.ItemDataRole.UserRole + 2
     ShaRole = Qt.ItemDataRole.UserRole + 3
+    EditedRole = Qt.ItemDataRole.UserRole + 4
 
     order_changed = Signal()
     """The ready images, or their order, changed: the draft should follow."""
@@ -57,10 +58,13 @@ class MediaListModel(QAbstractListModel):
         self,
         thumbnail_for: Callable[[MediaItem], QPixmap | None],
         parent: QObject | None = None,
+        *,
+        is_edited: Callable[[str], bool] = lambda _sha: False,
     ) -> None:
         super().__init__(parent)
         self._items: list[MediaItem] = []
         self._thumbnail_for = thumbnail_for
+        self._is_edited = is_edited
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -83,6 +87,8 @@ class MediaListModel(QAbstractListModel):
             return item.state
         if role == self.ShaRole:
             return item.sha256
+        if role == self.EditedRole:
+            return item.sha256 is not None and self._is_edited(item.sha256)
         return None
 
     def ready_shas(self) -> tuple[str, ...]:
@@ -129,11 +135,13 @@ class MediaListModel(QAbstractListModel):
             self.order_changed.emit()
 
     def refresh_sha(self, sha256: str) -> None:
-        """A thumbnail for `sha256` arrived: repaint the rows showing it."""
+        """A thumbnail or the edit of `sha256` changed: repaint the rows showing it."""
         for row, item in enumerate(self._items):
             if item.sha256 == sha256:
                 index = self.index(row)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+                self.dataChanged.emit(
+                    index, index, [Qt.ItemDataRole.DecorationRole, self.EditedRole]
+                )
 
     def remove(self, local_id: str) -> None:
         row = self.row_of(local_id)
@@ -188,8 +196,11 @@ class MediaListModel(QAbstractListModel):
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
-            Qt.ItemFlag.ItemIsDragEnabled
+        return (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | (Qt.ItemFlag.ItemIsDragEnabled)
         )
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802

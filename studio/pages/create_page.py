@@ -77,7 +77,11 @@ class CreatePage(QWidget):
         self._max_images = ctx.rules.limit("images", "block_max")
         self._min_images = ctx.rules.limit("images", "block_min")
         self.edited_thumbnails = EditedThumbnails(ctx, self)
-        self.media = MediaListModel(self._thumbnail_for, self)
+        self.media = MediaListModel(
+            self._thumbnail_for,
+            self,
+            is_edited=lambda sha: self._session.fields.edit_of(sha) is not None,
+        )
         self.intake = MediaIntake(ctx, self.media, self)
         self.setAcceptDrops(True)
         self._build()

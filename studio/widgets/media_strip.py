@@ -80,22 +80,31 @@ class MediaCardDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#555555"))
             painter.drawText(card, Qt.AlignmentFlag.AlignCenter, _state_text(state))
         self._paint_badge(painter, card, index.row())
+        if index.data(MediaListModel.EditedRole):
+            self._paint_edited(painter, card)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(_ACCENT, 3))
             painter.drawPath(path)
         painter.restore()
 
     def _paint_badge(self, painter: QPainter, card: QRect, row: int) -> None:
-        text = (
-            QCoreApplication.translate("MediaStrip", "Cover") if row == 0 else str(row + 1)
-        )
-        metrics = painter.fontMetrics()
-        badge = QRect(card.left() + 8, card.top() + 8, metrics.horizontalAdvance(text) + 14, 22)
-        badge_path = QPainterPath()
-        badge_path.addRoundedRect(badge, 11, 11)
-        painter.fillPath(badge_path, _ACCENT if row == 0 else QColor(0, 0, 0, 140))
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        text = QCoreApplication.translate("MediaStrip", "Cover") if row == 0 else str(row + 1)
+        _paint_pill(painter, card.left() + 8, card.top() + 8, text, _ACCENT if row == 0 else None)
+
+    def _paint_edited(self, painter: QPainter, card: QRect) -> None:
+        """Marks a photo carrying an edit (the card already shows the edited look)."""
+        text = QCoreApplication.translate("MediaStrip", "Edited")
+        _paint_pill(painter, card.left() + 8, card.bottom() - 29, text, None)
+
+
+def _paint_pill(painter: QPainter, left: int, top: int, text: str, fill: QColor | None) -> None:
+    """White text on a rounded pill, in `fill` or a translucent black."""
+    badge = QRect(left, top, painter.fontMetrics().horizontalAdvance(text) + 14, 22)
+    path = QPainterPath()
+    path.addRoundedRect(badge, 11, 11)
+    painter.fillPath(path, fill or QColor(0, 0, 0, 140))
+    painter.setPen(QColor("white"))
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class MediaStrip(QListView):

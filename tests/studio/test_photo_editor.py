@@ -197,7 +197,8 @@ def test_paste_edits_and_apply_to_all(open_studio, photos, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.recipe == Recipe()  # "apply to all" was one step on each photo
 
-    # The strip's card shows the edited look once its render is ready.
+    # The strip's cards are marked and show the edited look once its render is ready.
+    assert page.media.data(page.media.index(1), page.media.EditedRole)
     qtbot.waitUntil(
         lambda: _is_grey(page.media.data(page.media.index(1), Qt.ItemDataRole.DecorationRole)),
         timeout=WAIT_MS,
