@@ -148,6 +148,9 @@ def test_a_folder_of_hostile_files_is_reported_file_by_file(tmp_path: Path) -> N
     assert run.peak_bytes < GIB
     # A 3:2 photo is not a platform ratio: short side 1080.
     assert read_image(tmp_path / "out" / "good.jpg").size == (1620, 1080)
+    # An animated WebP renders its first frame (red), not a later one.
+    first = np.asarray(read_image(tmp_path / "out" / "moving.jpg"), dtype=int)[15, 20]
+    assert first[0] > 150 and first[1] < 100 and first[2] < 100, first
     for orientation in range(1, 9):
         source = read_image(inputs / f"turned-{orientation}.jpg")
         result = read_image(tmp_path / "out" / f"turned-{orientation}.jpg")
