@@ -117,7 +117,7 @@ def look_image(look_id: str, method: str) -> np.ndarray:
     blue = np.arange(256, dtype=np.float32) / 255
     g, b, r = np.meshgrid(nodes, blue, nodes, indexing="ij")
     points = np.stack([r.ravel(), g.ravel(), b.ravel()], axis=1)
-    values = look_table(look_id).sample(points, method)  # type: ignore[arg-type]
+    values = look_table(look_id).sample(points, method)
     return np.clip(values * 255 + 0.5, 0, 255).astype(np.uint8).reshape(33, 256 * 33, 3)
 
 
