@@ -40,18 +40,20 @@ class EditedThumbnails(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._looks = LooksCache.for_context(ctx)
-        self._pixmaps: dict[tuple[str, Recipe], QPixmap] = {}
+        self._latest: dict[str, tuple[Recipe, QPixmap]] = {}
+        """Per photo, its newest edited thumbnail (older ones are let go)."""
         self._pending: set[tuple[str, Recipe]] = set()
         self._failed: set[tuple[str, Recipe]] = set()
 
     def get(self, sha256: str, recipe: Recipe, plain: QPixmap | None) -> QPixmap | None:
-        """The edited thumbnail, or `plain` while it is being made (or cannot be)."""
+        """The edited thumbnail; while it is being made, the previous edited one (so the card
+        does not flash back to the original), else `plain`."""
         if recipe.is_identity or plain is None or plain.isNull():
             return plain
+        latest = self._latest.get(sha256)
+        if latest is not None and latest[0] == recipe:
+            return latest[1]
         key = (sha256, recipe)
-        pixmap = self._pixmaps.get(key)
-        if pixmap is not None:
-            return pixmap
         if key not in self._pending and key not in self._failed:
             self._pending.add(key)
             pixels = to_array(plain.toImage())
@@ -64,7 +66,7 @@ class EditedThumbnails(QObject):
                 on_success=lambda image: self._on_rendered(key, image),
                 on_failure=lambda _error: self._on_failed(key),
             )
-        return plain
+        return plain if latest is None else latest[1]
 
     def _on_failed(self, key: tuple[str, Recipe]) -> None:
         # The plain thumbnail stays; the editor itself reports what is wrong with the photo.
@@ -73,5 +75,6 @@ class EditedThumbnails(QObject):
 
     def _on_rendered(self, key: tuple[str, Recipe], image: QImage) -> None:
         self._pending.discard(key)
-        self._pixmaps[key] = QPixmap.fromImage(image)
-        self.ready.emit(key[0])
+        sha256, recipe = key
+        self._latest[sha256] = (recipe, QPixmap.fromImage(image))
+        self.ready.emit(sha256)
