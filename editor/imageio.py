@@ -18,6 +18,7 @@ import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from math import ceil
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
@@ -26,7 +27,7 @@ from editor.errors import EditorError
 
 if TYPE_CHECKING:
     import numpy as np
-    from PIL import Image, ImageFile
+    from PIL import Image, ImageCms, ImageFile
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -92,6 +93,10 @@ _OPEN_FLAGS = (
 _SWAPS_AXES = frozenset({5, 6, 7, 8})
 
 _WHITE = (255, 255, 255)
+
+# Embedded colour profiles are a few hundred bytes to a few KiB; anything past this is refused
+# as a profile (the photo is still decoded, as untagged sRGB).
+_MAX_ICC_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -530,8 +535,36 @@ def _decode_at(gated: _Gated, scale: float, *, orient: bool = True) -> Image.Ima
         image.load()
     except _DECODER_ERRORS as exc:
         raise EditorError("image.corrupt") from exc
-    rgb = _to_rgb(image)
+    rgb = _to_srgb(_to_rgb(image), image.info.get("icc_profile"))
     return _apply_orientation(rgb, gated.orientation) if orient else rgb
+
+
+def _to_srgb(image: Image.Image, icc: object) -> Image.Image:
+    """Convert RGB pixels tagged with another colour space (an iPhone's Display P3, Adobe RGB)
+    to sRGB: the space screens are assumed to show and exports are published in, untagged.
+    Untagged and sRGB-tagged pixels are sRGB already and cost nothing; a profile that cannot
+    be read, is not an RGB profile, or is implausibly large costs the conversion, not the
+    photo. (LittleCMS takes about 20 ns a pixel: 60 ms for a half-size 12 MP decode.)
+    """
+    if not isinstance(icc, bytes) or not icc or len(icc) > _MAX_ICC_BYTES:
+        return image
+    transform = _srgb_transform(icc)
+    return image if transform is None else transform.apply(image)
+
+
+@lru_cache(maxsize=8)  # a photo library holds a handful of distinct profiles
+def _srgb_transform(icc: bytes) -> ImageCms.ImageCmsTransform | None:
+    from PIL import ImageCms
+
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if profile.profile.xcolor_space.strip() != "RGB":
+            return None
+        if "srgb" in ImageCms.getProfileDescription(profile).lower():
+            return None
+        return ImageCms.buildTransform(profile, ImageCms.createProfile("sRGB"), "RGB", "RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:

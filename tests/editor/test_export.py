@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageCms
 
 from editor import EditorError
 from editor.export import encode_jpeg, write_new_file
@@ -114,3 +115,78 @@ def test_an_interrupted_write_leaves_no_file(
     with pytest.raises(OSError):
         write_new_file(tmp_path, "b.jpg", b"data")
     assert os.listdir(tmp_path) == []
+
+
+def _s15(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def _xyz(x: float, y: float, z: float) -> bytes:
+    return b"XYZ " + bytes(4) + _s15(x) + _s15(y) + _s15(z)
+
+
+def _text(text: str) -> bytes:
+    ascii_text = text.encode() + b"\0"
+    return b"desc" + bytes(4) + struct.pack(">I", len(ascii_text)) + ascii_text + bytes(78)
+
+
+def _gamma(value: float) -> bytes:
+    return b"curv" + bytes(4) + struct.pack(">IH", 1, round(value * 256))
+
+
+def display_p3_profile() -> bytes:
+    """A minimal ICC v2 matrix/curve profile with Display P3's primaries (D50-adapted, as in
+    Apple's profile) and a 2.2 gamma: enough for LittleCMS to convert from it."""
+    tags = [
+        (b"desc", _text("Display P3 (test)")),
+        (b"wtpt", _xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", _xyz(0.5151, 0.2412, -0.0011)),
+        (b"gXYZ", _xyz(0.2919, 0.6922, 0.0419)),
+        (b"bXYZ", _xyz(0.1572, 0.0666, 0.7841)),
+        (b"rTRC", _gamma(2.2)),
+        (b"gTRC", _gamma(2.2)),
+        (b"bTRC", _gamma(2.2)),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += bytes(-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    header = (
+        struct.pack(">I", offset + len(data))
+        + bytes(4)
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + bytes(12)
+        + b"acsp"
+        + bytes(28)
+        + _s15(0.9642)
+        + _s15(1.0)
+        + _s15(0.8249)
+        + bytes(48)
+    )
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def exported_colour(source: bytes) -> np.ndarray:
+    data = export_jpeg(source, Recipe(), size=(16, 16), quality=100)
+    with Image.open(io.BytesIO(data)) as image:
+        return np.asarray(image.convert("RGB"), dtype=int)[8, 8]
+
+
+def test_a_display_p3_photo_is_converted_to_srgb() -> None:
+    colour = Image.new("RGB", (16, 16), (200, 110, 90))
+    tagged = exported_colour(encode(colour, "PNG", icc_profile=display_p3_profile()))
+    untagged = exported_colour(encode(colour, "PNG"))
+    assert np.abs(untagged - [200, 110, 90]).max() <= 2
+    # The same numbers mean a more saturated colour in P3: in sRGB red rises, blue falls.
+    assert tagged[0] >= 210 and tagged[2] <= 86
+
+
+def test_srgb_tagged_and_broken_profiles_leave_the_pixels_alone() -> None:
+    colour = Image.new("RGB", (16, 16), (200, 110, 90))
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    for profile in (srgb, b"not a profile" * 10):
+        tagged = exported_colour(encode(colour, "PNG", icc_profile=profile))
+        assert np.abs(tagged - [200, 110, 90]).max() <= 2
