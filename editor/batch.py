@@ -56,7 +56,7 @@ _SIZE = re.compile(r"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")
 _SENTENCES = {
     "file.not_found": "The file does not exist.",
     "file.unreadable": "The file cannot be read ({errno}).",
-    "file.not_regular": "It is not a regular file but a {kind}.",
+    "file.not_regular": "It is not a regular file (it is a {kind}).",
     "file.empty": "The file is empty.",
     "file.too_large": "The file has {size} bytes, more than the {max} allowed.",
     "image.unsupported_format": "It is not a JPEG, PNG, WebP or HEIC image.",

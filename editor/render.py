@@ -17,7 +17,7 @@ Detail and effects are defined relative to the output's short side, so both pipe
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from editor.geometry import frame_of, warp
 from editor.geometry import geometry_size as _frame_size
 from editor.imageio import load_reduced
 from editor.lut import CubeLut
-from editor.recipe import Adjust, Recipe
+from editor.recipe import Adjust, Crop, Recipe
 
 __all__ = [
     "PLATFORM_SIZES",
@@ -207,9 +207,12 @@ class Preview:
         Raises:
             EditorError: The resolver's codes for the filter (``look.unknown``).
         """
-        geometry_key = (recipe.geometry, crop)
+        # Without the crop only turns, flips and straighten matter: dragging the crop
+        # rectangle over the whole frame re-renders nothing.
+        geometry = recipe.geometry if crop else replace(recipe.geometry, crop=Crop(), aspect="free")
+        geometry_key = (geometry, crop)
         warped = self._warped.get(
-            geometry_key, lambda: warp(self._proxy, recipe.geometry, None, crop=crop)
+            geometry_key, lambda: warp(self._proxy, geometry, None, crop=crop)
         )
         color_key = (geometry_key, _point_key(recipe))
         colored = self._colored.get(color_key, lambda: self._color(warped, recipe, geometry_key))

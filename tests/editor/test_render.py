@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -161,6 +162,17 @@ def test_preview_caches_by_recipe_part(monkeypatch: pytest.MonkeyPatch) -> None:
     assert counting.calls == {"bake": 2, "warp": 1, "maps": 1}
     # Back to the first recipe gives the first picture.
     assert np.array_equal(preview.render(EDIT), first)
+
+
+def test_dragging_the_crop_over_the_whole_frame_rerenders_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = Counting(monkeypatch)
+    preview = Preview(photo(400, 300))
+    first = preview.render(EDIT, crop=False)
+    moved = replace(EDIT, geometry=replace(EDIT.geometry, crop=Crop(0.1, 0.1, 0.5, 0.5)))
+    assert np.array_equal(preview.render(moved, crop=False), first)
+    assert counting.calls == {"bake": 1, "warp": 1, "maps": 1}
 
 
 def test_preview_resolves_each_look_once() -> None:
