@@ -949,6 +949,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>把这个效果用到这篇笔记的所有图片（各自保留裁剪）</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this photo as edited, at the platform&apos;s size, to a folder</source>
+        <translation>按平台尺寸把编辑后的图片保存到文件夹</translation>
+    </message>
+    <message>
         <source>Crop</source>
         <translation>裁剪</translation>
     </message>
@@ -987,6 +995,18 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Applied to {count} other photo(s) of this note.</source>
         <translation>已应用到这篇笔记的另外 {count} 张图片。</translation>
+    </message>
+    <message>
+        <source>Export the edited photo to…</source>
+        <translation>把编辑后的图片导出到…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>没有导出：{reason}</translation>
     </message>
     <message>
         <source>Preview not updated: {reason}</source>

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.export import write_new_file
 from editor.recipe import Crop, Recipe
 from editor.render import Preview
 from studio.editor.canvas import PhotoCanvas
@@ -79,6 +82,8 @@ class PhotoEditor(QWidget):
 
     recipe_committed = Signal(str, object)
     back_requested = Signal()
+    exported = Signal(object)
+    """The Path an "Export…" wrote."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,8 +152,17 @@ class PhotoEditor(QWidget):
         bar.addSpacing(12)
         for widget in (self.before_button, self.fit_button, self.actual_button, self.zoom_label):
             bar.addWidget(widget)
+        self.export_button = QPushButton(self.tr("Export…"), toolbar)
+        self.export_button.setToolTip(
+            self.tr("Save this photo as edited, at the platform's size, to a folder")
+        )
         bar.addSpacing(12)
-        for widget in (self.copy_button, self.paste_button, self.apply_all_button):
+        for widget in (
+            self.copy_button,
+            self.paste_button,
+            self.apply_all_button,
+            self.export_button,
+        ):
             bar.addWidget(widget)
 
         self.canvas = PhotoCanvas(self)
@@ -211,6 +225,7 @@ class PhotoEditor(QWidget):
         self.copy_button.clicked.connect(self.copy_edits)
         self.paste_button.clicked.connect(self.paste_edits)
         self.apply_all_button.clicked.connect(self.apply_to_all)
+        self.export_button.clicked.connect(self._on_export_clicked)
         self.tabs.currentChanged.connect(lambda _index: self._show_mode())
         for panel in self.panels:
             panel.previewed.connect(self._preview)
@@ -265,6 +280,7 @@ class PhotoEditor(QWidget):
         self.crop_tool.set_frame(QImage())
         self.canvas.show_message(self.tr("Opening the photo…"))
         self.notice_label.clear()
+        self._show_mode()
         self._load(sha256)
 
     def _load(self, sha256: str) -> None:
@@ -291,7 +307,7 @@ class PhotoEditor(QWidget):
         self.curves_panel.set_proxy(proxy)
         self.canvas.set_before(to_qimage(proxy), self.tr("Original"))
         self.worker.set_preview(preview)
-        self._render()
+        self._show_mode()
 
     def _on_load_failed(self, ticket: int, error: BaseException) -> None:
         if ticket == self._loading:
@@ -342,6 +358,44 @@ class PhotoEditor(QWidget):
             self.tr("Applied to {count} other photo(s) of this note.").format(count=len(changed))
         )
 
+    def _on_export_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the edited photo to…"), str(Path.home())
+        )
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        """Render the open photo at the platform's size into `folder` (never overwriting)."""
+        sha = self._sha
+        if sha is None:
+            return
+        store, looks, client_of = self._store, self._looks, self._ctx.connection.client
+        recipe = self.recipe
+
+        def job(_progress: Callable[[float], None]) -> Path:
+            rendered = store.export(client_of(), sha, recipe, looks)
+            return write_new_file(folder, f"zhongcao-{sha[:12]}.jpg", rendered.read_bytes())
+
+        self.export_button.setEnabled(False)
+        run_in_background(
+            self._ctx.runner,
+            Lane.MEDIA,
+            owner=self,
+            job=job,
+            on_success=self._on_exported,
+            on_failure=self._on_export_failed,
+        )
+
+    def _on_exported(self, path: Path) -> None:
+        self._refresh_actions()
+        self.exported.emit(path)
+        self._ctx.notifier.success(self.tr("Exported to {path}").format(path=path))
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self._refresh_actions()
+        self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=_reason(error)))
+
     def _announce_step(self) -> None:
         if self._sha is not None:
             self.recipe_committed.emit(self._sha, self.recipe)
@@ -375,7 +429,9 @@ class PhotoEditor(QWidget):
         return self.tabs.currentWidget() is self.crop_panel
 
     def _show_mode(self) -> None:
-        self.view.setCurrentWidget(self.crop_tool if self._cropping() else self.canvas)
+        # The crop overlay needs the photo; until it is there the canvas says why it is not.
+        cropping = self._cropping() and self.worker.has_preview
+        self.view.setCurrentWidget(self.crop_tool if cropping else self.canvas)
         self._render()
 
     def _show_panels(self) -> None:
@@ -407,6 +463,7 @@ class PhotoEditor(QWidget):
         self.copy_button.setEnabled(has_photo)
         self.paste_button.setEnabled(has_photo and self.book.clipboard is not None)
         self.apply_all_button.setEnabled(has_photo and len(self._photos) > 1)
+        self.export_button.setEnabled(has_photo)
         if has_photo and self._sha in self._photos:
             self.title_label.setText(
                 self.tr("Photo {number} of {count}").format(

@@ -55,6 +55,10 @@ class RenderWorker(QObject):
         self._running = False
 
     @property
+    def has_preview(self) -> bool:
+        return self._preview is not None
+
+    @property
     def busy(self) -> bool:
         return self._running or self._waiting is not None
 

@@ -374,3 +374,23 @@ def test_edits_copied_in_one_note_paste_into_another(open_studio, photos, qtbot)
     assert editor.recipe.adjust.contrast == pytest.approx(40)
     sha = page.media.ready_shas()[0]
     assert studio.window.drafts.current.fields.recipe_of(sha).adjust.contrast == pytest.approx(40)
+
+
+def test_export_writes_the_platform_size_without_overwriting(open_studio, photos, qtbot, tmp_path):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    page.edit_photo(0)
+    editor = page.editor
+    _rendered(qtbot, editor)
+    editor.tabs.setCurrentWidget(editor.crop_panel)
+    editor.crop_panel.ratio_buttons["1:1"].click()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    written = []
+    editor.exported.connect(written.append)
+    editor.export_to(folder)
+    editor.export_to(folder)
+    qtbot.waitUntil(lambda: len(written) == 2, timeout=WAIT_MS)
+    assert written[0] != written[1]  # the second export did not replace the first
+    for path in written:
+        with Image.open(path) as exported:
+            assert exported.size == (1080, 1080)
