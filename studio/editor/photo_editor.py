@@ -90,6 +90,8 @@ class PhotoEditor(QWidget):
         self.setObjectName("PhotoEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(EDITOR_STYLESHEET)
+        # Takes the keyboard when opened, so Ctrl+Z and the \ key reach it at once.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._ctx = ctx
         self._store = PhotoStore(ctx.data_dir)
         self._looks = LooksCache.for_context(ctx)
@@ -167,6 +169,8 @@ class PhotoEditor(QWidget):
 
         self.canvas = PhotoCanvas(self)
         self.crop_tool = CropTool(self)
+        for view in (self.canvas, self.crop_tool):
+            view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.view = QStackedWidget(self)
         self.view.addWidget(self.canvas)
         self.view.addWidget(self.crop_tool)

@@ -250,9 +250,12 @@ def test_before_after_and_zoom(open_studio, photos, qtbot):
     page.edit_photo(0)
     editor = page.editor
     _rendered(qtbot, editor)
-    qtbot.keyPress(editor, Qt.Key.Key_Backslash)
+    # After a click on the photo the keys go to the canvas and reach the editor from there.
+    qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton)
+    assert editor.canvas.hasFocus()
+    qtbot.keyPress(editor.canvas, Qt.Key.Key_Backslash)
     assert editor.canvas.showing_before
-    qtbot.keyRelease(editor, Qt.Key.Key_Backslash)
+    qtbot.keyRelease(editor.canvas, Qt.Key.Key_Backslash)
     assert not editor.canvas.showing_before
     qtbot.mousePress(editor.before_button, Qt.MouseButton.LeftButton)
     assert editor.canvas.showing_before
