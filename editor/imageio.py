@@ -535,7 +535,12 @@ def _decode_at(gated: _Gated, scale: float, *, orient: bool = True) -> Image.Ima
         image.load()
     except _DECODER_ERRORS as exc:
         raise EditorError("image.corrupt") from exc
-    rgb = _to_srgb(_to_rgb(image), image.info.get("icc_profile"))
+    rgb = _to_rgb(image)
+    if rgb is not image:
+        # Free the decoded original before the next copy: with a 100-megapixel RGBA PNG the
+        # two would otherwise hold 700 MB at once.
+        image.close()
+    rgb = _to_srgb(rgb, image.info.get("icc_profile"))
     return _apply_orientation(rgb, gated.orientation) if orient else rgb
 
 
@@ -573,7 +578,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     if image.mode.startswith("I;16"):  # 16-bit grayscale PNG
         return _gray16_to_rgb(image)
     if image.has_transparency_data:
-        rgba = image.convert("RGBA")
+        rgba = image if image.mode == "RGBA" else image.convert("RGBA")
         flat = Image.new("RGB", image.size, _WHITE)
         flat.paste(rgba, mask=rgba)
         return flat
