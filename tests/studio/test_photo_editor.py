@@ -397,3 +397,31 @@ def test_export_writes_the_platform_size_without_overwriting(open_studio, photos
     for path in written:
         with Image.open(path) as exported:
             assert exported.size == (1080, 1080)
+
+
+def test_a_recipe_changed_elsewhere_is_a_conflict_and_theirs_can_be_taken(
+    open_studio, photos, qtbot
+):
+    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    session = studio.window.drafts.current
+    sha = page.media.ready_shas()[0]
+    theirs = Recipe().with_adjust(vibrance=50)
+    studio.client().update_note(
+        uuid.UUID(session.note_id),
+        version=session.version,
+        media=[{"sha256": sha, "recipe": theirs.to_dict()}],
+    )
+    page.edit_photo(0)
+    editor = page.editor
+    _drag(editor.adjust_panel.rows["tint"], 30)
+    qtbot.waitUntil(lambda: session.state is SaveState.CONFLICT, timeout=WAIT_MS)
+    assert session.fields.recipe_of(sha).adjust.tint == pytest.approx(30)  # mine is kept
+
+    session.take_theirs()
+    assert not page.editing  # the photo changed under the editor: back to the note
+    assert session.fields.recipe_of(sha) == theirs
+    page.edit_photo(0)
+    assert editor.recipe == theirs
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.recipe.adjust.tint == pytest.approx(30)  # my edit is still one undo away
