@@ -468,12 +468,14 @@ class PhotoEditor(QWidget):
         self.paste_button.setEnabled(has_photo and self.book.clipboard is not None)
         self.apply_all_button.setEnabled(has_photo and len(self._photos) > 1)
         self.export_button.setEnabled(has_photo)
-        if has_photo and self._sha in self._photos:
-            self.title_label.setText(
-                self.tr("Photo {number} of {count}").format(
-                    number=self._photos.index(self._sha) + 1, count=len(self._photos)
-                )
+        in_note = has_photo and self._sha in self._photos
+        self.title_label.setText(
+            self.tr("Photo {number} of {count}").format(
+                number=self._photos.index(self._sha) + 1, count=len(self._photos)
             )
+            if in_note
+            else ""
+        )
 
     # -- before / after on the \\ key ------------------------------------------------------
 
