@@ -3,8 +3,9 @@
 A recipe is a versioned JSON document. Its sections are rendered in one fixed order so that a
 recipe means the same thing in the live preview, the export, the command line and on another
 machine: geometry (quarter turns, flips, straighten with its automatic crop, then the crop),
-then tone and colour (adjust, curves, filter look — fused into one colour lookup), then detail
-(sharpness, clarity) and effects (vignette, grain). Every value is checked and clamped to its
+then colour (the filter look first, like a camera profile, so the sliders behave the same under
+every look; then adjust and curves — all fused into one colour lookup), then detail (sharpness,
+clarity) and effects (vignette, grain). Every value is checked and clamped to its
 documented range on the way in, so a hand-edited or hostile recipe cannot make the renderer
 misbehave; `docs/recipes.md` documents the format with examples.
 
