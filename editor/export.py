@@ -10,6 +10,7 @@ finer chroma would only be thrown away by its re-encode while making the upload 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import tempfile
@@ -58,13 +59,15 @@ def write_new_file(folder: Path, name: str, data: bytes) -> Path:
     fd, temp = tempfile.mkstemp(prefix=f".{stem}-", suffix=".part", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file private (0600); an exported photo is an ordinary file.
+            os.fchmod(handle.fileno(), 0o644)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         for number in range(1, _MAX_SUFFIX + 1):
             target = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
             try:
-                os.link(temp, target)
+                _publish(temp, target)
             except FileExistsError:
                 continue
             return target
@@ -72,3 +75,18 @@ def write_new_file(folder: Path, name: str, data: bytes) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _publish(temp: str, target: Path) -> None:
+    """Give the finished temporary file its name, failing if the name is taken."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        # Some file systems (FAT on a USB stick, some network shares) have no hard links:
+        # claim the name with an exclusive create, then move the finished file over it.
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        os.replace(temp, target)

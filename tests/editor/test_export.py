@@ -117,6 +117,25 @@ def test_an_interrupted_write_leaves_no_file(
     assert os.listdir(tmp_path) == []
 
 
+def test_a_file_system_without_hard_links_still_gets_a_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(1, "Operation not permitted")  # what vfat answers
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "c.jpg").write_bytes(b"original")
+    written = write_new_file(tmp_path, "c.jpg", b"new")
+    assert written.name == "c-2.jpg" and written.read_bytes() == b"new"
+    assert (tmp_path / "c.jpg").read_bytes() == b"original"
+    assert sorted(os.listdir(tmp_path)) == ["c-2.jpg", "c.jpg"]
+
+
+def test_an_export_is_readable_by_others_like_any_photo(tmp_path: Path) -> None:
+    written = write_new_file(tmp_path, "d.jpg", b"data")
+    assert written.stat().st_mode & 0o777 == 0o644
+
+
 def _s15(value: float) -> bytes:
     return struct.pack(">i", round(value * 65536))
 
