@@ -4,6 +4,7 @@ apply to all, reopen after a restart, publish with rendered images, errors as me
 from __future__ import annotations
 
 import io
+import time
 import uuid
 from pathlib import Path
 
@@ -11,13 +12,15 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.recipe import Recipe
 from studio.drafts.session import SaveState
-from studio.editor.render_worker import RenderResult
+from studio.editor.canvas import PhotoCanvas
+from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker
 from studio.messages import message
+from studio.tasks import TaskRunner
 
 WAIT_MS = 30_000
 
@@ -245,6 +248,21 @@ def test_a_photo_that_cannot_be_opened_shows_a_message(open_studio, qtbot):
     assert "Traceback" not in editor.canvas._message
 
 
+def _wheel(widget, position: QPointF, notches: int) -> None:
+    """Turn the mouse wheel by `notches` with the pointer at `position`."""
+    event = QWheelEvent(
+        position,
+        widget.mapToGlobal(position),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
 def test_before_after_and_zoom(open_studio, photos, qtbot):
     studio, page = _note_with(open_studio, qtbot, photos[:1])
     page.edit_photo(0)
@@ -265,18 +283,7 @@ def test_before_after_and_zoom(open_studio, photos, qtbot):
     editor.actual_button.click()
     assert editor.canvas.zoom_percent() == 100
     assert editor.zoom_label.text() == "100%"
-    centre = QPointF(editor.canvas.width() / 2, editor.canvas.height() / 2)
-    wheel = QWheelEvent(
-        centre,
-        editor.canvas.mapToGlobal(centre),
-        QPoint(),
-        QPoint(0, 120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(editor.canvas, wheel)
+    _wheel(editor.canvas, QPointF(editor.canvas.width() / 2, editor.canvas.height() / 2), 1)
     assert editor.canvas.zoom_percent() == 115
     editor.fit_button.click()
     assert editor.canvas.zoom_percent() < 100
@@ -425,3 +432,60 @@ def test_a_recipe_changed_elsewhere_is_a_conflict_and_theirs_can_be_taken(
     assert editor.recipe == theirs
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.recipe.adjust.tint == pytest.approx(30)  # my edit is still one undo away
+
+
+class _SlowPreview:
+    """Stands in for `editor.render.Preview`: renders a flat picture whose grey is the
+    recipe's brightness, slowly, and counts what it was asked."""
+
+    def __init__(self) -> None:
+        self.rendered: list[float] = []
+
+    def render(self, recipe: Recipe, *, crop: bool = True) -> np.ndarray:
+        time.sleep(0.2)
+        self.rendered.append(recipe.adjust.brightness)
+        return np.full((40, 30, 3), int(recipe.adjust.brightness), np.uint8)
+
+
+def test_render_worker_keeps_only_the_latest_request(qapp, qtbot):
+    runner = TaskRunner()
+    worker = RenderWorker(runner)
+    preview = _SlowPreview()
+    worker.set_preview(preview)
+    shown: list[RenderResult] = []
+    worker.rendered.connect(shown.append)
+    for value in (10, 20, 30, 40):
+        worker.request(RenderRequest(Recipe().with_adjust(brightness=value)))
+    qtbot.waitUntil(lambda: not worker.busy and bool(shown), timeout=WAIT_MS)
+    # The first was already running; 20 and 30 were overtaken before they started.
+    assert preview.rendered == [10, 40]
+    assert [result.request.recipe.adjust.brightness for result in shown] == [40]
+    assert shown[0].image.pixelColor(0, 0).red() == 40
+    runner.wait_all(5000)
+
+
+def test_wheel_zoom_keeps_the_point_under_the_cursor_and_drag_pans(qtbot):
+    canvas = PhotoCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 600)
+    image = QImage(1000, 800, QImage.Format.Format_RGB888)
+    image.fill(QColor("#808080"))
+    canvas.set_image(image)
+    canvas.actual_size()
+    cursor = QPointF(600, 200)
+    before = canvas._target(image)
+    under = ((cursor.x() - before.left()), (cursor.y() - before.top()))
+    _wheel(canvas, cursor, 2)
+    after = canvas._target(image)
+    zoom = 1.15**2
+    assert canvas.zoom_percent() == round(zoom * 100)
+    assert cursor.x() - after.left() == pytest.approx(under[0] * zoom, abs=1.5)
+    assert cursor.y() - after.top() == pytest.approx(under[1] * zoom, abs=1.5)
+
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+    qtbot.mouseMove(canvas, QPoint(350, 280))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(350, 280))
+    moved = canvas._target(image)
+    assert (moved.left() - after.left(), moved.top() - after.top()) == pytest.approx(
+        (-50, -20), abs=1
+    )
