@@ -8,6 +8,7 @@ Qt-free, so it is tested without a GUI.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
@@ -39,6 +40,12 @@ def recipe_key(document: Mapping[str, Any] | None) -> str | None:
     return None if set(document) == {"version"} else json.dumps(document, sort_keys=True)
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(key: str) -> Recipe:
+    """Recipes are read on every repaint of the strip: parse each canonical text once."""
+    return Recipe.from_dict(json.loads(key))
+
+
 @dataclass(frozen=True)
 class MediaEdit:
     """The edit of one photo: its recipe (canonical JSON) and, once exported, the rendered
@@ -65,7 +72,7 @@ class DraftFields:
     def recipe_of(self, sha256: str) -> Recipe:
         """The photo's recipe; EditorError when this app cannot read it (`recipe.too_new`)."""
         edit = self.edit_of(sha256)
-        return Recipe() if edit is None else Recipe.from_dict(json.loads(edit.recipe))
+        return Recipe() if edit is None else _parsed(edit.recipe)
 
     def with_media(self, media: tuple[str, ...]) -> DraftFields:
         """New order or set of photos; the edits of photos still there stay with them."""
