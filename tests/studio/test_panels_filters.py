@@ -105,6 +105,16 @@ def test_a_new_photo_drops_the_old_photos_thumbnails(panel, qtbot):
     assert _pixel(_thumbnail(panel, None), 20, 36) == (128, 128, 128)
 
 
+def test_a_hidden_panel_renders_thumbnails_only_once_shown(panel, qtbot):
+    panel.hide()
+    panel.set_proxy(_photo())
+    assert panel._requested == set() and not panel._shrinking  # nothing started while hidden
+    arrived: set[str | None] = set()
+    panel.thumbnail_ready.connect(arrived.add)
+    panel.show()
+    qtbot.waitUntil(lambda: arrived >= set(panel.model.look_ids()), timeout=WAIT_MS)
+
+
 def test_picking_a_look_then_setting_its_strength(panel):
     previewed, committed = _record(panel)
     base = Recipe().with_adjust(exposure=0.5)

@@ -2,7 +2,8 @@
 import of the user's own .cube files.
 
 Thumbnails are rendered off the UI thread from a small copy of the photo's proxy, one job per
-look; a new photo starts a new generation and late thumbnails of the old one are dropped.
+look, while the panel is shown; a new photo starts a new generation and late thumbnails of the
+old one are dropped.
 Imported looks go to the backend (so they follow the user) and appear as ``user:<sha256>``.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -83,7 +85,13 @@ class FiltersPanel(QWidget):
         self._recipe = Recipe()
         self._looks = LooksCache.for_context(ctx)
         self._generation = 0
+        """Counts photos: thumbnails of an earlier one are dropped when they arrive."""
+        self._proxy: np.ndarray | None = None
         self._source: np.ndarray | None = None
+        """The photo's centre square at thumbnail size, once made."""
+        self._shrinking = False
+        self._requested: set[str | None] = set()
+        """Looks whose thumbnail of this photo was asked for."""
         self._user_loaded = False
 
         title = QLabel(self.tr("Filters"), self)
@@ -146,21 +154,15 @@ class FiltersPanel(QWidget):
         self._show_selection()
 
     def set_proxy(self, proxy: np.ndarray | None) -> None:
-        """The current photo's screen proxy; every look's thumbnail is rendered from it."""
+        """The current photo's screen proxy. Each look's thumbnail is rendered from it once
+        the panel is shown, so photos flicked through with the panel hidden cost nothing."""
         self._generation += 1
+        self._proxy = proxy
         self._source = None
+        self._shrinking = False
+        self._requested.clear()
         self.model.clear_thumbnails()
-        if proxy is None:
-            return
-        generation = self._generation
-        run_in_background(
-            self._ctx.runner,
-            Lane.MEDIA,
-            owner=self,
-            job=lambda _progress: thumbnail_source(proxy),
-            on_success=lambda source: self._on_source_ready(generation, source),
-            on_failure=lambda _error: None,
-        )
+        self._render_missing()
 
     def import_cube(self, path: Path) -> None:
         """Upload a .cube file to the backend and add it to the grid; a refusal is shown."""
@@ -218,17 +220,39 @@ class FiltersPanel(QWidget):
 
     # -- thumbnails ------------------------------------------------------------------------
 
-    def _on_source_ready(self, generation: int, source: np.ndarray) -> None:
-        if generation != self._generation:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._render_missing()
+
+    def _render_missing(self) -> None:
+        """Start what the shown grid still lacks: the small source first, then each look."""
+        if self._proxy is None or not self.isVisible():
             return
-        self._source = source
+        if self._source is None:
+            if not self._shrinking:
+                self._shrinking = True
+                proxy, generation = self._proxy, self._generation
+                run_in_background(
+                    self._ctx.runner,
+                    Lane.MEDIA,
+                    owner=self,
+                    job=lambda _progress: thumbnail_source(proxy),
+                    on_success=lambda source: self._on_source_ready(generation, source),
+                    on_failure=lambda _error: None,
+                )
+            return
         for look_id in self.model.look_ids():
-            self._render_thumbnail(look_id)
+            if look_id not in self._requested:
+                self._requested.add(look_id)
+                self._render_thumbnail(look_id)
+
+    def _on_source_ready(self, generation: int, source: np.ndarray) -> None:
+        if generation == self._generation:
+            self._source = source
+            self._render_missing()
 
     def _render_thumbnail(self, look_id: str | None) -> None:
         source, looks, generation = self._source, self._looks, self._generation
-        if source is None:
-            return
         run_in_background(
             self._ctx.runner,
             Lane.MEDIA,
@@ -257,9 +281,7 @@ class FiltersPanel(QWidget):
         self._user_loaded = True
         self.model.set_user(page.items)
         self._show_selection()
-        for row in self.model.rows():
-            if row.user:
-                self._render_thumbnail(row.look_id)
+        self._render_missing()
 
     def _on_connection_state_changed(self, state: object) -> None:
         if state is BackendState.CONNECTED and not self._user_loaded:
@@ -280,7 +302,7 @@ class FiltersPanel(QWidget):
         self.import_button.setEnabled(True)
         row = self.model.add_user(lut)
         self.grid.scrollTo(self.model.index(row))
-        self._render_thumbnail(self.model.rows()[row].look_id)
+        self._render_missing()
 
     def _on_import_failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
