@@ -10,10 +10,7 @@ first use, so importing this module (for `sniff_format` or the error types) stay
 
 from __future__ import annotations
 
-import errno
 import io
-import os
-import stat
 import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from editor.errors import EditorError
+from editor.files import open_regular
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,17 +74,6 @@ _DECODER_ERRORS = (
     IndexError,
     TypeError,
     KeyError,
-)
-
-# O_NONBLOCK: if the path is swapped for a FIFO between our stat and open, opening it must not
-# wait forever for a writer. O_NOCTTY: a terminal swapped in must not become ours. Both are
-# no-ops on the regular files we accept. O_BINARY exists (and matters) on Windows only.
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
 )
 
 # EXIF orientations (1 = as stored) whose display swaps width and height.
@@ -373,49 +360,7 @@ def _open_source(source: Path | bytes, limits: ImageLimits) -> tuple[IO[bytes], 
     if isinstance(source, bytes):
         _check_size(len(source), limits)
         return io.BytesIO(source), len(source)
-    path = os.fspath(source)
-    try:
-        before = os.stat(path)
-    except OSError as exc:
-        raise _file_error(exc) from exc
-    # Refuse before opening: opening a FIFO blocks, and opening a device can act on it.
-    _check_regular(before.st_mode)
-    _check_size(before.st_size, limits)
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as exc:
-        raise _file_error(exc) from exc
-    try:
-        # The path may have been replaced since the stat: judge what was actually opened.
-        opened = os.fstat(fd)
-        _check_regular(opened.st_mode)
-        _check_size(opened.st_size, limits)
-        return os.fdopen(fd, "rb"), opened.st_size
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def _file_error(exc: OSError) -> EditorError:
-    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-        return EditorError("file.not_found")
-    return EditorError("file.unreadable", {"errno": errno.errorcode.get(exc.errno or 0, "")})
-
-
-def _check_regular(mode: int) -> None:
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISDIR(mode):
-        kind = "directory"
-    elif stat.S_ISFIFO(mode):
-        kind = "fifo"
-    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "device"
-    elif stat.S_ISSOCK(mode):
-        kind = "socket"
-    else:
-        kind = "other"
-    raise EditorError("file.not_regular", {"kind": kind})
+    return open_regular(source, lambda size: _check_size(size, limits))
 
 
 def _check_size(size: int, limits: ImageLimits) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import Literal
 import numpy as np
 
 from editor.errors import EditorError
-from editor.imageio import _OPEN_FLAGS, _check_regular, _file_error
+from editor.files import file_error, open_regular
 
 __all__ = [
     "MAX_CUBE_BYTES",
@@ -252,24 +251,13 @@ def load_cube(source: Path | bytes) -> CubeLut:
 
 
 def _read_capped(path: Path) -> bytes:
-    try:
-        before = os.stat(path)
-    except OSError as exc:
-        raise _file_error(exc) from exc
-    # Refuse before opening: opening a FIFO blocks, and opening a device can act on it.
-    _check_regular(before.st_mode)
-    _check_byte_count(before.st_size)
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as exc:
-        raise _file_error(exc) from exc
-    with os.fdopen(fd, "rb") as handle:
-        _check_regular(os.fstat(handle.fileno()).st_mode)
+    stream, _size = open_regular(path, _check_byte_count)
+    with stream:
         try:
             # One byte past the cap tells a file that grew since the stat from one that fits.
-            return handle.read(MAX_CUBE_BYTES + 1)
+            return stream.read(MAX_CUBE_BYTES + 1)
         except OSError as exc:
-            raise _file_error(exc) from exc
+            raise file_error(exc) from exc
 
 
 def _check_byte_count(size: int) -> None:
