@@ -35,7 +35,8 @@ def look_name(look: Look, language: str) -> str:
 
 class LooksListModel(QAbstractListModel):
     IdRole = Qt.ItemDataRole.UserRole + 1
-    UserRole = Qt.ItemDataRole.UserRole + 2
+    IsUserRole = Qt.ItemDataRole.UserRole + 2
+    """True for a look the user imported."""
 
     def __init__(self, none_label: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +61,7 @@ class LooksListModel(QAbstractListModel):
             return self._thumbnails.get(row.look_id)
         if role == self.IdRole:
             return row.look_id
-        if role == self.UserRole:
+        if role == self.IsUserRole:
             return row.user
         return None
 
