@@ -897,6 +897,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>← 返回笔记</translation>
     </message>
     <message>
+        <source>Previous photo</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import EditorError
 from editor.export import write_new_file
 from editor.recipe import Crop, Recipe
 from editor.render import Preview
@@ -82,6 +83,8 @@ class PhotoEditor(QWidget):
 
     recipe_committed = Signal(str, object)
     back_requested = Signal()
+    photo_opened = Signal(str)
+    """The editor moved to another photo of the note by itself (previous / next)."""
     exported = Signal(object)
     """The Path an "Export…" wrote."""
 
@@ -120,6 +123,10 @@ class PhotoEditor(QWidget):
         bar.setContentsMargins(16, 10, 16, 10)
         bar.setSpacing(8)
         self.back_button = QPushButton(self.tr("← Back to note"), toolbar)
+        self.previous_button = QPushButton("‹", toolbar)
+        self.previous_button.setToolTip(self.tr("Previous photo"))
+        self.next_button = QPushButton("›", toolbar)
+        self.next_button.setToolTip(self.tr("Next photo"))
         self.title_label = QLabel(toolbar)
         self.title_label.setObjectName("EditorTitle")
         self.notice_label = QLabel(toolbar)
@@ -146,7 +153,9 @@ class PhotoEditor(QWidget):
         )
         bar.addWidget(self.back_button)
         bar.addSpacing(8)
+        bar.addWidget(self.previous_button)
         bar.addWidget(self.title_label)
+        bar.addWidget(self.next_button)
         bar.addSpacing(8)
         bar.addWidget(self.notice_label, 1)
         for widget in (self.undo_button, self.redo_button):
@@ -219,6 +228,8 @@ class PhotoEditor(QWidget):
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self.back_requested.emit)
+        self.previous_button.clicked.connect(lambda: self.step_photo(-1))
+        self.next_button.clicked.connect(lambda: self.step_photo(1))
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.before_button.pressed.connect(lambda: self.canvas.show_before(True))
@@ -286,6 +297,21 @@ class PhotoEditor(QWidget):
         self.notice_label.clear()
         self._show_mode()
         self._load(sha256)
+
+    def step_photo(self, offset: int) -> None:
+        """Open the note's previous (-1) or next (+1) photo, keeping each one's history."""
+        if self._sha not in self._photos:
+            return
+        index = self._photos.index(self._sha) + offset
+        if 0 <= index < len(self._photos):
+            sha = self._photos[index]
+            try:
+                recipe = self._saved_recipe(sha)
+            except EditorError as error:
+                self._ctx.notifier.error(_reason(error))
+                return
+            self.open_photo(sha, recipe)
+            self.photo_opened.emit(sha)
 
     def _load(self, sha256: str) -> None:
         self._loading += 1
@@ -469,10 +495,11 @@ class PhotoEditor(QWidget):
         self.apply_all_button.setEnabled(has_photo and len(self._photos) > 1)
         self.export_button.setEnabled(has_photo)
         in_note = has_photo and self._sha in self._photos
+        place = self._photos.index(self._sha) if in_note and self._sha else -1
+        self.previous_button.setEnabled(place > 0)
+        self.next_button.setEnabled(0 <= place < len(self._photos) - 1)
         self.title_label.setText(
-            self.tr("Photo {number} of {count}").format(
-                number=self._photos.index(self._sha) + 1, count=len(self._photos)
-            )
+            self.tr("Photo {number} of {count}").format(number=place + 1, count=len(self._photos))
             if in_note
             else ""
         )

@@ -245,6 +245,7 @@ class CreatePage(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.editor.recipe_committed.connect(self._on_recipe_committed)
         self.editor.back_requested.connect(self.close_editor)
+        self.editor.photo_opened.connect(self._on_editor_moved)
         self.edited_thumbnails.ready.connect(self.media.refresh_sha)
         self.media.order_changed.connect(self._on_media_order_changed)
         self.media.rowsInserted.connect(self._refresh_images)
@@ -420,6 +421,12 @@ class CreatePage(QWidget):
     def _on_edit_clicked(self) -> None:
         index = self.strip.currentIndex()
         self.edit_photo(index.row() if index.isValid() else 0)
+
+    def _on_editor_moved(self, sha256: str) -> None:
+        """Keep the strip's selection on the photo the editor shows."""
+        for row in range(self.media.rowCount()):
+            if self.media.item(row).sha256 == sha256:
+                self.strip.setCurrentIndex(self.media.index(row))
 
     def _on_recipe_committed(self, sha256: str, recipe: Recipe) -> None:
         self._session.set_recipe(sha256, recipe)

@@ -175,8 +175,10 @@ def test_paste_edits_and_apply_to_all(open_studio, photos, qtbot):
     source = editor.recipe
     editor.copy_button.click()
 
-    page.edit_photo(1)
+    assert not editor.previous_button.isEnabled()
+    editor.next_button.click()  # the next photo, without going back to the note
     assert editor.sha256 == second
+    assert page.strip.currentIndex().row() == 1
     before = _rendered(qtbot, editor)
     editor.paste_button.click()
     pasted = editor.recipe
