@@ -12,10 +12,18 @@ from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+)
 
 NoteType = Literal["image", "video"]
-NoteStatus = Literal["draft", "scheduled", "published", "archived"]
+NoteStatus = Literal["draft", "scheduled", "held", "published", "archived"]
 
 MAX_TITLE_LENGTH = 500
 """Storage cap, far above the platform's limit: an over-long title is still saved as a draft."""
@@ -98,6 +106,33 @@ class AccountPublic(_Public):
     created_at: datetime
 
 
+# -- places (issue 6) ------------------------------------------------------------------------
+
+PlaceLevel = Literal["province", "city", "district", "user"]
+PlaceId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class PlacePublic(_Public):
+    """A place a note can be tagged with: `cn:<adcode>` for shipped administrative places,
+    a UUID for places users add."""
+
+    id: str
+    name: str
+    level: PlaceLevel
+    address: str = ""
+    province: str = ""
+    city: str = ""
+    longitude: float
+    latitude: float
+
+
+class PlaceCreate(BaseModel):
+    name: Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    address: Text = Field(default="", max_length=300)
+    longitude: float = Field(ge=-180, le=180)
+    latitude: float = Field(ge=-90, le=90)
+
+
 class NoteMediaIn(BaseModel):
     """One media item of a note, by the sha256 of an uploaded original.
 
@@ -131,6 +166,7 @@ class NoteCreate(BaseModel):
     title: Text = Field(default="", max_length=MAX_TITLE_LENGTH)
     body: Text = Field(default="", max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
+    place_id: PlaceId | None = None
 
 
 class NoteUpdate(BaseModel):
@@ -140,6 +176,10 @@ class NoteUpdate(BaseModel):
     title: Text | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
     body: Text | None = Field(default=None, max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] | None = Field(default=None, max_length=MAX_MEDIA_PER_NOTE)
+    place_id: PlaceId | None = None
+    """Sent as null, removes the place; left out, keeps it."""
+    scheduled_at: AwareDatetime | None = None
+    """On a scheduled note: reschedule (the same checks as scheduling)."""
 
 
 class NotePublish(BaseModel):
@@ -168,6 +208,13 @@ class NotePublic(_Public):
     scheduled_at: datetime | None = None
     published_at: datetime | None = None
     published_by: uuid.UUID | None = None
+    place: PlacePublic | None = None
+    scheduled_by: uuid.UUID | None = None
+    published_by_scheduler: bool = False
+    published_late: bool = False
+    posted_at: datetime | None = None
+    posted_by: uuid.UUID | None = None
+    posted_link: str | None = None
 
 
 class MediaPublic(_Public):
@@ -241,3 +288,76 @@ class Health(BaseModel):
     status: Literal["ok"] = "ok"
     version: str
     database: str
+
+
+# -- scheduling, notifications, publish package (issue 6) -------------------------------------
+
+
+class NoteSchedule(BaseModel):
+    """Schedule (or reschedule) publishing at `at`, decided on note `version`."""
+
+    at: AwareDatetime
+    version: int
+
+
+class NotificationPublic(_Public):
+    """`note.published` or `note.held`; `params` carries the note's title and figures."""
+
+    id: int
+    kind: str
+    note_id: uuid.UUID | None
+    params: dict[str, Any]
+    created_at: datetime
+    read_at: datetime | None = None
+
+
+class NotificationPage(BaseModel):
+    """The caller's notifications after a cursor; ask again with `cursor` for newer ones."""
+
+    items: list[NotificationPublic]
+    cursor: int
+    unread: int
+
+
+class NotificationsRead(BaseModel):
+    """Mark the caller's notifications up to and including id `up_to` read."""
+
+    up_to: int = Field(ge=0)
+
+
+class PostedConfirmation(BaseModel):
+    """A human confirms the note is live on the platform, optionally with its link."""
+
+    link: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+
+
+class PackageImage(BaseModel):
+    position: int
+    filename: str
+    sha256: str
+    mime: str
+    width: int
+    height: int
+    rendered: bool
+    """True when this is the photo as edited; False for an original without an export."""
+
+
+class PackageMeta(BaseModel):
+    topics: list[str] = Field(default_factory=list)
+    place: PlacePublic | None = None
+    products: list[dict[str, Any]] = Field(default_factory=list)
+    flags: dict[str, Any] = Field(default_factory=dict)
+
+
+class PublishPackage(BaseModel):
+    """Everything a human needs to post the note by hand, in order."""
+
+    note_id: uuid.UUID
+    version: int
+    status: NoteStatus
+    title: str
+    body: str
+    caption: str
+    images: list[PackageImage]
+    cover: PackageImage | None
+    meta: PackageMeta

@@ -5,6 +5,8 @@ from publisher.db.models.idempotency import IdempotencyRecord
 from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
 from publisher.db.models.notes import Note, NoteMedia
+from publisher.db.models.notifications import Notification
+from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
 from publisher.db.models.users import AuthToken, Membership, Organization, User
 
@@ -18,7 +20,9 @@ __all__ = [
     "Membership",
     "Note",
     "NoteMedia",
+    "Notification",
     "Organization",
     "User",
     "UserLut",
+    "UserPlace",
 ]

@@ -27,6 +27,17 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # -- place and scheduled publishing (issue 6) --
+    place_id: Mapped[str | None] = mapped_column(String(64))
+    """`cn:<adcode>` for a shipped place, a user place's UUID; `place` is its snapshot."""
+    place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    scheduled_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    published_by_scheduler: Mapped[bool] = mapped_column(default=False)
+    """The scheduler published it on behalf of `published_by` (who scheduled it)."""
+    published_late: Mapped[bool] = mapped_column(default=False)
+    posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    posted_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    posted_link: Mapped[str | None] = mapped_column(Text)
 
     media: Mapped[list[NoteMedia]] = relationship(
         back_populates="note",
