@@ -930,7 +930,7 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Fit</source>
-        <translation>适应窗口</translation>
+        <translation>适应</translation>
     </message>
     <message>
         <source>Copy edits</source>

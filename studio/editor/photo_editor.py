@@ -61,7 +61,10 @@ EDITOR_STYLESHEET = """
 #EditorToolbar #EditorNotice { color: #FF8A9A; }
 #EditorToolbar QPushButton {
     background: #26272C; color: #E6E7EA; border: 1px solid #33353B; border-radius: 14px;
-    padding: 5px 12px; font-size: 13px;
+    padding: 5px 10px; font-size: 13px;
+}
+#EditorToolbar QPushButton[text="‹"], #EditorToolbar QPushButton[text="›"] {
+    padding: 0; border-radius: 15px; font-size: 16px;
 }
 #EditorToolbar QPushButton:hover { border-color: #55575E; }
 #EditorToolbar QPushButton:pressed, #EditorToolbar QPushButton:checked {
@@ -121,12 +124,14 @@ class PhotoEditor(QWidget):
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         bar = QHBoxLayout(toolbar)
         bar.setContentsMargins(16, 10, 16, 10)
-        bar.setSpacing(8)
+        bar.setSpacing(6)
         self.back_button = QPushButton(self.tr("← Back to note"), toolbar)
         self.previous_button = QPushButton("‹", toolbar)
         self.previous_button.setToolTip(self.tr("Previous photo"))
         self.next_button = QPushButton("›", toolbar)
         self.next_button.setToolTip(self.tr("Next photo"))
+        for arrow in (self.previous_button, self.next_button):
+            arrow.setFixedSize(30, 30)
         self.title_label = QLabel(toolbar)
         self.title_label.setObjectName("EditorTitle")
         self.notice_label = QLabel(toolbar)
@@ -160,14 +165,14 @@ class PhotoEditor(QWidget):
         bar.addWidget(self.notice_label, 1)
         for widget in (self.undo_button, self.redo_button):
             bar.addWidget(widget)
-        bar.addSpacing(12)
+        bar.addSpacing(8)
         for widget in (self.before_button, self.fit_button, self.actual_button, self.zoom_label):
             bar.addWidget(widget)
         self.export_button = QPushButton(self.tr("Export…"), toolbar)
         self.export_button.setToolTip(
             self.tr("Save this photo as edited, at the platform's size, to a folder")
         )
-        bar.addSpacing(12)
+        bar.addSpacing(8)
         for widget in (
             self.copy_button,
             self.paste_button,
