@@ -32,6 +32,12 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input closes (used by the desktop app for its child backend)",
     )
+    serve.add_argument("--rules", help="rules pack JSON replacing the shipped one")
+    serve.add_argument(
+        "--misfire",
+        choices=["publish", "hold"],
+        help="a scheduled note found due after downtime: publish late (default) or hold",
+    )
     edit = sub.add_parser(
         "edit",
         help="render photos with a recipe into JPEGs (one line per file; exit 1 if any failed)",
@@ -41,7 +47,34 @@ def _build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--out", required=True, help="folder for the JPEGs (created if missing)")
     edit.add_argument("--size", help="output WxH, e.g. 1080x1440; default: the platform's size")
     edit.add_argument("--quality", help="JPEG quality 1-100 (default 90)")
+    package = sub.add_parser(
+        "package",
+        help="write a note's publish package: numbered images, cover, caption.txt, meta.json",
+    )
+    package.add_argument("note_id", metavar="NOTE_ID")
+    package.add_argument("-o", "--out", required=True, help="folder for the files")
+    package.add_argument(
+        "--data-dir", dest="package_data_dir", help="local studio data folder (default: yours)"
+    )
+    package.add_argument("--server", help="backend URL instead of the local studio")
+    package.add_argument("--token", help="bearer token for --server")
     return parser
+
+
+def _package(args: argparse.Namespace) -> int:
+    from publisher import package_command
+    from publisher.server.run import default_data_dir
+
+    try:
+        request = package_command.parse(
+            args.note_id, args.out, args.package_data_dir or args.data_dir, args.server, args.token
+        )
+    except package_command.PackageError as exc:
+        print(f"package: {exc.code}", file=sys.stderr)
+        return exc.exit_code
+    return package_command.run(
+        request, default_dir=default_data_dir(), stdout=sys.stdout, stderr=sys.stderr
+    )
 
 
 def _edit(args: argparse.Namespace) -> int:
@@ -66,9 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_url=args.db,
             data_dir=args.serve_data_dir or args.data_dir,
             exit_with_parent=args.exit_with_parent,
+            rules_path=args.rules,
+            misfire=args.misfire,
         )
     if args.command == "edit":
         return _edit(args)
+    if args.command == "package":
+        return _package(args)
     from studio.app import run_app
 
     return run_app(data_dir=args.data_dir, lang=args.lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -22,6 +23,12 @@ class ServerSettings(BaseSettings):
     token_ttl_seconds: int = 30 * 24 * 3600
     max_upload_bytes: int = 50 * 1024 * 1024
     rules_path: Path | None = None
+    """A rules pack replacing the shipped one (`serve --rules`)."""
+    misfire: Literal["publish", "hold"] = "publish"
+    """A note found due after the grace period: publish it late and say so, or hold it."""
+    misfire_grace_seconds: float = 300.0
+    scheduler_interval_seconds: float = 5.0
+    """How often the scheduler looks for due notes; 0 turns it off in this process."""
 
     @property
     def database_url(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,11 @@ from publisher.schemas import (
     MediaPublic,
     NoteMediaIn,
     NotePublic,
+    NotificationPage,
     Page,
+    PlacePublic,
     PresetPublic,
+    PublishPackage,
     Token,
     UserPublic,
 )
@@ -30,6 +34,7 @@ from publisher.schemas import (
 NOTES_CHANGED = ChangeSet(notes=True)
 PRESETS_CHANGED = ChangeSet(presets=True)
 LOOKS_CHANGED = ChangeSet(looks=True)
+SCHEDULE_CHANGED = ChangeSet(notes=True, schedule=True)
 _UPLOAD_TIMEOUT = 120.0
 
 
@@ -320,3 +325,96 @@ class StudioClient:
     def delete_lut(self, sha256: str) -> ChangeSet:
         self.transport.request("DELETE", f"/luts/{sha256}")
         return LOOKS_CHANGED
+
+    # -- places (issue 6) ------------------------------------------------------------------
+
+    def search_places(self, query: str, *, offset: int = 0, limit: int = 20) -> Page[PlacePublic]:
+        """Shipped and organization places by Chinese name, pinyin, initials or city."""
+        params = {"q": query, "offset": offset, "limit": limit}
+        return Page[PlacePublic].model_validate(
+            self.transport.request("GET", "/places", params=params).json()
+        )
+
+    def add_place(
+        self, *, name: str, longitude: float, latitude: float, address: str = ""
+    ) -> PlacePublic:
+        body = {"name": name, "address": address, "longitude": longitude, "latitude": latitude}
+        return PlacePublic.model_validate(
+            self.transport.request("POST", "/places", json=body).json()
+        )
+
+    def get_place(self, place_id: str) -> PlacePublic:
+        return PlacePublic.model_validate(
+            self.transport.request("GET", f"/places/{place_id}").json()
+        )
+
+    def recent_places(self, account_id: uuid.UUID) -> list[PlacePublic]:
+        data = self.transport.request("GET", f"/accounts/{account_id}/recent-places").json()
+        return [PlacePublic.model_validate(item) for item in data]
+
+    def set_note_place(
+        self, note_id: uuid.UUID, *, version: int, place_id: str | None
+    ) -> tuple[NotePublic, ChangeSet]:
+        """Tag the note with a place, or remove its place with None."""
+        response = self.transport.request(
+            "PATCH", f"/notes/{note_id}", json={"version": version, "place_id": place_id}
+        )
+        return NotePublic.model_validate(response.json()), NOTES_CHANGED
+
+    # -- scheduling and publishing (issue 6) -----------------------------------------------
+
+    def schedule_note(
+        self, note_id: uuid.UUID, *, at: datetime, version: int
+    ) -> tuple[NotePublic, ChangeSet]:
+        """Schedule for the aware time `at`, or raise `ValidationError` listing every
+        violation (`schedule.too_soon`, `schedule.too_late` and the content rules)."""
+        response = self.transport.request(
+            "POST", f"/notes/{note_id}/schedule", json={"at": at.isoformat(), "version": version}
+        )
+        return NotePublic.model_validate(response.json()), SCHEDULE_CHANGED
+
+    def reschedule_note(
+        self, note_id: uuid.UUID, *, at: datetime, version: int
+    ) -> tuple[NotePublic, ChangeSet]:
+        """Move a scheduled note to `at` (the same checks as scheduling)."""
+        response = self.transport.request(
+            "PATCH", f"/notes/{note_id}", json={"scheduled_at": at.isoformat(), "version": version}
+        )
+        return NotePublic.model_validate(response.json()), SCHEDULE_CHANGED
+
+    def unschedule_note(self, note_id: uuid.UUID, *, version: int) -> tuple[NotePublic, ChangeSet]:
+        response = self.transport.request(
+            "POST", f"/notes/{note_id}/unschedule", json={"version": version}
+        )
+        return NotePublic.model_validate(response.json()), SCHEDULE_CHANGED
+
+    def notifications(self, *, after: int = 0, limit: int = 100) -> NotificationPage:
+        """Notifications newer than the cursor `after`; pass the answer's `cursor` next time."""
+        params = {"after": after, "limit": limit}
+        return NotificationPage.model_validate(
+            self.transport.request("GET", "/notifications", params=params).json()
+        )
+
+    def mark_notifications_read(self, *, up_to: int) -> int:
+        response = self.transport.request("POST", "/notifications/read", json={"up_to": up_to})
+        return int(response.json()["marked"])
+
+    def get_package(self, note_id: uuid.UUID) -> PublishPackage:
+        return PublishPackage.model_validate(
+            self.transport.request("GET", f"/notes/{note_id}/package").json()
+        )
+
+    def package_image(self, note_id: uuid.UUID, position: int) -> bytes:
+        """The bytes of the package image at `position` (the edited export or the original)."""
+        return self.transport.request(
+            "GET", f"/notes/{note_id}/package/images/{position}", timeout=_UPLOAD_TIMEOUT
+        ).content
+
+    def confirm_posted(
+        self, note_id: uuid.UUID, *, link: str | None = None
+    ) -> tuple[NotePublic, ChangeSet]:
+        """Record that the signed-in human posted the note, with its platform link if known."""
+        response = self.transport.request(
+            "POST", f"/notes/{note_id}/confirm-posted", json={"link": link}
+        )
+        return NotePublic.model_validate(response.json()), NOTES_CHANGED

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -14,10 +17,22 @@ from publisher import __version__
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
-from publisher.server.routes import accounts, auth, luts, media, notes, presets
+from publisher.server.routes import (
+    accounts,
+    auth,
+    luts,
+    media,
+    notes,
+    notifications,
+    package,
+    places,
+    presets,
+    schedule,
+)
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 from publisher.services.luts import MAX_LUT_BYTES
+from publisher.services.scheduler import MisfirePolicy, Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +53,13 @@ def create_app(state: ServerState) -> FastAPI:
         version=__version__,
         description="Notes from draft to published, media, accounts. Errors carry a stable "
         "`code` and `params`; every mutating call accepts an `Idempotency-Key` header.",
+        lifespan=_scheduler_lifespan,
     )
     app.state.backend = state
     api = APIRouter(prefix=API_PREFIX, responses=_ERROR_RESPONSES)
     for module in (auth, accounts, notes, media, presets, luts):
+        api.include_router(module.router)
+    for module in (places, schedule, notifications, package):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)
@@ -61,6 +79,27 @@ def create_app(state: ServerState) -> FastAPI:
         return Health(version=__version__, database=state.engine.dialect.name)
 
     return app
+
+
+@asynccontextmanager
+async def _scheduler_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Every server process runs the scheduler while it serves (interval 0 turns it off)."""
+    state: ServerState = app.state.backend
+    settings = state.settings
+    if settings.scheduler_interval_seconds <= 0:
+        yield
+        return
+    policy = MisfirePolicy(
+        mode=settings.misfire, grace=timedelta(seconds=settings.misfire_grace_seconds)
+    )
+    scheduler = Scheduler(
+        state.sessions, state.rules, policy, interval=settings.scheduler_interval_seconds
+    )
+    scheduler.start()
+    try:
+        yield
+    finally:
+        scheduler.stop()
 
 
 def _error(status: int, code: str, params: dict | None = None, **extra) -> JSONResponse:

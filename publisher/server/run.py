@@ -4,6 +4,10 @@ The embedded desktop mode adds two things: a per-run token naming the local user
 `ZHONGCAO_LOCAL_TOKEN`, never on the command line where `ps` shows it), and
 `--exit-with-parent`, which ends the server when the app that started it is gone — however
 it went — so no orphan keeps the data folder.
+
+Every process also publishes scheduled notes when due (`services/scheduler.py`); a team
+server may replace the shipped rules pack (`--rules PATH`, e.g. another scheduling window) and
+choose what happens to a note found due after downtime (`--misfire publish|hold`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import uvicorn
@@ -84,6 +89,8 @@ def serve(
     db_url: str | None,
     data_dir: str | None,
     exit_with_parent: bool = False,
+    rules_path: str | None = None,
+    misfire: str | None = None,
 ) -> int:
     """Run the backend until stopped; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -96,8 +103,16 @@ def serve(
         return _fail("data_dir.unwritable")
     # Only what was given on the command line overrides the ZHONGCAO_* environment.
     settings = ServerSettings(data_dir=folder)
-    if db_url:
-        settings = settings.model_copy(update={"db_url": db_url})
+    overrides = {"db_url": db_url, "rules_path": rules_path, "misfire": misfire}
+    given: dict[str, Any] = {key: value for key, value in overrides.items() if value}
+    if given:
+        settings = ServerSettings(data_dir=folder, **given)
+    if settings.rules_path:
+        try:
+            load_rules(settings.rules_path)
+        except (OSError, ValueError, KeyError, TypeError):
+            log.exception("cannot read the rules pack %s", settings.rules_path)
+            return _fail("rules.invalid")
     lock = None
     if settings.database_url.startswith("sqlite"):
         # One embedded backend per data folder: a second app on the same folder is told the
@@ -123,9 +138,7 @@ def serve(
     bound_host, bound_port = sock.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     print(f"{READY_PREFIX} http://{shown_host}:{bound_port}", flush=True)
-    config = uvicorn.Config(
-        create_app(state), log_level="warning", access_log=False, lifespan="off"
-    )
+    config = uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
     server = uvicorn.Server(config)
     if exit_with_parent:
         _stop_on_stdin_eof(server)

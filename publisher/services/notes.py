@@ -15,11 +15,12 @@ from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
 from publisher.services.access import get_account, get_note, visible_account_ids
 from publisher.services.errors import Conflict, Invalid
+from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
 from publisher.services.versioning import compare_and_set
 
-EDITABLE_STATUSES = frozenset({"draft", "scheduled", "published"})
-PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled"})
+EDITABLE_STATUSES = frozenset({"draft", "scheduled", "held", "published"})
+PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
 
 
 def _like_pattern(text: str) -> str:
@@ -105,6 +106,8 @@ def create_note(session: Session, user: User, data: NoteCreate) -> Note:
     )
     session.add(note)
     session.flush()
+    if data.place_id:
+        _set_place(session, user, note, data.place_id)
     if data.media:
         _set_media(session, user, note, data.media)
     session.commit()
@@ -134,7 +137,22 @@ def _compare_and_set(
     return compare_and_set(session, lambda: _stale(get_note(session, user, note_id)))
 
 
-def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpdate) -> Note:
+def _set_place(session: Session, user: User, note: Note, place_id: str | None) -> None:
+    """Tag the note with a place the caller can see, keeping a snapshot of it."""
+    place = get_place(session, user, place_id) if place_id else None
+    note.place_id = place.id if place else None
+    note.place = place.model_dump(mode="json") if place else None
+
+
+def update_note(
+    session: Session,
+    user: User,
+    note_id: uuid.UUID,
+    data: NoteUpdate,
+    *,
+    reschedule_to: datetime | None = None,
+) -> Note:
+    """Apply a partial update; `reschedule_to` is a new time the scheduling service checked."""
     note = _note_at_version(session, user, note_id, data.version)
     if note.status not in EDITABLE_STATUSES:
         raise Invalid("note.not_editable", {"status": note.status})
@@ -143,6 +161,11 @@ def update_note(session: Session, user: User, note_id: uuid.UUID, data: NoteUpda
             note.title = data.title
         if data.body is not None:
             note.body = data.body
+        if "place_id" in data.model_fields_set:
+            _set_place(session, user, note, data.place_id)
+        if reschedule_to is not None:
+            note.scheduled_at = reschedule_to
+            note.scheduled_by = user.id
         # Touching updated_at makes even a media-only change an UPDATE of the note row, so the
         # version check guards it too. It is set before the media flush so the row is written
         # (and its version bumped) exactly once.

@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 import resources
@@ -100,15 +102,17 @@ def shipped_places() -> ShippedPlaces:
     rows = []
     with resources.path("places", "cn_admin.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            place = PlacePublic(
-                id=SHIPPED_PREFIX + row["adcode"],
-                name=row["name"],
-                level=row["level"],
-                address=_address(row["province"], row["city"], row["name"]),
-                province=row["province"],
-                city=row["city"],
-                longitude=float(row["longitude"]),
-                latitude=float(row["latitude"]),
+            place = PlacePublic.model_validate(
+                {
+                    "id": SHIPPED_PREFIX + row["adcode"],
+                    "name": row["name"],
+                    "level": row["level"],
+                    "address": _address(row["province"], row["city"], row["name"]),
+                    "province": row["province"],
+                    "city": row["city"],
+                    "longitude": float(row["longitude"]),
+                    "latitude": float(row["latitude"]),
+                }
             )
             parent = SHIPPED_PREFIX + row["parent_adcode"] if row["parent_adcode"] else None
             rows.append(IndexedPlace(place, parent, row["pinyin"], row["initials"]))
@@ -132,7 +136,7 @@ def _user_place_public(row: UserPlace) -> PlacePublic:
 
 def _user_matches(session: Session, user: User, query: str, ascii_query: str):
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    conditions = [UserPlace.name.like(f"%{escaped}%", escape="\\")]
+    conditions: list[ColumnElement[bool]] = [UserPlace.name.like(f"%{escaped}%", escape="\\")]
     if ascii_query:
         conditions += [
             UserPlace.pinyin.startswith(ascii_query),
@@ -214,7 +218,7 @@ def get_place(session: Session, user: User, place_id: str) -> PlacePublic:
 def recent_places(session: Session, user: User, account_id: uuid.UUID) -> list[PlacePublic]:
     """The places the account's most recently changed notes are tagged with, newest first."""
     account: Account = get_account(session, user, account_id)
-    snapshots = session.scalars(
+    snapshots: Iterable[dict[str, Any] | None] = session.scalars(
         select(Note.place)
         .where(Note.account_id == account.id, Note.place_id.is_not(None))
         .order_by(Note.updated_at.desc())

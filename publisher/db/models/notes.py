@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from publisher.db.base import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin
@@ -31,12 +31,14 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
     place_id: Mapped[str | None] = mapped_column(String(64))
     """`cn:<adcode>` for a shipped place, a user place's UUID; `place` is its snapshot."""
     place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    scheduled_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    published_by_scheduler: Mapped[bool] = mapped_column(default=False)
+    scheduled_by: Mapped[uuid.UUID | None]
+    """Who scheduled it (no foreign key: SQLite cannot add one to an existing table)."""
+    published_by_scheduler: Mapped[bool] = mapped_column(default=False, server_default=false())
     """The scheduler published it on behalf of `published_by` (who scheduled it)."""
-    published_late: Mapped[bool] = mapped_column(default=False)
+    published_late: Mapped[bool] = mapped_column(default=False, server_default=false())
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    posted_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    posted_by: Mapped[uuid.UUID | None]
+    """The human who confirmed it is live on the platform."""
     posted_link: Mapped[str | None] = mapped_column(Text)
 
     media: Mapped[list[NoteMedia]] = relationship(

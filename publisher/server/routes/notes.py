@@ -19,7 +19,7 @@ from publisher.schemas import (
 )
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.server.routes.paging import Limit, Offset
-from publisher.services import access, notes
+from publisher.services import access, notes, scheduling
 
 router = APIRouter(tags=["notes"])
 
@@ -51,8 +51,10 @@ def get_note(note_id: uuid.UUID, user: CurrentUser, session: SessionDep):
 
 
 @router.patch("/notes/{note_id}", response_model=NotePublic)
-def update_note(note_id: uuid.UUID, data: NoteUpdate, user: CurrentUser, session: SessionDep):
-    return notes.update_note(session, user, note_id, data)
+def update_note(
+    note_id: uuid.UUID, data: NoteUpdate, user: CurrentUser, session: SessionDep, state: StateDep
+):
+    return scheduling.update_note(session, user, note_id, data, rules=state.rules)
 
 
 @router.delete("/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -74,48 +74,36 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notifications")),
     )
     op.create_index(op.f("ix_notifications_user_id"), "notifications", ["user_id"], unique=False)
-    with op.batch_alter_table("notes", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("place_id", sa.String(length=64), nullable=True))
-        batch_op.add_column(sa.Column("place", sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column("scheduled_by", sa.Uuid(), nullable=True))
-        batch_op.add_column(
-            sa.Column(
-                "published_by_scheduler", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-        batch_op.add_column(
-            sa.Column("published_late", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(sa.Column("posted_at", publisher.db.base.UTCDateTime(), nullable=True))
-        batch_op.add_column(sa.Column("posted_by", sa.Uuid(), nullable=True))
-        batch_op.add_column(sa.Column("posted_link", sa.Text(), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_notes_scheduled_by_users"), "users", ["scheduled_by"], ["id"]
-        )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_notes_posted_by_users"), "users", ["posted_by"], ["id"]
-        )
-    # The defaults only fill the rows that existed; the models set the values from now on.
-    with op.batch_alter_table("notes", schema=None) as batch_op:
-        batch_op.alter_column("published_by_scheduler", server_default=None)
-        batch_op.alter_column("published_late", server_default=None)
+    # Plain ADD COLUMN, never a batch copy of `notes`: on SQLite the copy drops the old table,
+    # and with foreign keys on that cascades into note_media and deletes every note's media.
+    # SQLite cannot add a foreign key to an existing table, so the two user ids carry none.
+    for column in (
+        sa.Column("place_id", sa.String(length=64), nullable=True),
+        sa.Column("place", sa.JSON(), nullable=True),
+        sa.Column("scheduled_by", sa.Uuid(), nullable=True),
+        sa.Column(
+            "published_by_scheduler", sa.Boolean(), nullable=False, server_default=sa.false()
+        ),
+        sa.Column("published_late", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("posted_at", publisher.db.base.UTCDateTime(), nullable=True),
+        sa.Column("posted_by", sa.Uuid(), nullable=True),
+        sa.Column("posted_link", sa.Text(), nullable=True),
+    ):
+        op.add_column("notes", column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("notes", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_notes_posted_by_users"), type_="foreignkey")
-        batch_op.drop_constraint(batch_op.f("fk_notes_scheduled_by_users"), type_="foreignkey")
-        for column in (
-            "posted_link",
-            "posted_by",
-            "posted_at",
-            "published_late",
-            "published_by_scheduler",
-            "scheduled_by",
-            "place",
-            "place_id",
-        ):
-            batch_op.drop_column(column)
+    for column in (
+        "posted_link",
+        "posted_by",
+        "posted_at",
+        "published_late",
+        "published_by_scheduler",
+        "scheduled_by",
+        "place",
+        "place_id",
+    ):
+        op.drop_column("notes", column)
     op.drop_index(op.f("ix_notifications_user_id"), table_name="notifications")
     op.drop_table("notifications")
     op.drop_index(op.f("ix_user_places_organization_id"), table_name="user_places")

@@ -1,0 +1,160 @@
+"""`main.py package NOTE_ID -o DIR`: write a note's publish package as files.
+
+Writes `01.jpg`, `02.jpg`… (the images in order; the extension follows the file's type),
+`cover.jpg` (the first image), `caption.txt` (UTF-8) and `meta.json` (topics, place, products,
+flags). Exit codes as `main.py edit`: 0 written, 1 failed (unknown note, not allowed, backend
+unreachable, folder unwritable), 2 usage.
+
+With `--server URL --token T` it talks to that backend through `StudioClient`. Without, it
+reads the local studio's data folder directly through the services, as the local user: the
+embedded backend keeps no token on disk (each run gets a fresh one in its child's
+environment), and starting a second backend is refused while the studio runs (the folder is
+locked). SQLite in WAL mode lets this reader work beside a running studio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from publisher.client import StudioClient
+from publisher.client.errors import ClientError
+from publisher.config import DEFAULT_DB_FILE
+from publisher.db.engine import make_engine, make_sessionmaker
+from publisher.db.migrations import upgrade
+from publisher.db.models import User
+from publisher.media_store import MediaStore
+from publisher.schemas import PublishPackage
+from publisher.services import package
+from publisher.services.auth import LOCAL_EMAIL
+from publisher.services.errors import ServiceError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+ImageReader = Callable[[int], bytes]
+"""The bytes of the package image at a position."""
+
+
+class PackageError(Exception):
+    """A failure with a stable code, printed as `package: <code>`."""
+
+    def __init__(self, code: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(code)
+        self.code = code
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class Request:
+    note_id: uuid.UUID
+    out: Path
+    data_dir: Path | None
+    server: str | None
+    token: str | None
+
+
+def parse(
+    note_id: str, out: str, data_dir: str | None, server: str | None, token: str | None
+) -> Request:
+    """Check the arguments; raises `PackageError` with exit code 2 on misuse."""
+    try:
+        key = uuid.UUID(note_id)
+    except ValueError:
+        raise PackageError("note_id.invalid", EXIT_USAGE) from None
+    if bool(server) != bool(token):
+        raise PackageError("server_and_token.required_together", EXIT_USAGE)
+    return Request(key, Path(out), Path(data_dir) if data_dir else None, server, token)
+
+
+def _remote(request: Request) -> tuple[PublishPackage, ImageReader]:
+    assert request.server and request.token
+    client = StudioClient(request.server, request.token, timeout=30.0)
+    return client.get_package(request.note_id), lambda pos: client.package_image(
+        request.note_id, pos
+    )
+
+
+def _local(request: Request, default_dir: Path) -> tuple[PublishPackage, ImageReader]:
+    folder = request.data_dir or default_dir
+    db_file = folder / DEFAULT_DB_FILE
+    if not db_file.is_file():
+        raise PackageError("data_dir.no_studio")
+    engine = make_engine(f"sqlite:///{db_file}")
+    upgrade(engine)
+    store = MediaStore(folder / "media")
+    with make_sessionmaker(engine)() as session:
+        user = session.scalar(select(User).where(User.email == LOCAL_EMAIL))
+        if user is None:
+            raise PackageError("note.not_found")
+        manifest = package.build_package(session, user, request.note_id)
+        paths = {
+            image.position: package.image_file(
+                session, user, store, request.note_id, image.position
+            )[0]
+            for image in manifest.images
+        }
+    engine.dispose()
+    return manifest, lambda pos: paths[pos].read_bytes()
+
+
+def _write(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) -> list[Path]:
+    """Write the package's files into `out` (created if missing); the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for image in manifest.images:
+        data = read_image(image.position)
+        _write(out / image.filename, data)
+        written.append(out / image.filename)
+        if manifest.cover and image.position == manifest.cover.position:
+            cover = out / ("cover" + Path(image.filename).suffix)
+            _write(cover, data)
+            written.append(cover)
+    caption = out / "caption.txt"
+    _write(caption, manifest.caption.encode("utf-8"))
+    meta = out / "meta.json"
+    document = {
+        "note_id": str(manifest.note_id),
+        "title": manifest.title,
+        "images": [image.filename for image in manifest.images],
+        **manifest.meta.model_dump(mode="json"),
+    }
+    _write(meta, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+    return written + [caption, meta]
+
+
+def run(request: Request, *, default_dir: Path, stdout: TextIO, stderr: TextIO) -> int:
+    """Fetch and write the package, reporting each file or the failure; the exit code."""
+    try:
+        manifest, read_image = _remote(request) if request.server else _local(request, default_dir)
+        written = write_package(manifest, read_image, request.out)
+    except PackageError as exc:
+        print(f"package: {exc.code}", file=stderr)
+        return exc.exit_code
+    except (ClientError, ServiceError) as exc:
+        print(f"package: {exc.code}", file=stderr)
+        return EXIT_FAILED
+    except SQLAlchemyError:
+        print("package: database.unavailable", file=stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"package: output.unwritable {exc.filename or request.out}", file=stderr)
+        return EXIT_FAILED
+    for path in written:
+        print(path, file=stdout)
+    return EXIT_OK

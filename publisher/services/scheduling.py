@@ -1,0 +1,109 @@
+"""Scheduling a note: the rules pack's window and every block rule, checked on the server.
+
+A note is scheduled for an aware time between `schedule.min_lead_seconds` and
+`schedule.max_lead_seconds` from now by the server's clock; a refusal lists every violated
+rule. Unscheduling returns it to a draft. The scheduler (`scheduler.py`) publishes it when due.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from publisher.db.models import Note, User
+from publisher.domain.checks import Violation, blocking, check_note
+from publisher.domain.rules import RulesPack
+from publisher.schemas import NoteUpdate
+from publisher.services import notes
+from publisher.services.errors import Invalid
+
+SCHEDULABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
+UNSCHEDULABLE_STATUSES = frozenset({"scheduled", "held"})
+
+
+def publish_violations(
+    note: Note, rules: RulesPack, *, now: datetime, scheduled_at: datetime | None = None
+) -> list[Violation]:
+    """Every rule the note breaks, warnings included; with `scheduled_at`, the pack's window
+    too (`schedule.too_soon` / `schedule.too_late`, seen at `now`)."""
+    facts = replace(notes.note_facts(note), scheduled_at=scheduled_at)
+    return check_note(facts, rules, now=now)
+
+
+def _require_allowed(note: Note, at: datetime, rules: RulesPack, now: datetime) -> None:
+    """Raises `Invalid("note.rules_violated")` with every violation if any blocks."""
+    violations = publish_violations(note, rules, now=now, scheduled_at=at)
+    if blocking(violations):
+        raise Invalid(
+            "note.rules_violated",
+            {"count": len(blocking(violations))},
+            violations=[v.to_dict() for v in violations],
+        )
+
+
+def schedule_note(
+    session: Session,
+    user: User,
+    note_id: uuid.UUID,
+    *,
+    at: datetime,
+    version: int,
+    rules: RulesPack,
+    now: datetime | None = None,
+) -> Note:
+    """Schedule (or reschedule, or release a held note at a new time) for `at`.
+
+    Raises:
+        Conflict: `version` is stale.
+        Invalid: `note.not_schedulable` ({status}) or `note.rules_violated` (every violation).
+    """
+    note = notes._note_at_version(session, user, note_id, version)
+    if note.status not in SCHEDULABLE_STATUSES:
+        raise Invalid("note.not_schedulable", {"status": note.status})
+    _require_allowed(note, at, rules, now or datetime.now(UTC))
+    with notes._compare_and_set(session, user, note_id):
+        note.status = "scheduled"
+        note.scheduled_at = at
+        note.scheduled_by = user.id
+    session.refresh(note)
+    return note
+
+
+def unschedule_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
+    """Back to a draft; a scheduled or held note only (`note.not_scheduled` otherwise)."""
+    note = notes._note_at_version(session, user, note_id, version)
+    if note.status not in UNSCHEDULABLE_STATUSES:
+        raise Invalid("note.not_scheduled", {"status": note.status})
+    with notes._compare_and_set(session, user, note_id):
+        note.status = "draft"
+        note.scheduled_at = None
+        note.scheduled_by = None
+    session.refresh(note)
+    return note
+
+
+def update_note(
+    session: Session,
+    user: User,
+    note_id: uuid.UUID,
+    data: NoteUpdate,
+    *,
+    rules: RulesPack,
+    now: datetime | None = None,
+) -> Note:
+    """PATCH: a new `scheduled_at` on a scheduled note reschedules it, with the same checks.
+
+    Raises:
+        Invalid: `note.not_scheduled` when `scheduled_at` is sent for a note that is not
+            scheduled (schedule it instead), or `note.rules_violated`.
+    """
+    if "scheduled_at" not in data.model_fields_set:
+        return notes.update_note(session, user, note_id, data)
+    note = notes._note_at_version(session, user, note_id, data.version)
+    if note.status != "scheduled" or data.scheduled_at is None:
+        raise Invalid("note.not_scheduled", {"status": note.status})
+    _require_allowed(note, data.scheduled_at, rules, now or datetime.now(UTC))
+    return notes.update_note(session, user, note_id, data, reschedule_to=data.scheduled_at)
