@@ -178,4 +178,3 @@ def refusal_text(refusals: list[Refusal]) -> str:
     ]
     heading = QCoreApplication.translate("MediaIntake", "Not added:")
     return "\n".join([heading, *lines])
-

@@ -27,9 +27,7 @@ class Setting:
     label: str
 
 
-LANGUAGE = Setting(
-    "ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language")
-)
+LANGUAGE = Setting("ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language"))
 LAST_ACCOUNT = Setting(
     "create/account_id", str, "", QT_TRANSLATE_NOOP("Settings", "Account for new notes")
 )

@@ -121,4 +121,3 @@ class DraftStore(QObject):
             Query(self._ctx, parent=session, op=lambda client: client.get_note(note_id)).success(
                 session.adopt_server_copy
             ).failure(lambda _error: None).run()
-

@@ -74,7 +74,10 @@ class NotesTableModel(QAbstractTableModel):
     load_failed = Signal(object)
 
     def __init__(
-        self, ctx: AppContext, accounts: AccountsListModel, parent=None  # noqa: ANN001
+        self,
+        ctx: AppContext,
+        accounts: AccountsListModel,
+        parent=None,  # noqa: ANN001
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx

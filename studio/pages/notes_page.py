@@ -72,7 +72,8 @@ class NotesPage(QWidget):
 
     def _build(self) -> None:
         header, row, _title, self.subtitle = page_header(
-            self.tr("Notes"), self.tr("Drafts, scheduled and published notes of your accounts"),
+            self.tr("Notes"),
+            self.tr("Drafts, scheduled and published notes of your accounts"),
             self,
         )
         self.search = QLineEdit(self)
@@ -187,9 +188,7 @@ class NotesPage(QWidget):
         note = self.selected_note()
         self.edit_button.setEnabled(note is not None)
         self.delete_button.setEnabled(note is not None)
-        self.publish_button.setEnabled(
-            note is not None and note.status in ("draft", "scheduled")
-        )
+        self.publish_button.setEnabled(note is not None and note.status in ("draft", "scheduled"))
         rows = self.model.rowCount()
         self.count_label.setText(self.tr("{count} notes").format(count=self.model.total))
         self.empty_label.setVisible(rows == 0)
@@ -281,5 +280,3 @@ class NotesPage(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete
-
-

@@ -86,4 +86,3 @@ class SettingsPage(QWidget):
 
     def _on_language_chosen(self, row: int) -> None:
         self._ctx.settings.set(LANGUAGE, self.language.itemData(row) or "")
-

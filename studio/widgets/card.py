@@ -14,9 +14,9 @@ def card(parent: QWidget | None = None, *, spacing: int = 12) -> tuple[QFrame, Q
     return frame, layout
 
 
-def page_header(title: str, subtitle: str, parent: QWidget | None = None) -> tuple[
-    QWidget, QHBoxLayout, QLabel, QLabel
-]:
+def page_header(
+    title: str, subtitle: str, parent: QWidget | None = None
+) -> tuple[QWidget, QHBoxLayout, QLabel, QLabel]:
     """A header row: title and subtitle on the left; callers add controls on the right."""
     header = QWidget(parent)
     header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -7,9 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
-    def __init__(
-        self, *, glyph: str, title: str, text: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, glyph: str, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("EmptyState")
         layout = QVBoxLayout(self)

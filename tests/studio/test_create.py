@@ -187,9 +187,7 @@ def test_images_still_uploading_stay_with_their_draft_after_new_note(open_studio
     page.new_button.click()  # moves on while the images are still uploading
     assert studio.window.drafts.current is not old
     qtbot.waitUntil(lambda: not page.intake.busy, timeout=WAIT_MS)
-    qtbot.waitUntil(
-        lambda: len(studio.client().get_note(note_id).media) == 2, timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: len(studio.client().get_note(note_id).media) == 2, timeout=WAIT_MS)
     assert page.media.rowCount() == 0
 
 
@@ -252,9 +250,11 @@ def test_publish_twice_publishes_once_and_keeps_the_button_disabled(open_studio,
     session.published.connect(published.append)
     session.publish_failed.connect(failed.append)
     session.note_changed.connect(
-        lambda: enabled_while_pending.append(page.publish_button.isEnabled())
-        if session.publish_pending
-        else None
+        lambda: (
+            enabled_while_pending.append(page.publish_button.isEnabled())
+            if session.publish_pending
+            else None
+        )
     )
     page.publish_button.click()
     session.publish()  # a second click that got through
@@ -337,7 +337,6 @@ def test_publish_refused_lists_every_broken_rule(open_studio, qtbot):
     assert "The title is empty." in text
     assert "Add at least 1 image" in text
     assert page.publish_button.isEnabled()
-
 
 
 def test_dropped_files_arrive_and_delete_key_removes_one(open_studio, images, qtbot):

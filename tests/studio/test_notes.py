@@ -62,8 +62,10 @@ def test_publish_and_delete_from_the_list(open_studio, images, qtbot, monkeypatc
     assert page.publish_button.isEnabled()
     page.publish_button.click()
     qtbot.waitUntil(
-        lambda: page.model.row_of(str(spring_id)) >= 0
-        and page.model.note(page.model.row_of(str(spring_id))).status == "published",
+        lambda: (
+            page.model.row_of(str(spring_id)) >= 0
+            and page.model.note(page.model.row_of(str(spring_id))).status == "published"
+        ),
         timeout=WAIT_MS,
     )
 

@@ -55,9 +55,7 @@ def test_backend_child_is_gone_after_the_app_quits(open_studio, qtbot):
     assert not pid_alive(pid)
 
 
-def test_second_app_on_the_same_folder_is_told_it_is_already_running(
-    open_studio, qtbot, tmp_path
-):
+def test_second_app_on_the_same_folder_is_told_it_is_already_running(open_studio, qtbot, tmp_path):
     open_studio(tmp_path / "shared")
     second = open_studio(tmp_path / "shared", connect=False)
     second.ctx.connection.start()
