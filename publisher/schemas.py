@@ -67,6 +67,21 @@ def _known_timezone(name: str) -> str:
     return name
 
 
+Visibility = Literal["public", "private", "mutual"]
+"""Who sees a published note: everyone, only the creator ("only me"), mutual followers."""
+MAX_NOTE_TOPICS = 50
+"""Storage guard (issue 6); the rules pack blocks publishing far earlier (more than 10)."""
+MAX_NOTE_MENTIONS = 50
+MAX_NOTE_PRODUCTS = 50
+MAX_TOPIC_NAME_INPUT = 200
+"""What a caller may send; the normalised name must then be 1..30 characters."""
+ShortName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(_single_line),
+]
+
+
 class _Public(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -104,6 +119,7 @@ class AccountPublic(_Public):
     timezone: str
     version: int
     created_at: datetime
+    can_link_products: bool = False
 
 
 # -- places (issue 6) ------------------------------------------------------------------------
@@ -166,6 +182,12 @@ class NoteCreate(BaseModel):
     title: Text = Field(default="", max_length=MAX_TITLE_LENGTH)
     body: Text = Field(default="", max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
+    topics: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_TOPICS)
+    mentions: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_MENTIONS)
+    product_ids: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_PRODUCTS)
+    visibility: Visibility = "public"
+    original: bool = False
+    ai_generated: bool = False
     place_id: PlaceId | None = None
 
 
@@ -176,6 +198,12 @@ class NoteUpdate(BaseModel):
     title: Text | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
     body: Text | None = Field(default=None, max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] | None = Field(default=None, max_length=MAX_MEDIA_PER_NOTE)
+    topics: list[uuid.UUID] | None = Field(default=None, max_length=MAX_NOTE_TOPICS)
+    mentions: list[uuid.UUID] | None = Field(default=None, max_length=MAX_NOTE_MENTIONS)
+    product_ids: list[uuid.UUID] | None = Field(default=None, max_length=MAX_NOTE_PRODUCTS)
+    visibility: Visibility | None = None
+    original: bool | None = None
+    ai_generated: bool | None = None
     place_id: PlaceId | None = None
     """Sent as null, removes the place; left out, keeps it."""
     scheduled_at: AwareDatetime | None = None
@@ -208,6 +236,15 @@ class NotePublic(_Public):
     scheduled_at: datetime | None = None
     published_at: datetime | None = None
     published_by: uuid.UUID | None = None
+    topics: list[uuid.UUID] = Field(default_factory=list)
+    topic_names: list[str] = Field(default_factory=list)
+    mentions: list[uuid.UUID] = Field(default_factory=list)
+    product_ids: list[uuid.UUID] = Field(default_factory=list)
+    visibility: Visibility = "public"
+    original: bool = False
+    ai_generated: bool = False
+    collaboration: bool = False
+    """Brand-collaboration disclosure; set by the brand flow, read-only here."""
     place: PlacePublic | None = None
     scheduled_by: uuid.UUID | None = None
     published_by_scheduler: bool = False
@@ -361,3 +398,185 @@ class PublishPackage(BaseModel):
     images: list[PackageImage]
     cover: PackageImage | None
     meta: PackageMeta
+
+
+# -- topics, mentions, products, flags, checklist (issue 6, composer) --
+
+
+class AccountUpdate(BaseModel):
+    """A change by the account's owner, based on `version`."""
+
+    version: int
+    can_link_products: bool | None = None
+
+
+class AccountBrief(_Public):
+    """What anyone may learn about an account to @mention it: no owner, no settings."""
+
+    id: uuid.UUID
+    nickname: str
+    avatar_sha256: str | None = None
+    """Placeholder until accounts have avatars: the app draws the nickname's initial."""
+
+
+class TopicCreate(BaseModel):
+    """A topic by name; `#`, surrounding spaces and full-width forms are normalised away."""
+
+    name: Text = Field(max_length=MAX_TOPIC_NAME_INPUT)
+
+
+class TopicPublic(_Public):
+    id: uuid.UUID
+    name: str
+    use_count: int = 0
+    """How many notes carry the topic."""
+    created_at: datetime
+
+
+class TopicSuggestRequest(BaseModel):
+    """Suggest topics for a note being written; `account_id` adds the account's recent ones."""
+
+    account_id: uuid.UUID | None = None
+    title: Text = Field(default="", max_length=MAX_TITLE_LENGTH)
+    body: Text = Field(default="", max_length=MAX_BODY_LENGTH)
+    limit: int = Field(default=10, ge=1, le=50)
+
+
+SuggestionReason = Literal["text", "trending", "recent"]
+
+
+class TopicSuggestion(BaseModel):
+    """A suggested topic: an existing one (`topic_id`) or a new name to create on pick."""
+
+    name: str
+    topic_id: uuid.UUID | None = None
+    reasons: list[SuggestionReason]
+    score: float
+
+
+class TopicGroupCreate(BaseModel):
+    name: ShortName
+    topic_ids: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_TOPICS)
+
+
+class TopicGroupUpdate(BaseModel):
+    version: int
+    name: ShortName | None = None
+    topic_ids: list[uuid.UUID] | None = Field(default=None, max_length=MAX_NOTE_TOPICS)
+
+
+class TopicRef(_Public):
+    id: uuid.UUID
+    name: str
+
+
+class TopicGroupPublic(_Public):
+    id: uuid.UUID
+    name: str
+    topics: list[TopicRef]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Sku = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^\S+$")
+]
+
+
+class StorefrontCreate(BaseModel):
+    """A storefront of one of the caller's organizations (default: their own)."""
+
+    name: ShortName
+    organization_id: uuid.UUID | None = None
+
+
+class StorefrontUpdate(BaseModel):
+    version: int
+    name: ShortName
+
+
+class StorefrontPublic(_Public):
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    name: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProductCreate(BaseModel):
+    storefront_id: uuid.UUID
+    name: Annotated[ShortName, StringConstraints(max_length=200)]
+    sku: Sku
+    price_fen: int = Field(ge=0, le=10**12)
+    currency: Currency = "CNY"
+    stock: int = Field(default=0, ge=0, le=10**9)
+    image_sha256: Sha256 | None = None
+
+
+class ProductUpdate(BaseModel):
+    version: int
+    name: Annotated[ShortName, StringConstraints(max_length=200)] | None = None
+    sku: Sku | None = None
+    price_fen: int | None = Field(default=None, ge=0, le=10**12)
+    currency: Currency | None = None
+    stock: int | None = Field(default=None, ge=0, le=10**9)
+    image_sha256: Sha256 | None = None
+
+
+class ProductPublic(_Public):
+    id: uuid.UUID
+    storefront_id: uuid.UUID
+    name: str
+    sku: str
+    price_fen: int
+    currency: str
+    stock: int
+    image_sha256: str | None = None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class MediaFactsIn(BaseModel):
+    """An image or video of a draft as it will be published (rendered size if edited)."""
+
+    width: int = Field(ge=0, le=1_000_000)
+    height: int = Field(ge=0, le=1_000_000)
+    bytes: int | None = Field(default=None, ge=0)
+    mime: str | None = Field(default=None, max_length=64)
+
+
+class ChecklistDraft(BaseModel):
+    """A draft as the composer holds it, checked without saving anything."""
+
+    type: NoteType = "image"
+    title: Text = Field(default="", max_length=MAX_TITLE_LENGTH)
+    body: Text = Field(default="", max_length=MAX_BODY_LENGTH)
+    images: list[MediaFactsIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
+    videos: list[MediaFactsIn] = Field(default_factory=list, max_length=MAX_MEDIA_PER_NOTE)
+    topics: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_TOPICS)
+    mentions: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_MENTIONS)
+    product_ids: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_NOTE_PRODUCTS)
+    scheduled_at: AwareDatetime | None = None
+
+
+class CheckItemPublic(BaseModel):
+    """One rule: `status` pass | warn | block, `params` its limits and the note's figures."""
+
+    rule: str
+    status: Literal["pass", "warn", "block"]
+    params: dict[str, Any] = Field(default_factory=dict)
+    violations: list[ViolationPublic] = Field(default_factory=list)
+
+
+class ChecklistPublic(BaseModel):
+    """Every rule of the rules pack that applies to the note, in a stable order."""
+
+    items: list[CheckItemPublic]
+    blocked: bool
+    """True while any item blocks publishing and scheduling."""
+    rules_version: str
+    checked_at: datetime

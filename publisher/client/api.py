@@ -16,7 +16,9 @@ from publisher.client.errors import NotFoundError
 from publisher.client.http import Transport
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
+    AccountBrief,
     AccountPublic,
+    ChecklistPublic,
     Health,
     LutPublic,
     MediaPublic,
@@ -26,8 +28,13 @@ from publisher.schemas import (
     Page,
     PlacePublic,
     PresetPublic,
+    ProductPublic,
     PublishPackage,
+    StorefrontPublic,
     Token,
+    TopicGroupPublic,
+    TopicPublic,
+    TopicSuggestion,
     UserPublic,
 )
 
@@ -45,6 +52,20 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+_COMPOSER_FIELDS = ("topics", "mentions", "product_ids", "visibility", "original", "ai_generated")
+
+
+def _composer_payload(fields: dict[str, Any]) -> dict[str, Any]:
+    """The topics, mentions, products (ids, in order) and flags a call sets; None: unchanged."""
+    payload: dict[str, Any] = {}
+    for name in _COMPOSER_FIELDS:
+        value = fields.get(name)
+        if value is None:
+            continue
+        payload[name] = [str(item) for item in value] if isinstance(value, list) else value
+    return payload
 
 
 def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, Any]]:
@@ -139,13 +160,18 @@ class StudioClient:
         body: str = "",
         media: list[NoteMediaIn | dict[str, Any]] | None = None,
         idempotency_key: str | None = None,
+        **composer: Any,
     ) -> tuple[NotePublic, ChangeSet]:
+        """Create a draft. `composer` may set `topics`, `mentions`, `product_ids` (lists of
+        ids, in order), `visibility` ("public" | "private" | "mutual"), `original` and
+        `ai_generated`."""
         payload = {
             "account_id": str(account_id),
             "type": type,
             "title": title,
             "body": body,
             "media": _media_payload(media or []),
+            **_composer_payload(composer),
         }
         response = self.transport.request(
             "POST", "/notes", json=payload, idempotency_key=idempotency_key
@@ -161,13 +187,17 @@ class StudioClient:
         title: str | None = None,
         body: str | None = None,
         media: list[NoteMediaIn | dict[str, Any]] | None = None,
+        **composer: Any,
     ) -> tuple[NotePublic, ChangeSet]:
-        """Change the given fields of a note based on `version`.
+        """Change the given fields of a note based on `version`; `composer` as in
+        `create_note` (a list replaces the note's list, in order).
 
         Raises:
             ConflictError: someone changed the note since `version`; `current` holds it.
+            ValidationError: `topic.unknown`, `mention.unknown`, `product.link_not_allowed` …
+            NotFoundError: `product.not_found` for a product the caller cannot see.
         """
-        payload: dict[str, Any] = {"version": version}
+        payload: dict[str, Any] = {"version": version, **_composer_payload(composer)}
         if title is not None:
             payload["title"] = title
         if body is not None:
@@ -418,3 +448,175 @@ class StudioClient:
             "POST", f"/notes/{note_id}/confirm-posted", json={"link": link}
         )
         return NotePublic.model_validate(response.json()), NOTES_CHANGED
+
+    # -- topics, mentions, products, checklist (issue 6, composer) -------------------------
+
+    def search_topics(
+        self, query: str | None = None, *, offset: int = 0, limit: int = 20
+    ) -> Page[TopicPublic]:
+        """Topics whose name contains `query` (any case), most used first."""
+        params: dict[str, Any] = {"offset": offset, "limit": limit}
+        if query:
+            params["q"] = query
+        data = self.transport.request("GET", "/topics", params=params).json()
+        return Page[TopicPublic].model_validate(data)
+
+    def create_topic(self, name: str) -> TopicPublic:
+        """The topic of that name (`#`, spaces and full-width forms normalised), created if new.
+
+        Raises:
+            ValidationError: `topic.name_invalid` ({reason, max}).
+        """
+        response = self.transport.request("POST", "/topics", json={"name": name})
+        return TopicPublic.model_validate(response.json())
+
+    def suggest_topics(
+        self,
+        *,
+        title: str,
+        body: str,
+        account_id: uuid.UUID | None = None,
+        limit: int = 10,
+    ) -> list[TopicSuggestion]:
+        """Ranked topic suggestions for a note being written (`topic_id` None: a new topic)."""
+        payload: dict[str, Any] = {"title": title, "body": body, "limit": limit}
+        if account_id is not None:
+            payload["account_id"] = str(account_id)
+        # A read: it changes nothing, so a retry is harmless and needs no stored answer.
+        data = self.transport.request("POST", "/topics/suggest", json=payload).json()
+        return [TopicSuggestion.model_validate(item) for item in data]
+
+    def list_topic_groups(self, *, offset: int = 0, limit: int = 50) -> Page[TopicGroupPublic]:
+        params = {"offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/topic-groups", params=params).json()
+        return Page[TopicGroupPublic].model_validate(data)
+
+    def create_topic_group(
+        self, *, name: str, topic_ids: list[uuid.UUID]
+    ) -> tuple[TopicGroupPublic, ChangeSet]:
+        body = {"name": name, "topic_ids": [str(t) for t in topic_ids]}
+        response = self.transport.request("POST", "/topic-groups", json=body)
+        return TopicGroupPublic.model_validate(response.json()), ChangeSet()
+
+    def update_topic_group(
+        self,
+        group_id: uuid.UUID,
+        *,
+        version: int,
+        name: str | None = None,
+        topic_ids: list[uuid.UUID] | None = None,
+    ) -> tuple[TopicGroupPublic, ChangeSet]:
+        payload: dict[str, Any] = {"version": version}
+        if name is not None:
+            payload["name"] = name
+        if topic_ids is not None:
+            payload["topic_ids"] = [str(t) for t in topic_ids]
+        response = self.transport.request("PATCH", f"/topic-groups/{group_id}", json=payload)
+        return TopicGroupPublic.model_validate(response.json()), ChangeSet()
+
+    def delete_topic_group(self, group_id: uuid.UUID, *, version: int) -> ChangeSet:
+        self.transport.request("DELETE", f"/topic-groups/{group_id}", params={"version": version})
+        return ChangeSet()
+
+    def search_mentionable(
+        self, query: str, *, offset: int = 0, limit: int = 20
+    ) -> Page[AccountBrief]:
+        """Accounts to @mention whose nickname contains `query`."""
+        params = {"q": query, "offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/accounts/search", params=params).json()
+        return Page[AccountBrief].model_validate(data)
+
+    def set_can_link_products(
+        self, account_id: uuid.UUID, *, version: int, allowed: bool
+    ) -> tuple[AccountPublic, ChangeSet]:
+        """As the account's owner, allow or forbid linking products to its notes."""
+        body = {"version": version, "can_link_products": allowed}
+        response = self.transport.request("PATCH", f"/accounts/{account_id}", json=body)
+        return AccountPublic.model_validate(response.json()), ChangeSet(accounts=True)
+
+    def list_storefronts(self, *, offset: int = 0, limit: int = 50) -> Page[StorefrontPublic]:
+        params = {"offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/storefronts", params=params).json()
+        return Page[StorefrontPublic].model_validate(data)
+
+    def create_storefront(
+        self, *, name: str, organization_id: uuid.UUID | None = None
+    ) -> StorefrontPublic:
+        body: dict[str, Any] = {"name": name}
+        if organization_id is not None:
+            body["organization_id"] = str(organization_id)
+        return StorefrontPublic.model_validate(
+            self.transport.request("POST", "/storefronts", json=body).json()
+        )
+
+    def search_products(
+        self,
+        query: str | None = None,
+        *,
+        storefront_id: uuid.UUID | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[ProductPublic]:
+        """Products whose name or SKU contains `query` (any case)."""
+        params: dict[str, Any] = {"offset": offset, "limit": limit}
+        if query:
+            params["q"] = query
+        if storefront_id is not None:
+            params["storefront_id"] = str(storefront_id)
+        data = self.transport.request("GET", "/products", params=params).json()
+        return Page[ProductPublic].model_validate(data)
+
+    def get_product(self, product_id: uuid.UUID) -> ProductPublic:
+        return ProductPublic.model_validate(
+            self.transport.request("GET", f"/products/{product_id}").json()
+        )
+
+    def create_product(
+        self,
+        *,
+        storefront_id: uuid.UUID,
+        name: str,
+        sku: str,
+        price_fen: int,
+        currency: str = "CNY",
+        stock: int = 0,
+        image_sha256: str | None = None,
+    ) -> ProductPublic:
+        """Raises ConflictError `product.sku_taken` when the storefront has that SKU."""
+        body = {
+            "storefront_id": str(storefront_id),
+            "name": name,
+            "sku": sku,
+            "price_fen": price_fen,
+            "currency": currency,
+            "stock": stock,
+            "image_sha256": image_sha256,
+        }
+        return ProductPublic.model_validate(
+            self.transport.request("POST", "/products", json=body).json()
+        )
+
+    def update_product(
+        self, product_id: uuid.UUID, *, version: int, **fields: Any
+    ) -> ProductPublic:
+        """Change the given fields (name, sku, price_fen, currency, stock, image_sha256)."""
+        body = {"version": version, **fields}
+        return ProductPublic.model_validate(
+            self.transport.request("PATCH", f"/products/{product_id}", json=body).json()
+        )
+
+    def delete_product(self, product_id: uuid.UUID, *, version: int) -> None:
+        self.transport.request("DELETE", f"/products/{product_id}", params={"version": version})
+
+    def note_checklist(
+        self, note_id: uuid.UUID, *, scheduled_at: datetime | None = None
+    ) -> ChecklistPublic:
+        """Every rule with pass, warn or block for a stored note (and a planned time)."""
+        params = {"scheduled_at": scheduled_at.isoformat()} if scheduled_at else None
+        data = self.transport.request("GET", f"/notes/{note_id}/checklist", params=params).json()
+        return ChecklistPublic.model_validate(data)
+
+    def draft_checklist(self, draft: dict[str, Any]) -> ChecklistPublic:
+        """The checklist of a draft as the composer holds it (`ChecklistDraft` fields)."""
+        data = self.transport.request("POST", "/checklist", json=draft).json()
+        return ChecklistPublic.model_validate(data)

@@ -20,6 +20,7 @@ from publisher.server.idempotency import IdempotencyMiddleware
 from publisher.server.routes import (
     accounts,
     auth,
+    checklist,
     luts,
     media,
     notes,
@@ -27,7 +28,10 @@ from publisher.server.routes import (
     package,
     places,
     presets,
+    products,
     schedule,
+    storefronts,
+    topics,
 )
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
@@ -60,6 +64,8 @@ def create_app(state: ServerState) -> FastAPI:
     for module in (auth, accounts, notes, media, presets, luts):
         api.include_router(module.router)
     for module in (places, schedule, notifications, package):
+        api.include_router(module.router)
+    for module in (topics, storefronts, products, checklist):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)

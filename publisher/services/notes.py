@@ -10,11 +10,14 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import MediaRef, Note, NoteMedia, User
-from publisher.domain.checks import NoteFacts, blocking, check_note
+from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
 from publisher.services.access import get_account, get_note, visible_account_ids
+from publisher.services.checklist import note_facts as note_facts  # used by scheduling
+from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
+from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
 from publisher.services.versioning import compare_and_set
@@ -94,7 +97,10 @@ def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn
     )
 
 
-def create_note(session: Session, user: User, data: NoteCreate) -> Note:
+def create_note(
+    session: Session, user: User, data: NoteCreate, *, rules: RulesPack | None = None
+) -> Note:
+    """A draft; `rules` (the server's pack) bounds how many topics it may hold."""
     get_account(session, user, data.account_id)
     note = Note(
         account_id=data.account_id,
@@ -108,6 +114,7 @@ def create_note(session: Session, user: User, data: NoteCreate) -> Note:
     session.flush()
     if data.place_id:
         _set_place(session, user, note, data.place_id)
+    set_composer_fields(session, user, note, data, rules=rules)
     if data.media:
         _set_media(session, user, note, data.media)
     session.commit()
@@ -151,6 +158,7 @@ def update_note(
     data: NoteUpdate,
     *,
     reschedule_to: datetime | None = None,
+    rules: RulesPack | None = None,
 ) -> Note:
     """Apply a partial update; `reschedule_to` is a new time the scheduling service checked."""
     note = _note_at_version(session, user, note_id, data.version)
@@ -170,6 +178,7 @@ def update_note(
         # version check guards it too. It is set before the media flush so the row is written
         # (and its version bumped) exactly once.
         note.updated_at = datetime.now(UTC)
+        set_composer_fields(session, user, note, data, rules=rules)
         if data.media is not None:
             _set_media(session, user, note, data.media)
     session.refresh(note)
@@ -180,14 +189,6 @@ def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: in
     note = _note_at_version(session, user, note_id, version)
     with _compare_and_set(session, user, note_id):
         session.delete(note)
-
-
-def note_facts(note: Note) -> NoteFacts:
-    images = sum(1 for m in note.media if m.asset.mime.startswith("image/"))
-    videos = sum(1 for m in note.media if m.asset.mime.startswith("video/"))
-    return NoteFacts(
-        type=note.type, title=note.title, body=note.body, image_count=images, video_count=videos
-    )
 
 
 def publish_note(
@@ -203,7 +204,7 @@ def publish_note(
     note = _note_at_version(session, user, note_id, version)
     if note.status not in PUBLISHABLE_STATUSES:
         raise Invalid("note.not_publishable", {"status": note.status})
-    violations = check_note(note_facts(note), rules)
+    violations = note_violations(session, note, rules=rules, now=datetime.now(UTC))
     if blocking(violations):
         raise Invalid(
             "note.rules_violated",

@@ -4,10 +4,13 @@ from publisher.db.models.accounts import Account
 from publisher.db.models.idempotency import IdempotencyRecord
 from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
+from publisher.db.models.mentions import NoteMention
 from publisher.db.models.notes import Note, NoteMedia
 from publisher.db.models.notifications import Notification
 from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
+from publisher.db.models.products import NoteProduct, Product, Storefront
+from publisher.db.models.topics import NoteTopic, Topic, TopicGroup, TopicGroupItem
 from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
@@ -20,8 +23,16 @@ __all__ = [
     "Membership",
     "Note",
     "NoteMedia",
+    "NoteMention",
+    "NoteProduct",
+    "NoteTopic",
     "Notification",
     "Organization",
+    "Product",
+    "Storefront",
+    "Topic",
+    "TopicGroup",
+    "TopicGroupItem",
     "User",
     "UserLut",
     "UserPlace",

@@ -19,3 +19,5 @@ class Account(IdMixin, TimestampMixin, VersionedMixin, Base):
     nickname: Mapped[str] = mapped_column(String(100))
     platform_user_id: Mapped[str | None] = mapped_column(String(64))
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    can_link_products: Mapped[bool] = mapped_column(default=False)
+    """Whether the platform lets this account link products; set by the account's owner."""

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from publisher.db.base import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin
 from publisher.db.models.media import MediaAsset
+
+if TYPE_CHECKING:
+    from publisher.db.models.mentions import NoteMention
+    from publisher.db.models.products import NoteProduct
+    from publisher.db.models.topics import NoteTopic
 
 
 class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -47,6 +52,41 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
         cascade="all, delete-orphan",
         lazy="selectin",
     )
+
+    # -- topics, mentions, products and flags (issue 6) --
+    visibility: Mapped[str] = mapped_column(String(8), default="public")
+    """public | private ("only me") | mutual (mutual followers)."""
+    original: Mapped[bool] = mapped_column(default=False)
+    """The creator declares the content original."""
+    ai_generated: Mapped[bool] = mapped_column(default=False)
+    """The explicit AI-generated-content label."""
+    collaboration: Mapped[bool] = mapped_column(default=False)
+    """Brand-collaboration disclosure (合作); set by the brand flow, read-only elsewhere."""
+    topic_links: Mapped[list[NoteTopic]] = relationship(
+        order_by="NoteTopic.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    mention_links: Mapped[list[NoteMention]] = relationship(
+        order_by="NoteMention.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    product_links: Mapped[list[NoteProduct]] = relationship(
+        order_by="NoteProduct.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def topics(self) -> list[uuid.UUID]:
+        return [link.topic_id for link in self.topic_links]
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [link.topic.name for link in self.topic_links]
+
+    @property
+    def mentions(self) -> list[uuid.UUID]:
+        return [link.account_id for link in self.mention_links]
+
+    @property
+    def product_ids(self) -> list[uuid.UUID]:
+        return [link.product_id for link in self.product_links]
 
 
 class NoteMedia(Base):

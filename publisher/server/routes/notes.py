@@ -41,8 +41,8 @@ def list_notes(
 
 
 @router.post("/notes", status_code=status.HTTP_201_CREATED, response_model=NotePublic)
-def create_note(data: NoteCreate, user: CurrentUser, session: SessionDep):
-    return notes.create_note(session, user, data)
+def create_note(data: NoteCreate, user: CurrentUser, session: SessionDep, state: StateDep):
+    return notes.create_note(session, user, data, rules=state.rules)
 
 
 @router.get("/notes/{note_id}", response_model=NotePublic)

@@ -1,0 +1,303 @@
+"""Storefronts and products (minimal until the brand issue builds storefront management),
+and the products a note links to.
+
+A storefront belongs to an organization; its members see and edit it and its products, and
+nobody else learns it exists (404). A note may link products only when its account is
+allowed to (`Account.can_link_products`, set by the account's owner).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from publisher.db.models import (
+    Account,
+    MediaRef,
+    Membership,
+    Note,
+    NoteProduct,
+    Product,
+    Storefront,
+    User,
+)
+from publisher.schemas import (
+    AccountPublic,
+    AccountUpdate,
+    ProductCreate,
+    ProductPublic,
+    ProductUpdate,
+    StorefrontCreate,
+    StorefrontPublic,
+    StorefrontUpdate,
+)
+from publisher.services.access import get_account, personal_organization_id
+from publisher.services.errors import Conflict, Invalid, NotFound
+from publisher.services.versioning import compare_and_set
+
+
+def _member_orgs(user: User) -> Select[uuid.UUID]:
+    return select(Membership.organization_id).where(Membership.user_id == user.id)
+
+
+def _visible_storefronts(user: User) -> Select[uuid.UUID]:
+    return select(Storefront.id).where(Storefront.organization_id.in_(_member_orgs(user)))
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _page(session: Session, query: Select, *, offset: int, limit: int) -> tuple[list, int]:
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return list(session.scalars(query.offset(offset).limit(limit)).all()), total
+
+
+# -- storefronts -----------------------------------------------------------------------------
+
+
+def list_storefronts(
+    session: Session, user: User, *, offset: int, limit: int
+) -> tuple[list[Storefront], int]:
+    query = (
+        select(Storefront)
+        .where(Storefront.id.in_(_visible_storefronts(user)))
+        .order_by(Storefront.name, Storefront.id)
+    )
+    return _page(session, query, offset=offset, limit=limit)
+
+
+def get_storefront(session: Session, user: User, storefront_id: uuid.UUID) -> Storefront:
+    storefront = session.scalar(
+        select(Storefront).where(
+            Storefront.id == storefront_id, Storefront.id.in_(_visible_storefronts(user))
+        )
+    )
+    if storefront is None:
+        raise NotFound("storefront.not_found")
+    return storefront
+
+
+def create_storefront(session: Session, user: User, data: StorefrontCreate) -> Storefront:
+    """In `data.organization_id` if the caller is a member (else 404), or their own."""
+    org_id = data.organization_id or personal_organization_id(session, user)
+    if session.scalar(_member_orgs(user).where(Membership.organization_id == org_id)) is None:
+        raise NotFound("organization.not_found")
+    storefront = Storefront(organization_id=org_id, name=data.name)
+    session.add(storefront)
+    session.commit()
+    return storefront
+
+
+def _stale_storefront(storefront: Storefront) -> Conflict:
+    return Conflict(
+        "storefront.version_conflict",
+        {"version": storefront.version},
+        current=StorefrontPublic.model_validate(storefront).model_dump(mode="json"),
+    )
+
+
+def update_storefront(
+    session: Session, user: User, storefront_id: uuid.UUID, data: StorefrontUpdate
+) -> Storefront:
+    storefront = get_storefront(session, user, storefront_id)
+    if storefront.version != data.version:
+        raise _stale_storefront(storefront)
+    lost = lambda: _stale_storefront(get_storefront(session, user, storefront_id))  # noqa: E731
+    with compare_and_set(session, lost):
+        storefront.name = data.name
+    session.refresh(storefront)
+    return storefront
+
+
+def delete_storefront(
+    session: Session, user: User, storefront_id: uuid.UUID, *, version: int
+) -> None:
+    """Deletes its products too, and unlinks them from notes."""
+    storefront = get_storefront(session, user, storefront_id)
+    if storefront.version != version:
+        raise _stale_storefront(storefront)
+    lost = lambda: _stale_storefront(get_storefront(session, user, storefront_id))  # noqa: E731
+    with compare_and_set(session, lost):
+        session.delete(storefront)
+
+
+# -- products --------------------------------------------------------------------------------
+
+
+def list_products(
+    session: Session,
+    user: User,
+    *,
+    query: str | None,
+    storefront_id: uuid.UUID | None,
+    offset: int,
+    limit: int,
+) -> tuple[list[Product], int]:
+    """Products the caller can see whose name or SKU contains `query` (any case)."""
+    conditions: list[ColumnElement[bool]] = [Product.storefront_id.in_(_visible_storefronts(user))]
+    if storefront_id is not None:
+        conditions.append(Product.storefront_id == storefront_id)
+    if query and query.strip():
+        pattern = _like(query.strip())
+        conditions.append(
+            or_(Product.name.ilike(pattern, escape="\\"), Product.sku.ilike(pattern, escape="\\"))
+        )
+    select_products = (
+        select(Product).where(*conditions).order_by(Product.name, Product.sku, Product.id)
+    )
+    return _page(session, select_products, offset=offset, limit=limit)
+
+
+def get_product(session: Session, user: User, product_id: uuid.UUID) -> Product:
+    product = session.scalar(
+        select(Product).where(
+            Product.id == product_id, Product.storefront_id.in_(_visible_storefronts(user))
+        )
+    )
+    if product is None:
+        raise NotFound("product.not_found")
+    return product
+
+
+def _check_image(session: Session, user: User, sha256: str | None) -> None:
+    if sha256 is None:
+        return
+    owned = session.scalar(
+        select(MediaRef.sha256).where(MediaRef.user_id == user.id, MediaRef.sha256 == sha256)
+    )
+    if owned is None:
+        raise Invalid("media.unknown", {"sha256": sha256})
+
+
+@contextmanager
+def _unique_sku(session: Session, sku: str) -> Iterator[None]:
+    """The unique (storefront, sku) index decides, so two racing saves cannot both win."""
+    try:
+        yield
+    except IntegrityError as exc:
+        session.rollback()
+        raise Conflict("product.sku_taken", {"sku": sku}) from exc
+
+
+def create_product(session: Session, user: User, data: ProductCreate) -> Product:
+    """Raises: NotFound `storefront.not_found`; Conflict `product.sku_taken`; Invalid
+    `media.unknown` for an image the caller did not upload."""
+    get_storefront(session, user, data.storefront_id)
+    _check_image(session, user, data.image_sha256)
+    product = Product(**data.model_dump())
+    with _unique_sku(session, data.sku):
+        session.add(product)
+        session.commit()
+    return product
+
+
+def _stale_product(product: Product) -> Conflict:
+    return Conflict(
+        "product.version_conflict",
+        {"version": product.version},
+        current=ProductPublic.model_validate(product).model_dump(mode="json"),
+    )
+
+
+def update_product(
+    session: Session, user: User, product_id: uuid.UUID, data: ProductUpdate
+) -> Product:
+    """Only the fields sent change; `image_sha256` sent as null removes the image."""
+    product = get_product(session, user, product_id)
+    if product.version != data.version:
+        raise _stale_product(product)
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"version"})
+    if "image_sha256" in changes:
+        _check_image(session, user, changes["image_sha256"])
+    lost = lambda: _stale_product(get_product(session, user, product_id))  # noqa: E731
+    with _unique_sku(session, changes.get("sku", product.sku)), compare_and_set(session, lost):
+        for name, value in changes.items():
+            if value is not None or name == "image_sha256":
+                setattr(product, name, value)
+    session.refresh(product)
+    return product
+
+
+def delete_product(session: Session, user: User, product_id: uuid.UUID, *, version: int) -> None:
+    product = get_product(session, user, product_id)
+    if product.version != version:
+        raise _stale_product(product)
+    lost = lambda: _stale_product(get_product(session, user, product_id))  # noqa: E731
+    with compare_and_set(session, lost):
+        session.delete(product)
+
+
+def set_note_products(
+    session: Session, user: User, note: Note, product_ids: Sequence[uuid.UUID]
+) -> None:
+    """Replace the note's linked products, in order.
+
+    Raises:
+        Invalid: `product.link_not_allowed` ({account_id}) when the note's account may not
+            link products; `product.duplicate` ({product_id}).
+        NotFound: `product.not_found` for a product the caller cannot see.
+    """
+    if product_ids:
+        account = session.get(Account, note.account_id)
+        if account is None or not account.can_link_products:
+            raise Invalid("product.link_not_allowed", {"account_id": str(note.account_id)})
+    seen: set[uuid.UUID] = set()
+    for product_id in product_ids:
+        if product_id in seen:
+            raise Invalid("product.duplicate", {"product_id": str(product_id)})
+        seen.add(product_id)
+        get_product(session, user, product_id)
+    note.product_links.clear()
+    session.flush()
+    note.product_links.extend(
+        NoteProduct(product_id=product_id, position=index)
+        for index, product_id in enumerate(product_ids)
+    )
+
+
+# -- who may link products -------------------------------------------------------------------
+
+
+def _stale_account(account: Account) -> Conflict:
+    return Conflict(
+        "account.version_conflict",
+        {"version": account.version},
+        current=AccountPublic.model_validate(account).model_dump(mode="json"),
+    )
+
+
+def update_account(
+    session: Session, user: User, account_id: uuid.UUID, data: AccountUpdate
+) -> Account:
+    """Change an account's settings; only an owner of the account's organization may.
+
+    Raises:
+        NotFound: `account.not_found` (not visible to the caller).
+        Invalid: `account.owner_only` for a member who is not an owner.
+        Conflict: `account.version_conflict` (stale `version`, with `current`).
+    """
+    account = get_account(session, user, account_id)
+    role = session.scalar(
+        select(Membership.role).where(
+            Membership.user_id == user.id, Membership.organization_id == account.organization_id
+        )
+    )
+    if role != "owner":
+        raise Invalid("account.owner_only", {"account_id": str(account_id)})
+    if account.version != data.version:
+        raise _stale_account(account)
+    with compare_and_set(session, lambda: _stale_account(get_account(session, user, account_id))):
+        if data.can_link_products is not None:
+            account.can_link_products = data.can_link_products
+        account.updated_at = datetime.now(UTC)
+    session.refresh(account)
+    return account
