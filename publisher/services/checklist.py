@@ -96,9 +96,8 @@ def note_violations(
 
 
 def _topic_names(session: Session, topic_ids: Sequence[uuid.UUID]) -> tuple[str, ...]:
-    names = dict(
-        session.execute(select(Topic.id, Topic.name).where(Topic.id.in_(topic_ids))).tuples()
-    )
+    rows = session.execute(select(Topic.id, Topic.name).where(Topic.id.in_(topic_ids)))
+    names = {topic_id: name for topic_id, name in rows}
     missing = [t for t in topic_ids if t not in names]
     if missing:
         raise Invalid("topic.unknown", {"topic_id": str(missing[0])})
