@@ -1,0 +1,158 @@
+"""The publish package: its manifest, the human's "posted" confirmation, and
+`main.py package` end to end against a server and against a local data folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from publisher.client import StudioClient
+from publisher.client.errors import NotFoundError, ValidationError
+from studio.backend_process import MAIN_PY
+from tests.backend_process import start_backend
+from tests.media_samples import image_bytes, write_image
+
+
+def photo(client, folder, color) -> str:
+    path = write_image(folder / f"{uuid.uuid4().hex}.jpg", color=color)
+    return client.upload_media(path).sha256
+
+
+def note_with_edit(client, folder):
+    """Two photos; the second has an export of its edit, which the package must use."""
+    first, second = photo(client, folder, (200, 0, 0)), photo(client, folder, (0, 200, 0))
+    png = folder / "export.png"
+    png.write_bytes(image_bytes("PNG", size=(90, 120), color=(0, 0, 200)))
+    rendered = client.upload_media(png).sha256
+    media = [
+        {"sha256": first},
+        {"sha256": second, "recipe": {"adjust": {"exposure": 1}}, "rendered_sha256": rendered},
+    ]
+    account = client.list_accounts()[0].id
+    note, _ = client.create_note(
+        account_id=account, title="成都三天两夜", body="吃吃喝喝", media=media
+    )
+    note, _ = client.set_note_place(note.id, version=note.version, place_id="cn:510107")
+    return note, (first, rendered)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(MAIN_PY), "package", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_manifest_lists_images_in_order_with_the_edited_export(api, other_api, tmp_path):
+    note, (first, rendered) = note_with_edit(api, tmp_path)
+    package = api.get_package(note.id)
+    assert [(i.filename, i.sha256, i.rendered) for i in package.images] == [
+        ("01.jpg", first, False),
+        ("02.png", rendered, True),
+    ]
+    assert (package.images[1].width, package.images[1].height) == (90, 120)
+    assert package.cover == package.images[0]
+    assert package.caption == "成都三天两夜\n\n吃吃喝喝"
+    assert package.meta.place.name == "武侯区"
+    assert api.package_image(note.id, 1) == api.media_bytes(rendered)
+    with pytest.raises(NotFoundError):
+        other_api.get_package(note.id)
+    with pytest.raises(NotFoundError):
+        other_api.package_image(note.id, 0)
+    with pytest.raises(NotFoundError) as caught:
+        api.package_image(note.id, 5)
+    assert caught.value.code == "package.image_not_found"
+
+
+def test_posted_is_confirmed_once_by_a_human_with_a_platform_link(api, tmp_path):
+    note, _ = note_with_edit(api, tmp_path)
+    with pytest.raises(ValidationError) as caught:
+        api.confirm_posted(note.id)
+    assert caught.value.code == "note.not_published"
+    api.publish_note(note.id)
+    for bad in (
+        "https://example.com/x",
+        "javascript:alert(1)",
+        "https://xiaohongshu.com.evil.cn/a",
+    ):
+        with pytest.raises(ValidationError) as caught:
+            api.confirm_posted(note.id, link=bad)
+        assert caught.value.code == "posted.link_invalid"
+    posted, _ = api.confirm_posted(note.id)
+    assert posted.posted_by == api.me().id and posted.posted_link is None
+    link = "https://www.xiaohongshu.com/explore/6650a1b2c3d4e5f6a7b8c9d0"
+    linked, _ = api.confirm_posted(note.id, link=link)
+    again, _ = api.confirm_posted(note.id, link=link)
+    assert (linked.posted_link, linked.posted_at) == (link, posted.posted_at)
+    assert again.version == linked.version and again.posted_at == posted.posted_at
+
+
+def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, backend, tmp_path):
+    note, (first, rendered) = note_with_edit(api, tmp_path)
+    out = tmp_path / "out"
+    token = api.transport.token
+    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, "--token", token)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01.jpg",
+        "02.png",
+        "caption.txt",
+        "cover.jpg",
+        "meta.json",
+    ]
+    assert (out / "02.png").read_bytes() == api.media_bytes(rendered)
+    assert (
+        (out / "cover.jpg").read_bytes() == (out / "01.jpg").read_bytes() == api.media_bytes(first)
+    )
+    assert (out / "caption.txt").read_text(encoding="utf-8") == "成都三天两夜\n\n吃吃喝喝"
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["place"]["id"] == "cn:510107" and meta["images"] == ["01.jpg", "02.png"]
+    assert {"topics", "products", "flags"} <= meta.keys()
+
+
+def test_the_package_command_explains_failures_with_exit_codes(api, backend, tmp_path):
+    token = api.transport.token
+    unknown = run_cli(
+        str(uuid.uuid4()), "-o", str(tmp_path), "--server", backend.url, "--token", token
+    )
+    assert (unknown.returncode, unknown.stderr.strip()) == (1, "package: note.not_found")
+    usage = run_cli("not-a-uuid", "-o", str(tmp_path))
+    assert (usage.returncode, usage.stderr.strip()) == (2, "package: note_id.invalid")
+    down = run_cli(
+        str(uuid.uuid4()), "-o", str(tmp_path), "--server", "http://127.0.0.1:9", "--token", "t"
+    )
+    assert (down.returncode, down.stderr.strip()) == (1, "package: backend.unreachable")
+    bad_token = run_cli(
+        str(uuid.uuid4()), "-o", str(tmp_path), "--server", backend.url, "--token", "nope"
+    )
+    assert (bad_token.returncode, bad_token.stderr.strip()) == (1, "package: auth.invalid_token")
+    empty = run_cli(
+        str(uuid.uuid4()), "-o", str(tmp_path / "x"), "--data-dir", str(tmp_path / "none")
+    )
+    assert (empty.returncode, empty.stderr.strip()) == (1, "package: data_dir.no_studio")
+
+
+def test_the_package_command_reads_the_local_studio_folder(tmp_path):
+    local = start_backend(tmp_path / "studio")
+    try:
+        client = StudioClient(local.url, local.token)
+        note, _ = note_with_edit(client, tmp_path)
+        out = tmp_path / "out"
+        done = run_cli(str(note.id), "-o", str(out), "--data-dir", str(tmp_path / "studio"))
+        assert done.returncode == 0, done.stderr  # beside the running studio
+        assert (out / "02.png").read_bytes() == client.media_bytes(note.media[1].rendered_sha256)
+    finally:
+        local.stop()
+    stopped = run_cli(
+        str(note.id), "-o", str(tmp_path / "again"), "--data-dir", str(tmp_path / "studio")
+    )
+    assert stopped.returncode == 0, stopped.stderr
+    assert (
+        (tmp_path / "again" / "caption.txt").read_text(encoding="utf-8").startswith("成都三天两夜")
+    )
