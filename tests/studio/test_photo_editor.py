@@ -355,7 +355,7 @@ def test_a_stale_export_is_never_published(open_studio, photos, qtbot):
     square_export = session.fields.edit_of(sha).rendered_sha256
 
     page.edit_photo(0)
-    editor.crop_panel.ratio_buttons["16:9"].click()
+    editor.crop_panel.ratio_buttons["4:3"].click()
     assert session.fields.edit_of(sha).rendered_sha256 is None
     page.close_editor()
     session.set_title("比例变了")
@@ -364,7 +364,7 @@ def test_a_stale_export_is_never_published(open_studio, photos, qtbot):
     medium = studio.client().get_note(uuid.UUID(session.note_id)).media[0]
     assert medium.rendered_sha256 not in (None, square_export)
     rendered = Image.open(io.BytesIO(studio.client().media_bytes(medium.rendered_sha256)))
-    assert rendered.size == (1920, 1080)
+    assert rendered.size == (1440, 1080)
 
 
 def test_edits_copied_in_one_note_paste_into_another(open_studio, photos, qtbot):
