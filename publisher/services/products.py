@@ -9,7 +9,7 @@ allowed to (`Account.can_link_products`, set by the account's owner).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -105,14 +105,20 @@ def _stale_storefront(storefront: Storefront) -> Conflict:
     )
 
 
+def _storefront_race(
+    session: Session, user: User, storefront_id: uuid.UUID
+) -> Callable[[], Conflict]:
+    """What a write that lost a compare-and-set race answers: 409 with the winner's row."""
+    return lambda: _stale_storefront(get_storefront(session, user, storefront_id))
+
+
 def update_storefront(
     session: Session, user: User, storefront_id: uuid.UUID, data: StorefrontUpdate
 ) -> Storefront:
     storefront = get_storefront(session, user, storefront_id)
     if storefront.version != data.version:
         raise _stale_storefront(storefront)
-    lost = lambda: _stale_storefront(get_storefront(session, user, storefront_id))  # noqa: E731
-    with compare_and_set(session, lost):
+    with compare_and_set(session, _storefront_race(session, user, storefront_id)):
         storefront.name = data.name
     session.refresh(storefront)
     return storefront
@@ -125,8 +131,7 @@ def delete_storefront(
     storefront = get_storefront(session, user, storefront_id)
     if storefront.version != version:
         raise _stale_storefront(storefront)
-    lost = lambda: _stale_storefront(get_storefront(session, user, storefront_id))  # noqa: E731
-    with compare_and_set(session, lost):
+    with compare_and_set(session, _storefront_race(session, user, storefront_id)):
         session.delete(storefront)
 
 
@@ -208,6 +213,10 @@ def _stale_product(product: Product) -> Conflict:
     )
 
 
+def _product_race(session: Session, user: User, product_id: uuid.UUID) -> Callable[[], Conflict]:
+    return lambda: _stale_product(get_product(session, user, product_id))
+
+
 def update_product(
     session: Session, user: User, product_id: uuid.UUID, data: ProductUpdate
 ) -> Product:
@@ -218,8 +227,10 @@ def update_product(
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"version"})
     if "image_sha256" in changes:
         _check_image(session, user, changes["image_sha256"])
-    lost = lambda: _stale_product(get_product(session, user, product_id))  # noqa: E731
-    with _unique_sku(session, changes.get("sku", product.sku)), compare_and_set(session, lost):
+    with (
+        _unique_sku(session, changes.get("sku", product.sku)),
+        compare_and_set(session, _product_race(session, user, product_id)),
+    ):
         for name, value in changes.items():
             if value is not None or name == "image_sha256":
                 setattr(product, name, value)
@@ -231,8 +242,7 @@ def delete_product(session: Session, user: User, product_id: uuid.UUID, *, versi
     product = get_product(session, user, product_id)
     if product.version != version:
         raise _stale_product(product)
-    lost = lambda: _stale_product(get_product(session, user, product_id))  # noqa: E731
-    with compare_and_set(session, lost):
+    with compare_and_set(session, _product_race(session, user, product_id)):
         session.delete(product)
 
 

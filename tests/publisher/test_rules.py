@@ -84,3 +84,24 @@ def test_another_rules_pack_changes_the_limits(tmp_path) -> None:
     assert [v.code for v in check_note(NoteFacts("image", "a" * 11, "", 1), rules)] == [
         "title.too_wide"
     ]
+
+
+def test_every_rule_group_names_its_source_and_the_composer_limits_are_there() -> None:
+    for group, limits in RULES.rules.items():
+        assert limits.get("source"), group
+    assert RULES.limit("images", "ratio_tolerance") == 0.02
+    assert RULES.limit("images", "warn_min_short_side") == 1080
+    assert RULES.limit("topics", "max_name_chars") == 30
+    assert RULES.limit("topics", "trending_days") == 14
+
+
+def test_another_rules_pack_changes_the_topic_limits(tmp_path) -> None:
+    data = json.loads(resources.path("rules", DEFAULT_PACK).read_text(encoding="utf-8"))
+    data["rules"]["topics"].update(warn_max=1, block_max=2)
+    custom = tmp_path / "rules.json"
+    custom.write_text(json.dumps(data))
+    rules = load_rules(custom)
+    facts = NoteFacts("image", "t", "", 1, topics=("a", "b"))
+    assert [(v.code, v.level) for v in check_note(facts, rules)] == [("topics.many", "warn")]
+    facts = NoteFacts("image", "t", "", 1, topics=("a", "b", "c"))
+    assert [(v.code, v.level) for v in check_note(facts, rules)] == [("topics.too_many", "block")]
