@@ -346,6 +346,18 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>重置裁剪和旋转</translation>
     </message>
     <message>
+        <source>Not accepted for image notes</source>
+        <translation>图文笔记不支持这个比例</translation>
+    </message>
+    <message>
+        <source>Image notes are published in {ratios}: this crop would be refused.</source>
+        <translation>图文笔记只支持 {ratios} 的图片，这样裁剪发布时会被拒绝。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>The picture is cropped automatically so no corner is empty.</source>
         <translation>拉直后会自动裁剪，四角不会留白。</translation>
     </message>

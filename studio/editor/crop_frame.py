@@ -12,6 +12,7 @@ from dataclasses import replace
 from enum import Enum
 
 from editor.recipe import ASPECTS, MIN_CROP_FRACTION, Crop, Geometry
+from publisher.domain.checks import matching_ratio
 
 # Ratios that turn into each other when the photo is turned by 90°.
 _TURNED = {"3:4": "4:3", "4:3": "3:4", "9:16": "16:9", "16:9": "9:16"}
@@ -44,6 +45,13 @@ def pixel_ratio(aspect: str) -> float | None:
     """Width / height in pixels for a named aspect; None for "free"."""
     parts = ASPECTS.get(aspect)
     return None if parts is None else parts[0] / parts[1]
+
+
+def publishable(crop: Crop, frame: float, allowed: list[str], tolerance: float) -> bool:
+    """Whether the platform takes the crop's pixel ratio (within its relative tolerance)."""
+    precision = 10_000  # the ratio of two fractions, as whole numbers for `matching_ratio`
+    width, height = round(crop.w * frame * precision), round(crop.h * precision)
+    return matching_ratio(width, height, allowed, tolerance) is not None
 
 
 def fit_centred(aspect: str, frame: float) -> Crop:

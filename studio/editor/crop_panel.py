@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.recipe import ASPECTS, MAX_STRAIGHTEN_DEGREES, Geometry, Recipe
-from studio.editor.crop_frame import flipped, turned, with_aspect
+from studio.editor.crop_frame import flipped, publishable, turned, with_aspect
 from studio.editor.panels.panel_style import style_panel
 from studio.editor.panels.slider_row import SliderRow
 
@@ -35,6 +35,8 @@ class CropPanel(QWidget):
         style_panel(self)
         self._recipe = Recipe()
         self._frame = 1.0
+        self._allowed: list[str] = list(ASPECTS)
+        self._tolerance = 0.0
         self._build()
 
     def _build(self) -> None:
@@ -59,6 +61,11 @@ class CropPanel(QWidget):
             button.clicked.connect(lambda _checked, chosen=aspect: self._on_ratio(chosen))
             grid.addWidget(button, index // 3, index % 3)
         layout.addLayout(grid)
+        self.ratio_warning = QLabel(self)
+        self.ratio_warning.setObjectName("PanelError")
+        self.ratio_warning.setWordWrap(True)
+        self.ratio_warning.hide()
+        layout.addWidget(self.ratio_warning)
 
         layout.addSpacing(6)
         layout.addWidget(self._section(self.tr("Rotate")))
@@ -118,10 +125,30 @@ class CropPanel(QWidget):
         geometry = recipe.geometry
         self.ratio_buttons[geometry.aspect].setChecked(True)
         self.straighten.set_value(geometry.straighten)
+        self._show_publishable()
 
     def set_frame_aspect(self, frame: float) -> None:
         """Pixel width / height of the straightened frame, which ratios are measured in."""
         self._frame = frame
+        self._show_publishable()
+
+    def set_publishable_ratios(self, allowed: list[str], tolerance: float) -> None:
+        """The ratios the platform publishes image notes in (from the rules pack)."""
+        self._allowed, self._tolerance = list(allowed), tolerance
+        for aspect, button in self.ratio_buttons.items():
+            refused = aspect != "free" and aspect not in allowed
+            button.setToolTip(self.tr("Not accepted for image notes") if refused else "")
+        self._show_publishable()
+
+    def _show_publishable(self) -> None:
+        crop = self._recipe.geometry.crop
+        ok = publishable(crop, self._frame, self._allowed, self._tolerance)
+        self.ratio_warning.setVisible(not ok)
+        self.ratio_warning.setText(
+            self.tr("Image notes are published in {ratios}: this crop would be refused.").format(
+                ratios=self.tr(", ").join(self._allowed)
+            )
+        )
 
     # -- edits -----------------------------------------------------------------------------
 

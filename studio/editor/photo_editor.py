@@ -190,6 +190,10 @@ class PhotoEditor(QWidget):
         self.view.addWidget(self.crop_tool)
 
         self.crop_panel = CropPanel(self)
+        rules = self._ctx.rules
+        self.crop_panel.set_publishable_ratios(
+            rules.limit("images", "allowed_ratios"), rules.limit("images", "ratio_tolerance")
+        )
         self.adjust_panel = AdjustPanel(self)
         self.curves_panel = CurvesPanel(self)
         self.filters_panel = FiltersPanel(self._ctx, self)

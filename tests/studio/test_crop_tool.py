@@ -6,8 +6,17 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
-from editor.recipe import Crop, Geometry
-from studio.editor.crop_frame import Handle, drag, fit_centred, flipped, turned, with_aspect
+from editor.recipe import Crop, Geometry, Recipe
+from studio.editor.crop_frame import (
+    Handle,
+    drag,
+    fit_centred,
+    flipped,
+    publishable,
+    turned,
+    with_aspect,
+)
+from studio.editor.crop_panel import CropPanel
 from studio.editor.crop_tool import CropTool
 
 LANDSCAPE = 1600 / 1200  # a 4:3 landscape frame
@@ -100,3 +109,32 @@ def test_dragging_a_corner_of_the_overlay_reports_one_release(qtbot):
     assert _pixel_ratio(crop, LANDSCAPE) == pytest.approx(1.0)
     assert crop.w < fit_centred("1:1", LANDSCAPE).w
     assert tool.handle_at(tool.crop_rect().center()) is Handle.MOVE
+
+
+PLATFORM = ["3:4", "1:1", "4:3"]
+
+
+def test_only_the_platform_ratios_are_publishable():
+    assert publishable(fit_centred("4:3", LANDSCAPE), LANDSCAPE, PLATFORM, 0.02)
+    assert publishable(fit_centred("3:4", LANDSCAPE), LANDSCAPE, PLATFORM, 0.02)
+    assert not publishable(fit_centred("16:9", LANDSCAPE), LANDSCAPE, PLATFORM, 0.02)
+    assert not publishable(Crop(0, 0, 1.0, 0.5), LANDSCAPE, PLATFORM, 0.02)  # a free 8:3 strip
+
+
+def test_crop_panel_warns_about_a_ratio_the_platform_refuses(qtbot):
+    panel = CropPanel()
+    qtbot.addWidget(panel)
+    panel.set_publishable_ratios(PLATFORM, 0.02)
+    panel.set_frame_aspect(LANDSCAPE)
+    committed = []
+    panel.committed.connect(committed.append)
+    panel.set_recipe(Recipe())
+    assert not panel.ratio_warning.isVisibleTo(panel)
+    panel.ratio_buttons["16:9"].click()
+    panel.set_recipe(committed[-1])  # the editor shows what was committed
+    assert panel.ratio_warning.isVisibleTo(panel)
+    assert "3:4" in panel.ratio_warning.text()
+    assert panel.ratio_buttons["16:9"].toolTip()
+    panel.ratio_buttons["1:1"].click()
+    panel.set_recipe(committed[-1])
+    assert not panel.ratio_warning.isVisibleTo(panel)
