@@ -382,7 +382,7 @@ class PackageImage(BaseModel):
 class PackageMeta(BaseModel):
     topics: list[str] = Field(default_factory=list)
     place: PlacePublic | None = None
-    products: list[dict[str, Any]] = Field(default_factory=list)
+    products: list[ProductPublic] = Field(default_factory=list)
     flags: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -14,11 +14,19 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Note, NoteMedia, User
+from publisher.db.models import Note, NoteMedia, Product, User
 from publisher.media_store import MediaStore
-from publisher.schemas import NoteStatus, PackageImage, PackageMeta, PlacePublic, PublishPackage
+from publisher.schemas import (
+    NoteStatus,
+    PackageImage,
+    PackageMeta,
+    PlacePublic,
+    ProductPublic,
+    PublishPackage,
+)
 from publisher.services.access import get_note
 from publisher.services.errors import Invalid, NotFound
 from publisher.services.notes import _compare_and_set
@@ -41,18 +49,21 @@ def caption(title: str, body: str, topics: list[str]) -> str:
     return "\n\n".join(part for part in (title.strip(), body.strip(), tags) if part)
 
 
-def _topic_names(note: Note) -> list[str]:
-    # Topics arrive with the topics feature's `topic_links`; a note without them has none.
-    return [link.topic.name for link in getattr(note, "topic_links", [])]
-
-
-def _products(note: Note) -> list[dict[str, Any]]:
-    return [{"id": str(link.product_id)} for link in getattr(note, "product_links", [])]
+def _products(session: Session, note: Note) -> list[ProductPublic]:
+    """The linked products in the note's order, as the product cards show them."""
+    rows = {
+        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(note.product_ids)))
+    }
+    return [ProductPublic.model_validate(rows[pid]) for pid in note.product_ids if pid in rows]
 
 
 def _flags(note: Note) -> dict[str, Any]:
-    names = ("visibility", "original", "ai_generated", "collaboration")
-    return {name: getattr(note, name) for name in names if hasattr(note, name)}
+    return {
+        "visibility": note.visibility,
+        "original": note.original,
+        "ai_generated": note.ai_generated,
+        "collaboration": note.collaboration,
+    }
 
 
 def _image(item: NoteMedia) -> PackageImage:
@@ -72,7 +83,7 @@ def _image(item: NoteMedia) -> PackageImage:
 def build_package(session: Session, user: User, note_id: uuid.UUID) -> PublishPackage:
     """The manifest of a note the caller can see, whatever its status."""
     note = get_note(session, user, note_id)
-    topics = _topic_names(note)
+    topics = note.topic_names
     images = [_image(item) for item in note.media]
     cover = next((image for image in images if image.mime.startswith("image/")), None)
     return PublishPackage(
@@ -87,7 +98,7 @@ def build_package(session: Session, user: User, note_id: uuid.UUID) -> PublishPa
         meta=PackageMeta(
             topics=topics,
             place=PlacePublic.model_validate(note.place) if note.place else None,
-            products=_products(note),
+            products=_products(session, note),
             flags=_flags(note),
         ),
     )

@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from publisher.db.models import Note
 from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
+from publisher.services.checklist import note_violations
 from publisher.services.notifications import notify
-from publisher.services.scheduling import publish_violations
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,13 @@ def _due(now: datetime):
     return select(Note).where(Note.status == "scheduled", Note.scheduled_at <= now)
 
 
-def _outcome(note: Note, rules: RulesPack, policy: MisfirePolicy, now: datetime) -> dict[str, Any]:
+def _outcome(
+    session: Session, note: Note, rules: RulesPack, policy: MisfirePolicy, now: datetime
+) -> dict[str, Any]:
     """The columns a due note gets: published (maybe late) or held, and why."""
     assert note.scheduled_at is not None
     late = now - note.scheduled_at > policy.grace
-    broken = blocking(publish_violations(note, rules, now=now))
+    broken = blocking(note_violations(session, note, rules=rules, now=now))
     if broken:
         return {
             "status": "held",
@@ -106,7 +108,7 @@ def _claim_locked(
             .with_for_update(skip_locked=True, of=Note)
         ).all()
         for note in due:
-            outcome = _outcome(note, rules, policy, now)
+            outcome = _outcome(session, note, rules, policy, now)
             for column, value in _note_values(outcome, now).items():
                 setattr(note, column, value)
             _notify(session, note, outcome)
@@ -120,10 +122,10 @@ def _claim_compare_and_set(
     """SQLite: settle each due note with a conditional UPDATE; a lost race changes nothing."""
     with sessions() as session:
         due = session.scalars(_due(now).order_by(Note.scheduled_at).limit(BATCH)).all()
-        session.expunge_all()
+        decided = [(note, _outcome(session, note, rules, policy, now)) for note in due]
     settled = 0
-    for note in due:
-        outcome = _outcome(note, rules, policy, now)
+    for note, outcome in decided:
+        # Decided on the version read above: the UPDATE applies only if nothing changed since.
         with sessions() as session:
             result = cast(
                 "CursorResult[Any]",

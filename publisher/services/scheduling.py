@@ -8,34 +8,28 @@ rule. Unscheduling returns it to a draft. The scheduler (`scheduler.py`) publish
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Note, User
-from publisher.domain.checks import Violation, blocking, check_note
+from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteUpdate
 from publisher.services import notes
+from publisher.services.checklist import note_violations
 from publisher.services.errors import Invalid
 
 SCHEDULABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
 UNSCHEDULABLE_STATUSES = frozenset({"scheduled", "held"})
 
 
-def publish_violations(
-    note: Note, rules: RulesPack, *, now: datetime, scheduled_at: datetime | None = None
-) -> list[Violation]:
-    """Every rule the note breaks, warnings included; with `scheduled_at`, the pack's window
-    too (`schedule.too_soon` / `schedule.too_late`, seen at `now`)."""
-    facts = replace(notes.note_facts(note), scheduled_at=scheduled_at)
-    return check_note(facts, rules, now=now)
-
-
-def _require_allowed(note: Note, at: datetime, rules: RulesPack, now: datetime) -> None:
-    """Raises `Invalid("note.rules_violated")` with every violation if any blocks."""
-    violations = publish_violations(note, rules, now=now, scheduled_at=at)
+def _require_allowed(
+    session: Session, note: Note, at: datetime, rules: RulesPack, now: datetime
+) -> None:
+    """Raises `Invalid("note.rules_violated")` with every violation (warnings included) if
+    any blocks: the whole pre-publish check, plus the window for `at` seen at `now`."""
+    violations = note_violations(session, note, rules=rules, scheduled_at=at, now=now)
     if blocking(violations):
         raise Invalid(
             "note.rules_violated",
@@ -63,7 +57,7 @@ def schedule_note(
     note = notes._note_at_version(session, user, note_id, version)
     if note.status not in SCHEDULABLE_STATUSES:
         raise Invalid("note.not_schedulable", {"status": note.status})
-    _require_allowed(note, at, rules, now or datetime.now(UTC))
+    _require_allowed(session, note, at, rules, now or datetime.now(UTC))
     with notes._compare_and_set(session, user, note_id):
         note.status = "scheduled"
         note.scheduled_at = at
@@ -101,9 +95,11 @@ def update_note(
             scheduled (schedule it instead), or `note.rules_violated`.
     """
     if "scheduled_at" not in data.model_fields_set:
-        return notes.update_note(session, user, note_id, data)
+        return notes.update_note(session, user, note_id, data, rules=rules)
     note = notes._note_at_version(session, user, note_id, data.version)
     if note.status != "scheduled" or data.scheduled_at is None:
         raise Invalid("note.not_scheduled", {"status": note.status})
-    _require_allowed(note, data.scheduled_at, rules, now or datetime.now(UTC))
-    return notes.update_note(session, user, note_id, data, reschedule_to=data.scheduled_at)
+    _require_allowed(session, note, data.scheduled_at, rules, now or datetime.now(UTC))
+    return notes.update_note(
+        session, user, note_id, data, reschedule_to=data.scheduled_at, rules=rules
+    )

@@ -70,6 +70,36 @@ def test_the_manifest_lists_images_in_order_with_the_edited_export(api, other_ap
     assert caught.value.code == "package.image_not_found"
 
 
+def test_the_caption_and_meta_carry_topics_products_and_flags(api, tmp_path):
+    account = api.list_accounts()[0]
+    api.set_can_link_products(account.id, version=account.version, allowed=True)
+    shop = api.create_storefront(name="小店")
+    product = api.create_product(storefront_id=shop.id, name="防晒霜", sku="SPF50", price_fen=8900)
+    topics = [api.create_topic(name).id for name in ("成都美食", "周末去哪儿")]
+    sha = photo(api, tmp_path, (10, 20, 30))
+    note, _ = api.create_note(
+        account_id=account.id,
+        title="火锅",
+        body="好吃",
+        media=[{"sha256": sha}],
+        topics=topics,
+        product_ids=[product.id],
+        ai_generated=True,
+    )
+    package = api.get_package(note.id)
+    assert package.caption == "火锅\n\n好吃\n\n#成都美食[话题]# #周末去哪儿[话题]#"
+    assert package.meta.topics == ["成都美食", "周末去哪儿"]
+    assert [(p.name, p.sku, p.price_fen) for p in package.meta.products] == [
+        ("防晒霜", "SPF50", 8900)
+    ]
+    assert package.meta.flags == {
+        "visibility": "public",
+        "original": False,
+        "ai_generated": True,
+        "collaboration": False,
+    }
+
+
 def test_posted_is_confirmed_once_by_a_human_with_a_platform_link(api, tmp_path):
     note, _ = note_with_edit(api, tmp_path)
     with pytest.raises(ValidationError) as caught:
