@@ -1,4 +1,9 @@
-"""A user's notifications: read after a cursor, marked read up to an id."""
+"""A user's notifications: read after a cursor, marked read up to an id.
+
+The cursor is the last id seen. On PostgreSQL two replicas' transactions may commit ids out
+of order, so a poll landing between them could pass over the lower id; `unread` (a count of
+everything unread, not only the page) lets the app notice and re-read from 0.
+"""
 
 from __future__ import annotations
 

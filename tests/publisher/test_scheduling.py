@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from publisher.client.errors import ValidationError
+from studio.backend_process import BackendStartError
 from tests.conftest import register_user
 from tests.publisher.scheduling_helpers import publishable_note, rules_file, start, wait_for
 
@@ -100,3 +101,13 @@ def test_notifications_are_the_callers_and_are_marked_read(tmp_path, monkeypatch
         assert api.notifications().unread == 1
     finally:
         backend.stop()
+    assert backend.returncode == 0  # the scheduler thread stopped with the server
+
+
+def test_serve_refuses_an_unreadable_rules_pack(tmp_path) -> None:
+    broken = tmp_path / "rules.json"
+    broken.write_text("{not json", encoding="utf-8")
+    for path in (broken, tmp_path / "missing.json"):
+        with pytest.raises(BackendStartError) as caught:
+            start(tmp_path / "data", flags=["--rules", str(path)])
+        assert caught.value.code == "rules.invalid"
