@@ -75,6 +75,20 @@ def _outcome(
     }
 
 
+def _decide(
+    session: Session, note: Note, rules: RulesPack, policy: MisfirePolicy, now: datetime
+) -> dict[str, Any]:
+    """`_outcome`, but a note whose check fails unexpectedly is held for a human rather than
+    stopping every note due after it."""
+    try:
+        return _outcome(session, note, rules, policy, now)
+    except SQLAlchemyError:
+        raise
+    except Exception:
+        log.exception("checking due note %s failed; holding it", note.id)
+        return {"status": "held", "held_reason": "check_failed"}
+
+
 def _note_values(outcome: dict[str, Any], now: datetime) -> dict[str, Any]:
     values = {k: v for k, v in outcome.items() if k not in ("held_reason", "codes")}
     values["updated_at"] = now
@@ -108,7 +122,7 @@ def _claim_locked(
             .with_for_update(skip_locked=True, of=Note)
         ).all()
         for note in due:
-            outcome = _outcome(session, note, rules, policy, now)
+            outcome = _decide(session, note, rules, policy, now)
             for column, value in _note_values(outcome, now).items():
                 setattr(note, column, value)
             _notify(session, note, outcome)
@@ -122,7 +136,7 @@ def _claim_compare_and_set(
     """SQLite: settle each due note with a conditional UPDATE; a lost race changes nothing."""
     with sessions() as session:
         due = session.scalars(_due(now).order_by(Note.scheduled_at).limit(BATCH)).all()
-        decided = [(note, _outcome(session, note, rules, policy, now)) for note in due]
+        decided = [(note, _decide(session, note, rules, policy, now)) for note in due]
     settled = 0
     for note, outcome in decided:
         # Decided on the version read above: the UPDATE applies only if nothing changed since.
@@ -197,7 +211,8 @@ class Scheduler:
                 while publish_due(self._sessions, self._rules, self._policy) == BATCH:
                     if self._stop.is_set():
                         return
-            except SQLAlchemyError:
-                # A busy or unreachable database is retried at the next tick.
+            except Exception:
+                # A busy or unreachable database (or anything else) is retried at the next
+                # tick: the thread must outlive any one failure, or nothing is published again.
                 log.exception("scheduler tick failed")
             self._stop.wait(self._interval)

@@ -9,8 +9,14 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from publisher.client import StudioClient
+from publisher.db.engine import make_engine, make_sessionmaker
+from publisher.db.migrations import upgrade
+from publisher.db.models import Account, MediaAsset, Note, NoteMedia, Notification
+from publisher.domain.rules import load_rules
+from publisher.services import auth, scheduler
 from tests.conftest import PASSWORD, register_user
 from tests.publisher.scheduling_helpers import publishable_note, rules_file, start, wait_for
 
@@ -95,3 +101,72 @@ def test_a_note_due_while_the_server_was_down_is_published_late_or_held(
             assert released.status == "published" and not released.published_by_scheduler
     finally:
         again.stop()
+
+
+# -- in process: one claim at a time ------------------------------------------------------
+
+
+@pytest.fixture
+def database(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'one.db'}")
+    upgrade(engine)
+    yield make_sessionmaker(engine)
+    engine.dispose()
+
+
+def due_note(sessions, title: str = "到点了") -> uuid.UUID:
+    """A publishable note (one 3:4 photo) that was due a second ago."""
+    with sessions() as session:
+        user = auth.ensure_local_user(session, display_name="me", account_name="me")
+        account = session.scalar(select(Account.id))
+        sha = uuid.uuid4().hex * 2
+        session.add(MediaAsset(sha256=sha, mime="image/jpeg", size=1000, width=1080, height=1440))
+        note = Note(
+            account_id=account,
+            title=title,
+            status="scheduled",
+            scheduled_at=datetime.now(UTC) - timedelta(seconds=1),
+            scheduled_by=user.id,
+            created_by=user.id,
+        )
+        note.media.append(NoteMedia(position=0, sha256=sha))
+        session.add(note)
+        session.commit()
+        return note.id
+
+
+def status_of(sessions, note_id: uuid.UUID) -> str:
+    with sessions() as session:
+        return session.get(Note, note_id).status
+
+
+def test_a_note_whose_check_fails_is_held_and_the_rest_still_publish(database, monkeypatch):
+    broken, fine = due_note(database, "坏的"), due_note(database, "好的")
+    real = scheduler.note_violations
+
+    def failing(session, note, **kwargs):
+        if note.id == broken:
+            raise RuntimeError("boom")
+        return real(session, note, **kwargs)
+
+    monkeypatch.setattr(scheduler, "note_violations", failing)
+    assert scheduler.publish_due(database, load_rules(), scheduler.MisfirePolicy()) == 2
+    assert (status_of(database, broken), status_of(database, fine)) == ("held", "published")
+
+
+def test_a_note_changed_after_it_was_read_is_not_published_on_sqlite(database, monkeypatch):
+    note_id = due_note(database)
+    real = scheduler._decide
+
+    def then_someone_unschedules(session, note, *args):
+        outcome = real(session, note, *args)
+        with database() as other:
+            other.get(Note, note_id).status = "draft"
+            other.commit()
+        return outcome
+
+    monkeypatch.setattr(scheduler, "_decide", then_someone_unschedules)
+    assert scheduler.publish_due(database, load_rules(), scheduler.MisfirePolicy()) == 0
+    assert status_of(database, note_id) == "draft"
+    with database() as session:
+        assert session.scalar(select(func.count()).select_from(Notification)) == 0
