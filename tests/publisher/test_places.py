@@ -106,3 +106,13 @@ def test_a_note_keeps_its_place_and_the_account_remembers_recent_places(api, oth
 
     cleared, _ = api.set_note_place(note.id, version=note.version, place_id=None)
     assert cleared.place is None and api.get_note(note.id).place is None
+
+
+def test_a_note_can_be_created_with_a_place(api) -> None:
+    account = api.list_accounts()[0].id
+    body = {"account_id": str(account), "title": "海边", "place_id": "cn:350203"}
+    created = api.transport.request("POST", "/notes", json=body).json()
+    assert (created["place"]["id"], created["place"]["name"]) == ("cn:350203", "思明区")
+    with pytest.raises(NotFoundError):
+        api.transport.request("POST", "/notes", json={**body, "place_id": "nowhere"})
+    assert api.list_notes(account_id=account).total == 1  # the refused note was not stored
