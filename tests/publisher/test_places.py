@@ -9,6 +9,7 @@ import pytest
 
 import resources
 from publisher.client.errors import NotFoundError, ValidationError
+from publisher.services.places import pinyin_keys
 
 
 def names(page) -> list[str]:
@@ -26,6 +27,14 @@ def test_the_dataset_has_every_province_and_real_coordinates() -> None:
     assert abs(float(wuhou["longitude"]) - 104.04) < 0.1
     assert abs(float(wuhou["latitude"]) - 30.64) < 0.1
     assert (wuhou["pinyin"], wuhou["initials"]) == ("wuhouqu", "whq")
+
+
+def test_shipped_pinyin_is_what_user_places_get() -> None:
+    """The CSV was made with the same `pinyin_keys` user places go through, so both search
+    alike (a pypinyin upgrade that changes readings shows up here: rerun make_places.py)."""
+    with resources.path("places", "cn_admin.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert all(pinyin_keys(row["name"]) == (row["pinyin"], row["initials"]) for row in rows)
 
 
 def test_search_by_chinese_name_ranks_exact_before_prefix_before_substring(api) -> None:
