@@ -70,10 +70,10 @@ def test_two_processes_publish_every_due_note_exactly_once(tmp_path, db_url, fas
 
 @pytest.mark.parametrize("policy", ["publish", "hold"])
 def test_a_note_due_while_the_server_was_down_is_published_late_or_held(
-    tmp_path, fast_scheduler, policy
+    tmp_path, db_url, fast_scheduler, policy
 ):
     flags = ["--rules", str(rules_file(tmp_path, min_lead=1, max_lead=3600)), "--misfire", policy]
-    backend = start(tmp_path / "data", flags=flags)
+    backend = start(tmp_path / "data", db_url=db_url, flags=flags)
     email = f"late-{uuid.uuid4().hex[:8]}@example.com"
     api = StudioClient(backend.url)
     api.register(email=email, password=PASSWORD, display_name="late")
@@ -84,7 +84,7 @@ def test_a_note_due_while_the_server_was_down_is_published_late_or_held(
     backend.stop()
     time.sleep(4)  # due, and more than the 1 s grace late, while no server runs
 
-    again = start(tmp_path / "data", flags=flags)
+    again = start(tmp_path / "data", db_url=db_url, flags=flags)
     try:
         api = StudioClient(again.url)
         api.sign_in(email, PASSWORD)
