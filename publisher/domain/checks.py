@@ -189,16 +189,22 @@ def _format_of(mime: str) -> str:
     return mime.split("/", 1)[-1].lower().replace("quicktime", "mov")
 
 
+def _format_violation(rule: str, index: int, fmt: str, group: dict[str, Any]) -> Violation:
+    """A format the platform refuses blocks; one the studio's export turns into an accepted
+    format (HEIC → JPEG) only warns: export the photo before posting."""
+    params = {"index": index, "format": fmt, "allowed": group["formats"]}
+    if fmt in group.get("export_formats", ()):
+        return Violation(f"{rule}_needs_export", "warn", params)
+    return Violation(rule, "block", params)
+
+
 def _check_formats(rule: str, media: tuple[MediaFacts, ...], group: dict[str, Any]) -> CheckItem:
-    allowed = group["formats"]
     found = [
-        Violation(
-            f"{rule}", "block", {"index": i, "format": _format_of(m.mime), "allowed": allowed}
-        )
+        _format_violation(rule, i, _format_of(m.mime), group)
         for i, m in enumerate(media)
-        if m.mime is not None and _format_of(m.mime) not in allowed
+        if m.mime is not None and _format_of(m.mime) not in group["formats"]
     ]
-    return _item(rule, {"allowed": allowed}, found)
+    return _item(rule, {"allowed": group["formats"]}, found)
 
 
 def _check_bytes(

@@ -113,6 +113,13 @@ def test_image_bytes_and_format_block() -> None:
     }
 
 
+def test_heic_only_warns_because_the_studios_export_writes_jpeg() -> None:
+    heic = MediaFacts(1080, 1440, 1000, "image/heic")
+    item = items_by_rule(replace(GOOD, images=(heic,)))["images.format"]
+    assert item.status == "warn"
+    assert [v.code for v in item.violations] == ["images.format_needs_export"]
+
+
 def test_schedule_window_uses_the_given_clock() -> None:
     too_soon = items_by_rule(replace(GOOD, scheduled_at=NOW + timedelta(minutes=59)))
     assert too_soon["schedule"].violations[0].code == "schedule.too_soon"
