@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from publisher.db.models import Note, User
 from publisher.domain.rules import RulesPack
 from publisher.schemas import MAX_NOTE_TOPICS, NoteCreate, NoteUpdate
+from publisher.services.errors import Invalid
 from publisher.services.mentions import set_note_mentions
 from publisher.services.products import set_note_products
 from publisher.services.topics import TOPIC_GUARD, set_note_topics
@@ -19,6 +20,18 @@ def topic_guard(rules: RulesPack | None) -> int:
     if rules is None:
         return MAX_NOTE_TOPICS
     return int(rules.limit("topics", "block_max")) + TOPIC_GUARD
+
+
+def require_topic_count(topic_ids: list | None, *, rules: RulesPack) -> None:
+    """Refuse more topics than a draft may hold under the server's pack, before anything
+    else runs (the PATCH route passes through scheduling, which does not carry the pack on).
+
+    Raises:
+        Invalid: `note.too_many_topics` ({count, max}).
+    """
+    guard = topic_guard(rules)
+    if topic_ids is not None and len(topic_ids) > guard:
+        raise Invalid("note.too_many_topics", {"count": len(topic_ids), "max": guard})
 
 
 def set_composer_fields(

@@ -140,6 +140,9 @@ def test_a_draft_may_hold_more_topics_than_publishing_allows_up_to_a_guard(backe
         api.create_note(account_id=first_account(api), topics=many)
     assert caught.value.code == "note.too_many_topics"
     assert caught.value.params == {"count": block_max + 11, "max": block_max + 10}
+    with pytest.raises(ValidationError) as patched:
+        api.update_note(note.id, version=note.version, topics=many)
+    assert patched.value.code == "note.too_many_topics"
 
 
 def test_topic_groups_are_private_and_edited_compare_and_set(backend, api, other_api) -> None:

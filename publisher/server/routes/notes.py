@@ -19,7 +19,7 @@ from publisher.schemas import (
 )
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.server.routes.paging import Limit, Offset
-from publisher.services import access, notes, scheduling
+from publisher.services import access, note_fields, notes, scheduling
 
 router = APIRouter(tags=["notes"])
 
@@ -54,6 +54,7 @@ def get_note(note_id: uuid.UUID, user: CurrentUser, session: SessionDep):
 def update_note(
     note_id: uuid.UUID, data: NoteUpdate, user: CurrentUser, session: SessionDep, state: StateDep
 ):
+    note_fields.require_topic_count(data.topics, rules=state.rules)
     return scheduling.update_note(session, user, note_id, data, rules=state.rules)
 
 
