@@ -247,14 +247,6 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>使用对方的版本</translation>
     </message>
     <message>
-        <source>Rendering edited photos for publishing: {done} of {total}…</source>
-        <translation>正在生成编辑后的图片：{done}/{total}…</translation>
-    </message>
-    <message>
-        <source>Edited photos could not be rendered: {reason} Your edits are kept.</source>
-        <translation>编辑后的图片没能生成：{reason} 你的编辑都还在。</translation>
-    </message>
-    <message>
         <source>Add images</source>
         <translation>添加图片</translation>
     </message>
@@ -273,6 +265,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Double-click a photo to edit it. Drag to reorder; select one and press Delete to remove it.</source>
         <translation>双击图片即可编辑。拖动可调整顺序；选中后按 Delete 键删除。</translation>
+    </message>
+    <message>
+        <source>Preparing the photos for publishing: {done} of {total}…</source>
+        <translation>正在准备发布用的图片：{done}/{total}…</translation>
+    </message>
+    <message>
+        <source>The photos could not be prepared for publishing: {reason} Your edits are kept.</source>
+        <translation>发布用的图片没能生成：{reason} 你的编辑都还在。</translation>
     </message>
     <message>
         <source>Published {time}. It is now on your account&apos;s page.</source>

@@ -48,11 +48,11 @@ def _parsed(key: str) -> Recipe:
 
 @dataclass(frozen=True)
 class MediaEdit:
-    """The edit of one photo: its recipe (canonical JSON) and, once exported, the rendered
-    image made from exactly that recipe."""
+    """The edit of one photo: its recipe (canonical JSON, None when unedited) and, once
+    exported, the rendered image made from exactly that recipe."""
 
     sha256: str
-    recipe: str
+    recipe: str | None
     rendered_sha256: str | None = None
 
 
@@ -64,15 +64,22 @@ class DraftFields:
     body: str = ""
     media: tuple[str, ...] = ()
     edits: tuple[MediaEdit, ...] = ()
-    """Only photos with a recipe, in `media` order."""
+    """Only photos with a recipe or an export, in `media` order."""
 
     def edit_of(self, sha256: str) -> MediaEdit | None:
         return next((edit for edit in self.edits if edit.sha256 == sha256), None)
 
+    def recipe_key_of(self, sha256: str) -> str | None:
+        edit = self.edit_of(sha256)
+        return None if edit is None else edit.recipe
+
+    def is_edited(self, sha256: str) -> bool:
+        return self.recipe_key_of(sha256) is not None
+
     def recipe_of(self, sha256: str) -> Recipe:
         """The photo's recipe; EditorError when this app cannot read it (`recipe.too_new`)."""
-        edit = self.edit_of(sha256)
-        return Recipe() if edit is None else _parsed(edit.recipe)
+        key = self.recipe_key_of(sha256)
+        return Recipe() if key is None else _parsed(key)
 
     def with_media(self, media: tuple[str, ...]) -> DraftFields:
         """New order or set of photos; the edits of photos still there stay with them."""
@@ -80,37 +87,43 @@ class DraftFields:
 
     def with_recipe(self, sha256: str, document: Mapping[str, Any] | None) -> DraftFields:
         """A photo's new recipe; a rendered image of an older recipe is dropped with it."""
-        edits = {edit.sha256: edit for edit in self.edits}
         key = recipe_key(document)
-        before = edits.pop(sha256, None)
+        if key == self.recipe_key_of(sha256):
+            return self
+        edits = {edit.sha256: edit for edit in self.edits}
+        edits.pop(sha256, None)
         if key is not None:
-            keep = before is not None and before.recipe == key
-            edits[sha256] = before if keep and before else MediaEdit(sha256, key)
+            edits[sha256] = MediaEdit(sha256, key)
         return self._with_edits(self.media, edits)
 
-    def with_rendered(self, sha256: str, recipe: str, rendered_sha256: str) -> DraftFields:
+    def with_rendered(self, sha256: str, recipe: str | None, rendered_sha256: str) -> DraftFields:
         """Record an export, unless the recipe changed while it was being made."""
-        edit = self.edit_of(sha256)
-        if edit is None or edit.recipe != recipe:
+        if sha256 not in self.media or self.recipe_key_of(sha256) != recipe:
             return self
         edits = {item.sha256: item for item in self.edits}
-        edits[sha256] = replace(edit, rendered_sha256=rendered_sha256)
+        edits[sha256] = MediaEdit(sha256, recipe, rendered_sha256)
         return self._with_edits(self.media, edits)
 
     def unrendered(self) -> tuple[MediaEdit, ...]:
-        """Edited photos whose current recipe has no rendered image yet."""
-        return tuple(edit for edit in self.edits if edit.rendered_sha256 is None)
+        """Photos without an export of their current recipe. Every photo is published as an
+        export at the platform's size, edited or not (an iPhone HEIC original, for one, is
+        not a format the platform takes)."""
+        return tuple(
+            MediaEdit(sha, self.recipe_key_of(sha))
+            for sha in dict.fromkeys(self.media)
+            if (edit := self.edit_of(sha)) is None or edit.rendered_sha256 is None
+        )
 
     def media_payload(self) -> list[NoteMediaIn]:
         """The note's media as the backend takes them: each with its recipe and export."""
         payload = []
         for sha in self.media:
-            edit = self.edit_of(sha)
+            edit = self.edit_of(sha) or MediaEdit(sha, None)
             payload.append(
                 NoteMediaIn(
                     sha256=sha,
-                    recipe=None if edit is None else json.loads(edit.recipe),
-                    rendered_sha256=None if edit is None else edit.rendered_sha256,
+                    recipe=None if edit.recipe is None else json.loads(edit.recipe),
+                    rendered_sha256=edit.rendered_sha256,
                 )
             )
         return payload
@@ -154,7 +167,7 @@ class JournalEntry:
             edits=tuple(
                 MediaEdit(
                     sha256=str(edit["sha256"]),
-                    recipe=str(edit["recipe"]),
+                    recipe=edit.get("recipe"),
                     rendered_sha256=edit.get("rendered_sha256"),
                 )
                 for edit in raw.get("edits", [])

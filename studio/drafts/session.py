@@ -5,11 +5,15 @@ are compare-and-set on the note's version and go through the write lane one at a
 one is in flight, newer edits wait and are sent right after, with only the fields that differ
 from the last saved copy. The first save creates an empty note under a key that never changes
 for this draft, so a create whose answer was lost is replayed, not duplicated.
+
+Photos carry their edit (recipe) like the text. When an edit settles, and always before a
+publish, every edited photo is rendered at the platform's size and uploaded; the export is
+recorded only if the recipe is still the one it was made from, so a stale rendered image is
+never saved or published.
 """
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Callable
@@ -53,9 +57,9 @@ def fields_of(note: NotePublic) -> DraftFields:
     fields = DraftFields(note.title, note.body, tuple(item.sha256 for item in ordered))
     for item in ordered:
         fields = fields.with_recipe(item.sha256, item.recipe)
-        edit = fields.edit_of(item.sha256)
-        if edit is not None and item.rendered_sha256:
-            fields = fields.with_rendered(item.sha256, edit.recipe, item.rendered_sha256)
+        if item.rendered_sha256:
+            key = fields.recipe_key_of(item.sha256)
+            fields = fields.with_rendered(item.sha256, key, item.rendered_sha256)
     return fields
 
 
@@ -426,14 +430,13 @@ class DraftSession(QObject):
             self._retry.stop()
             self._save()
 
-    # -- publishing ------------------------------------------------------------------------
-
     # -- exports: the rendered image of every edited photo --------------------------------
 
     def export_edits(self) -> None:
-        """Render and upload every edited photo whose current recipe has no export yet (the
-        recipe settled, or a publish waits); each export is saved with the note."""
-        todo = self._fields.unrendered()
+        """Render and upload every photo whose current recipe has no export yet (an edit
+        settled, or a publish waits); each export is saved with the note."""
+        fields = self._fields
+        todo = fields.unrendered()
         if self._exporting or not todo:
             return
         self._exporting = True
@@ -442,11 +445,11 @@ class DraftSession(QObject):
         total = len(todo)
         self.export_progress.emit(0, total)
 
-        def job(progress: Callable[[float], None]) -> list[tuple[str, str, str]]:
+        def job(progress: Callable[[float], None]) -> list[tuple[str, str | None, str]]:
             done = []
             for index, edit in enumerate(todo):
                 client = client_of()
-                recipe = Recipe.from_dict(json.loads(edit.recipe))
+                recipe = fields.recipe_of(edit.sha256)
                 path = store.export(client, edit.sha256, recipe, looks)
                 done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
                 progress(index + 1)
@@ -462,7 +465,7 @@ class DraftSession(QObject):
             on_progress=lambda done: self.export_progress.emit(int(done), total),
         )
 
-    def _on_exported(self, done: list[tuple[str, str, str]]) -> None:
+    def _on_exported(self, done: list[tuple[str, str | None, str]]) -> None:
         self._exporting = False
         self.export_progress.emit(0, 0)
         fields = self._fields
@@ -480,6 +483,8 @@ class DraftSession(QObject):
         self._cancel_publish(error)
         self.export_failed.emit(error)
         self._check_settled()
+
+    # -- publishing ------------------------------------------------------------------------
 
     def _start_publish(self) -> None:
         if self._fields.unrendered() or self._exporting:

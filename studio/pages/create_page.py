@@ -80,7 +80,7 @@ class CreatePage(QWidget):
         self.media = MediaListModel(
             self._thumbnail_for,
             self,
-            is_edited=lambda sha: self._session.fields.edit_of(sha) is not None,
+            is_edited=lambda sha: self._session.fields.is_edited(sha),
         )
         self.intake = MediaIntake(ctx, self.media, self)
         self.setAcceptDrops(True)
@@ -440,8 +440,7 @@ class CreatePage(QWidget):
         sha = self.editor.sha256
         if not self.editing or sha is None:
             return
-        edit = fields.edit_of(sha)
-        saved = None if edit is None else edit.recipe
+        saved = fields.recipe_key_of(sha)
         if sha not in fields.media or saved != recipe_key(self.editor.recipe.to_dict()):
             # Gone, or changed elsewhere ("use theirs"): back to the note, which shows it.
             self.close_editor()
@@ -449,16 +448,16 @@ class CreatePage(QWidget):
     def _on_export_progress(self, done: int, total: int) -> None:
         self.export_label.setVisible(total > 0)
         self.export_label.setText(
-            self.tr("Rendering edited photos for publishing: {done} of {total}…").format(
+            self.tr("Preparing the photos for publishing: {done} of {total}…").format(
                 done=done, total=total
             )
         )
 
     def _on_export_failed(self, error: BaseException) -> None:
         self.notice_banner.show_message(
-            self.tr("Edited photos could not be rendered: {reason} Your edits are kept.").format(
-                reason=_reason(error)
-            ),
+            self.tr(
+                "The photos could not be prepared for publishing: {reason} Your edits are kept."
+            ).format(reason=_reason(error)),
             level="error",
             actions=(("close", self.tr("Dismiss")),),
         )

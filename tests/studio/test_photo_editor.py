@@ -219,7 +219,7 @@ def _is_grey(pixmap) -> bool:
 
 
 def test_published_note_carries_rendered_images_of_the_platform_size(open_studio, photos, qtbot):
-    studio, page = _note_with(open_studio, qtbot, photos[:1])
+    studio, page = _note_with(open_studio, qtbot, photos[:2])
     page.title_edit.setText("裁剪测试")
     studio.window.drafts.current.set_title("裁剪测试")
     page.edit_photo(0)
@@ -234,11 +234,15 @@ def test_published_note_carries_rendered_images_of_the_platform_size(open_studio
     session = studio.window.drafts.current
     qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
     note = studio.client().get_note(uuid.UUID(session.note_id))
-    medium = note.media[0]
-    assert Recipe.from_dict(medium.recipe).geometry.aspect == "3:4"
-    assert medium.rendered_sha256 is not None
-    rendered = Image.open(io.BytesIO(studio.client().media_bytes(medium.rendered_sha256)))
-    assert rendered.size == (1080, 1440)
+    edited, plain = sorted(note.media, key=lambda medium: medium.position)
+    assert Recipe.from_dict(edited.recipe).geometry.aspect == "3:4"
+    assert plain.recipe is None
+    # Every photo is published as an export of the platform's size, edited or not.
+    for medium in (edited, plain):
+        assert medium.rendered_sha256 not in (None, medium.sha256)
+        data = studio.client().media_bytes(medium.rendered_sha256)
+        with Image.open(io.BytesIO(data)) as rendered:
+            assert (rendered.format, rendered.size) == ("JPEG", (1080, 1440))
 
 
 def test_a_photo_that_cannot_be_opened_shows_a_message(open_studio, qtbot):

@@ -134,7 +134,10 @@ def test_a_photo_edit_follows_its_photo_and_drops_a_stale_export():
     assert fields.recipe_of(A) == warm and fields.recipe_of(B) == Recipe()
     key = fields.edit_of(A).recipe
     rendered = fields.with_rendered(A, key, "c" * 64)
-    assert rendered.unrendered() == ()
+    # Every photo is published as an export: B, unedited, still needs one.
+    assert [(e.sha256, e.recipe) for e in rendered.unrendered()] == [(B, None)]
+    plain = rendered.with_rendered(B, None, "d" * 64)
+    assert plain.unrendered() == () and not plain.is_edited(B) and plain.is_edited(A)
     # The creator edits again: the export of the older recipe must not survive.
     changed = rendered.with_recipe(A, warm.with_adjust(temperature=40).to_dict())
     assert changed.edit_of(A).rendered_sha256 is None
