@@ -246,3 +246,25 @@ def test_another_users_note_has_no_checklist(backend, api, other_api) -> None:
     note = _note_with_image(backend, api)
     answer = call(backend, "GET", f"{API}/notes/{note.id}/checklist", token_of(other_api))
     assert (answer.status_code, answer.json()["code"]) == (404, "note.not_found")
+
+
+def test_the_composer_endpoints_are_documented(backend) -> None:
+    spec = call(backend, "GET", "/openapi.json").json()
+    for path in (
+        "/topics",
+        "/topics/suggest",
+        "/topics/{topic_id}",
+        "/topic-groups",
+        "/topic-groups/{group_id}",
+        "/accounts/search",
+        "/storefronts",
+        "/products",
+        "/products/{product_id}",
+        "/checklist",
+        "/notes/{note_id}/checklist",
+    ):
+        assert f"{API}{path}" in spec["paths"], path
+    checklist = spec["paths"][f"{API}/notes/{{note_id}}/checklist"]["get"]
+    assert "404" in checklist["responses"] and "pass, warn or" in checklist["description"]
+    note = spec["components"]["schemas"]["NotePublic"]["properties"]
+    assert {"topics", "topic_names", "mentions", "product_ids", "visibility"} <= set(note)
