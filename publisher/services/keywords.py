@@ -1,8 +1,10 @@
 """Keywords of Chinese (and mixed) text with jieba: TF-IDF and TextRank over the words.
 
-jieba loads a 20 MB dictionary (about a second) the first time it segments: it is loaded
-once per process, lazily, under a lock, so the server starts fast and no request pays twice.
-Its console chatter and the warnings of its old code are silenced.
+jieba loads a 20 MB dictionary (about two seconds here) the first time it segments: it is
+loaded once per process, lazily, under a lock, so the server starts fast and no request pays
+twice. Opening the composer (searching topics, checking a draft) starts the load on a
+background thread, so the first suggestion usually finds it ready. Its console chatter and
+the warnings of its old code are silenced.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 _lock = threading.Lock()
 _analyse: ModuleType | None = None
+_warming = False
 
 MIN_KEYWORD_CHARS = 2
 """Single characters (的, 很) carry no topic."""
@@ -36,6 +39,15 @@ def _jieba_analyse() -> ModuleType:
                     jieba.analyse.extract_tags("预热")  # loads the IDF table now, not later
                 _analyse = jieba.analyse
     return _analyse
+
+
+def warm_up_in_background() -> None:
+    """Start loading jieba on a daemon thread unless it is loaded or loading; returns at once."""
+    global _warming
+    if _analyse is not None or _warming:
+        return
+    _warming = True
+    threading.Thread(target=_jieba_analyse, name="jieba-warm-up", daemon=True).start()
 
 
 def _usable(word: str) -> bool:

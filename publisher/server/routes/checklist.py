@@ -10,7 +10,7 @@ from pydantic import AwareDatetime
 
 from publisher.schemas import ChecklistDraft, ChecklistPublic
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
-from publisher.services import access, checklist
+from publisher.services import access, checklist, keywords
 
 router = APIRouter(tags=["checklist"])
 
@@ -37,6 +37,7 @@ def note_checklist(
 @router.post("/checklist", response_model=ChecklistPublic)
 def draft_checklist(data: ChecklistDraft, user: CurrentUser, session: SessionDep, state: StateDep):
     """The same checklist for a draft the composer holds; nothing is stored."""
+    keywords.warm_up_in_background()  # the composer is open: suggestions come next
     now = datetime.now(UTC)
     items = checklist.draft_checklist(session, data, rules=state.rules, now=now)
     return checklist.checklist_public(items, state.rules, now)

@@ -20,7 +20,7 @@ from publisher.schemas import (
 )
 from publisher.server.deps import CurrentUser, SessionDep, StateDep
 from publisher.server.routes.paging import Limit, Offset
-from publisher.services import topic_suggestions, topics
+from publisher.services import keywords, topic_suggestions, topics
 
 router = APIRouter(tags=["topics"])
 
@@ -38,6 +38,7 @@ def search_topics(
     limit: Limit = 20,
 ):
     """Topics whose name contains `q` (any case, `#` ignored), most used first."""
+    keywords.warm_up_in_background()  # the composer is open: suggestions come next
     rows, total = topics.search_topics(session, query=q, offset=offset, limit=limit)
     items = [_public(topic, uses) for topic, uses in rows]
     return Page(items=items, total=total, offset=offset, limit=limit)
