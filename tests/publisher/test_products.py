@@ -124,3 +124,33 @@ def test_only_the_owner_sets_can_link_products_compare_and_set(backend, api, oth
         api.set_can_link_products(account.id, version=account.version, allowed=False)
     with pytest.raises(NotFoundError):
         other_api.set_can_link_products(account.id, version=updated.version, allowed=False)
+
+
+def test_a_storefront_is_renamed_compare_and_set_and_deleting_it_unlinks_its_products(
+    backend, api
+) -> None:
+    shop, serum, _ = shop_with_products(api)
+    token, path = token_of(api), f"{API}/storefronts/{shop.id}"
+    renamed = call(backend, "PATCH", path, token, json={"version": shop.version, "name": "新店名"})
+    assert renamed.status_code == 200 and renamed.json()["name"] == "新店名"
+    stale = call(backend, "PATCH", path, token, json={"version": shop.version, "name": "旧"})
+    assert (stale.status_code, stale.json()["current"]["name"]) == (409, "新店名")
+
+    account = allow_products(api)
+    note, _ = api.create_note(account_id=account, product_ids=[serum.id])
+    gone = call(backend, "DELETE", path, token, params={"version": renamed.json()["version"]})
+    assert gone.status_code == 204
+    assert api.search_products(storefront_id=shop.id).total == 0
+    assert api.get_note(note.id).product_ids == []
+
+
+def test_a_storefront_in_someone_elses_organization_cannot_be_made(backend, api, other_api) -> None:
+    theirs = other_api.list_accounts()[0].organization_id
+    answer = call(
+        backend,
+        "POST",
+        f"{API}/storefronts",
+        token_of(api),
+        json={"name": "冒名店", "organization_id": str(theirs)},
+    )
+    assert (answer.status_code, answer.json()["code"]) == (404, "organization.not_found")
