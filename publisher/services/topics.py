@@ -95,14 +95,6 @@ def get_topic(session: Session, topic_id: uuid.UUID) -> Topic:
     return topic
 
 
-def find_by_names(session: Session, names: Sequence[str]) -> dict[str, Topic]:
-    """Existing topics by key, for the given (already normalised) names."""
-    keys = {topic_key(name) for name in names}
-    if not keys:
-        return {}
-    return {t.key: t for t in session.scalars(select(Topic).where(Topic.key.in_(keys)))}
-
-
 def ensure_topic(
     session: Session, user: User, raw_name: str, *, rules: RulesPack
 ) -> tuple[Topic, bool]:
@@ -224,12 +216,8 @@ def _stale_group(group: TopicGroup) -> Conflict:
     return Conflict(
         "topic_group.version_conflict",
         {"version": group.version},
-        current=group_public(group).model_dump(mode="json"),
+        current=TopicGroupPublic.model_validate(group).model_dump(mode="json"),
     )
-
-
-def group_public(group: TopicGroup) -> TopicGroupPublic:
-    return TopicGroupPublic.model_validate(group)
 
 
 def update_group(

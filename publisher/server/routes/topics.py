@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from publisher.db.models import Topic
 from publisher.schemas import (
     Page,
     Text,
@@ -25,7 +26,7 @@ from publisher.services import keywords, topic_suggestions, topics
 router = APIRouter(tags=["topics"])
 
 
-def _public(topic, uses: int) -> TopicPublic:
+def _public(topic: Topic, uses: int) -> TopicPublic:
     return TopicPublic(id=topic.id, name=topic.name, use_count=uses, created_at=topic.created_at)
 
 
