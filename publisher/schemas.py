@@ -480,6 +480,11 @@ class TopicGroupPublic(_Public):
 
 
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+ProductName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_single_line),
+]
 Sku = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^\S+$")
 ]
@@ -508,7 +513,7 @@ class StorefrontPublic(_Public):
 
 class ProductCreate(BaseModel):
     storefront_id: uuid.UUID
-    name: Annotated[ShortName, StringConstraints(max_length=200)]
+    name: ProductName
     sku: Sku
     price_fen: int = Field(ge=0, le=10**12)
     currency: Currency = "CNY"
@@ -518,7 +523,7 @@ class ProductCreate(BaseModel):
 
 class ProductUpdate(BaseModel):
     version: int
-    name: Annotated[ShortName, StringConstraints(max_length=200)] | None = None
+    name: ProductName | None = None
     sku: Sku | None = None
     price_fen: int | None = Field(default=None, ge=0, le=10**12)
     currency: Currency | None = None
