@@ -23,6 +23,9 @@ _STAMPS = (
 )
 
 
+_NOTE = ("note_id", "notes")
+
+
 def _versioned_columns() -> list[sa.Column]:
     return [
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -31,38 +34,34 @@ def _versioned_columns() -> list[sa.Column]:
     ]
 
 
-def _ordered_link(table: str, other: str, other_table: str, *, index_other: bool) -> None:
-    """A (note|group, other) pair at a unique position: note_topics, note_products …"""
-    owner, owner_table = (
-        ("group_id", "topic_groups")
-        if table == "topic_group_items"
-        else (
-            "note_id",
-            "notes",
-        )
-    )
+def _ordered_link(
+    table: str, owner: tuple[str, str], other: tuple[str, str], *, index_other: bool
+) -> None:
+    """An (owner, other) pair at a unique position per owner: note_topics, note_products …;
+    `owner` and `other` are (column, referenced table)."""
+    (owner_column, owner_table), (other_column, other_table) = owner, other
     op.create_table(
         table,
-        sa.Column(owner, sa.Uuid(), nullable=False),
-        sa.Column(other, sa.Uuid(), nullable=False),
+        sa.Column(owner_column, sa.Uuid(), nullable=False),
+        sa.Column(other_column, sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            [owner],
+            [owner_column],
             [f"{owner_table}.id"],
-            name=op.f(f"fk_{table}_{owner}_{owner_table}"),
+            name=op.f(f"fk_{table}_{owner_column}_{owner_table}"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            [other],
+            [other_column],
             [f"{other_table}.id"],
-            name=op.f(f"fk_{table}_{other}_{other_table}"),
+            name=op.f(f"fk_{table}_{other_column}_{other_table}"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(owner, other, name=op.f(f"pk_{table}")),
-        sa.UniqueConstraint(owner, "position", name=op.f(f"uq_{table}_{owner}")),
+        sa.PrimaryKeyConstraint(owner_column, other_column, name=op.f(f"pk_{table}")),
+        sa.UniqueConstraint(owner_column, "position", name=op.f(f"uq_{table}_{owner_column}")),
     )
     if index_other:
-        op.create_index(op.f(f"ix_{table}_{other}"), table, [other], unique=False)
+        op.create_index(op.f(f"ix_{table}_{other_column}"), table, [other_column], unique=False)
 
 
 def upgrade() -> None:
@@ -136,10 +135,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
         sa.UniqueConstraint("storefront_id", "sku", name=op.f("uq_products_storefront_id")),
     )
-    _ordered_link("topic_group_items", "topic_id", "topics", index_other=False)
-    _ordered_link("note_topics", "topic_id", "topics", index_other=True)
-    _ordered_link("note_mentions", "account_id", "accounts", index_other=True)
-    _ordered_link("note_products", "product_id", "products", index_other=True)
+    _ordered_link(
+        "topic_group_items", ("group_id", "topic_groups"), ("topic_id", "topics"), index_other=False
+    )
+    _ordered_link("note_topics", _NOTE, ("topic_id", "topics"), index_other=True)
+    _ordered_link("note_mentions", _NOTE, ("account_id", "accounts"), index_other=True)
+    _ordered_link("note_products", _NOTE, ("product_id", "products"), index_other=True)
 
     # Plain ADD COLUMN (SQLite allows it with a constant default): a batch would recreate
     # the table, and dropping the old one with foreign keys on cascades into notes.
