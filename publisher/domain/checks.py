@@ -189,22 +189,16 @@ def _format_of(mime: str) -> str:
     return mime.split("/", 1)[-1].lower().replace("quicktime", "mov")
 
 
-def _format_violation(rule: str, index: int, fmt: str, group: dict[str, Any]) -> Violation:
-    """A format the platform refuses blocks; one the studio's export turns into an accepted
-    format (HEIC → JPEG) only warns: export the photo before posting."""
-    params = {"index": index, "format": fmt, "allowed": group["formats"]}
-    if fmt in group.get("export_formats", ()):
-        return Violation(f"{rule}_needs_export", "warn", params)
-    return Violation(rule, "block", params)
-
-
 def _check_formats(rule: str, media: tuple[MediaFacts, ...], group: dict[str, Any]) -> CheckItem:
+    """HEIC and the like block: the platform refuses them. The studio publishes every photo
+    as its export, so an iPhone photo goes out as JPEG and passes."""
+    allowed = group["formats"]
     found = [
-        _format_violation(rule, i, _format_of(m.mime), group)
+        Violation(rule, "block", {"index": i, "format": _format_of(m.mime), "allowed": allowed})
         for i, m in enumerate(media)
-        if m.mime is not None and _format_of(m.mime) not in group["formats"]
+        if m.mime is not None and _format_of(m.mime) not in allowed
     ]
-    return _item(rule, {"allowed": group["formats"]}, found)
+    return _item(rule, {"allowed": allowed}, found)
 
 
 def _check_bytes(

@@ -113,11 +113,11 @@ def test_image_bytes_and_format_block() -> None:
     }
 
 
-def test_heic_only_warns_because_the_studios_export_writes_jpeg() -> None:
+def test_a_heic_original_blocks_but_its_jpeg_export_passes() -> None:
     heic = MediaFacts(1080, 1440, 1000, "image/heic")
     item = items_by_rule(replace(GOOD, images=(heic,)))["images.format"]
-    assert item.status == "warn"
-    assert [v.code for v in item.violations] == ["images.format_needs_export"]
+    assert [(v.code, v.level) for v in item.violations] == [("images.format", "block")]
+    assert items_by_rule(GOOD)["images.format"].status == "pass"
 
 
 def test_schedule_window_uses_the_given_clock() -> None:
