@@ -18,8 +18,9 @@ from publisher.services.auth import principal_for_token
 from publisher.services.errors import Unauthorized
 
 MUTATING = frozenset({b"POST", b"PUT", b"PATCH", b"DELETE"})
-UNSTORED_PATHS = frozenset({"/api/v1/auth/token"})
-"""Answers that must never be kept: a sign-in's answer is a live bearer token."""
+UNSTORED_PATHS = frozenset({"/api/v1/auth/token", "/api/v1/checklist", "/api/v1/topics/suggest"})
+"""Answers never kept: a sign-in's answer is a live bearer token; the checklist and topic
+suggestions are questions asked by POST (they change nothing), so a retry simply asks again."""
 ANONYMOUS_PATHS = frozenset({"/api/v1/auth/register"})
 """The only mutating calls a caller without a token may make."""
 MAX_KEY_LENGTH = 255
@@ -112,18 +113,18 @@ class IdempotencyMiddleware:
 
         status = 500
         content_type: str | None = None
-        chunks: list[bytes] = []
+        messages: list[Message] = []
 
         async def capture_send(message: Message) -> None:
+            # Held back until the answer is stored: a client that retries the instant it
+            # reads the answer must find the record complete, not still in progress.
             nonlocal status, content_type
             if message["type"] == "http.response.start":
                 status = message["status"]
                 for name, value in message.get("headers", []):
                     if name.lower() == b"content-type":
                         content_type = value.decode("latin-1")
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-            await send(message)
+            messages.append(message)
 
         try:
             await self.app(scope, replay_receive, capture_send)
@@ -132,9 +133,14 @@ class IdempotencyMiddleware:
             raise
         if status >= 500:
             await run_in_threadpool(idempotency.release, state.sessions, record_id)
-            return
-        stored = idempotency.StoredResponse(status, b"".join(chunks), content_type)
-        await run_in_threadpool(idempotency.complete, state.sessions, record_id, stored)
+        else:
+            body = b"".join(
+                m.get("body", b"") for m in messages if m["type"] == "http.response.body"
+            )
+            stored = idempotency.StoredResponse(status, body, content_type)
+            await run_in_threadpool(idempotency.complete, state.sessions, record_id, stored)
+        for message in messages:
+            await send(message)
 
 
 async def _read_body(receive: Receive) -> bytes | None:

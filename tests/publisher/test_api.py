@@ -190,6 +190,29 @@ def test_idempotency_key_replays_and_refuses_a_changed_body(backend, api) -> Non
     assert (changed.status_code, changed.json()["code"]) == (422, "idempotency.key_reused")
 
 
+def test_a_retry_sent_the_moment_the_answer_arrives_is_a_replay(backend, api) -> None:
+    # The answer is stored before it is sent, so a client that retries at once (a lost
+    # connection just after reading) never meets "still in progress".
+    token, account = token_of(api), str(first_account(api))
+    for attempt in range(20):
+        key = {"Idempotency-Key": str(uuid.uuid4())}
+        body = {"account_id": account, "title": f"retry {attempt}"}
+        first = call(backend, "POST", f"{API}/notes", token, json=body, headers=dict(key))
+        again = call(backend, "POST", f"{API}/notes", token, json=body, headers=dict(key))
+        assert (first.status_code, again.status_code) == (201, 201), again.text
+        assert again.headers.get("idempotent-replayed") == "true"
+
+
+def test_asking_for_a_checklist_leaves_no_idempotency_record(backend, api) -> None:
+    token = token_of(api)
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    for title in ("one", "two"):  # the same key with another body is simply a new question
+        asked = call(
+            backend, "POST", f"{API}/checklist", token, json={"title": title}, headers=dict(key)
+        )
+        assert asked.status_code == 200, asked.text
+
+
 def test_an_idempotency_key_belongs_to_its_caller(backend, api, other_api) -> None:
     key = {"Idempotency-Key": "shared-key"}
     mine = {"account_id": str(first_account(api)), "title": "mine"}
