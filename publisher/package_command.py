@@ -14,10 +14,7 @@ locked). SQLite in WAL mode lets this reader work beside a running studio.
 
 from __future__ import annotations
 
-import json
-import os
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -27,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from publisher.client import StudioClient
 from publisher.client.errors import ClientError
+from publisher.client.package_files import ImageReader, write_package
 from publisher.config import DEFAULT_DB_FILE
 from publisher.db.engine import make_engine, make_sessionmaker
 from publisher.db.migrations import upgrade
@@ -40,9 +38,6 @@ from publisher.services.errors import ServiceError
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-ImageReader = Callable[[int], bytes]
-"""The bytes of the package image at a position."""
 
 
 class PackageError(Exception):
@@ -105,37 +100,6 @@ def _local(request: Request, default_dir: Path) -> tuple[PublishPackage, ImageRe
         }
     engine.dispose()
     return manifest, lambda pos: paths[pos].read_bytes()
-
-
-def _write(target: Path, data: bytes) -> None:
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-
-
-def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) -> list[Path]:
-    """Write the package's files into `out` (created if missing); the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for image in manifest.images:
-        data = read_image(image.position)
-        _write(out / image.filename, data)
-        written.append(out / image.filename)
-        if manifest.cover and image.position == manifest.cover.position:
-            cover = out / ("cover" + Path(image.filename).suffix)
-            _write(cover, data)
-            written.append(cover)
-    caption = out / "caption.txt"
-    _write(caption, manifest.caption.encode("utf-8"))
-    meta = out / "meta.json"
-    document = {
-        "note_id": str(manifest.note_id),
-        "title": manifest.title,
-        "images": [image.filename for image in manifest.images],
-        **manifest.meta.model_dump(mode="json"),
-    }
-    _write(meta, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
-    return written + [caption, meta]
 
 
 def run(request: Request, *, default_dir: Path, stdout: TextIO, stderr: TextIO) -> int:
