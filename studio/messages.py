@@ -6,7 +6,9 @@ become words. Parameters fill `{name}` placeholders; a missing one never crashes
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -95,6 +97,87 @@ _MESSAGES: dict[str, str] = {
     "video.count": QT_TRANSLATE_NOOP(
         "Messages", "A video note needs exactly {expected} video (now {count})."
     ),
+    "video.format": QT_TRANSLATE_NOOP(
+        "Messages", "Video {index} is {format}; the platform takes {allowed}."
+    ),
+    "video.ratio": QT_TRANSLATE_NOOP(
+        "Messages", "The video's shape ({width}×{height}) is not one the platform takes."
+    ),
+    "video.bytes.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The video is too large: {bytes} of at most {max}."
+    ),
+    "video.bytes.large": QT_TRANSLATE_NOOP(
+        "Messages", "The video is large ({bytes}); it may upload slowly."
+    ),
+    "images.format": QT_TRANSLATE_NOOP(
+        "Messages", "Image {index} is {format}; the platform takes {allowed}."
+    ),
+    "images.ratio": QT_TRANSLATE_NOOP(
+        "Messages", "Image {index} ({width}×{height}) is not a shape the platform takes: {allowed}."
+    ),
+    "images.bytes.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "Image {index} is too large: {bytes} of at most {max}."
+    ),
+    "images.bytes.large": QT_TRANSLATE_NOOP(
+        "Messages", "Image {index} is large ({bytes}); it may upload slowly."
+    ),
+    "images.below_recommended": QT_TRANSLATE_NOOP(
+        "Messages", "Image {index} is small ({width}×{height}); it may look soft."
+    ),
+    "cover.missing": QT_TRANSLATE_NOOP("Messages", "The note has no cover."),
+    "brief.requirement_unmet": QT_TRANSLATE_NOOP(
+        "Messages", "The brief asks for something this note lacks ({kind}: {value})."
+    ),
+    "topics.many": QT_TRANSLATE_NOOP(
+        "Messages", "{count} topics: more than {warn_max} may look like spam."
+    ),
+    "topics.too_many": QT_TRANSLATE_NOOP("Messages", "Too many topics: {count} of at most {max}."),
+    "schedule.too_soon": QT_TRANSLATE_NOOP(
+        "Messages", "Too soon: schedule it for {earliest} or later."
+    ),
+    "schedule.too_late": QT_TRANSLATE_NOOP(
+        "Messages", "Too far ahead: schedule it for {latest} or earlier."
+    ),
+    # composer: topics, @mentions, places, products
+    "topic.unknown": QT_TRANSLATE_NOOP("Messages", "One of the topics no longer exists."),
+    "topic.not_found": QT_TRANSLATE_NOOP("Messages", "This topic no longer exists."),
+    "topic.duplicate": QT_TRANSLATE_NOOP("Messages", "A topic is in the list twice."),
+    "topic.name_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a valid topic name (1 to {max} characters)."
+    ),
+    "note.too_many_topics": QT_TRANSLATE_NOOP("Messages", "Too many topics: at most {max}."),
+    "topic_group.name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "A topic group with this name already exists."
+    ),
+    "topic_group.not_found": QT_TRANSLATE_NOOP("Messages", "This topic group no longer exists."),
+    "mention.unknown": QT_TRANSLATE_NOOP("Messages", "An account you @mentioned no longer exists."),
+    "mention.duplicate": QT_TRANSLATE_NOOP("Messages", "An account is @mentioned twice."),
+    "place.not_found": QT_TRANSLATE_NOOP("Messages", "This place no longer exists."),
+    "product.link_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "This account may not link products to its notes."
+    ),
+    "product.not_found": QT_TRANSLATE_NOOP("Messages", "This product no longer exists."),
+    "product.duplicate": QT_TRANSLATE_NOOP("Messages", "A product is linked twice."),
+    "product.sku_taken": QT_TRANSLATE_NOOP(
+        "Messages", "Another product of this storefront has this SKU."
+    ),
+    "storefront.not_found": QT_TRANSLATE_NOOP("Messages", "This storefront no longer exists."),
+    "organization.not_found": QT_TRANSLATE_NOOP("Messages", "This organization no longer exists."),
+    "account.owner_only": QT_TRANSLATE_NOOP(
+        "Messages", "Only the account's owner may change this."
+    ),
+    # scheduling, the publish package
+    "note.not_schedulable": QT_TRANSLATE_NOOP(
+        "Messages", "Only a draft or a scheduled note can be scheduled."
+    ),
+    "note.not_scheduled": QT_TRANSLATE_NOOP("Messages", "This note is not scheduled."),
+    "note.not_published": QT_TRANSLATE_NOOP("Messages", "This note has not been published yet."),
+    "posted.link_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a link to a Xiaohongshu note."
+    ),
+    "package.image_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "An image of the publish package is missing."
+    ),
     # notes
     "note.not_found": QT_TRANSLATE_NOOP("Messages", "This note no longer exists."),
     "note.version_conflict": QT_TRANSLATE_NOOP("Messages", "This note was changed somewhere else."),
@@ -173,7 +256,13 @@ class _Params(dict):
 
 
 _BYTE_PARAMS = frozenset({"size", "bytes", "max_bytes"})
-_BYTE_CODES = frozenset({"file.too_large", "media.too_large"})
+_BYTE_CODES = frozenset(
+    {"file.too_large", "media.too_large", "images.bytes.too_large", "images.bytes.large"}
+    | {"video.bytes.too_large", "video.bytes.large"}
+)
+_TIME_PARAMS = frozenset({"earliest", "latest", "scheduled_at"})
+SHOWN_TIMEZONE = ZoneInfo("Asia/Shanghai")
+"""Times in messages: the platform's (and the default account's) Beijing time."""
 
 
 def _shown(code: str, key: str, value: Any) -> Any:
@@ -181,6 +270,16 @@ def _shown(code: str, key: str, value: Any) -> Any:
         return f"{value / (1024 * 1024):.1f} MB"
     if key == "pixels" and isinstance(value, int):
         return f"{value / 1_000_000:.0f} MP"
+    if key in _TIME_PARAMS and isinstance(value, str):
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return when.astimezone(SHOWN_TIMEZONE).strftime("%Y-%m-%d %H:%M")
+    if key == "index" and isinstance(value, int):
+        return value + 1  # the checklist counts from 0, people from 1
+    if isinstance(value, list):
+        return "、".join(str(item) for item in value)
     return value
 
 

@@ -57,6 +57,19 @@ class MediaEdit:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """Something the note refers to by id (a topic, an @account, a product, a place) with the
+    name shown for it, so a restored draft draws its chips without asking the backend."""
+
+    id: str
+    name: str
+
+
+def _tags(raw: Any) -> tuple[Tag, ...]:
+    return tuple(Tag(str(item["id"]), str(item.get("name", ""))) for item in raw or [])
+
+
+@dataclass(frozen=True)
 class DraftFields:
     """What the creator edits; compared to the last saved copy to know what to send."""
 
@@ -65,6 +78,29 @@ class DraftFields:
     media: tuple[str, ...] = ()
     edits: tuple[MediaEdit, ...] = ()
     """Only photos with a recipe or an export, in `media` order."""
+    topics: tuple[Tag, ...] = ()
+    mentions: tuple[Tag, ...] = ()
+    products: tuple[Tag, ...] = ()
+    place: Tag | None = None
+    visibility: str = "public"
+    original: bool = False
+    ai_generated: bool = False
+    planned_at: str | None = None
+    """The time picked to schedule for (ISO, aware); kept with the draft, sent by Schedule."""
+
+    def composer_changes(self, saved: DraftFields | None) -> dict[str, Any]:
+        """The composer fields that differ from `saved`, as `update_note` takes them."""
+        changes: dict[str, Any] = {}
+        for name in ("topics", "mentions", "products"):
+            if saved is None or getattr(self, name) != getattr(saved, name):
+                key = "product_ids" if name == "products" else name
+                changes[key] = [tag.id for tag in getattr(self, name)]
+        if saved is None or self.place != saved.place:
+            changes["place_id"] = None if self.place is None else self.place.id
+        for name in ("visibility", "original", "ai_generated"):
+            if saved is None or getattr(self, name) != getattr(saved, name):
+                changes[name] = getattr(self, name)
+        return changes
 
     def edit_of(self, sha256: str) -> MediaEdit | None:
         return next((edit for edit in self.edits if edit.sha256 == sha256), None)
@@ -172,6 +208,14 @@ class JournalEntry:
                 )
                 for edit in raw.get("edits", [])
             ),
+            topics=_tags(raw.get("topics")),
+            mentions=_tags(raw.get("mentions")),
+            products=_tags(raw.get("products")),
+            place=_tags([raw["place"]])[0] if raw.get("place") else None,
+            visibility=str(raw.get("visibility", "public")),
+            original=bool(raw.get("original", False)),
+            ai_generated=bool(raw.get("ai_generated", False)),
+            planned_at=raw.get("planned_at"),
         )
         data["uploads"] = tuple(str(path) for path in data.get("uploads", []))
         return cls(fields=fields, **data)

@@ -29,13 +29,15 @@ from publisher.client import ClientError, ConflictError, NotFoundError, OfflineE
 from publisher.client import ValidationError as RefusedError
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
-from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
+from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, Tag
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
+    from publisher.client import StudioClient
+    from publisher.domain.changes import ChangeSet
     from studio.context import AppContext
 
 SAVE_DEBOUNCE_MS = 600
@@ -52,9 +54,28 @@ class SaveState(Enum):
     FAILED = "failed"
 
 
-def fields_of(note: NotePublic) -> DraftFields:
+def fields_of(note: NotePublic, known: DraftFields | None = None) -> DraftFields:
+    """The draft fields of a server copy; names the note does not carry (@accounts,
+    products) are taken from `known`, the local copy, when it has them."""
     ordered = sorted(note.media, key=lambda item: item.position)
-    fields = DraftFields(note.title, note.body, tuple(item.sha256 for item in ordered))
+    names = {tag.id: tag.name for tag in (*known.mentions, *known.products)} if known else {}
+    fields = DraftFields(
+        note.title,
+        note.body,
+        tuple(item.sha256 for item in ordered),
+        topics=tuple(Tag(str(i), n) for i, n in zip(note.topics, note.topic_names, strict=False)),
+        mentions=tuple(Tag(str(i), names.get(str(i), "")) for i in note.mentions),
+        products=tuple(Tag(str(i), names.get(str(i), "")) for i in note.product_ids),
+        place=None if note.place is None else Tag(note.place.id, note.place.name),
+        visibility=note.visibility,
+        original=note.original,
+        ai_generated=note.ai_generated,
+        planned_at=(
+            note.scheduled_at.isoformat()
+            if note.scheduled_at
+            else (known.planned_at if known else None)
+        ),
+    )
     for item in ordered:
         fields = fields.with_recipe(item.sha256, item.recipe)
         if item.rendered_sha256:
@@ -79,6 +100,11 @@ class DraftSession(QObject):
     export_progress = Signal(int, int)
     """(done, total) photos rendered and uploaded; (0, 0) when no export runs."""
     export_failed = Signal(object)
+    scheduled = Signal(object)
+    """The note was scheduled, rescheduled or unscheduled (the new `NotePublic`)."""
+    schedule_refused = Signal(list)
+    """Violations (dicts) the server gave for refusing the planned time."""
+    schedule_failed = Signal(object)
     settled = Signal()
     """Nothing is left to save; emitted while retiring so the store can let go."""
 
@@ -99,6 +125,8 @@ class DraftSession(QObject):
         self.version = entry.version
         self.status = "draft"
         self.published_at: datetime | None = None
+        self.scheduled_at: datetime | None = None
+        self._schedule_wanted = False
         self._create_key = entry.create_key
         self._conflict_base: int | None = entry.version if entry.conflict else None
         """While a conflict is unresolved: the version the local edits started from."""
@@ -197,6 +225,11 @@ class DraftSession(QObject):
         if sha256 in self._fields.media:
             self._edit(self._fields.with_recipe(sha256, recipe.to_dict()))
 
+    def set_composer(self, **values: Any) -> None:
+        """Topics, @mentions, products (tuples of `Tag`), place, flags or the planned time
+        changed in the composer; journaled and saved like the text."""
+        self._edit(replace(self._fields, **values))
+
     def set_account(self, account_id: str) -> None:
         """Only a note not yet on the backend, and not being created, can change account."""
         if self.note_id is None and not self.creating and account_id != self.account_id:
@@ -242,6 +275,34 @@ class DraftSession(QObject):
             return
         self._save()
 
+    @property
+    def schedule_pending(self) -> bool:
+        return self._schedule_wanted
+
+    def schedule(self) -> None:
+        """Save what is on screen, then schedule (or move) exactly that version for the
+        planned time; the server checks the window and every rule."""
+        if self._fields.planned_at is None or self._schedule_wanted or self.publish_pending:
+            return
+        if self._state is SaveState.CONFLICT:
+            self.schedule_failed.emit(ConflictError("note.version_conflict", {}, 409, None))
+            return
+        self._schedule_wanted = True
+        self._debounce.stop()
+        self._save()
+
+    def unschedule(self) -> None:
+        """Back to a draft; the planned time stays picked."""
+        if self.note_id is None or self.status != "scheduled" or self._busy:
+            return
+        note_id, version = uuid.UUID(self.note_id), self.version or 0
+        self._busy = True
+        Mutation(
+            self._ctx,
+            parent=self,
+            op=lambda client: client.unschedule_note(note_id, version=version),
+        ).success(self._on_scheduled).failure(self._on_schedule_error).run()
+
     def keep_mine(self) -> None:
         """Resolve a conflict by saving the local text over the server's."""
         if self._state is SaveState.CONFLICT:
@@ -263,7 +324,7 @@ class DraftSession(QObject):
         """A fresher server copy arrived (restore of a clean draft): show it if nothing waits."""
         if self.is_dirty() or self._busy or str(note.id) != self.note_id:
             return
-        self._fields = self._saved = fields_of(note)
+        self._fields = self._saved = fields_of(note, self._fields)
         self._adopt_meta(note)
         self.fields_replaced.emit()
         self._write_journal()
@@ -344,6 +405,13 @@ class DraftSession(QObject):
             changes["body"] = sent.body
         if saved is None or (sent.media, sent.edits) != (saved.media, saved.edits):
             changes["media"] = sent.media_payload()
+        changes.update(sent.composer_changes(saved))
+        if not changes:
+            # Only the planned time changed: it is local until the creator schedules.
+            self._saved = sent
+            self._write_journal()
+            self._after_clean()
+            return
         note_id, version = uuid.UUID(self.note_id or ""), self.version or 0
         self._begin_save()
         Mutation(
@@ -382,6 +450,8 @@ class DraftSession(QObject):
             self._set_state(SaveState.SAVED)
         if self._publish_wanted and self.note_id is not None and not self.is_dirty():
             self._start_publish()
+        elif self._schedule_wanted and self.note_id is not None and not self.is_dirty():
+            self._start_schedule()
         self._check_settled()
 
     def _on_save_failed(self, error: BaseException) -> None:
@@ -409,7 +479,7 @@ class DraftSession(QObject):
             self.save_failed.emit(error)
 
     def _on_conflict(self, current: NotePublic) -> None:
-        server = fields_of(current)
+        server = fields_of(current, self._fields)
         if self._conflict_base is None:
             self._conflict_base = self.version
         self._saved = server
@@ -472,7 +542,7 @@ class DraftSession(QObject):
         for sha256, recipe, rendered in done:
             fields = fields.with_rendered(sha256, recipe, rendered)
         self._edit(fields)
-        if self._publish_wanted or self._retiring:
+        if self._publish_wanted or self._schedule_wanted or self._retiring:
             self._debounce.stop()
             self._save()
         self._check_settled()
@@ -522,6 +592,48 @@ class DraftSession(QObject):
         if self._publish_wanted:
             self._publish_wanted = False
             self.publish_failed.emit(error)
+        if self._schedule_wanted:
+            self._schedule_wanted = False
+            self.schedule_failed.emit(error)
+
+    # -- scheduling ------------------------------------------------------------------------
+
+    def _start_schedule(self) -> None:
+        if self._fields.unrendered() or self._exporting:
+            # The backend publishes the exports at the time: make them first.
+            self.export_edits()
+            return
+        self._schedule_wanted = False
+        at = datetime.fromisoformat(self._fields.planned_at or "")
+        note_id, version = uuid.UUID(self.note_id or ""), self.version or 0
+        move = self.status == "scheduled"
+        self._busy = True
+
+        def op(client: StudioClient) -> tuple[NotePublic, ChangeSet]:
+            if move:
+                return client.reschedule_note(note_id, at=at, version=version)
+            return client.schedule_note(note_id, at=at, version=version)
+
+        Mutation(self._ctx, parent=self, op=op).success(self._on_scheduled).failure(
+            self._on_schedule_error
+        ).run()
+
+    def _on_scheduled(self, note: NotePublic) -> None:
+        self._busy = False
+        self._adopt_meta(note)
+        self._write_journal()
+        self.scheduled.emit(note)
+        self._save()
+
+    def _on_schedule_error(self, error: BaseException) -> None:
+        self._busy = False
+        if isinstance(error, RefusedError) and error.violations:
+            self.schedule_refused.emit(list(error.violations))
+        else:
+            self.schedule_failed.emit(error)
+        if isinstance(error, OfflineError):
+            self._set_state(SaveState.OFFLINE)
+        self._save()
 
     # -- bookkeeping -----------------------------------------------------------------------
 
@@ -529,6 +641,7 @@ class DraftSession(QObject):
         self.note_id, self.version = str(note.id), note.version
         self.account_id = str(note.account_id)
         self.status, self.published_at = note.status, note.published_at
+        self.scheduled_at = note.scheduled_at
         self.note_changed.emit()
 
     def _set_state(self, state: SaveState) -> None:
