@@ -15,6 +15,7 @@ from studio.connection import BackendState
 from studio.drafts.store import DraftStore
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
+from studio.pages.calendar_page import CalendarPage
 from studio.pages.create_page import CreatePage
 from studio.pages.notes_page import NotesPage
 from studio.pages.placeholders import UPCOMING, UpcomingPage
@@ -54,10 +55,12 @@ class MainWindow(QMainWindow):
         self.create_page = CreatePage(ctx, self.drafts, self.accounts, self)
         self.notes_page = NotesPage(ctx, self.accounts, self)
         self.settings_page = SettingsPage(ctx, self)
+        self.calendar_page = CalendarPage(ctx, self)
         upcoming = {item.key: UpcomingPage(item, self) for item in UPCOMING}
         built = {
             "create": self.create_page,
             "notes": self.notes_page,
+            "calendar": self.calendar_page,
             "settings": self.settings_page,
             **upcoming,
         }
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.rail.page_chosen.connect(self.show_page)
         self.notes_page.open_requested.connect(self._on_open_requested)
         self.notes_page.new_requested.connect(self._on_new_requested)
+        self.calendar_page.open_requested.connect(self._on_open_requested)
         self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)

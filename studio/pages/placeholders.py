@@ -23,16 +23,6 @@ class Upcoming:
 
 UPCOMING = (
     Upcoming(
-        "calendar",
-        "▦",
-        QT_TRANSLATE_NOOP("Placeholders", "Your publishing calendar is coming"),
-        QT_TRANSLATE_NOOP(
-            "Placeholders",
-            "Plan notes across all your accounts on one calendar, drag to reschedule, and "
-            "let the studio remind you when it is time to post (platform time, Beijing).",
-        ),
-    ),
-    Upcoming(
         "collaborations",
         "✦",
         QT_TRANSLATE_NOOP("Placeholders", "Brand collaborations will live here"),

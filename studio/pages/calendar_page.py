@@ -1,0 +1,265 @@
+"""The Calendar page: every scheduled, held and published note of every visible account.
+
+Week or month, previous/next/today; each account in its own colour; a click opens the note in
+Create, a drag reschedules it (the model asks the server and snaps back on refusal); pacing
+warnings per account sit beside the grid.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.connection import BackendState
+from studio.models.calendar import (
+    DEFAULT_TIMEZONE,
+    CalendarModel,
+    PacingWarning,
+    ViewMode,
+    account_colour,
+    step,
+    visible_days,
+    zone,
+)
+from studio.widgets.calendar_grid import CalendarGrid
+
+if TYPE_CHECKING:
+    import uuid
+
+    from studio.context import AppContext
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("CalendarPage", "Mon"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Tue"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Wed"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Thu"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Fri"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Sat"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Sun"),
+)
+SIDE_STYLE = """
+#CalendarSide QLabel { font-size: 12px; }
+#CalendarWarning { background: #FFF6E5; border-radius: 8px; padding: 8px 10px; color: #8A5A00; }
+#CalendarLegendDot { border-radius: 5px; min-width: 10px; max-width: 10px;
+    min-height: 10px; max-height: 10px; }
+QPushButton#CalendarToggle { border-radius: 14px; padding: 5px 14px; }
+QPushButton#CalendarToggle:checked { background: #FFF0F2; color: #FF2442; border-color: #FF2442;
+    font-weight: 600; }
+"""
+
+
+class CalendarPage(QWidget):
+    """Emits `open_requested(note_id)` when a note is clicked."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageHost")
+        self.setStyleSheet(SIDE_STYLE)
+        self._ctx = ctx
+        self.model = CalendarModel(ctx, self)
+        self.mode = ViewMode.WEEK
+        self.anchor = self._today()
+
+        title = QLabel(self.tr("Calendar"), self)
+        title.setObjectName("PageTitle")
+        self.range_label = QLabel(self)
+        self.range_label.setObjectName("PageSubtitle")
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.previous_button = QPushButton("‹", self)
+        self.previous_button.setToolTip(self.tr("Previous"))
+        self.next_button = QPushButton("›", self)
+        self.next_button.setToolTip(self.tr("Next"))
+        self.week_button = QPushButton(self.tr("Week"), self)
+        self.month_button = QPushButton(self.tr("Month"), self)
+        toggle = QButtonGroup(self)
+        for button in (self.week_button, self.month_button):
+            button.setObjectName("CalendarToggle")
+            button.setCheckable(True)
+            toggle.addButton(button)
+        self.week_button.setChecked(True)
+
+        header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(self.range_label)
+        header.addLayout(heading)
+        header.addStretch(1)
+        for button in (self.today_button, self.previous_button, self.next_button):
+            header.addWidget(button)
+        header.addSpacing(16)
+        header.addWidget(self.week_button)
+        header.addWidget(self.month_button)
+
+        self.grid = CalendarGrid(
+            [QCoreApplication.translate("CalendarPage", day) for day in WEEKDAYS], self
+        )
+        self.side = QFrame(self)
+        self.side.setObjectName("CalendarSide")
+        self.side.setFixedWidth(230)
+        self._side_layout = QVBoxLayout(self.side)
+        self._side_layout.setContentsMargins(0, 24, 0, 0)
+        self._side_layout.setSpacing(8)
+        self.zone_label = QLabel(self.tr("Times in each account's time zone"), self.side)
+        self.zone_label.setObjectName("Hint")
+        self.zone_label.setWordWrap(True)
+        self.warning_labels: list[QLabel] = []
+        self._side_widgets: list[QWidget] = []
+        self._side_content = QVBoxLayout()
+        self._side_content.setSpacing(8)
+        self._side_layout.addLayout(self._side_content)
+        self._side_layout.addWidget(self.zone_label)
+        self._side_layout.addStretch(1)
+
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        body.addWidget(self.grid, 1)
+        body.addWidget(self.side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self.today_button.clicked.connect(self.go_today)
+        self.previous_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.week_button.clicked.connect(lambda: self.set_mode(ViewMode.WEEK))
+        self.month_button.clicked.connect(lambda: self.set_mode(ViewMode.MONTH))
+        self.grid.note_clicked.connect(self.open_requested)
+        self.grid.note_dropped.connect(self._on_dropped)
+        self.model.changed.connect(self.refresh)
+        self.model.refused.connect(self._ctx.notifier.error)
+        ctx.connection.state_changed.connect(lambda _state: self._reload_if_connected())
+        self.refresh()
+        self._reload_if_connected()
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def set_mode(self, mode: ViewMode) -> None:
+        self.mode = mode
+        self.week_button.setChecked(mode is ViewMode.WEEK)
+        self.month_button.setChecked(mode is ViewMode.MONTH)
+        self.refresh()
+
+    def go(self, direction: int) -> None:
+        self.anchor = step(self.mode, self.anchor, direction)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = self._today()
+        self.refresh()
+
+    def show_date(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        days = visible_days(self.mode, self.anchor)
+        self.grid.show_days(
+            days,
+            self.model.days(),
+            mode=self.mode.value,
+            month=self.anchor.month,
+            today=self._today(),
+        )
+        self.range_label.setText(self._range_text(days))
+        self._show_side(set(days))
+
+    def _range_text(self, days: list[date]) -> str:
+        if self.mode is ViewMode.MONTH:
+            return self.tr("{year}-{month:02d}").format(
+                year=self.anchor.year, month=self.anchor.month
+            )
+        return self.tr("{start} – {end}").format(
+            start=days[0].strftime("%Y-%m-%d"), end=days[-1].strftime("%m-%d")
+        )
+
+    def _show_side(self, days: set[date]) -> None:
+        for widget in self._side_widgets:
+            self._side_content.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._side_widgets = []
+        self.warning_labels = []
+        accounts = sorted(self.model.accounts.values(), key=lambda account: account.nickname)
+        self._add_side(self._section(self.tr("Accounts")))
+        for account in accounts:
+            self._add_side(self._legend_row(account.id, account.nickname))
+        warnings = [item for item in self.model.warnings() if item.day in days]
+        self._add_side(self._section(self.tr("Pacing")))
+        if not warnings:
+            calm = QLabel(self.tr("No pacing issues in this view."), self.side)
+            calm.setObjectName("Hint")
+            calm.setWordWrap(True)
+            self._add_side(calm)
+        for warning in warnings:
+            label = QLabel(self._warning_text(warning), self.side)
+            label.setObjectName("CalendarWarning")
+            label.setWordWrap(True)
+            self.warning_labels.append(label)
+            self._add_side(label)
+
+    def _add_side(self, widget: QWidget) -> None:
+        self._side_content.addWidget(widget)
+        self._side_widgets.append(widget)
+
+    def _section(self, text: str) -> QLabel:
+        label = QLabel(text, self.side)
+        label.setObjectName("CardTitle")
+        return label
+
+    def _legend_row(self, account_id: uuid.UUID, name: str) -> QWidget:
+        row = QWidget(self.side)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        dot = QLabel(row)
+        dot.setObjectName("CalendarLegendDot")
+        dot.setStyleSheet(f"background: {account_colour(account_id)};")
+        layout.addWidget(dot)
+        layout.addWidget(QLabel(name, row), 1)
+        return row
+
+    def _warning_text(self, warning: PacingWarning) -> str:
+        day = warning.day.strftime("%m-%d")
+        if warning.kind == "too_many":
+            return self.tr(
+                "{account}, {day}: {count} notes in one day; at most {max} a day is advised."
+            ).format(account=warning.account_name, day=day, **warning.params)
+        return self.tr(
+            "{account}, {day}: notes only {minutes} min apart; leave at least {min_minutes} min."
+        ).format(account=warning.account_name, day=day, **warning.params)
+
+    # -- intent ----------------------------------------------------------------------------
+
+    def _on_dropped(self, note_id: str, day: date) -> None:
+        entry = next((item for item in self.model.entries if str(item.note_id) == note_id), None)
+        if entry is None:
+            return
+        if not entry.movable:
+            self._ctx.notifier.info(self.tr("Only scheduled notes can be moved."))
+            return
+        self.model.move(entry.note_id, day)
+
+    def _reload_if_connected(self) -> None:
+        if self._ctx.connection.state is BackendState.CONNECTED:
+            self.model.reload()
+
+    @staticmethod
+    def _today() -> date:
+        return datetime.now(zone(DEFAULT_TIMEZONE)).date()
