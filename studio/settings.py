@@ -28,6 +28,9 @@ class Setting:
 
 
 LANGUAGE = Setting("ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language"))
+EXPORT_QUALITY = Setting(
+    "export/jpeg_quality", int, 90, QT_TRANSLATE_NOOP("Settings", "JPEG quality of exported photos")
+)
 LAST_ACCOUNT = Setting(
     "create/account_id", str, "", QT_TRANSLATE_NOOP("Settings", "Account for new notes")
 )

@@ -1122,6 +1122,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>JPEG quality of exported photos</source>
+        <translation>导出图片的 JPEG 质量</translation>
+    </message>
+    <message>
         <source>Account for new notes</source>
         <translation>新笔记使用的账号</translation>
     </message>
@@ -1145,8 +1149,16 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>下次启动工作室时生效。</translation>
     </message>
     <message>
+        <source>Photos are exported as sRGB JPEG at the platform&apos;s size when a note is published or a photo is exported. Higher keeps more detail and makes larger files.</source>
+        <translation>发布笔记或导出图片时，图片会按平台尺寸导出为 sRGB JPEG。质量越高，细节越多，文件也越大。</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>JPEG quality of exported photos</source>
+        <translation>导出图片的 JPEG 质量</translation>
     </message>
     <message>
         <source>Data folder</source>

@@ -33,6 +33,7 @@ from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, Tag
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
+from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -512,6 +513,7 @@ class DraftSession(QObject):
         self._exporting = True
         store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
         looks = LooksCache.for_context(self._ctx)
+        quality = self._ctx.settings.get(EXPORT_QUALITY)
         total = len(todo)
         self.export_progress.emit(0, total)
 
@@ -520,7 +522,7 @@ class DraftSession(QObject):
             for index, edit in enumerate(todo):
                 client = client_of()
                 recipe = fields.recipe_of(edit.sha256)
-                path = store.export(client, edit.sha256, recipe, looks)
+                path = store.export(client, edit.sha256, recipe, looks, quality=quality)
                 done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
                 progress(index + 1)
             return done

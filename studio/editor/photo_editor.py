@@ -47,6 +47,7 @@ from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorke
 from studio.looks_cache import LooksCache
 from studio.messages import message
 from studio.ops import run_in_background
+from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -410,10 +411,10 @@ class PhotoEditor(QWidget):
         if sha is None:
             return
         store, looks, client_of = self._store, self._looks, self._ctx.connection.client
-        recipe = self.recipe
+        recipe, quality = self.recipe, self._ctx.settings.get(EXPORT_QUALITY)
 
         def job(_progress: Callable[[float], None]) -> Path:
-            rendered = store.export(client_of(), sha, recipe, looks)
+            rendered = store.export(client_of(), sha, recipe, looks, quality=quality)
             return write_new_file(folder, f"zhongcao-{sha[:12]}.jpg", rendered.read_bytes())
 
         self.export_button.setEnabled(False)

@@ -24,7 +24,6 @@ from publisher.client import StudioClient
 
 CACHE_DIR = "photo-cache"
 PROXY_SIDE = 1440
-EXPORT_QUALITY = 90
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -70,12 +69,16 @@ class PhotoStore:
         return proxy
 
     def export(
-        self, client: StudioClient, sha256: str, recipe: Recipe, looks: LookResolver
+        self,
+        client: StudioClient,
+        sha256: str,
+        recipe: Recipe,
+        looks: LookResolver,
+        *,
+        quality: int,
     ) -> Path:
         """Render original + recipe at the platform's size to a JPEG file, ready to upload."""
-        data = export_jpeg(
-            self.original(client, sha256), recipe, quality=EXPORT_QUALITY, looks=looks
-        )
+        data = export_jpeg(self.original(client, sha256), recipe, quality=quality, looks=looks)
         path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
         _write_atomic(path, data)
         return path

@@ -5,16 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from studio import __version__
 from studio.connection import BackendState
-from studio.settings import LANGUAGE
+from studio.settings import EXPORT_QUALITY, LANGUAGE
 from studio.widgets.backend_status import state_text
 from studio.widgets.card import card, page_header
 
 if TYPE_CHECKING:
     from studio.context import AppContext
+
+
+# Below this JPEG blocks show on skin and skies; the platform recompresses again on upload.
+EXPORT_QUALITY_MIN = 60
 
 
 class SettingsPage(QWidget):
@@ -41,12 +45,28 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._on_language_chosen)
         self.language_note = QLabel(self.tr("Applies the next time the studio starts."), frame)
         self.language_note.setObjectName("Hint")
+        self.export_quality = QSpinBox(frame)
+        self.export_quality.setRange(EXPORT_QUALITY_MIN, 100)
+        self.export_quality.setMaximumWidth(120)
+        self.export_quality.setValue(ctx.settings.get(EXPORT_QUALITY))
+        self.export_quality.valueChanged.connect(self._on_export_quality_chosen)
+        self.export_quality_note = QLabel(
+            self.tr(
+                "Photos are exported as sRGB JPEG at the platform's size when a note is published "
+                "or a photo is exported. Higher keeps more detail and makes larger files."
+            ),
+            frame,
+        )
+        self.export_quality_note.setObjectName("Hint")
+        self.export_quality_note.setWordWrap(True)
         self.data_dir = self._value(str(ctx.data_dir), frame)
         self.backend = self._value("", frame)
         self.version = self._value(__version__, frame)
         rows = (
             (self.tr("Interface language"), self.language),
             ("", self.language_note),
+            (self.tr("JPEG quality of exported photos"), self.export_quality),
+            ("", self.export_quality_note),
             (self.tr("Data folder"), self.data_dir),
             (self.tr("Backend"), self.backend),
             (self.tr("Version"), self.version),
@@ -83,6 +103,9 @@ class SettingsPage(QWidget):
         else:
             text = state_text(connection.state)
         self.backend.setText(text)
+
+    def _on_export_quality_chosen(self, quality: int) -> None:
+        self._ctx.settings.set(EXPORT_QUALITY, quality)
 
     def _on_language_chosen(self, row: int) -> None:
         self._ctx.settings.set(LANGUAGE, self.language.itemData(row) or "")

@@ -20,6 +20,7 @@ from studio.drafts.session import SaveState
 from studio.editor.canvas import PhotoCanvas
 from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker
 from studio.messages import message
+from studio.settings import EXPORT_QUALITY
 from studio.tasks import TaskRunner
 
 WAIT_MS = 30_000
@@ -392,7 +393,9 @@ def test_edits_copied_in_one_note_paste_into_another(open_studio, photos, qtbot)
     assert studio.window.drafts.current.fields.recipe_of(sha).adjust.contrast == pytest.approx(40)
 
 
-def test_export_writes_the_platform_size_without_overwriting(open_studio, photos, qtbot, tmp_path):
+def test_export_writes_the_platform_size_without_overwriting_at_the_chosen_quality(
+    open_studio, photos, qtbot, tmp_path
+):
     studio, page = _note_with(open_studio, qtbot, photos[:1])
     page.edit_photo(0)
     editor = page.editor
@@ -404,9 +407,12 @@ def test_export_writes_the_platform_size_without_overwriting(open_studio, photos
     written = []
     editor.exported.connect(written.append)
     editor.export_to(folder)
+    studio.window.settings_page.export_quality.setValue(60)  # as chosen in Settings
     editor.export_to(folder)
     qtbot.waitUntil(lambda: len(written) == 2, timeout=WAIT_MS)
     assert written[0] != written[1]  # the second export did not replace the first
+    assert written[1].stat().st_size < written[0].stat().st_size * 0.8
+    assert studio.ctx.settings.get(EXPORT_QUALITY) == 60
     for path in written:
         with Image.open(path) as exported:
             assert exported.size == (1080, 1080)
