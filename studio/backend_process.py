@@ -24,6 +24,7 @@ TOKEN_ENV = "ZHONGCAO_LOCAL_TOKEN"
 LOG_FILE = "backend.log"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 3.0
+KILL_REAP_TIMEOUT = 30.0
 
 # main.py is a top-level module next to the packages both in a clone and in an installed
 # distribution (setuptools `py-modules`), so it is always the parent folder's main.py.
@@ -149,11 +150,14 @@ class BackendProcess:
                 proc.stdin.close()
             except OSError:
                 pass  # the child already closed its end: it is exiting anyway
-        for signal_child in (None, proc.terminate, proc.kill):
+        # A killed child still has to be reaped; on a loaded machine that can take seconds
+        # (it may be finishing a disk write), and a child left unreaped outlives us.
+        steps = ((None, timeout), (proc.terminate, timeout), (proc.kill, KILL_REAP_TIMEOUT))
+        for signal_child, wait_for in steps:
             if signal_child is not None:
                 signal_child()
             try:
-                proc.wait(timeout=timeout)
+                proc.wait(timeout=wait_for)
                 break
             except subprocess.TimeoutExpired:
                 continue

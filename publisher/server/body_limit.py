@@ -4,6 +4,11 @@ The multipart parser spools a whole upload to a temporary file before a route se
 cap checked in the route comes too late for a hostile 10 GB body. This refuses early: at once
 when `Content-Length` says too much, and for chunked bodies as soon as the count passes it.
 JSON calls get a small cap; only the upload endpoints get the media cap.
+
+A refused body is read and thrown away (up to `DRAIN_MAX_BYTES`) before the answer goes out:
+a server that closes a connection with unread data makes the kernel reset it, and the reset
+can destroy the 413 the client has not read yet — it would see a broken connection instead of
+"too large". Bodies beyond the drain cap are hostile; they get the answer at once.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _REFUSAL = json.dumps({"code": "request.too_large", "params": {}}).encode()
+DRAIN_MAX_BYTES = 256 * 1024 * 1024
 
 
 class BodyLimitMiddleware:
@@ -26,8 +32,12 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         max_bytes = self.upload_paths.get(scope["path"], self.default_max)
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            # A client that asked "100-continue" has sent nothing yet: do not invite it to.
+            if headers.get(b"expect", b"").lower() != b"100-continue":
+                await _drain(receive, int(declared))
             await self._refuse(send)
             return
         received = 0
@@ -44,6 +54,8 @@ class BodyLimitMiddleware:
                 if received > max_bytes:
                     refused = True
                     if not response_started:
+                        if message.get("more_body", False):
+                            await _drain(receive, DRAIN_MAX_BYTES - received)
                         await self._refuse(send)
                     # The app sees the client gone and stops reading; its answer is dropped.
                     return {"type": "http.disconnect"}
@@ -66,3 +78,17 @@ class BodyLimitMiddleware:
         ]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": _REFUSAL})
+
+
+async def _drain(receive: Receive, limit: int) -> None:
+    """Read and discard the rest of the request body, at most `limit` more bytes."""
+    if limit > DRAIN_MAX_BYTES:
+        return
+    drained = 0
+    while drained <= limit:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        drained += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
