@@ -5,9 +5,11 @@ It owns nothing but layout and wiring: data lives in models and sessions, decisi
 
 from __future__ import annotations
 
+import html
+import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -15,6 +17,8 @@ from studio.connection import BackendState
 from studio.drafts.store import DraftStore
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
+from studio.notifications import NotificationPoller, notification_text
+from studio.package.package_dialog import PackageDialog
 from studio.pages.calendar_page import CalendarPage
 from studio.pages.create_page import CreatePage
 from studio.pages.notes_page import NotesPage
@@ -25,6 +29,7 @@ from studio.widgets.nav_rail import NavRail
 from studio.widgets.toast import ToastArea
 
 if TYPE_CHECKING:
+    from publisher.schemas import NotificationPublic
     from studio.context import AppContext
 
 NAV_ITEMS = (
@@ -97,6 +102,10 @@ class MainWindow(QMainWindow):
         self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)
+        self.package_dialog: PackageDialog | None = None
+        self.notifications = NotificationPoller(ctx, self)
+        self.notifications.arrived.connect(self._announce)
+        self.notifications.unread_changed.connect(self._show_badge)
         self._show_backend_state(ctx.connection.state)
         self.show_page("create")
         if not ctx.settings.restore_geometry(GEOMETRY_KEY, self):
@@ -113,6 +122,45 @@ class MainWindow(QMainWindow):
     def _on_open_requested(self, note_id: str) -> None:
         self.create_page.open_note(note_id)
         self.show_page("create")
+
+    def open_package(self, note_id: str) -> PackageDialog:
+        """Show a note's publish package; opening it counts as reading the notifications."""
+        if self.package_dialog is not None:
+            self.package_dialog.close()
+            self.package_dialog.deleteLater()
+        self.package_dialog = PackageDialog(self._ctx, uuid.UUID(note_id), self)
+        self.package_dialog.show()
+        self.notifications.mark_read()
+        return self.package_dialog
+
+    def _announce(self, items: list[NotificationPublic]) -> None:
+        """A toast per notification, with a link to the package (published) or the note."""
+        for item in items:
+            if item.note_id is None:
+                continue
+            published = item.kind == "note.published"
+            action = self.tr("Open the publish package") if published else self.tr("Open the note")
+            scheme = "package" if published else "note"
+            text = (
+                f"{html.escape(notification_text(item))} "
+                f'<a href="{scheme}:{item.note_id}" style="color: white;">{html.escape(action)}</a>'
+            )
+            toast = self.toasts.post(text, "success" if published else "error")
+            toast.setTextFormat(Qt.TextFormat.RichText)
+            toast.linkActivated.connect(self._on_toast_link)
+
+    def _on_toast_link(self, link: str) -> None:
+        scheme, _, note_id = link.partition(":")
+        if scheme == "package":
+            self.open_package(note_id)
+        else:
+            self.notifications.mark_read()
+            self._on_open_requested(note_id)
+
+    def _show_badge(self, count: int) -> None:
+        glyph, label = next((g, text) for key, g, text in NAV_ITEMS if key == "calendar")
+        text = f"{glyph}   {QCoreApplication.translate('MainWindow', label)}"
+        self.rail.button("calendar").setText(f"{text}   ● {count}" if count else text)
 
     def _on_new_requested(self) -> None:
         account_id = self.create_page.account_combo.currentData(AccountsListModel.IdRole)

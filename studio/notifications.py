@@ -1,0 +1,123 @@
+"""Backend notifications (a scheduled note was published or held), polled while connected.
+
+The scheduler runs inside the backend, so the app learns of its work by asking: every ~15 s,
+off the UI thread, for notifications newer than the last cursor. New unread ones are announced
+once (`arrived`); `unread` is the count the navigation shows as a badge.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from publisher.domain.changes import ChangeSet
+from publisher.schemas import NotificationPage, NotificationPublic
+from studio.connection import BackendState
+from studio.ops import Mutation, Query
+
+if TYPE_CHECKING:
+    from publisher.client import StudioClient
+    from studio.context import AppContext
+
+POLL_MS = 15_000
+_CHECK_REASONS = {"rules_violated", "check_failed"}
+
+
+def notification_text(item: NotificationPublic) -> str:
+    """What a toast says about a notification, translated."""
+    title = item.params.get("title") or QCoreApplication.translate("Notifications", "(untitled)")
+    if item.kind == "note.published":
+        if item.params.get("late"):
+            template = QCoreApplication.translate(
+                "Notifications",
+                "“{title}” was due while the studio was closed and is published late. "
+                "Its publish package is ready.",
+            )
+        else:
+            template = QCoreApplication.translate(
+                "Notifications", "“{title}” is due now. Its publish package is ready."
+            )
+        return template.format(title=title)
+    if item.kind == "note.held":
+        reason = item.params.get("reason")
+        if reason == "misfire":
+            template = QCoreApplication.translate(
+                "Notifications",
+                "“{title}” was due while the studio was closed and is held for you to decide.",
+            )
+        elif reason in _CHECK_REASONS:
+            template = QCoreApplication.translate(
+                "Notifications", "“{title}” is held: it no longer passes the checklist."
+            )
+        else:
+            template = QCoreApplication.translate("Notifications", "“{title}” is held.")
+        return template.format(title=title)
+    return QCoreApplication.translate("Notifications", "Something happened to “{title}”.").format(
+        title=title
+    )
+
+
+class NotificationPoller(QObject):
+    """`arrived(list[NotificationPublic])` for new unread notifications; `unread_changed(n)`."""
+
+    arrived = Signal(list)
+    unread_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, interval_ms: int = POLL_MS):
+        super().__init__(parent)
+        self._ctx = ctx
+        self.cursor = 0
+        self.unread = 0
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.poll_now)
+        ctx.connection.state_changed.connect(self._on_state)
+        self._on_state(ctx.connection.state)
+
+    def poll_now(self) -> None:
+        """Ask for newer notifications unless a poll is already under way."""
+        if self._busy or self._ctx.connection.state is not BackendState.CONNECTED:
+            return
+        self._busy = True
+        cursor = self.cursor
+        Query(self._ctx, parent=self, op=lambda client: client.notifications(after=cursor)).success(
+            self._on_page
+        ).failure(self._on_failed).run()
+
+    def mark_read(self) -> None:
+        """Everything seen so far is read: the badge clears here and on the server."""
+        up_to = self.cursor
+        self._set_unread(0)
+        if up_to:
+            Mutation(self._ctx, parent=self, op=lambda client: _mark(client, up_to)).run()
+
+    def _on_state(self, state: BackendState) -> None:
+        if state is BackendState.CONNECTED:
+            self._timer.start()
+            self.poll_now()
+        else:
+            self._timer.stop()
+
+    def _on_page(self, page: NotificationPage) -> None:
+        self._busy = False
+        self.cursor = max(self.cursor, page.cursor)
+        fresh = [item for item in page.items if item.read_at is None]
+        self._set_unread(page.unread)
+        if fresh:
+            self.arrived.emit(fresh)
+            self._ctx.events.changed.emit(ChangeSet(notes=True, schedule=True), self)
+
+    def _on_failed(self, _error: BaseException) -> None:
+        self._busy = False
+
+    def _set_unread(self, count: int) -> None:
+        if count != self.unread:
+            self.unread = count
+            self.unread_changed.emit(count)
+
+
+def _mark(client: StudioClient, up_to: int) -> ChangeSet:
+    client.mark_notifications_read(up_to=up_to)
+    return ChangeSet()

@@ -1,0 +1,182 @@
+"""The Calendar: notes on the right day in Beijing time, drag to reschedule, refusals snap back,
+pacing warnings; and the plain decisions behind it (days shown, palette, pacing)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from publisher.domain.rules import load_rules
+from publisher.schemas import NotePublic
+from studio.models.calendar import (
+    PALETTE,
+    CalendarEntry,
+    Pacing,
+    ViewMode,
+    account_colour,
+    pacing_warnings,
+    step,
+    visible_days,
+)
+from studio.widgets.calendar_grid import NOTE_MIME
+from tests.media_samples import write_image
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _entry(account: uuid.UUID, at: datetime) -> CalendarEntry:
+    return CalendarEntry(uuid.uuid4(), account, "me", "t", "scheduled", 1, at, "#000000")
+
+
+def test_week_runs_monday_to_sunday_and_month_covers_whole_weeks():
+    week = visible_days(ViewMode.WEEK, date(2026, 11, 27))
+    assert week[0] == date(2026, 11, 23) and week[-1] == date(2026, 11, 29)
+    month = visible_days(ViewMode.MONTH, date(2026, 11, 27))
+    assert month[0] == date(2026, 10, 26) and month[-1] == date(2026, 12, 6)
+    assert len(month) % 7 == 0
+    assert step(ViewMode.MONTH, date(2026, 1, 31), 1) == date(2026, 2, 1)
+    assert step(ViewMode.MONTH, date(2026, 1, 31), -1) == date(2025, 12, 1)
+    assert step(ViewMode.WEEK, date(2026, 11, 27), -1) == date(2026, 11, 20)
+
+
+def test_each_account_keeps_one_colour():
+    account = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    assert account_colour(account) == account_colour(uuid.UUID(str(account)))
+    colours = {account_colour(uuid.uuid4()) for _ in range(200)}
+    assert colours == set(PALETTE)
+
+
+def test_pacing_warns_over_the_daily_count_and_under_the_gap():
+    pacing = Pacing.from_rules(load_rules())
+    assert pacing.max_per_day == 3 and pacing.min_gap == timedelta(hours=2)
+    mine, other = uuid.uuid4(), uuid.uuid4()
+    day = datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI)
+    entries = [_entry(mine, day + timedelta(hours=3 * i)) for i in range(4)]
+    entries += [_entry(other, day), _entry(other, day + timedelta(minutes=90))]
+    entries += [
+        _entry(other, day + timedelta(days=1)),
+        _entry(other, day + timedelta(days=1, hours=2)),
+    ]
+    warnings = {(w.account_id, w.day, w.kind): w.params for w in pacing_warnings(entries, pacing)}
+    assert warnings == {
+        (mine, day.date(), "too_many"): {"count": 4, "max": 3},
+        (other, day.date(), "too_close"): {"minutes": 90, "min_minutes": 120},
+    }
+
+
+def _scheduled(client, folder: Path, at: datetime, title: str = "周末去哪儿") -> NotePublic:
+    sha = client.upload_media(write_image(folder / f"{uuid.uuid4().hex}.jpg")).sha256
+    account = client.list_accounts()[0].id
+    note, _ = client.create_note(
+        account_id=account, title=title, body="正文", media=[{"sha256": sha}]
+    )
+    scheduled, _ = client.schedule_note(note.id, at=at, version=note.version)
+    return scheduled
+
+
+def _beijing(days_ahead: int, hour: int, minute: int = 0) -> datetime:
+    today = datetime.now(SHANGHAI).date()
+    return datetime.combine(
+        today + timedelta(days=days_ahead), datetime.min.time(), tzinfo=SHANGHAI
+    ).replace(hour=hour, minute=minute)
+
+
+def _open_calendar(studio, qtbot, count: int):
+    page = studio.window.calendar_page
+    studio.window.show_page("calendar")
+    page.model.reload()
+    qtbot.waitUntil(lambda: len(page.model.entries) == count, timeout=10_000)
+    return page
+
+
+def _chip_titles(page, day: date) -> list[str]:
+    return [chip.entry.title for chip in page.grid.cells[day].chips]
+
+
+def _drop(page, note_id: uuid.UUID, day: date) -> None:
+    mime = QMimeData()
+    mime.setData(NOTE_MIME, str(note_id).encode("ascii"))
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.grid.cells[day].dropEvent(event)
+
+
+def test_notes_appear_on_their_day_in_beijing_time(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    evening = _beijing(1, 20)
+    # 00:30 in Beijing is still the previous day in UTC: the calendar must follow Beijing.
+    past_midnight = _beijing(3, 0, 30)
+    assert past_midnight.astimezone(UTC).date() == past_midnight.date() - timedelta(days=1)
+    _scheduled(client, tmp_path, evening, "明晚八点")
+    _scheduled(client, tmp_path, past_midnight, "午夜之后")
+    page = _open_calendar(studio, qtbot, 2)
+    page.set_mode(ViewMode.MONTH)
+    page.show_date(past_midnight.date())
+    assert _chip_titles(page, past_midnight.date()) == ["午夜之后"]
+    assert _chip_titles(page, past_midnight.date() - timedelta(days=1)) == []
+    page.show_date(evening.date())
+    chip = page.grid.cells[evening.date()].chips[0]
+    assert chip.entry.title == "明晚八点"
+    assert chip.entry.at.strftime("%H:%M") == "20:00"
+    assert chip.entry.colour == account_colour(client.list_accounts()[0].id)
+    opened = []
+    page.open_requested.connect(opened.append)
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert opened == [str(chip.entry.note_id)]
+
+
+def test_dragging_a_note_reschedules_it_on_the_server(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    note = _scheduled(client, tmp_path, _beijing(1, 20))
+    page = _open_calendar(studio, qtbot, 1)
+    target = _beijing(3, 20)
+    page.show_date(target.date())
+    _drop(page, note.id, target.date())
+    assert _chip_titles(page, target.date()) == [note.title]
+    qtbot.waitUntil(lambda: client.get_note(note.id).scheduled_at == target, timeout=10_000)
+    assert client.get_note(note.id).version == note.version + 1
+
+
+def test_a_refused_drag_snaps_back_with_the_reason(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    start = _beijing(1, 20)
+    note = _scheduled(client, tmp_path, start)
+    page = _open_calendar(studio, qtbot, 1)
+    too_late = (start + timedelta(days=20)).date()
+    page.show_date(too_late)
+    _drop(page, note.id, too_late)
+    qtbot.waitUntil(lambda: page.model.entry(note.id).at == start, timeout=10_000)
+    qtbot.waitUntil(lambda: any("Too far ahead" in t for t in studio.window.toasts.texts()))
+    assert _chip_titles(page, too_late) == []
+    page.show_date(start.date())
+    assert _chip_titles(page, start.date()) == [note.title]
+    server = client.get_note(note.id)
+    assert server.scheduled_at == start and server.version == note.version
+
+
+def test_pacing_warning_shows_for_a_crowded_day(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    for hour in (9, 12, 15, 20):
+        _scheduled(client, tmp_path, _beijing(2, hour))
+    page = _open_calendar(studio, qtbot, 4)
+    page.show_date(_beijing(2, 9).date())
+    texts = [label.text() for label in page.warning_labels]
+    assert len(texts) == 1
+    assert "4 notes in one day" in texts[0] and "at most 3" in texts[0]
+    page.go(1)
+    assert _beijing(2, 9).date() not in page.grid.cells
+    assert page.warning_labels == []
