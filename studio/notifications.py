@@ -70,6 +70,7 @@ class NotificationPoller(QObject):
         self.cursor = 0
         self.unread = 0
         self._busy = False
+        self._again = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll_now)
@@ -77,8 +78,12 @@ class NotificationPoller(QObject):
         self._on_state(ctx.connection.state)
 
     def poll_now(self) -> None:
-        """Ask for newer notifications unless a poll is already under way."""
-        if self._busy or self._ctx.connection.state is not BackendState.CONNECTED:
+        """Ask for newer notifications; during a poll, ask again once it answers (its
+        unread count may predate a change)."""
+        if self._ctx.connection.state is not BackendState.CONNECTED:
+            return
+        if self._busy:
+            self._again = True
             return
         self._busy = True
         cursor = self.cursor
@@ -91,7 +96,9 @@ class NotificationPoller(QObject):
         up_to = self.cursor
         self._set_unread(0)
         if up_to:
-            Mutation(self._ctx, parent=self, op=lambda client: _mark(client, up_to)).run()
+            Mutation(self._ctx, parent=self, op=lambda client: _mark(client, up_to)).success(
+                lambda _none: self.poll_now()
+            ).run()
 
     def _on_state(self, state: BackendState) -> None:
         if state is BackendState.CONNECTED:
@@ -101,7 +108,7 @@ class NotificationPoller(QObject):
             self._timer.stop()
 
     def _on_page(self, page: NotificationPage) -> None:
-        self._busy = False
+        self._finish()
         self.cursor = max(self.cursor, page.cursor)
         fresh = [item for item in page.items if item.read_at is None]
         self._set_unread(page.unread)
@@ -110,7 +117,13 @@ class NotificationPoller(QObject):
             self._ctx.events.changed.emit(ChangeSet(notes=True, schedule=True), self)
 
     def _on_failed(self, _error: BaseException) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
         self._busy = False
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self, self.poll_now)
 
     def _set_unread(self, count: int) -> None:
         if count != self.unread:
