@@ -294,7 +294,10 @@ class PackageDialog(QDialog):
 
     def _show_posted(self, note: NotePublic) -> None:
         if note.posted_at is None:
-            self.posted_button.setEnabled(True)
+            published = note.status == "published"
+            self.posted_button.setEnabled(published)
+            if not published:
+                self.posted_button.setToolTip(self.tr("Available once the note is published."))
             return
         when = note.posted_at.astimezone(zone(DEFAULT_TIMEZONE)).strftime("%Y-%m-%d %H:%M")
         me = self.state.me if self.state else None
