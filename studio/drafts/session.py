@@ -127,6 +127,8 @@ class DraftSession(QObject):
         self.status = "draft"
         self.published_at: datetime | None = None
         self.scheduled_at: datetime | None = None
+        self.collaboration = False
+        """The brand-collaboration disclosure, set by the brand flow (read-only here)."""
         self._schedule_wanted = False
         self._create_key = entry.create_key
         self._conflict_base: int | None = entry.version if entry.conflict else None
@@ -644,6 +646,7 @@ class DraftSession(QObject):
         self.account_id = str(note.account_id)
         self.status, self.published_at = note.status, note.published_at
         self.scheduled_at = note.scheduled_at
+        self.collaboration = note.collaboration
         self.note_changed.emit()
 
     def _set_state(self, state: SaveState) -> None:

@@ -1,13 +1,16 @@
-"""Create (创作): write one note — images, title, body — autosaved, and publish it.
+"""Create (创作): write one note — images, title, body, topics, @mentions, place, products,
+flags — autosaved; check it against the server's full checklist; publish or schedule it.
 
 The page shows the current `DraftSession` and forwards every edit to it; the session decides
 when and what to save. Images go through `MediaIntake` (check, thumbnail, upload) and their
-order lives in the `MediaListModel`, which the session follows.
+order lives in the `MediaListModel`, which the session follows. The composer's pickers
+(`studio.composer`) search off the UI thread and emit what the creator picked.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,9 +34,17 @@ from PySide6.QtWidgets import (
 from editor.errors import EditorError
 from editor.recipe import Recipe
 from publisher.client import ClientError
-from publisher.domain.checks import NoteFacts, check_note, title_limits, title_width
+from publisher.domain.changes import ChangeSet
+from publisher.domain.checks import title_limits, title_width
 from publisher.domain.text import char_count
-from publisher.schemas import NotePublic
+from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
+from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
+from studio.composer.flags_box import FlagsBox
+from studio.composer.mention_picker import MentionPicker
+from studio.composer.place_picker import PlacePicker
+from studio.composer.product_picker import ProductPicker
+from studio.composer.schedule_box import ScheduleBox
+from studio.composer.topic_picker import TopicPicker
 from studio.connection import BackendState
 from studio.drafts.journal import recipe_key
 from studio.drafts.session import DraftSession, SaveState
@@ -45,10 +56,10 @@ from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
+from studio.ops import Query
 from studio.settings import LAST_ACCOUNT
 from studio.widgets.banner import Banner
 from studio.widgets.card import card, page_header
-from studio.widgets.checklist import Checklist
 from studio.widgets.counter import CounterLabel
 from studio.widgets.media_strip import MediaStrip
 
@@ -187,28 +198,18 @@ class CreatePage(QWidget):
         text.addWidget(self.body_edit, 1)
         text.addWidget(self.body_counter, 0, Qt.AlignmentFlag.AlignRight)
 
-        side_card, side = card(self)
-        side_title = QLabel(self.tr("Ready to publish?"), side_card)
-        side_title.setObjectName("CardTitle")
-        self.checklist = Checklist(side_card)
-        self.status_label = QLabel(side_card)
-        self.status_label.setObjectName("Hint")
-        self.status_label.setWordWrap(True)
-        side.addWidget(side_title)
-        side.addWidget(self.checklist)
-        side.addSpacing(6)
-        side.addWidget(self.status_label)
-        side.addStretch(1)
-        side_card.setFixedWidth(300)
+        composer_card = self._build_composer()
+        side_column = self._build_side_column()
 
         editor_column = QVBoxLayout()
         editor_column.setSpacing(16)
         editor_column.addWidget(images_card)
         editor_column.addWidget(text_card, 1)
+        editor_column.addWidget(composer_card)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         columns.addLayout(editor_column, 1)
-        columns.addWidget(side_card, 0, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(side_column, 0, Qt.AlignmentFlag.AlignTop)
 
         content = QWidget(self)
         content.setObjectName("PageHost")
@@ -231,6 +232,56 @@ class CreatePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.views)
+
+    def _build_composer(self) -> QWidget:
+        """Topics, @mentions, place and products: what makes the note findable and sell."""
+        composer_card, composer = card(self, spacing=10)
+        self.topic_picker = TopicPicker(self._ctx, composer_card)
+        self.mention_picker = MentionPicker(self._ctx, composer_card)
+        self.place_picker = PlacePicker(self._ctx, composer_card)
+        self.product_picker = ProductPicker(self._ctx, composer_card)
+        sections = (
+            (self.tr("Topics"), self.topic_picker),
+            (self.tr("@Mentions"), self.mention_picker),
+            (self.tr("Place"), self.place_picker),
+            (self.tr("Products"), self.product_picker),
+        )
+        for index, (title, widget) in enumerate(sections):
+            if index:
+                composer.addSpacing(4)
+            heading = QLabel(title, composer_card)
+            heading.setObjectName("CardTitle")
+            composer.addWidget(heading)
+            composer.addWidget(widget)
+        return composer_card
+
+    def _build_side_column(self) -> QWidget:
+        """Flags, schedule and the checklist: what is decided last, at a glance."""
+        column = QWidget(self)
+        column.setFixedWidth(330)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        self.flags_box = FlagsBox(column)
+        self.schedule_box = ScheduleBox(self._ctx.rules, column)
+        self.checklist = ChecklistPanel(self._ctx, column)
+        self.status_label = QLabel(column)
+        self.status_label.setObjectName("Hint")
+        self.status_label.setWordWrap(True)
+        for title, widget in (
+            (self.tr("Visibility and labels"), self.flags_box),
+            (self.tr("Schedule"), self.schedule_box),
+            (self.tr("Ready to publish?"), self.checklist),
+        ):
+            box, box_layout = card(column, spacing=10)
+            heading = QLabel(title, box)
+            heading.setObjectName("CardTitle")
+            box_layout.addWidget(heading)
+            box_layout.addWidget(widget)
+            if widget is self.checklist:
+                box_layout.addWidget(self.status_label)
+            layout.addWidget(box)
+        return column
 
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(self._on_title_edited)
@@ -258,6 +309,16 @@ class CreatePage(QWidget):
         self.notice_banner.action_clicked.connect(lambda _action: self.notice_banner.hide())
         self._accounts.loaded.connect(self._select_account)
         self._ctx.thumbnails.ready.connect(self.media.refresh_sha)
+        self.topic_picker.topics_changed.connect(lambda tags: self._compose(topics=tags))
+        self.mention_picker.mentions_changed.connect(lambda tags: self._compose(mentions=tags))
+        self.product_picker.products_changed.connect(lambda tags: self._compose(products=tags))
+        self.place_picker.place_changed.connect(lambda place: self._compose(place=place))
+        self.flags_box.flags_changed.connect(lambda flags: self._compose(**flags))
+        self.schedule_box.planned_changed.connect(lambda at: self._compose(planned_at=at))
+        self.schedule_box.schedule_requested.connect(self._on_schedule_clicked)
+        self.schedule_box.unschedule_requested.connect(self._on_unschedule_clicked)
+        self.checklist.checked.connect(self._on_checked)
+        self._ctx.events.changed.connect(self._on_data_changed)
         self._drafts.current_changed.connect(self._bind)
         self._drafts.open_failed.connect(self._on_open_failed)
         self._uploads_resumed = False
@@ -281,7 +342,11 @@ class CreatePage(QWidget):
             session.save_failed.connect(self._on_save_failed),
             session.export_progress.connect(self._on_export_progress),
             session.export_failed.connect(self._on_export_failed),
+            session.scheduled.connect(self._on_scheduled),
+            session.schedule_refused.connect(self._on_schedule_refused),
+            session.schedule_failed.connect(self._on_schedule_failed),
         ]
+        self.checklist.result = None
         self.notice_banner.hide()
         self.editor.forget_note()
         self.views.setCurrentWidget(self.note_view)
@@ -301,6 +366,12 @@ class CreatePage(QWidget):
             self.body_edit.blockSignals(False)
         if self.media.ready_shas() != fields.media:
             self.media.reset(fields.media)
+        self.topic_picker.show_topics(fields.topics)
+        self.mention_picker.show_mentions(fields.mentions)
+        self.product_picker.show_products(fields.products)
+        self.place_picker.show_place(fields.place)
+        self._show_flags()
+        self.schedule_box.show_plan(fields.planned_at, self._timezone())
         self._follow_photos_in_editor()
         self._refresh_counters()
 
@@ -321,6 +392,8 @@ class CreatePage(QWidget):
         self.save_state.setProperty("state", state.value)
         self.save_state.style().unpolish(self.save_state)
         self.save_state.style().polish(self.save_state)
+        if state is SaveState.SAVED:
+            self._refresh_checklist()
         if state is SaveState.OFFLINE:
             self.save_banner.show_message(
                 self.tr(
@@ -335,10 +408,10 @@ class CreatePage(QWidget):
     def _show_note_meta(self) -> None:
         session = self._session
         self._refresh_account_combo()
-        self.publish_button.setEnabled(
-            session.status in ("draft", "scheduled") and not session.publish_pending
-        )
-        timezone = self._accounts.timezone(session.account_id or "")
+        self._refresh_commands()
+        self._show_flags()
+        self._refresh_product_permission()
+        timezone = self._timezone()
         if session.status == "published" and session.published_at is not None:
             self.status_label.setText(
                 self.tr("Published {time}").format(time=local_time(session.published_at, timezone))
@@ -476,17 +549,135 @@ class CreatePage(QWidget):
         self.title_counter.set_count(units, self._max_units)
         self.body_counter.set_count(char_count(fields.body), self._max_chars)
         self.image_counter.set_count(self.media.rowCount(), self._max_images)
-        facts = NoteFacts(
-            type="image", title=fields.title, body=fields.body, image_count=len(fields.media)
+        self._refresh_checklist()
+        if self._ctx.connection.state is BackendState.CONNECTED:
+            self.topic_picker.suggest_for(fields.title, fields.body, self._session.account_id)
+
+    # -- the composer: topics, @mentions, place, products, flags, schedule -----------------
+
+    def _compose(self, **values: object) -> None:
+        self._session.set_composer(**values)
+        self._refresh_checklist()
+
+    def _timezone(self) -> str:
+        return self._accounts.timezone(self._session.account_id or "")
+
+    def _show_flags(self) -> None:
+        fields, session = self._session.fields, self._session
+        self.flags_box.show_flags(
+            fields.visibility,
+            fields.original,
+            fields.ai_generated,
+            collaboration=session.collaboration,
         )
-        self.checklist.show_result(
-            check_note(facts, self._ctx.rules),
-            {
-                "title": {"max": self._max_units},
-                "body": {"max": self._max_chars},
-                "images": {"min": self._min_images, "max": self._max_images},
-            },
+
+    def _refresh_checklist(self) -> None:
+        """The server's full checklist of what is on screen. A note on the backend is checked
+        as saved (with its images' real sizes) once its save lands; a note not saved yet is
+        checked from its fields."""
+        if self._ctx.connection.state is not BackendState.CONNECTED:
+            return
+        session, fields = self._session, self._session.fields
+        planned = datetime.fromisoformat(fields.planned_at) if fields.planned_at else None
+        if session.note_id is not None:
+            if session.state is not SaveState.SAVED:
+                return
+            note_id = uuid.UUID(session.note_id)
+            self.checklist.refresh(
+                lambda client: client.note_checklist(note_id, scheduled_at=planned)
+            )
+            return
+        draft = {
+            "title": fields.title,
+            "body": fields.body,
+            "topics": [tag.id for tag in fields.topics],
+            "mentions": [tag.id for tag in fields.mentions],
+            "product_ids": [tag.id for tag in fields.products],
+            "scheduled_at": planned.isoformat() if planned else None,
+        }
+        self.checklist.refresh(lambda client: client.draft_checklist(draft))
+
+    def _on_checked(self, _checklist: ChecklistPublic) -> None:
+        self._refresh_commands()
+
+    def _refresh_commands(self) -> None:
+        """Publish and Schedule are possible only while nothing blocks; the reason shows."""
+        session, result = self._session, self.checklist.result
+        publish_items = None
+        if result is not None:
+            items = [item for item in result.items if item.rule != "schedule"]
+            publish_items = result.model_copy(update={"items": items})
+        publish_block = blocked_reason(publish_items)
+        self.publish_button.setEnabled(
+            session.status in ("draft", "scheduled")
+            and not session.publish_pending
+            and not publish_block
         )
+        self.publish_button.setToolTip(publish_block)
+        self.schedule_box.show_status(session.status, session.scheduled_at, blocked_reason(result))
+
+    def _on_schedule_clicked(self) -> None:
+        self.notice_banner.hide()
+        self._session.set_composer(planned_at=self.schedule_box.planned())
+        self._session.schedule()
+
+    def _on_unschedule_clicked(self) -> None:
+        self._session.unschedule()
+
+    def _on_scheduled(self, note: NotePublic) -> None:
+        if note.status == "scheduled" and note.scheduled_at is not None:
+            when = local_time(note.scheduled_at, self._timezone())
+            self.notice_banner.show_message(
+                self.tr("Scheduled: it will be published {time}.").format(time=when),
+                level="success",
+                actions=(("close", self.tr("Dismiss")),),
+            )
+        else:
+            self.notice_banner.show_message(
+                self.tr("Unscheduled: the note is a draft again."),
+                level="info",
+                actions=(("close", self.tr("Dismiss")),),
+            )
+        self._show_note_meta()
+
+    def _on_schedule_refused(self, violations: list[dict]) -> None:
+        lines = [
+            "• " + message(str(v.get("code")), v.get("params") or {})
+            for v in violations
+            if v.get("level", "block") == "block"
+        ]
+        self.notice_banner.show_message(
+            "\n".join([self.tr("Not scheduled — please fix:"), *lines]),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _on_schedule_failed(self, error: BaseException) -> None:
+        self.notice_banner.show_message(
+            self.tr("Not scheduled: {reason}").format(reason=_reason(error)),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _refresh_product_permission(self) -> None:
+        """Products can be linked only when the account allows it: asked off the UI thread."""
+        account_id = self._session.account_id
+        if not account_id or self._ctx.connection.state is not BackendState.CONNECTED:
+            self.product_picker.set_allowed(False)
+            return
+        Query(self._ctx, parent=self, op=lambda client: client.list_accounts()).success(
+            lambda accounts: self._on_accounts_for_products(account_id, accounts)
+        ).failure(lambda _error: None).run()
+        self.place_picker.load_recent(account_id)
+
+    def _on_accounts_for_products(self, account_id: str, accounts: list[AccountPublic]) -> None:
+        if account_id == self._session.account_id:
+            account = next((a for a in accounts if str(a.id) == account_id), None)
+            self.product_picker.set_allowed(bool(account and account.can_link_products))
+
+    def _on_data_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.accounts:
+            self._refresh_product_permission()
 
     def _select_account(self) -> None:
         wanted = self._session.account_id or self._ctx.settings.get(LAST_ACCOUNT)

@@ -1,0 +1,68 @@
+"""Flags: who sees the note, the original-content declaration, the AI-generated label, and
+the brand-collaboration disclosure (set by the brand flow, shown read-only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+
+VISIBILITIES = (
+    ("public", QT_TRANSLATE_NOOP("FlagsBox", "Public")),
+    ("private", QT_TRANSLATE_NOOP("FlagsBox", "Only me")),
+    ("mutual", QT_TRANSLATE_NOOP("FlagsBox", "Mutual followers")),
+)
+
+
+class FlagsBox(QWidget):
+    flags_changed = Signal(dict)
+    """{"visibility", "original", "ai_generated"} as the draft keeps them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visibility = QComboBox(self)
+        for value, text in VISIBILITIES:
+            self.visibility.addItem(QCoreApplication.translate("FlagsBox", text), value)
+        self.original = QCheckBox(self.tr("Declare as original content"), self)
+        self.ai_generated = QCheckBox(self.tr("Label as AI-generated"), self)
+        self.ai_generated.setToolTip(
+            self.tr("Shown on the note, and written into the exported photos' metadata")
+        )
+        self.collaboration = QLabel(self)
+        self.collaboration.setObjectName("Hint")
+        self.collaboration.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(8)
+        form.addRow(self.tr("Who can see it"), self.visibility)
+        form.addRow(self.original)
+        form.addRow(self.ai_generated)
+        form.addRow(self.collaboration)
+        self.visibility.currentIndexChanged.connect(self._emit)
+        self.original.toggled.connect(self._emit)
+        self.ai_generated.toggled.connect(self._emit)
+        self.show_flags("public", False, False, collaboration=False)
+
+    def show_flags(
+        self, visibility: str, original: bool, ai_generated: bool, *, collaboration: bool
+    ) -> None:
+        for widget in (self.visibility, self.original, self.ai_generated):
+            widget.blockSignals(True)
+        self.visibility.setCurrentIndex(max(0, self.visibility.findData(visibility)))
+        self.original.setChecked(original)
+        self.ai_generated.setChecked(ai_generated)
+        for widget in (self.visibility, self.original, self.ai_generated):
+            widget.blockSignals(False)
+        self.collaboration.setText(
+            self.tr("Brand collaboration: disclosed (set by the brand's brief)")
+            if collaboration
+            else self.tr("Brand collaboration: none")
+        )
+
+    def _emit(self) -> None:
+        self.flags_changed.emit(
+            {
+                "visibility": self.visibility.currentData(),
+                "original": self.original.isChecked(),
+                "ai_generated": self.ai_generated.isChecked(),
+            }
+        )
