@@ -107,18 +107,191 @@
     </message>
 </context>
 <context>
-    <name>Checklist</name>
+    <name>CalendarChip</name>
     <message>
-        <source>Title within {max} width units</source>
-        <translation>标题宽度不超过 {max}（汉字算 2）</translation>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDayCell</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>还有 {count} 篇</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
     </message>
     <message>
-        <source>Text within {max} characters</source>
-        <translation>正文不超过 {max} 字</translation>
+        <source>Tue</source>
+        <translation>周二</translation>
     </message>
     <message>
-        <source>{min} to {max} images</source>
-        <translation>图片 {min}–{max} 张</translation>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>发布日历</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Times in each account&apos;s time zone</source>
+        <translation>时间按各账号所在时区显示</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month:02d}月</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Pacing</source>
+        <translation>发布节奏</translation>
+    </message>
+    <message>
+        <source>No pacing issues in this view.</source>
+        <translation>当前范围内发布节奏正常。</translation>
+    </message>
+    <message>
+        <source>{account}, {day}: {count} notes in one day; at most {max} a day is advised.</source>
+        <translation>{account} · {day}：一天安排了 {count} 篇笔记，建议每天不超过 {max} 篇。</translation>
+    </message>
+    <message>
+        <source>{account}, {day}: notes only {minutes} min apart; leave at least {min_minutes} min.</source>
+        <translation>{account} · {day}：两篇笔记仅间隔 {minutes} 分钟，建议至少间隔 {min_minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Only scheduled notes can be moved.</source>
+        <translation>只有已定时的笔记可以拖动改期。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <source>Text length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation type="unfinished">封面</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">检查中…</translation>
+    </message>
+    <message>
+        <source>Fix the items marked ✕ before publishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready — {count} suggestion(s) below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -195,6 +368,30 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>分享你的真实体验：是什么、为什么喜欢、适合谁…</translation>
     </message>
     <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility and labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready to publish?</source>
         <translation>可以发布了吗？</translation>
     </message>
@@ -245,6 +442,22 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Use theirs</source>
         <translation>使用对方的版本</translation>
+    </message>
+    <message>
+        <source>Scheduled: it will be published {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unscheduled: the note is a draft again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scheduled — please fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scheduled: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add images</source>
@@ -429,6 +642,45 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>FlagsBox</name>
+    <message>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutual followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare as original content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label as AI-generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown on the note, and written into the exported photos&apos; metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand collaboration: disclosed (set by the brand&apos;s brief)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand collaboration: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Create</source>
@@ -465,6 +717,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Zhongcao Studio</source>
         <translation>种草工作室</translation>
+    </message>
+    <message>
+        <source>Open the publish package</source>
+        <translation>打开发布包</translation>
+    </message>
+    <message>
+        <source>Open the note</source>
+        <translation>打开笔记</translation>
     </message>
     <message>
         <source>The studio could not start its backend: {reason}</source>
@@ -507,6 +767,25 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Edited</source>
         <translation>已编辑</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPicker</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody @mentioned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@ someone: search a nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account matches.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,6 +925,154 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>A video note needs exactly {expected} video (now {count}).</source>
         <translation>视频笔记需要且只能有 {expected} 个视频（当前 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>Video {index} is {format}; the platform takes {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video&apos;s shape ({width}×{height}) is not one the platform takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video is too large: {bytes} of at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video is large ({bytes}); it may upload slowly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {index} is {format}; the platform takes {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {index} ({width}×{height}) is not a shape the platform takes: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {index} is too large: {bytes} of at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {index} is large ({bytes}); it may upload slowly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {index} is small ({width}×{height}); it may look soft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note has no cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brief asks for something this note lacks ({kind}: {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} topics: more than {warn_max} may look like spam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many topics: {count} of at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too soon: schedule it for {earliest} or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too far ahead: schedule it for {latest} or earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the topics no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic is in the list twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid topic name (1 to {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many topics: at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic group with this name already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic group no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account you @mentioned no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account is @mentioned twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This place no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not link products to its notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product is linked twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another product of this storefront has this SKU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This storefront no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organization no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the account&apos;s owner may change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft or a scheduled note can be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This note is not scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This note has not been published yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a link to a Xiaohongshu note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image of the publish package is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This note no longer exists.</source>
@@ -903,6 +1330,112 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>“{title}” was due while the studio was closed and is published late. Its publish package is ready.</source>
+        <translation>「{title}」到点时工作室未运行，现已延后发布。发布包已准备好。</translation>
+    </message>
+    <message>
+        <source>“{title}” is due now. Its publish package is ready.</source>
+        <translation>「{title}」到发布时间了，发布包已准备好。</translation>
+    </message>
+    <message>
+        <source>“{title}” was due while the studio was closed and is held for you to decide.</source>
+        <translation>「{title}」到点时工作室未运行，已暂缓发布，等你决定。</translation>
+    </message>
+    <message>
+        <source>“{title}” is held: it no longer passes the checklist.</source>
+        <translation>「{title}」已暂缓发布：它未通过发布前检查。</translation>
+    </message>
+    <message>
+        <source>“{title}” is held.</source>
+        <translation>「{title}」已暂缓发布。</translation>
+    </message>
+    <message>
+        <source>Something happened to “{title}”.</source>
+        <translation>「{title}」有新动态。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Publish package</source>
+        <translation>发布包</translation>
+    </message>
+    <message>
+        <source>Post it in the platform&apos;s creator web page: drag the saved images in order, paste the caption, then confirm here.</source>
+        <translation>在小红书创作服务平台发布：按顺序拖入保存好的图片，粘贴文案，发布后回到这里确认。</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>文案</translation>
+    </message>
+    <message>
+        <source>Copy caption</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>Save files to folder…</source>
+        <translation>保存到文件夹…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Posted on the platform?</source>
+        <translation>已经在平台发布了吗？</translation>
+    </message>
+    <message>
+        <source>Note link on the platform (optional)</source>
+        <translation>笔记在平台上的链接（选填）</translation>
+    </message>
+    <message>
+        <source>I posted it</source>
+        <translation>我已发布</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>{number} · cover</source>
+        <translation>{number} · 封面</translation>
+    </message>
+    <message>
+        <source>{number}</source>
+        <translation>{number}</translation>
+    </message>
+    <message>
+        <source>Caption copied.</source>
+        <translation>文案已复制。</translation>
+    </message>
+    <message>
+        <source>Save the package to</source>
+        <translation>发布包保存位置</translation>
+    </message>
+    <message>
+        <source>Saved to {folder}</source>
+        <translation>已保存到 {folder}</translation>
+    </message>
+    <message>
+        <source>Available once the note is published.</source>
+        <translation>笔记发布后才能确认。</translation>
+    </message>
+    <message>
+        <source>Posted — confirmed by {who} at {when}.</source>
+        <translation>已发布 — 由 {who} 于 {when} 确认。</translation>
+    </message>
+    <message>
+        <source>Posted — confirmed by another member at {when}.</source>
+        <translation>已发布 — 由其他成员于 {when} 确认。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoEditor</name>
     <message>
         <source>← Back to note</source>
@@ -1038,15 +1571,62 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>PlacePicker</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <source>Search a place: 成都, chengdu or cd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add and use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>📍 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No place yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent places yet: search one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No place matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Placeholders</name>
-    <message>
-        <source>Your publishing calendar is coming</source>
-        <translation>发布日历即将上线</translation>
-    </message>
-    <message>
-        <source>Plan notes across all your accounts on one calendar, drag to reschedule, and let the studio remind you when it is time to post (platform time, Beijing).</source>
-        <translation>在一个日历里安排所有账号的笔记，拖动即可改期，到点了工作室会提醒你发布（平台时间，北京时间）。</translation>
-    </message>
     <message>
         <source>Brand collaborations will live here</source>
         <translation>品牌合作将在这里进行</translation>
@@ -1116,6 +1696,60 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>ProductPicker</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search products by name or SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not link products. Its owner can allow it in the account&apos;s settings (for brand partners with a storefront).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}  ·  {price}  ·  {stock} in stock  ·  SKU {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBox</name>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed: {earliest} to {latest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {time} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beijing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Interface language</source>
@@ -1182,6 +1816,61 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Drag, or use the arrow keys; double-click to reset</source>
         <translation>拖动或用方向键微调；双击恢复默认</translation>
+    </message>
+</context>
+<context>
+    <name>TopicPicker</name>
+    <message>
+        <source>from your text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you used it recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No topics yet: search, or pick a suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search topics, or type a new one and Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add every topic of a saved group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{name}   {count} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create #{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No topic matches yet: press Enter to create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a little more to get suggestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic groups…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -165,7 +165,8 @@ class CalendarDayCell(QFrame):
             self.chips.append(chip)
             layout.addWidget(chip)
         if len(entries) > shown:
-            more = QLabel(self.tr("+%n more", "", len(entries) - shown), self)
+            hidden = len(entries) - shown
+            more = QLabel(self.tr("+{count} more").format(count=hidden), self)
             more.setObjectName("CalendarMore")
             layout.addWidget(more)
         layout.addStretch(1)
