@@ -85,6 +85,24 @@ def fields_of(note: NotePublic, known: DraftFields | None = None) -> DraftFields
     return fields
 
 
+def _send_update(
+    client: StudioClient, note_id: uuid.UUID, version: int, changes: dict[str, Any]
+) -> tuple[NotePublic, ChangeSet]:
+    """One save: the fields in a PATCH, and the place (which the client sets on its own,
+    since None there means "remove") right after it on the version the PATCH returned."""
+    fields = dict(changes)
+    place = fields.pop("place_id", _KEEP)
+    result = client.update_note(note_id, version=version, **fields) if fields else None
+    if place is not _KEEP:
+        version = result[0].version if result else version
+        result = client.set_note_place(note_id, version=version, place_id=place)
+    assert result is not None  # `changes` is never empty here
+    return result
+
+
+_KEEP = object()
+
+
 class DraftSession(QObject):
     """A draft's local state and its way to the backend."""
 
@@ -420,7 +438,7 @@ class DraftSession(QObject):
         Mutation(
             self._ctx,
             parent=self,
-            op=lambda client: client.update_note(note_id, version=version, **changes),
+            op=lambda client: _send_update(client, note_id, version, changes),
         ).success(lambda note: self._on_saved(sent, note)).failure(self._on_save_failed).run()
 
     def _begin_save(self) -> None:

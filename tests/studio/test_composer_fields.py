@@ -1,0 +1,127 @@
+"""The composer's place, products, @mentions and flags against the real backend: picked in
+the page, saved on the server, journaled, and still there after a restart."""
+
+from __future__ import annotations
+
+import uuid
+
+from studio.drafts.session import SaveState
+from studio.ops import Mutation
+from tests.studio.helpers import type_text
+
+WAIT_MS = 30_000
+
+
+def _saved(studio) -> bool:
+    session = studio.window.drafts.current
+    return session.note_id is not None and session.state is SaveState.SAVED
+
+
+def _ready(qtbot, studio):
+    qtbot.waitUntil(lambda: studio.window.accounts.rowCount() > 0, timeout=WAIT_MS)
+    return studio.window.create_page
+
+
+def _items(widget):
+    return [widget.item(row) for row in range(widget.count())]
+
+
+def _note(studio):
+    return studio.client().get_note(uuid.UUID(studio.window.drafts.current.note_id))
+
+
+def test_place_found_by_pinyin_is_picked_saved_and_recent(open_studio, qtbot):
+    studio = open_studio()
+    page = _ready(qtbot, studio)
+    picker = page.place_picker
+    type_text(page.title_edit, "成都美食")
+    type_text(picker.search_edit, "chengdu")
+    qtbot.waitUntil(
+        lambda: any(i.text().startswith("成都市") for i in _items(picker.results)),
+        timeout=WAIT_MS,
+    )
+    chengdu = next(i for i in _items(picker.results) if i.text().startswith("成都市"))
+    assert "四川省" in chengdu.text()
+    picker.results.itemClicked.emit(chengdu)
+    assert picker.current.text() == "📍 成都市"
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note = _note(studio)
+    assert note.place is not None and note.place.name == "成都市"
+    assert note.place.province == "四川省"
+    account_id = uuid.UUID(studio.window.drafts.current.account_id)
+    assert [p.name for p in studio.client().recent_places(account_id)][:1] == ["成都市"]
+
+
+def test_products_refused_until_the_account_may_link_them(open_studio, qtbot):
+    studio = open_studio()
+    client = studio.client()
+    page = _ready(qtbot, studio)
+    storefront = client.create_storefront(name="小店")
+    product = client.create_product(
+        storefront_id=storefront.id, name="手冲咖啡壶", sku="POT-01", price_fen=12800, stock=7
+    )
+    type_text(page.title_edit, "好物分享")
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    picker = page.product_picker
+    assert not picker.allowed
+    assert "may not link products" in picker.state_label.text()
+
+    # Sent anyway (another device, an old draft): the server refuses and the page says why.
+    session = studio.window.drafts.current
+    from studio.drafts.journal import Tag
+
+    session.set_composer(products=(Tag(str(product.id), product.name),))
+    qtbot.waitUntil(lambda: session.state is SaveState.FAILED, timeout=WAIT_MS)
+    assert "This account may not link products to its notes." in page.save_banner.text
+    assert _note(studio).product_ids == []
+    session.set_composer(products=())
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+
+    account = next(a for a in client.list_accounts() if str(a.id) == session.account_id)
+    Mutation(
+        studio.ctx,
+        parent=page,
+        op=lambda c: c.set_can_link_products(account.id, version=account.version, allowed=True),
+    ).run()
+    qtbot.waitUntil(lambda: picker.allowed, timeout=WAIT_MS)
+    type_text(picker.search_edit, "POT")
+    qtbot.waitUntil(lambda: picker.results.count() == 1, timeout=WAIT_MS)
+    item = picker.results.item(0)
+    assert item.text() == "手冲咖啡壶  ·  ¥128.00  ·  7 in stock  ·  SKU POT-01"
+    picker.results.itemClicked.emit(item)
+    qtbot.waitUntil(
+        lambda: _saved(studio) and _note(studio).product_ids == [product.id], timeout=WAIT_MS
+    )
+    assert picker.chips.texts() == ["🛍 手冲咖啡壶  ×"]
+
+
+def test_mentions_and_flags_are_saved_and_survive_a_restart(open_studio, qtbot, tmp_path):
+    data = tmp_path / "data"
+    studio = open_studio(data)
+    client = studio.client()
+    friend = client.create_account(nickname="小鹿同学")
+    page = _ready(qtbot, studio)
+    type_text(page.title_edit, "带朋友去探店")
+    mentions = page.mention_picker
+    type_text(mentions.search_edit, "小鹿")
+    qtbot.waitUntil(lambda: mentions.results.count() > 0, timeout=WAIT_MS)
+    mentions.results.itemClicked.emit(mentions.results.item(0))
+    flags = page.flags_box
+    flags.visibility.setCurrentIndex(flags.visibility.findData("mutual"))
+    flags.original.setChecked(True)
+    flags.ai_generated.setChecked(True)
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    note = _note(studio)
+    assert note.mentions == [friend.id]
+    assert (note.visibility, note.original, note.ai_generated) == ("mutual", True, True)
+    studio.close()
+
+    again = open_studio(data)
+    page = _ready(qtbot, again)
+    qtbot.waitUntil(lambda: again.window.drafts.current.note_id == str(note.id), timeout=WAIT_MS)
+    assert page.title_edit.text() == "带朋友去探店"
+    assert page.mention_picker.chips.texts() == ["@小鹿同学  ×"]
+    assert page.flags_box.visibility.currentData() == "mutual"
+    assert page.flags_box.original.isChecked()
+    assert page.flags_box.ai_generated.isChecked()
+    assert page.flags_box.collaboration.text() == "Brand collaboration: none"
