@@ -32,14 +32,14 @@ if TYPE_CHECKING:
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 CALENDAR_STATUSES = ("scheduled", "held", "published")
 PALETTE = (
-    "#ff5c7a",
-    "#4f9dff",
-    "#3ccf91",
-    "#ffb547",
-    "#b57bff",
-    "#2fd3d3",
-    "#ff8a4c",
-    "#e86bd3",
+    "#ff4d6d",
+    "#3b82f6",
+    "#22b573",
+    "#f59e0b",
+    "#8b5cf6",
+    "#14b8a6",
+    "#b45309",
+    "#64748b",
 )
 _PAGE = 500
 
@@ -50,9 +50,28 @@ class ViewMode(Enum):
 
 
 def account_colour(account_id: uuid.UUID) -> str:
-    """A stable colour per account: the same account keeps its colour across runs and views."""
-    digest = hashlib.sha256(account_id.bytes).digest()
-    return PALETTE[digest[0] % len(PALETTE)]
+    """An account's preferred colour: fixed by its id, so it holds across runs and views."""
+    return PALETTE[_slot(account_id)]
+
+
+def _slot(account_id: uuid.UUID) -> int:
+    return hashlib.sha256(account_id.bytes).digest()[0] % len(PALETTE)
+
+
+def account_colours(accounts: Iterable[AccountPublic]) -> dict[uuid.UUID, str]:
+    """Colours for the visible accounts: each its preferred one, and when an older account
+    already holds it, the next free one, so up to len(PALETTE) accounts never share a colour
+    and adding an account never recolours the others."""
+    taken: set[int] = set()
+    colours = {}
+    for account in sorted(accounts, key=lambda item: (item.created_at, str(item.id))):
+        slot = _slot(account.id)
+        free = [i for i in range(len(PALETTE)) if (slot + i) % len(PALETTE) not in taken]
+        if free:
+            slot = (slot + free[0]) % len(PALETTE)
+        taken.add(slot)
+        colours[account.id] = PALETTE[slot]
+    return colours
 
 
 def zone(name: str | None) -> ZoneInfo:
@@ -120,6 +139,7 @@ def entries_for(
     notes: Iterable[NotePublic], accounts: dict[uuid.UUID, AccountPublic]
 ) -> list[CalendarEntry]:
     """Calendar entries of the notes that have a time, in each account's zone, by time."""
+    colours = account_colours(accounts.values())
     result = []
     for note in notes:
         at = note_time(note)
@@ -136,7 +156,7 @@ def entries_for(
                 status=note.status,
                 version=note.version,
                 at=local,
-                colour=account_colour(note.account_id),
+                colour=colours.get(note.account_id) or account_colour(note.account_id),
             )
         )
     return sorted(result, key=lambda entry: (entry.at, str(entry.note_id)))

@@ -27,7 +27,7 @@ from studio.models.calendar import (
     CalendarModel,
     PacingWarning,
     ViewMode,
-    account_colour,
+    account_colours,
     step,
     visible_days,
     zone,
@@ -35,8 +35,6 @@ from studio.models.calendar import (
 from studio.widgets.calendar_grid import CalendarGrid
 
 if TYPE_CHECKING:
-    import uuid
-
     from studio.context import AppContext
 
 WEEKDAYS = (
@@ -197,10 +195,11 @@ class CalendarPage(QWidget):
             widget.deleteLater()
         self._side_widgets = []
         self.warning_labels = []
+        colours = account_colours(self.model.accounts.values())
         accounts = sorted(self.model.accounts.values(), key=lambda account: account.nickname)
         self._add_side(self._section(self.tr("Accounts")))
         for account in accounts:
-            self._add_side(self._legend_row(account.id, account.nickname))
+            self._add_side(self._legend_row(colours[account.id], account.nickname))
         warnings = [item for item in self.model.warnings() if item.day in days]
         self._add_side(self._section(self.tr("Pacing")))
         if not warnings:
@@ -224,13 +223,13 @@ class CalendarPage(QWidget):
         label.setObjectName("CardTitle")
         return label
 
-    def _legend_row(self, account_id: uuid.UUID, name: str) -> QWidget:
+    def _legend_row(self, colour: str, name: str) -> QWidget:
         row = QWidget(self.side)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         dot = QLabel(row)
         dot.setObjectName("CalendarLegendDot")
-        dot.setStyleSheet(f"background: {account_colour(account_id)};")
+        dot.setStyleSheet(f"background: {colour};")
         layout.addWidget(dot)
         layout.addWidget(QLabel(name, row), 1)
         return row

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,7 @@ GRID_STYLE = f"""
 #CalendarDayNumber {{ font-size: 13px; font-weight: 600; color: {TEXT}; }}
 #CalendarDayNumber[outside="true"] {{ color: #C0C2C8; }}
 #CalendarDayNumber[today="true"] {{
-    color: white; background: {ACCENT}; border-radius: 11px; padding: 1px 7px;
+    color: white; background: {ACCENT}; border-radius: 11px;
 }}
 #CalendarWeekday {{ color: {TEXT_MUTED}; font-size: 12px; font-weight: 600; padding: 2px 6px; }}
 #CalendarMore {{ color: {TEXT_MUTED}; font-size: 11px; padding-left: 4px; }}
@@ -72,7 +73,11 @@ class CalendarChip(QFrame):
         self.setCursor(
             Qt.CursorShape.OpenHandCursor if entry.movable else Qt.CursorShape.PointingHandCursor
         )
-        time_label = QLabel(_STATUS_GLYPH.get(entry.status, "") + entry.at.strftime("%H:%M"), self)
+        clock = _STATUS_GLYPH.get(entry.status, "") + entry.at.strftime("%H:%M")
+        if not compact and entry.account_name:
+            clock += f" · {entry.account_name}"
+        time_label = QLabel(clock, self)
+        time_label.setMinimumWidth(10)
         time_label.setObjectName("CalendarChipTime")
         time_label.setStyleSheet(f"color: {entry.colour};")
         title = entry.title or self.tr("(untitled)")
@@ -143,6 +148,7 @@ class CalendarDayCell(QFrame):
         super().__init__(parent)
         self.day = day
         self.setObjectName("CalendarCell")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setProperty("outside", outside)
         self.setProperty("today", today)
         self.setAcceptDrops(True)
@@ -154,6 +160,9 @@ class CalendarDayCell(QFrame):
         number.setObjectName("CalendarDayNumber")
         number.setProperty("outside", outside)
         number.setProperty("today", today)
+        if today:
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            number.setFixedSize(30, 22)
         header = QHBoxLayout()
         header.addWidget(number)
         header.addStretch(1)

@@ -12,13 +12,14 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from publisher.domain.rules import load_rules
-from publisher.schemas import NotePublic
+from publisher.schemas import AccountPublic, NotePublic
 from studio.models.calendar import (
     PALETTE,
     CalendarEntry,
     Pacing,
     ViewMode,
     account_colour,
+    account_colours,
     pacing_warnings,
     step,
     visible_days,
@@ -49,6 +50,26 @@ def test_each_account_keeps_one_colour():
     assert account_colour(account) == account_colour(uuid.UUID(str(account)))
     colours = {account_colour(uuid.uuid4()) for _ in range(200)}
     assert colours == set(PALETTE)
+
+
+def test_up_to_eight_accounts_never_share_a_colour_and_a_new_one_recolours_none():
+    def account(minute: int) -> AccountPublic:
+        return AccountPublic(
+            id=uuid.uuid4(),
+            organization_id=uuid.uuid4(),
+            nickname=f"a{minute}",
+            platform_user_id=None,
+            timezone="Asia/Shanghai",
+            version=1,
+            created_at=datetime(2026, 1, 1, 0, minute, tzinfo=UTC),
+        )
+
+    accounts = [account(minute) for minute in range(len(PALETTE) - 1)]
+    before = account_colours(accounts)
+    assert len(set(before.values())) == len(accounts)
+    after = account_colours([*accounts, account(59)])
+    assert set(after.values()) == set(PALETTE)
+    assert {key: after[key] for key in before} == before
 
 
 def test_pacing_warns_over_the_daily_count_and_under_the_gap():
