@@ -4,12 +4,16 @@ the page, saved on the server, journaled, and still there after a restart."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from studio.drafts.journal import DraftJournal, Tag
 from studio.drafts.session import SaveState
 from studio.ops import Mutation
 from tests.studio.helpers import type_text
 
 WAIT_MS = 30_000
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _saved(studio) -> bool:
@@ -68,8 +72,6 @@ def test_products_refused_until_the_account_may_link_them(open_studio, qtbot):
 
     # Sent anyway (another device, an old draft): the server refuses and the page says why.
     session = studio.window.drafts.current
-    from studio.drafts.journal import Tag
-
     session.set_composer(products=(Tag(str(product.id), product.name),))
     qtbot.waitUntil(lambda: session.state is SaveState.FAILED, timeout=WAIT_MS)
     assert "This account may not link products to its notes." in page.save_banner.text
@@ -125,3 +127,45 @@ def test_mentions_and_flags_are_saved_and_survive_a_restart(open_studio, qtbot, 
     assert page.flags_box.original.isChecked()
     assert page.flags_box.ai_generated.isChecked()
     assert page.flags_box.collaboration.text() == "Brand collaboration: none"
+
+
+def test_composer_fields_typed_before_a_crash_are_restored_and_saved(open_studio, qtbot, tmp_path):
+    data = tmp_path / "data"
+    first = open_studio(data)
+    client = first.client()
+    coffee = client.create_topic("咖啡")
+    chengdu = client.search_places("chengdu").items[0]
+    first.close()
+
+    crashed = open_studio(data, connect=False)
+    page = crashed.window.create_page
+    type_text(page.title_edit, "断电也不丢话题")
+    page.topic_picker.add(Tag(str(coffee.id), coffee.name))
+    page.flags_box.ai_generated.setChecked(True)
+    crashed.window.drafts.current.set_composer(place=Tag(chengdu.id, chengdu.name))
+    planned = (datetime.now(UTC) + timedelta(days=3)).replace(second=0, microsecond=0)
+    page.schedule_box.date_edit.setDate(planned.astimezone(SHANGHAI).date())
+    journal = DraftJournal(data)
+    qtbot.waitUntil(
+        lambda: any(
+            e.fields.topics and e.fields.place and e.fields.ai_generated and e.fields.planned_at
+            for e in journal.read_all()
+        ),
+        timeout=WAIT_MS,
+    )
+    # A killed process gets no close event and no final save: drop the window as it is.
+    crashed.open = False
+    crashed.ctx.shutdown()
+    crashed.window.deleteLater()
+    crashed.ctx.dispose()
+
+    restored = open_studio(data)
+    page = restored.window.create_page
+    assert page.topic_picker.chips.texts() == ["#咖啡  ×"]
+    assert page.place_picker.current.text() == f"📍 {chengdu.name}"
+    assert page.flags_box.ai_generated.isChecked()
+    qtbot.waitUntil(lambda: _saved(restored), timeout=WAIT_MS)
+    note = _note(restored)
+    assert (note.title, note.topic_names, note.ai_generated) == ("断电也不丢话题", ["咖啡"], True)
+    assert note.place is not None and note.place.id == chengdu.id
+    assert page.schedule_box.date_edit.date().toPython() == planned.astimezone(SHANGHAI).date()
