@@ -215,83 +215,83 @@
     <name>ChecklistPanel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Text length</source>
-        <translation type="unfinished"></translation>
+        <translation>正文字数</translation>
     </message>
     <message>
         <source>Number of images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片数量</translation>
     </message>
     <message>
         <source>Image format</source>
-        <translation type="unfinished"></translation>
+        <translation>图片格式</translation>
     </message>
     <message>
         <source>Image file size</source>
-        <translation type="unfinished"></translation>
+        <translation>图片文件大小</translation>
     </message>
     <message>
         <source>Image shape</source>
-        <translation type="unfinished"></translation>
+        <translation>图片比例</translation>
     </message>
     <message>
         <source>Image resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>图片清晰度</translation>
     </message>
     <message>
         <source>Cover</source>
-        <translation type="unfinished">封面</translation>
+        <translation>封面</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <source>Video format</source>
-        <translation type="unfinished"></translation>
+        <translation>视频格式</translation>
     </message>
     <message>
         <source>Video file size</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件大小</translation>
     </message>
     <message>
         <source>Video shape</source>
-        <translation type="unfinished"></translation>
+        <translation>视频比例</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>话题</translation>
     </message>
     <message>
         <source>Publishing time</source>
-        <translation type="unfinished"></translation>
+        <translation>发布时间</translation>
     </message>
     <message>
         <source>Brand brief</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌合作要求</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">检查中…</translation>
+        <translation>检查中…</translation>
     </message>
     <message>
         <source>Fix the items marked ✕ before publishing.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先修改标有 ✕ 的项目再发布。</translation>
     </message>
     <message>
         <source>Ready — {count} suggestion(s) below.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以发布，下面有 {count} 条建议。</translation>
     </message>
     <message>
         <source>Ready to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以发布。</translation>
     </message>
     <message>
         <source>Could not check: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查：{reason}</translation>
     </message>
 </context>
 <context>
@@ -369,27 +369,27 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>话题</translation>
     </message>
     <message>
         <source>@Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>@ 用户</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Visibility and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>可见范围与声明</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>定时发布</translation>
     </message>
     <message>
         <source>Ready to publish?</source>
@@ -445,19 +445,19 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Scheduled: it will be published {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已定时：将于 {time} 发布。</translation>
     </message>
     <message>
         <source>Unscheduled: the note is a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消定时，笔记回到草稿。</translation>
     </message>
     <message>
         <source>Not scheduled — please fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>未能定时，请修改：</translation>
     </message>
     <message>
         <source>Not scheduled: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未能定时：{reason}</translation>
     </message>
     <message>
         <source>Add images</source>
@@ -645,39 +645,39 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>FlagsBox</name>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>公开可见</translation>
     </message>
     <message>
         <source>Only me</source>
-        <translation type="unfinished"></translation>
+        <translation>仅自己可见</translation>
     </message>
     <message>
         <source>Mutual followers</source>
-        <translation type="unfinished"></translation>
+        <translation>互关好友可见</translation>
     </message>
     <message>
         <source>Declare as original content</source>
-        <translation type="unfinished"></translation>
+        <translation>声明原创</translation>
     </message>
     <message>
         <source>Label as AI-generated</source>
-        <translation type="unfinished"></translation>
+        <translation>标注为 AI 生成内容</translation>
     </message>
     <message>
         <source>Shown on the note, and written into the exported photos&apos; metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>显示在笔记上，并写入导出图片的元数据</translation>
     </message>
     <message>
         <source>Who can see it</source>
-        <translation type="unfinished"></translation>
+        <translation>谁可以看</translation>
     </message>
     <message>
         <source>Brand collaboration: disclosed (set by the brand&apos;s brief)</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌合作：已声明（由品牌合作要求设定）</translation>
     </message>
     <message>
         <source>Brand collaboration: none</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌合作：无</translation>
     </message>
 </context>
 <context>
@@ -773,19 +773,19 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>MentionPicker</name>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索中…</translation>
     </message>
     <message>
         <source>Nobody @mentioned</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有 @ 任何人</translation>
     </message>
     <message>
         <source>@ someone: search a nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>@ 用户：搜索昵称</translation>
     </message>
     <message>
         <source>No account matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到匹配的账号。</translation>
     </message>
 </context>
 <context>
@@ -928,151 +928,151 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
     <message>
         <source>Video {index} is {format}; the platform takes {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 个视频是 {format} 格式，平台支持：{allowed}。</translation>
     </message>
     <message>
         <source>The video&apos;s shape ({width}×{height}) is not one the platform takes.</source>
-        <translation type="unfinished"></translation>
+        <translation>视频比例（{width}×{height}）不符合平台要求。</translation>
     </message>
     <message>
         <source>The video is too large: {bytes} of at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>视频太大：{bytes}，最多 {max}。</translation>
     </message>
     <message>
         <source>The video is large ({bytes}); it may upload slowly.</source>
-        <translation type="unfinished"></translation>
+        <translation>视频较大（{bytes}），上传可能较慢。</translation>
     </message>
     <message>
         <source>Image {index} is {format}; the platform takes {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 张图是 {format} 格式，平台支持：{allowed}。</translation>
     </message>
     <message>
         <source>Image {index} ({width}×{height}) is not a shape the platform takes: {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 张图（{width}×{height}）的比例平台不支持，可用：{allowed}。</translation>
     </message>
     <message>
         <source>Image {index} is too large: {bytes} of at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 张图太大：{bytes}，最多 {max}。</translation>
     </message>
     <message>
         <source>Image {index} is large ({bytes}); it may upload slowly.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 张图较大（{bytes}），上传可能较慢。</translation>
     </message>
     <message>
         <source>Image {index} is small ({width}×{height}); it may look soft.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 张图尺寸较小（{width}×{height}），可能不够清晰。</translation>
     </message>
     <message>
         <source>The note has no cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记还没有封面。</translation>
     </message>
     <message>
         <source>The brief asks for something this note lacks ({kind}: {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌合作要求中有一项还没满足（{kind}：{value}）。</translation>
     </message>
     <message>
         <source>{count} topics: more than {warn_max} may look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {count} 个话题：超过 {warn_max} 个可能被视为刷话题。</translation>
     </message>
     <message>
         <source>Too many topics: {count} of at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>话题太多：{count} 个，最多 {max} 个。</translation>
     </message>
     <message>
         <source>Too soon: schedule it for {earliest} or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间太近：请定在 {earliest} 或之后。</translation>
     </message>
     <message>
         <source>Too far ahead: schedule it for {latest} or earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间太远：请定在 {latest} 或之前。</translation>
     </message>
     <message>
         <source>One of the topics no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>有一个话题已不存在。</translation>
     </message>
     <message>
         <source>This topic no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个话题已不存在。</translation>
     </message>
     <message>
         <source>A topic is in the list twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>有话题重复添加了。</translation>
     </message>
     <message>
         <source>This is not a valid topic name (1 to {max} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>话题名称无效（需 1 到 {max} 个字）。</translation>
     </message>
     <message>
         <source>Too many topics: at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>话题太多：最多 {max} 个。</translation>
     </message>
     <message>
         <source>A topic group with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有同名的话题组。</translation>
     </message>
     <message>
         <source>This topic group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个话题组已不存在。</translation>
     </message>
     <message>
         <source>An account you @mentioned no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>你 @ 的账号已不存在。</translation>
     </message>
     <message>
         <source>An account is @mentioned twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>有账号被重复 @ 了。</translation>
     </message>
     <message>
         <source>This place no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个地点已不存在。</translation>
     </message>
     <message>
         <source>This account may not link products to its notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个账号不能在笔记中关联商品。</translation>
     </message>
     <message>
         <source>This product no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个商品已不存在。</translation>
     </message>
     <message>
         <source>A product is linked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>有商品重复关联了。</translation>
     </message>
     <message>
         <source>Another product of this storefront has this SKU.</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺中已有商品使用这个 SKU。</translation>
     </message>
     <message>
         <source>This storefront no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个店铺已不存在。</translation>
     </message>
     <message>
         <source>This organization no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个组织已不存在。</translation>
     </message>
     <message>
         <source>Only the account&apos;s owner may change this.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有账号所有者可以修改此项。</translation>
     </message>
     <message>
         <source>Only a draft or a scheduled note can be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有草稿或已定时的笔记可以定时发布。</translation>
     </message>
     <message>
         <source>This note is not scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>这篇笔记没有定时。</translation>
     </message>
     <message>
         <source>This note has not been published yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>这篇笔记还没有发布。</translation>
     </message>
     <message>
         <source>This is not a link to a Xiaohongshu note.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是小红书笔记的链接。</translation>
     </message>
     <message>
         <source>An image of the publish package is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>发布包中缺少一张图片。</translation>
     </message>
     <message>
         <source>This note no longer exists.</source>
@@ -1574,55 +1574,55 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>PlacePicker</name>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索中…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Search a place: 成都, chengdu or cd</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索地点：成都、chengdu 或 cd</translation>
     </message>
     <message>
         <source>Add a place…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加地点…</translation>
     </message>
     <message>
         <source>Add and use</source>
-        <translation type="unfinished"></translation>
+        <translation>添加并使用</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>经度</translation>
     </message>
     <message>
         <source>Latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度</translation>
     </message>
     <message>
         <source>📍 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>📍 {name}</translation>
     </message>
     <message>
         <source>No place yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加地点</translation>
     </message>
     <message>
         <source>No recent places yet: search one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有最近使用的地点，搜索一个吧。</translation>
     </message>
     <message>
         <source>No place matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到匹配的地点。</translation>
     </message>
 </context>
 <context>
@@ -1699,54 +1699,54 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>ProductPicker</name>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索中…</translation>
     </message>
     <message>
         <source>No products linked</source>
-        <translation type="unfinished"></translation>
+        <translation>未关联商品</translation>
     </message>
     <message>
         <source>Search products by name or SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称或 SKU 搜索商品</translation>
     </message>
     <message>
         <source>This account may not link products. Its owner can allow it in the account&apos;s settings (for brand partners with a storefront).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个账号不能关联商品。账号所有者可以在账号设置中开启（适用于有店铺的品牌合作伙伴）。</translation>
     </message>
     <message>
         <source>{name}  ·  {price}  ·  {stock} in stock  ·  SKU {sku}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}  ·  {price}  ·  库存 {stock}  ·  SKU {sku}</translation>
     </message>
     <message>
         <source>No product matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到匹配的商品。</translation>
     </message>
 </context>
 <context>
     <name>ScheduleBox</name>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>定时发布</translation>
     </message>
     <message>
         <source>Unschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>取消定时</translation>
     </message>
     <message>
         <source>Allowed: {earliest} to {latest}</source>
-        <translation type="unfinished"></translation>
+        <translation>可选时间：{earliest} 至 {latest}</translation>
     </message>
     <message>
         <source>Reschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>修改定时</translation>
     </message>
     <message>
         <source>Scheduled for {time} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>已定时：{time}（{zone}）</translation>
     </message>
     <message>
         <source>Beijing time</source>
-        <translation type="unfinished"></translation>
+        <translation>北京时间</translation>
     </message>
 </context>
 <context>
@@ -1822,55 +1822,55 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <name>TopicPicker</name>
     <message>
         <source>from your text</source>
-        <translation type="unfinished"></translation>
+        <translation>来自正文</translation>
     </message>
     <message>
         <source>trending</source>
-        <translation type="unfinished"></translation>
+        <translation>热门</translation>
     </message>
     <message>
         <source>you used it recently</source>
-        <translation type="unfinished"></translation>
+        <translation>最近用过</translation>
     </message>
     <message>
         <source>No topics yet: search, or pick a suggestion.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有话题：搜索或从推荐中选择。</translation>
     </message>
     <message>
         <source>Search topics, or type a new one and Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索话题，或输入新话题后按回车</translation>
     </message>
     <message>
         <source>Add every topic of a saved group</source>
-        <translation type="unfinished"></translation>
+        <translation>添加话题组中的全部话题</translation>
     </message>
     <message>
         <source>Suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐话题</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索中…</translation>
     </message>
     <message>
         <source>#{name}   {count} notes</source>
-        <translation type="unfinished"></translation>
+        <translation>#{name}   {count} 篇笔记</translation>
     </message>
     <message>
         <source>Create #{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>创建 #{name}</translation>
     </message>
     <message>
         <source>No topic matches yet: press Enter to create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的话题：按回车创建。</translation>
     </message>
     <message>
         <source>Write a little more to get suggestions.</source>
-        <translation type="unfinished"></translation>
+        <translation>多写一点，就会有推荐话题。</translation>
     </message>
     <message>
         <source>Topic groups…</source>
-        <translation type="unfinished"></translation>
+        <translation>话题组…</translation>
     </message>
 </context>
 </TS>
