@@ -101,6 +101,28 @@ QPushButton[accent="true"]:disabled {{ background: #FFB3BF; color: white; }}
 #Toast[level="error"] {{ background: #B3122E; }}
 #Toast[level="success"] {{ background: #1E7F4C; }}
 
+#Chip {{
+    background: {ACCENT_SOFT}; color: {ACCENT}; border: none; border-radius: 13px;
+    padding: 4px 12px; font-size: 13px; font-weight: 500;
+}}
+#Chip:hover {{ background: #FFE1E6; }}
+#PickerList {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; padding: 4px;
+    outline: none;
+}}
+#PickerList::item {{ padding: 5px 8px; border-radius: 6px; }}
+#PickerList::item:hover {{ background: #F7F7F9; }}
+#PickerList::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
+QDateEdit, QTimeEdit, QDoubleSpinBox {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; padding: 6px 10px;
+}}
+QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
+QDateEdit::drop-down {{ border: none; width: 24px; }}
+QDateEdit::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
+#CheckRow {{ font-size: 13px; }}
+#ScheduleState {{ color: {TEXT}; font-size: 13px; }}
+
 #MediaStrip {{ background: transparent; border: none; }}
 #DropHint {{
     color: {TEXT_MUTED}; border: 2px dashed #DADBE0; border-radius: 12px; padding: 28px;

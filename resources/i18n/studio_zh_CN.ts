@@ -1725,6 +1725,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
 <context>
     <name>ScheduleBox</name>
     <message>
+        <source>Type the time, or scroll over the hour or minute</source>
+        <translation>输入时间，或在小时、分钟上滚动调整</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>定时发布</translation>
     </message>

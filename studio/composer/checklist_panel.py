@@ -83,6 +83,8 @@ class ChecklistPanel(QWidget):
     def show_result(self, checklist: ChecklistPublic) -> None:
         self.result = checklist
         for row in self._rows:
+            row.hide()
+            self._layout.removeWidget(row)
             row.deleteLater()
         self._rows = []
         for item in checklist.items:

@@ -26,6 +26,8 @@ class ChipRow(QWidget):
 
     def show_tags(self, tags: tuple[Tag, ...]) -> None:
         for chip in self._chips:
+            chip.hide()
+            self._layout.removeWidget(chip)
             chip.deleteLater()
         self._chips = []
         for tag in tags:

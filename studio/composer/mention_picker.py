@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from publisher.client import ClientError
 from studio.composer.chips import ChipRow
 from studio.composer.debounced import DebouncedQuery
+from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 
@@ -41,8 +42,7 @@ class MentionPicker(QWidget):
         self.search_edit.setPlaceholderText(self.tr("@ someone: search a nickname"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(self._on_search_edited)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("Hint")
+        self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
         self.results.setMaximumHeight(120)

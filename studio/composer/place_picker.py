@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from publisher.client import ClientError
 from publisher.schemas import PlacePublic
 from studio.composer.debounced import DebouncedQuery
+from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 from studio.ops import Query, run_in_background
@@ -70,8 +71,7 @@ class PlacePicker(QWidget):
         self.search_edit.textEdited.connect(self._on_search_edited)
         self.add_toggle = QPushButton(self.tr("Add a place…"), self)
         self.add_toggle.setCheckable(True)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("Hint")
+        self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
         self.results.setMaximumHeight(150)

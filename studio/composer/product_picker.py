@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from publisher.client import ClientError
 from studio.composer.chips import ChipRow
 from studio.composer.debounced import DebouncedQuery
+from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 
@@ -52,9 +53,7 @@ class ProductPicker(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search products by name or SKU"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(self._on_search_edited)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("Hint")
-        self.state_label.setWordWrap(True)
+        self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
         self.results.setIconSize(QSize(40, 40))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain.rules import RulesPack
+from studio.composer.hint import HintLabel
 from studio.composer.schedule_time import (
     default_plan,
     local_parts,
@@ -41,14 +42,15 @@ class ScheduleBox(QWidget):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setMinimumWidth(76)
+        self.time_edit.setToolTip(self.tr("Type the time, or scroll over the hour or minute"))
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("Hint")
         self.window_label = QLabel(self)
         self.window_label.setObjectName("Hint")
         self.window_label.setWordWrap(True)
-        self.state_label = QLabel(self)
+        self.state_label = HintLabel(self)
         self.state_label.setObjectName("ScheduleState")
-        self.state_label.setWordWrap(True)
         self.schedule_button = QPushButton(self.tr("Schedule"), self)
         self.unschedule_button = QPushButton(self.tr("Unschedule"), self)
         pick_row = QHBoxLayout()

@@ -27,6 +27,7 @@ from publisher.client import ClientError
 from publisher.schemas import TopicGroupPublic, TopicPublic, TopicSuggestion
 from studio.composer.chips import ChipRow
 from studio.composer.debounced import DebouncedQuery
+from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 from studio.ops import Query, run_in_background
@@ -78,8 +79,7 @@ class TopicPicker(QWidget):
         self.groups_combo = QComboBox(self)
         self.groups_combo.setToolTip(self.tr("Add every topic of a saved group"))
         self.groups_combo.activated.connect(self._on_group_chosen)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("Hint")
+        self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
         self.results.setMaximumHeight(150)
