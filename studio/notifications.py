@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NotificationPage, NotificationPublic
 from studio.connection import BackendState
-from studio.ops import Mutation, Query
+from studio.ops import Mutation, run_in_background
+from studio.tasks import Lane
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -71,6 +72,7 @@ class NotificationPoller(QObject):
         self.unread = 0
         self._busy = False
         self._again = False
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll_now)
@@ -87,9 +89,24 @@ class NotificationPoller(QObject):
             return
         self._busy = True
         cursor = self.cursor
-        Query(self._ctx, parent=self, op=lambda client: client.notifications(after=cursor)).success(
-            self._on_page
-        ).failure(self._on_failed).run()
+        connection = self._ctx.connection
+        # Not a `Query`: a failed poll must not restart the backend (say, one being stopped as
+        # the app quits); the connection's own watchdog notices a backend that died.
+        run_in_background(
+            self._ctx.runner,
+            Lane.READ,
+            owner=self,
+            job=lambda _progress: connection.client().notifications(after=cursor),
+            on_success=self._on_page,
+            on_failure=self._on_failed,
+        )
+
+    def stop(self) -> None:
+        """No more polls (the window is closing)."""
+        self._timer.stop()
+        if not self._stopped:
+            self._stopped = True
+            self._ctx.connection.state_changed.disconnect(self._on_state)
 
     def mark_read(self) -> None:
         """Everything seen so far is read: the badge clears here and on the server."""

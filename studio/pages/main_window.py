@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.toasts.reposition()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.notifications.stop()
         self.drafts.flush_all()
         self._ctx.settings.save_geometry(GEOMETRY_KEY, self)
         super().closeEvent(event)
