@@ -40,6 +40,13 @@ class DebouncedQuery(QObject):
         self._set_loading(True)
         self._timer.start()
 
+    def cancel(self) -> None:
+        """Forget the waiting request and drop any answer still on its way."""
+        self._op = None
+        self._generation += 1
+        self._timer.stop()
+        self._set_loading(False)
+
     def _fire(self) -> None:
         op, generation = self._op, self._generation
         if op is None:

@@ -64,6 +64,7 @@ class MentionPicker(QWidget):
         if query:
             self._search.request(lambda client: client.search_mentionable(query, limit=20))
         else:
+            self._search.cancel()
             self.results.hide()
 
     def _show_results(self, page: Page[AccountBrief]) -> None:

@@ -138,6 +138,8 @@ class PlacePicker(QWidget):
         query = text.strip()
         if query:
             self._search.request(lambda client: client.search_places(query, limit=20))
+        else:
+            self._search.cancel()
 
     def _show_results(self, page: Page[PlacePublic]) -> None:
         self._fill(list(page.items), self.tr("No place matches."))

@@ -132,18 +132,16 @@ class TopicPicker(QWidget):
     def _on_search_edited(self, text: str) -> None:
         query = text.strip().lstrip("#")
         if not query:
-            self._search.request(lambda client: None)
+            self._search.cancel()
+            self.results.hide()
             return
         self._search.request(lambda client: client.search_topics(query, limit=20))
 
     def _show_loading(self, loading: bool) -> None:
         self.state_label.setText(self.tr("Searching…") if loading else "")
 
-    def _show_search(self, page: Page[TopicPublic] | None) -> None:
+    def _show_search(self, page: Page[TopicPublic]) -> None:
         self.results.clear()
-        if page is None:
-            self.results.hide()
-            return
         for topic in page.items:
             text = self.tr("#{name}   {count} notes").format(name=topic.name, count=topic.use_count)
             self._add_item(self.results, text, topic.name, str(topic.id))

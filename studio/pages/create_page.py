@@ -82,6 +82,8 @@ class CreatePage(QWidget):
         self._drafts = drafts
         self._accounts = accounts
         self._session: DraftSession = drafts.current
+        self._permission_account: str | None = None
+        """The account whose right to link products the product picker shows."""
         self._bindings: list[QMetaObject.Connection] = []
         self._max_units = title_limits(ctx.rules)[0]
         self._max_chars = ctx.rules.limit("body", "block_max_chars")
@@ -659,12 +661,17 @@ class CreatePage(QWidget):
             actions=(("close", self.tr("Dismiss")),),
         )
 
-    def _refresh_product_permission(self) -> None:
-        """Products can be linked only when the account allows it: asked off the UI thread."""
+    def _refresh_product_permission(self, *, force: bool = False) -> None:
+        """Products can be linked only when the account allows it: asked off the UI thread,
+        once per account shown (again when accounts change)."""
         account_id = self._session.account_id
         if not account_id or self._ctx.connection.state is not BackendState.CONNECTED:
             self.product_picker.set_allowed(False)
+            self._permission_account = None
             return
+        if account_id == self._permission_account and not force:
+            return
+        self._permission_account = account_id
         Query(self._ctx, parent=self, op=lambda client: client.list_accounts()).success(
             lambda accounts: self._on_accounts_for_products(account_id, accounts)
         ).failure(lambda _error: None).run()
@@ -677,7 +684,7 @@ class CreatePage(QWidget):
 
     def _on_data_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.accounts:
-            self._refresh_product_permission()
+            self._refresh_product_permission(force=True)
 
     def _select_account(self) -> None:
         wanted = self._session.account_id or self._ctx.settings.get(LAST_ACCOUNT)

@@ -4,10 +4,11 @@ the page, saved on the server, journaled, and still there after a restart."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from studio.drafts.journal import DraftJournal, Tag
+from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, Tag
 from studio.drafts.session import SaveState
 from studio.ops import Mutation
 from tests.studio.helpers import type_text
@@ -169,3 +170,27 @@ def test_composer_fields_typed_before_a_crash_are_restored_and_saved(open_studio
     assert (note.title, note.topic_names, note.ai_generated) == ("断电也不丢话题", ["咖啡"], True)
     assert note.place is not None and note.place.id == chengdu.id
     assert page.schedule_box.date_edit.date().toPython() == planned.astimezone(SHANGHAI).date()
+
+
+def test_composer_fields_round_trip_through_the_journal_and_send_only_changes():
+    fields = DraftFields(
+        title="周末",
+        topics=(Tag("t1", "咖啡"), Tag("t2", "探店")),
+        mentions=(Tag("a1", "小鹿同学"),),
+        products=(Tag("p1", "手冲咖啡壶"),),
+        place=Tag("cn:510100", "成都市"),
+        visibility="private",
+        original=True,
+        ai_generated=True,
+        planned_at="2026-11-28T20:00:00+08:00",
+    )
+    entry = JournalEntry("k", "acc", "n", 3, fields, dirty=True, opened_at=1.0)
+    assert JournalEntry.from_json(entry.to_json()).fields == fields
+    saved = replace(fields, topics=fields.topics[:1], place=None, original=False)
+    assert fields.composer_changes(saved) == {
+        "topics": ["t1", "t2"],
+        "place_id": "cn:510100",
+        "original": True,
+    }
+    assert fields.composer_changes(fields) == {}
+    assert replace(fields, place=None).composer_changes(fields) == {"place_id": None}

@@ -4,11 +4,12 @@ on the server; a too-soon time is refused with the translated reason; a restart 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QTime
 
+from studio.composer.schedule_time import default_plan, local_parts, planned_iso
 from studio.drafts.session import SaveState
 from tests.studio.helpers import type_text
 
@@ -98,3 +99,17 @@ def test_too_soon_is_refused_with_the_reason(open_studio, qtbot, images, tmp_pat
     _pick(page, datetime.now(UTC) + timedelta(days=2))
     qtbot.waitUntil(lambda: page.checklist.status_of("schedule") == "pass", timeout=WAIT_MS)
     assert page.schedule_box.schedule_button.isEnabled()
+
+
+def test_wall_clock_times_turn_into_aware_instants_and_back():
+    day = date(2026, 11, 28)
+    iso = planned_iso(day, time(20, 0), "Asia/Shanghai")
+    assert datetime.fromisoformat(iso) == datetime(2026, 11, 28, 12, tzinfo=UTC)
+    assert local_parts(iso, "Asia/Shanghai") == (day, time(20, 0))
+    # A zone with daylight saving: 20:00 in New York in July is 00:00 UTC the next day.
+    summer = planned_iso(date(2026, 7, 1), time(20, 0), "America/New_York")
+    assert datetime.fromisoformat(summer) == datetime(2026, 7, 2, 0, tzinfo=UTC)
+    # An unknown zone falls back to Beijing time rather than failing.
+    assert planned_iso(day, time(20, 0), "Mars/Olympus") == iso
+    late_evening = datetime(2026, 11, 27, 17, 30, tzinfo=UTC)  # 01:30 on the 28th in Shanghai
+    assert default_plan(late_evening, "Asia/Shanghai") == (date(2026, 11, 29), time(20, 0))
