@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NotificationPage, NotificationPublic
 from studio.connection import BackendState
-from studio.ops import Mutation, run_in_background
-from studio.tasks import Lane
+from studio.ops import Mutation
+from studio.quiet_read import quiet_read
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -89,16 +89,12 @@ class NotificationPoller(QObject):
             return
         self._busy = True
         cursor = self.cursor
-        connection = self._ctx.connection
-        # Not a `Query`: a failed poll must not restart the backend (say, one being stopped as
-        # the app quits); the connection's own watchdog notices a backend that died.
-        run_in_background(
-            self._ctx.runner,
-            Lane.READ,
-            owner=self,
-            job=lambda _progress: connection.client().notifications(after=cursor),
-            on_success=self._on_page,
-            on_failure=self._on_failed,
+        quiet_read(
+            self._ctx,
+            self,
+            lambda client: client.notifications(after=cursor),
+            self._on_page,
+            self._on_failed,
         )
 
     def stop(self) -> None:

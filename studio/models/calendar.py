@@ -23,7 +23,8 @@ from publisher.client import ClientError
 from publisher.domain.rules import RulesPack
 from publisher.schemas import AccountPublic, NotePublic
 from studio.messages import message
-from studio.ops import Mutation, Query
+from studio.ops import Mutation
+from studio.quiet_read import quiet_read
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -276,9 +277,7 @@ class CalendarModel(QObject):
         """Fetch again; an answer overtaken by a newer reload is dropped."""
         self._generation += 1
         generation = self._generation
-        Query(self._ctx, parent=self, op=_load).success(
-            lambda result: self._on_loaded(generation, result)
-        ).run()
+        quiet_read(self._ctx, self, _load, lambda result: self._on_loaded(generation, result))
 
     def entry(self, note_id: uuid.UUID) -> CalendarEntry | None:
         return next((entry for entry in self.entries if entry.note_id == note_id), None)
