@@ -1,5 +1,11 @@
-"""A read that follows typing: run ~250 ms after the last change, off the UI thread, and
-deliver only the newest answer (an older one that arrives late is dropped)."""
+"""Reads of the composer: off the UI thread, following typing (~250 ms after the last change,
+only the newest answer delivered), and quiet about a backend that went away.
+
+A composer read is a nicety (suggestions, a checklist, a search): when one fails because the
+backend is gone, the connection's own watch notices and restarts it. Such a read must not
+report "offline" itself: one still in flight while the app closes would otherwise restart
+the backend that was just stopped.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,33 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.ops import Query
+from studio.ops import run_in_background
+from studio.tasks import Lane
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 250
+
+
+def quiet_read(
+    ctx: AppContext,
+    owner: QObject,
+    op: Callable[[StudioClient], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None] = lambda _error: None,
+) -> None:
+    """Run `op` in the read lane; its answer reaches `on_success` while `owner` lives."""
+    connection = ctx.connection
+    run_in_background(
+        ctx.runner,
+        Lane.READ,
+        owner=owner,
+        job=lambda _progress: op(connection.client()),
+        on_success=on_success,
+        on_failure=on_failure,
+    )
 
 
 class DebouncedQuery(QObject):
@@ -51,9 +77,13 @@ class DebouncedQuery(QObject):
         op, generation = self._op, self._generation
         if op is None:
             return
-        Query(self._ctx, parent=self, op=op).success(
-            lambda result: self._deliver(generation, result)
-        ).failure(lambda error: self._fail(generation, error)).run()
+        quiet_read(
+            self._ctx,
+            self,
+            op,
+            lambda result: self._deliver(generation, result),
+            lambda error: self._fail(generation, error),
+        )
 
     def _deliver(self, generation: int, result: object) -> None:
         if generation == self._generation:

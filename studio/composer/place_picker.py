@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from publisher.client import ClientError
 from publisher.schemas import PlacePublic
-from studio.composer.debounced import DebouncedQuery
+from studio.composer.debounced import DebouncedQuery, quiet_read
 from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
-from studio.ops import Query, run_in_background
+from studio.ops import run_in_background
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -126,9 +126,7 @@ class PlacePicker(QWidget):
         if not account_id:
             return
         account = uuid.UUID(account_id)
-        Query(self._ctx, parent=self, op=lambda client: client.recent_places(account)).success(
-            self._show_recent
-        ).failure(lambda _error: None).run()
+        quiet_read(self._ctx, self, lambda client: client.recent_places(account), self._show_recent)
 
     def _show_recent(self, places: list[PlacePublic]) -> None:
         if not self.search_edit.text().strip():

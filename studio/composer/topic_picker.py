@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from publisher.client import ClientError
 from publisher.schemas import TopicGroupPublic, TopicPublic, TopicSuggestion
 from studio.composer.chips import ChipRow
-from studio.composer.debounced import DebouncedQuery
+from studio.composer.debounced import DebouncedQuery, quiet_read
 from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
-from studio.ops import Query, run_in_background
+from studio.ops import run_in_background
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -123,9 +123,7 @@ class TopicPicker(QWidget):
         )
 
     def load_groups(self) -> None:
-        Query(self._ctx, parent=self, op=lambda client: client.list_topic_groups()).success(
-            self._on_groups
-        ).failure(lambda _error: None).run()
+        quiet_read(self._ctx, self, lambda client: client.list_topic_groups(), self._on_groups)
 
     # -- search ----------------------------------------------------------------------------
 

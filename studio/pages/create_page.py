@@ -39,6 +39,7 @@ from publisher.domain.checks import title_limits, title_width
 from publisher.domain.text import char_count
 from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
 from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
+from studio.composer.debounced import quiet_read
 from studio.composer.flags_box import FlagsBox
 from studio.composer.mention_picker import MentionPicker
 from studio.composer.place_picker import PlacePicker
@@ -56,7 +57,6 @@ from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
-from studio.ops import Query
 from studio.settings import LAST_ACCOUNT
 from studio.widgets.banner import Banner
 from studio.widgets.card import card, page_header
@@ -412,7 +412,7 @@ class CreatePage(QWidget):
         self._refresh_account_combo()
         self._refresh_commands()
         self._show_flags()
-        self._refresh_product_permission()
+        self._load_account_context()
         timezone = self._timezone()
         if session.status == "published" and session.published_at is not None:
             self.status_label.setText(
@@ -661,9 +661,9 @@ class CreatePage(QWidget):
             actions=(("close", self.tr("Dismiss")),),
         )
 
-    def _refresh_product_permission(self, *, force: bool = False) -> None:
-        """Products can be linked only when the account allows it: asked off the UI thread,
-        once per account shown (again when accounts change)."""
+    def _load_account_context(self, *, force: bool = False) -> None:
+        """What the composer shows per account, asked off the UI thread once per account
+        (again when accounts change): may it link products, its recent places, topic groups."""
         account_id = self._session.account_id
         if not account_id or self._ctx.connection.state is not BackendState.CONNECTED:
             self.product_picker.set_allowed(False)
@@ -672,10 +672,14 @@ class CreatePage(QWidget):
         if account_id == self._permission_account and not force:
             return
         self._permission_account = account_id
-        Query(self._ctx, parent=self, op=lambda client: client.list_accounts()).success(
-            lambda accounts: self._on_accounts_for_products(account_id, accounts)
-        ).failure(lambda _error: None).run()
+        quiet_read(
+            self._ctx,
+            self,
+            lambda client: client.list_accounts(),
+            lambda accounts: self._on_accounts_for_products(account_id, accounts),
+        )
         self.place_picker.load_recent(account_id)
+        self.topic_picker.load_groups()
 
     def _on_accounts_for_products(self, account_id: str, accounts: list[AccountPublic]) -> None:
         if account_id == self._session.account_id:
@@ -684,7 +688,7 @@ class CreatePage(QWidget):
 
     def _on_data_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.accounts:
-            self._refresh_product_permission(force=True)
+            self._load_account_context(force=True)
 
     def _select_account(self) -> None:
         wanted = self._session.account_id or self._ctx.settings.get(LAST_ACCOUNT)
