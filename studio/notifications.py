@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from studio.context import AppContext
 
 POLL_MS = 15_000
+FIRST_POLL_MS = 3_000
 _CHECK_REASONS = {"rules_violated", "check_failed"}
 
 
@@ -116,7 +117,8 @@ class NotificationPoller(QObject):
     def _on_state(self, state: BackendState) -> None:
         if state is BackendState.CONNECTED:
             self._timer.start()
-            self.poll_now()
+            # Not at once: the pages' own first reads go first, and the app may just be closing.
+            QTimer.singleShot(FIRST_POLL_MS, self._timer, self.poll_now)
         else:
             self._timer.stop()
 

@@ -332,5 +332,5 @@ class CalendarModel(QObject):
         self.reload()
 
     def _on_changed(self, changes: object, initiator: object) -> None:
-        if initiator is not self and getattr(changes, "notes", False):
+        if self.loaded and initiator is not self and getattr(changes, "notes", False):
             self.reload()

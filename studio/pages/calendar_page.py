@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -143,6 +144,10 @@ class CalendarPage(QWidget):
         self.model.refused.connect(self._ctx.notifier.error)
         ctx.connection.state_changed.connect(lambda _state: self._reload_if_connected())
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Load when first shown (not at start-up, where other pages read first)."""
+        super().showEvent(event)
         self._reload_if_connected()
 
     # -- navigation ------------------------------------------------------------------------
@@ -256,7 +261,7 @@ class CalendarPage(QWidget):
         self.model.move(entry.note_id, day)
 
     def _reload_if_connected(self) -> None:
-        if self._ctx.connection.state is BackendState.CONNECTED:
+        if self.isVisible() and self._ctx.connection.state is BackendState.CONNECTED:
             self.model.reload()
 
     @staticmethod
