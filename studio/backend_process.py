@@ -49,6 +49,8 @@ class BackendProcess:
         self._proc: subprocess.Popen[str] | None = None
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._stopping = False
+        # stop() may come from the UI thread while start() is still spawning on a worker.
+        self._spawn_lock = threading.Lock()
 
     @property
     def pid(self) -> int | None:
@@ -82,7 +84,9 @@ class BackendProcess:
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
         env[TOKEN_ENV] = self.token
         flags = subprocess.CREATE_NO_WINDOW if sys.platform == "win32" else 0
-        with self.log_path.open("ab") as log:
+        with self._spawn_lock, self.log_path.open("ab") as log:
+            if self._stopping:
+                raise BackendStartError("backend.stopped")
             try:
                 self._proc = subprocess.Popen(
                     self.command(),
@@ -140,11 +144,13 @@ class BackendProcess:
         return self._stopping
 
     def stop(self, timeout: float = STOP_TIMEOUT) -> None:
-        """Ask politely (stdin EOF), then terminate, then kill."""
-        proc = self._proc
+        """Ask politely (stdin EOF), then terminate, then kill; a start still spawning
+        is cancelled (it raises `backend.stopped`)."""
+        with self._spawn_lock:
+            self._stopping = True
+            proc = self._proc
         if proc is None:
             return
-        self._stopping = True
         if proc.stdin and not proc.stdin.closed:
             try:
                 proc.stdin.close()

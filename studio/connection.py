@@ -52,6 +52,9 @@ class Connection(QObject):
         self._clients_lock = threading.Lock()
         self._attempt = 0
         self._busy = False
+        self._closed = False
+        """Set by stop(): from then on nothing starts a backend again (late failures of
+        calls still in flight would otherwise restart one that nobody stops)."""
         self._watch = QTimer(self, interval=_WATCH_MS, timeout=self._on_watch_timeout)
         self._retry = QTimer(self, singleShot=True, timeout=self._recover)
 
@@ -91,7 +94,7 @@ class Connection(QObject):
 
     def start(self) -> None:
         """Spawn the backend in a worker; the window stays responsive meanwhile."""
-        if self._busy:
+        if self._busy or self._closed:
             return
         self._busy = True
         if self._process is not None:
@@ -112,6 +115,7 @@ class Connection(QObject):
 
     def stop(self) -> None:
         """Stop the child (blocking, for at most a few seconds) and close every client."""
+        self._closed = True
         self._watch.stop()
         self._retry.stop()
         if self._process is not None:
@@ -166,6 +170,8 @@ class Connection(QObject):
             self._schedule_recovery()
 
     def _schedule_recovery(self) -> None:
+        if self._closed:
+            return
         delay = _BACKOFF_MS[min(self._attempt, len(_BACKOFF_MS) - 1)]
         self._attempt += 1
         self._retry.start(delay)
