@@ -175,6 +175,9 @@ _MESSAGES: dict[str, str] = {
     "posted.link_invalid": QT_TRANSLATE_NOOP(
         "Messages", "This is not a link to a Xiaohongshu note."
     ),
+    "package.unwritable": QT_TRANSLATE_NOOP(
+        "Messages", "The publish package could not be written to {folder}."
+    ),
     "package.image_not_found": QT_TRANSLATE_NOOP(
         "Messages", "An image of the publish package is missing."
     ),

@@ -1071,6 +1071,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>这不是小红书笔记的链接。</translation>
     </message>
     <message>
+        <source>The publish package could not be written to {folder}.</source>
+        <translation>无法把发布包写入 {folder}。</translation>
+    </message>
+    <message>
         <source>An image of the publish package is missing.</source>
         <translation>发布包中缺少一张图片。</translation>
     </message>
