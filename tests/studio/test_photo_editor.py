@@ -231,6 +231,8 @@ def test_published_note_carries_rendered_images_of_the_platform_size(open_studio
     page.close_editor()
     qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
 
+    # The server's checklist follows the saved note a moment later; then Publish opens.
+    qtbot.waitUntil(page.publish_button.isEnabled, timeout=WAIT_MS)
     page.publish_button.click()
     session = studio.window.drafts.current
     qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
@@ -364,6 +366,7 @@ def test_a_stale_export_is_never_published(open_studio, photos, qtbot):
     assert session.fields.edit_of(sha).rendered_sha256 is None
     page.close_editor()
     session.set_title("比例变了")
+    qtbot.waitUntil(page.publish_button.isEnabled, timeout=WAIT_MS)
     page.publish_button.click()
     qtbot.waitUntil(lambda: session.status == "published", timeout=WAIT_MS)
     medium = studio.client().get_note(uuid.UUID(session.note_id)).media[0]
@@ -407,6 +410,7 @@ def test_export_writes_the_platform_size_without_overwriting_at_the_chosen_quali
     written = []
     editor.exported.connect(written.append)
     editor.export_to(folder)
+    qtbot.waitUntil(lambda: len(written) == 1, timeout=WAIT_MS)
     studio.window.settings_page.export_quality.setValue(60)  # as chosen in Settings
     editor.export_to(folder)
     qtbot.waitUntil(lambda: len(written) == 2, timeout=WAIT_MS)
