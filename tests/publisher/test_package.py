@@ -127,7 +127,7 @@ def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, 
     note, (first, rendered) = note_with_edit(api, tmp_path)
     out = tmp_path / "out"
     token = api.transport.token
-    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, "--token", token)
+    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "01.jpg",
@@ -149,7 +149,7 @@ def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, 
 def test_the_package_command_explains_failures_with_exit_codes(api, backend, tmp_path):
     token = api.transport.token
     unknown = run_cli(
-        str(uuid.uuid4()), "-o", str(tmp_path), "--server", backend.url, "--token", token
+        str(uuid.uuid4()), "-o", str(tmp_path), "--server", backend.url, f"--token={token}"
     )
     assert (unknown.returncode, unknown.stderr.strip()) == (1, "package: note.not_found")
     usage = run_cli("not-a-uuid", "-o", str(tmp_path))
