@@ -130,7 +130,7 @@ def _stale(note: Note) -> Conflict:
     )
 
 
-def _note_at_version(session: Session, user: User, note_id: uuid.UUID, version: int | None) -> Note:
+def note_at_version(session: Session, user: User, note_id: uuid.UUID, version: int | None) -> Note:
     """The note, if the caller may see it and it is still at `version` (None: any version)."""
     note = get_note(session, user, note_id)
     if version is not None and note.version != version:
@@ -138,9 +138,11 @@ def _note_at_version(session: Session, user: User, note_id: uuid.UUID, version: 
     return note
 
 
-def _compare_and_set(
+def note_compare_and_set(
     session: Session, user: User, note_id: uuid.UUID
 ) -> AbstractContextManager[None]:
+    """Guard a note's writes and their commit: a lost race is `note.version_conflict` (409)
+    carrying the winner's note. Used by every service that changes a note row."""
     return compare_and_set(session, lambda: _stale(get_note(session, user, note_id)))
 
 
@@ -161,10 +163,10 @@ def update_note(
     rules: RulesPack | None = None,
 ) -> Note:
     """Apply a partial update; `reschedule_to` is a new time the scheduling service checked."""
-    note = _note_at_version(session, user, note_id, data.version)
+    note = note_at_version(session, user, note_id, data.version)
     if note.status not in EDITABLE_STATUSES:
         raise Invalid("note.not_editable", {"status": note.status})
-    with _compare_and_set(session, user, note_id):
+    with note_compare_and_set(session, user, note_id):
         if data.title is not None:
             note.title = data.title
         if data.body is not None:
@@ -186,8 +188,8 @@ def update_note(
 
 
 def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> None:
-    note = _note_at_version(session, user, note_id, version)
-    with _compare_and_set(session, user, note_id):
+    note = note_at_version(session, user, note_id, version)
+    with note_compare_and_set(session, user, note_id):
         session.delete(note)
 
 
@@ -201,7 +203,7 @@ def publish_note(
         Invalid: the note is not a draft or scheduled (`note.not_publishable`), or it breaks
             rules (`note.rules_violated`, with every violation, warnings included).
     """
-    note = _note_at_version(session, user, note_id, version)
+    note = note_at_version(session, user, note_id, version)
     if note.status not in PUBLISHABLE_STATUSES:
         raise Invalid("note.not_publishable", {"status": note.status})
     violations = note_violations(session, note, rules=rules, now=datetime.now(UTC))
@@ -211,7 +213,7 @@ def publish_note(
             {"count": len(blocking(violations))},
             violations=[v.to_dict() for v in violations],
         )
-    with _compare_and_set(session, user, note_id):
+    with note_compare_and_set(session, user, note_id):
         note.status = "published"
         note.published_at = datetime.now(UTC)
         note.published_by = user.id
@@ -221,8 +223,8 @@ def publish_note(
 
 
 def archive_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
-    note = _note_at_version(session, user, note_id, version)
-    with _compare_and_set(session, user, note_id):
+    note = note_at_version(session, user, note_id, version)
+    with note_compare_and_set(session, user, note_id):
         note.status = "archived"
     session.refresh(note)
     return note

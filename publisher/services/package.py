@@ -29,7 +29,7 @@ from publisher.schemas import (
 )
 from publisher.services.access import get_note
 from publisher.services.errors import Invalid, NotFound
-from publisher.services.notes import _compare_and_set
+from publisher.services.notes import note_compare_and_set
 
 EXTENSIONS = {
     "image/jpeg": "jpg",
@@ -152,7 +152,7 @@ def confirm_posted(session: Session, user: User, note_id: uuid.UUID, *, link: st
     checked = check_platform_link(link) if link else None
     if note.posted_at is not None and (checked is None or checked == note.posted_link):
         return note
-    with _compare_and_set(session, user, note_id):
+    with note_compare_and_set(session, user, note_id):
         if note.posted_at is None:
             note.posted_at = datetime.now(UTC)
             note.posted_by = user.id

@@ -54,11 +54,11 @@ def schedule_note(
         Conflict: `version` is stale.
         Invalid: `note.not_schedulable` ({status}) or `note.rules_violated` (every violation).
     """
-    note = notes._note_at_version(session, user, note_id, version)
+    note = notes.note_at_version(session, user, note_id, version)
     if note.status not in SCHEDULABLE_STATUSES:
         raise Invalid("note.not_schedulable", {"status": note.status})
     _require_allowed(session, note, at, rules, now or datetime.now(UTC))
-    with notes._compare_and_set(session, user, note_id):
+    with notes.note_compare_and_set(session, user, note_id):
         note.status = "scheduled"
         note.scheduled_at = at
         note.scheduled_by = user.id
@@ -68,10 +68,10 @@ def schedule_note(
 
 def unschedule_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
     """Back to a draft; a scheduled or held note only (`note.not_scheduled` otherwise)."""
-    note = notes._note_at_version(session, user, note_id, version)
+    note = notes.note_at_version(session, user, note_id, version)
     if note.status not in UNSCHEDULABLE_STATUSES:
         raise Invalid("note.not_scheduled", {"status": note.status})
-    with notes._compare_and_set(session, user, note_id):
+    with notes.note_compare_and_set(session, user, note_id):
         note.status = "draft"
         note.scheduled_at = None
         note.scheduled_by = None
@@ -96,7 +96,7 @@ def update_note(
     """
     if "scheduled_at" not in data.model_fields_set:
         return notes.update_note(session, user, note_id, data, rules=rules)
-    note = notes._note_at_version(session, user, note_id, data.version)
+    note = notes.note_at_version(session, user, note_id, data.version)
     if note.status != "scheduled" or data.scheduled_at is None:
         raise Invalid("note.not_scheduled", {"status": note.status})
     _require_allowed(session, note, data.scheduled_at, rules, now or datetime.now(UTC))
