@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def ignore_failure(_error: BaseException) -> None:
+    """`on_failure` of a read whose failure leaves the view as it was (no message)."""
+
+
 def quiet_read(
     ctx: AppContext,
     owner: QObject,

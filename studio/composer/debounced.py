@@ -1,10 +1,8 @@
-"""Reads of the composer: off the UI thread, following typing (~250 ms after the last change,
-only the newest answer delivered), and quiet about a backend that went away.
+"""Reads of the composer that follow typing: off the UI thread, ~250 ms after the last
+change, only the newest answer delivered.
 
-A composer read is a nicety (suggestions, a checklist, a search): when one fails because the
-backend is gone, the connection's own watch notices and restarts it. Such a read must not
-report "offline" itself: one still in flight while the app closes would otherwise restart
-the backend that was just stopped.
+A composer read is a nicety (suggestions, a checklist, a search), so it goes through
+`studio.quiet_read`: a failure to reach the backend is left to the connection's own watch.
 """
 
 from __future__ import annotations
@@ -14,33 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.ops import run_in_background
-from studio.tasks import Lane
+from studio.quiet_read import quiet_read
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 250
-
-
-def quiet_read(
-    ctx: AppContext,
-    owner: QObject,
-    op: Callable[[StudioClient], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None] = lambda _error: None,
-) -> None:
-    """Run `op` in the read lane; its answer reaches `on_success` while `owner` lives."""
-    connection = ctx.connection
-    run_in_background(
-        ctx.runner,
-        Lane.READ,
-        owner=owner,
-        job=lambda _progress: op(connection.client()),
-        on_success=on_success,
-        on_failure=on_failure,
-    )
 
 
 class DebouncedQuery(QObject):

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from publisher.client import ClientError
 from publisher.schemas import PlacePublic
-from studio.composer.debounced import DebouncedQuery, quiet_read
+from studio.composer.debounced import DebouncedQuery
 from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 from studio.ops import run_in_background
+from studio.quiet_read import ignore_failure, quiet_read
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -126,7 +127,13 @@ class PlacePicker(QWidget):
         if not account_id:
             return
         account = uuid.UUID(account_id)
-        quiet_read(self._ctx, self, lambda client: client.recent_places(account), self._show_recent)
+        quiet_read(
+            self._ctx,
+            self,
+            lambda client: client.recent_places(account),
+            self._show_recent,
+            ignore_failure,
+        )
 
     def _show_recent(self, places: list[PlacePublic]) -> None:
         if not self.search_edit.text().strip():

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from publisher.client import ClientError
 from publisher.schemas import TopicGroupPublic, TopicPublic, TopicSuggestion
 from studio.composer.chips import ChipRow
-from studio.composer.debounced import DebouncedQuery, quiet_read
+from studio.composer.debounced import DebouncedQuery
 from studio.composer.hint import HintLabel
 from studio.drafts.journal import Tag
 from studio.messages import message
 from studio.ops import run_in_background
+from studio.quiet_read import ignore_failure, quiet_read
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -123,7 +124,13 @@ class TopicPicker(QWidget):
         )
 
     def load_groups(self) -> None:
-        quiet_read(self._ctx, self, lambda client: client.list_topic_groups(), self._on_groups)
+        quiet_read(
+            self._ctx,
+            self,
+            lambda client: client.list_topic_groups(),
+            self._on_groups,
+            ignore_failure,
+        )
 
     # -- search ----------------------------------------------------------------------------
 

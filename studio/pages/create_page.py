@@ -39,7 +39,6 @@ from publisher.domain.checks import title_limits, title_width
 from publisher.domain.text import char_count
 from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
 from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
-from studio.composer.debounced import quiet_read
 from studio.composer.flags_box import FlagsBox
 from studio.composer.mention_picker import MentionPicker
 from studio.composer.place_picker import PlacePicker
@@ -57,6 +56,7 @@ from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
+from studio.quiet_read import ignore_failure, quiet_read
 from studio.settings import LAST_ACCOUNT
 from studio.widgets.banner import Banner
 from studio.widgets.card import card, page_header
@@ -677,6 +677,7 @@ class CreatePage(QWidget):
             self,
             lambda client: client.list_accounts(),
             lambda accounts: self._on_accounts_for_products(account_id, accounts),
+            ignore_failure,
         )
         self.place_picker.load_recent(account_id)
         self.topic_picker.load_groups()
