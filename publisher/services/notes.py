@@ -14,7 +14,6 @@ from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
 from publisher.services.access import get_account, get_note, visible_account_ids
-from publisher.services.checklist import note_facts as note_facts  # used by scheduling
 from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
 from publisher.services.note_fields import set_composer_fields
