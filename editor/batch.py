@@ -237,13 +237,17 @@ def run(job: EditJob, inputs: Iterable[str], out: TextIO) -> int:
     for name in inputs:
         try:
             written = edit_one(job, Path(name))
-        except EditorError as exc:
+        except Exception as exc:  # noqa: BLE001 - one photo's failure must not stop the batch
+            # Bad input arrives as EditorError. Anything else is a failure nobody foresaw on
+            # this one photo (cv2.error, MemoryError on a huge render, a bug in a render step):
+            # it is reported by its type as render.failed and the run goes on to the next file.
+            # Ctrl+C (KeyboardInterrupt) is no Exception, so it still stops the whole run.
+            error = (
+                exc
+                if isinstance(exc, EditorError)
+                else EditorError("render.failed", {"type": type(exc).__name__})
+            )
             failures += 1
-            print(f"{name}: failed: {describe(exc)}", file=out, flush=True)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one broken photo must not stop the batch
-            failures += 1
-            error = EditorError("render.failed", {"type": type(exc).__name__})
             print(f"{name}: failed: {describe(error)}", file=out, flush=True)
             continue
         print(f"{name}: wrote {written}", file=out, flush=True)
