@@ -24,8 +24,6 @@ from typing import TextIO
 
 from editor.errors import EditorError
 from editor.export import write_new_file
-from editor.geometry import cropped_size
-from editor.imageio import probe_image
 from editor.lut import CubeLut, load_cube
 from editor.recipe import Recipe
 from editor.render import LookResolver, builtin_resolver, export_jpeg
@@ -202,28 +200,15 @@ def prepare(recipe_path: str, out_dir: str, size: str | None, quality: str | Non
     return EditJob(recipe, looks, folder, parsed_size, parsed_quality)
 
 
-def _fitted(job: EditJob, source: Path) -> tuple[int, int] | None:
-    """The asked size, or — when the photo's crop has another shape — the largest size of the
-    crop's shape inside it: an export is never stretched."""
-    if job.size is None:
-        return None
-    info = probe_image(source)
-    crop_w, crop_h = cropped_size(job.recipe.geometry, info.width, info.height)
-    width, height = job.size
-    if abs((crop_w / crop_h) / (width / height) - 1) <= 0.01:
-        return job.size
-    scale = min(width / crop_w, height / crop_h)
-    return max(1, round(crop_w * scale)), max(1, round(crop_h * scale))
-
-
 def edit_one(job: EditJob, source: Path) -> Path:
     """Render one photo and write it; returns the path written.
 
     Raises:
         EditorError: For a bad file (gate codes), or ``output.write_failed``.
     """
+    # --size is a box: a crop of another shape fits inside it rather than being stretched.
     data = export_jpeg(
-        source, job.recipe, size=_fitted(job, source), quality=job.quality, looks=job.looks
+        source, job.recipe, size=job.size, fit=True, quality=job.quality, looks=job.looks
     )
     try:
         return write_new_file(job.out_dir, f"{source.stem or 'photo'}.jpg", data)

@@ -28,7 +28,7 @@ from editor.color import ColorMaps, ColorRecipe, apply_color, bake, point_slider
 from editor.detail import apply_detail, apply_effects
 from editor.errors import EditorError
 from editor.export import encode_jpeg
-from editor.geometry import frame_of, warp
+from editor.geometry import cropped_size, frame_of, warp
 from editor.geometry import geometry_size as _frame_size
 from editor.imageio import load_reduced
 from editor.lut import CubeLut
@@ -99,6 +99,16 @@ def output_size(recipe: Recipe, width: int, height: int) -> tuple[int, int]:
             return size
     scale = min(1.0, _SHORT_SIDE / min(w, h))
     return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+def _fit_inside(box: tuple[int, int], crop_w: int, crop_h: int) -> tuple[int, int]:
+    """`box`, or — when the crop has another shape — the largest size of the crop's shape
+    inside it, so that nothing is stretched."""
+    width, height = box
+    if abs((crop_w / crop_h) / (width / height) - 1) <= _RATIO_TOLERANCE:
+        return box
+    scale = min(width / crop_w, height / crop_h)
+    return max(1, round(crop_w * scale)), max(1, round(crop_h * scale))
 
 
 def _point_key(recipe: Recipe) -> Hashable:
@@ -264,6 +274,7 @@ def export_jpeg(
     recipe: Recipe,
     *,
     size: tuple[int, int] | None = None,
+    fit: bool = False,
     quality: int = 90,
     looks: LookResolver = builtin_resolver,
 ) -> bytes:
@@ -277,6 +288,8 @@ def export_jpeg(
         source: The original, a path or its bytes.
         recipe: The edit.
         size: Output (width, height); None is `output_size` for the original's size.
+        fit: Treat `size` as a box: a crop of another shape (more than 1 % off) is exported
+            at the largest size of its own shape inside it instead of being stretched.
         quality: JPEG quality, 1–100.
         looks: Resolves the recipe's filter id.
 
@@ -293,7 +306,12 @@ def export_jpeg(
     plan: dict[str, Any] = {}
 
     def scale_for(width: int, height: int) -> float:
-        out = size or output_size(recipe, width, height)
+        if size is None:
+            out = output_size(recipe, width, height)
+        elif fit:
+            out = _fit_inside(size, *cropped_size(recipe.geometry, width, height))
+        else:
+            out = size
         plan["size"] = out
         crop_w, crop_h = _cropped(recipe, width, height)
         return max(out[0] / crop_w, out[1] / crop_h)
