@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Protocol
 
 import cv2
 import numpy as np
 
-from editor.recipe import Adjust, CurvePoints, Curves
+from editor.recipe import Adjust, CurvePoints, Curves, Interpolation
 
 __all__ = [
     "LATTICE_SIZE",
@@ -65,9 +65,6 @@ POINT_SLIDERS = (
 def point_sliders(adjust: Adjust) -> tuple[float, ...]:
     """The values of `POINT_SLIDERS`, in that order."""
     return tuple(getattr(adjust, name) for name in POINT_SLIDERS)
-
-
-Interpolation = Literal["trilinear", "tetrahedral"]
 
 
 class ColorLook(Hashable, Protocol):

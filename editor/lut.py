@@ -17,12 +17,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import get_args
 
 import numpy as np
 
 from editor.errors import EditorError
 from editor.files import file_error, open_regular
+from editor.recipe import Interpolation
 
 __all__ = [
     "MAX_CUBE_BYTES",
@@ -36,7 +37,6 @@ __all__ = [
     "parse_cube",
 ]
 
-Interpolation = Literal["trilinear", "tetrahedral"]
 RGB = tuple[float, float, float]
 
 # A 129³ table written with six decimals is about 58 MB; nothing we accept needs more.
@@ -112,7 +112,7 @@ class CubeLut:
         Returns:
             M×3 float32 output colours, clipped to 0..1.
         """
-        if method not in ("trilinear", "tetrahedral"):
+        if method not in get_args(Interpolation):
             raise ValueError(f"unknown interpolation {method!r}")
         low = np.asarray(self.domain_min, dtype=np.float32)
         high = np.asarray(self.domain_max, dtype=np.float32)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from editor.errors import EditorError
 
@@ -72,6 +72,7 @@ MAX_STRAIGHTEN_DEGREES = 45.0
 MIN_CROP_FRACTION = 0.01
 MAX_FILTER_ID_LENGTH = 200
 
+# How a filter look's 3D table is interpolated; the one list the recipe, color and lut share.
 Interpolation = Literal["trilinear", "tetrahedral"]
 CurvePoints = tuple[tuple[float, float], ...]
 IDENTITY_CURVE: CurvePoints = ((0.0, 0.0), (1.0, 1.0))
@@ -276,7 +277,7 @@ class FilterLook:
         ):
             raise _invalid("filter.id", "bad_look_id")
         interpolation = data.get("interpolation", "tetrahedral")
-        if interpolation not in ("trilinear", "tetrahedral"):
+        if interpolation not in get_args(Interpolation):
             raise _invalid("filter.interpolation", "unknown_interpolation")
         return cls(
             id=look_id,
