@@ -246,7 +246,7 @@ def _curve_table(points: CurvePoints) -> np.ndarray:
 def _channel_tables(curves: Curves) -> np.ndarray:
     """3 × 1024 tables: for each channel, the RGB curve followed by the channel's own curve."""
     grid = np.linspace(0.0, 1.0, _CURVE_SAMPLES, dtype=np.float32)
-    shared = np.interp(grid, grid, _curve_table(curves.rgb))
+    shared = _curve_table(curves.rgb)  # already sampled on `grid`
     tables = [np.interp(shared, grid, _curve_table(getattr(curves, c))) for c in "rgb"]
     return np.stack(tables).astype(np.float32)
 
