@@ -23,8 +23,8 @@ from studio.composer.schedule_time import (
     local_parts,
     planned_iso,
     window_text_parts,
-    zone,
 )
+from studio.timezones import zone
 
 
 class ScheduleBox(QWidget):

@@ -7,20 +7,10 @@ aware ISO time the draft keeps (and back), and says which window the rules pack 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publisher.domain.checks import schedule_window
 from publisher.domain.rules import RulesPack
-
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The account's time zone, Beijing time when unknown."""
-    try:
-        return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIMEZONE)
+from studio.timezones import zone
 
 
 def planned_iso(day: date, clock: time, timezone: str | None) -> str:

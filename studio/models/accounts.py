@@ -13,11 +13,11 @@ from publisher.domain.changes import ChangeSet
 from publisher.schemas import AccountPublic
 from studio.connection import BackendState
 from studio.ops import Query
+from studio.timezones import DEFAULT_TIMEZONE
 
 if TYPE_CHECKING:
     from studio.context import AppContext
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,12 +24,12 @@ from publisher.schemas import AccountPublic, NotePublic
 from studio.messages import message
 from studio.ops import Mutation
 from studio.quiet_read import quiet_read
+from studio.timezones import zone
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 CALENDAR_STATUSES = ("scheduled", "held", "published")
 PALETTE = (
     "#ff4d6d",
@@ -73,14 +72,6 @@ def account_colours(accounts: Iterable[AccountPublic]) -> dict[uuid.UUID, str]:
         taken.add(slot)
         colours[account.id] = PALETTE[slot]
     return colours
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The account's time zone, or platform time when it is missing or unknown."""
-    try:
-        return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def visible_days(mode: ViewMode, anchor: date) -> list[date]:

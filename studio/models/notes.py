@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,8 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from publisher.schemas import NotePublic, Page
-from studio.models.accounts import DEFAULT_TIMEZONE, AccountsListModel
+from studio.models.accounts import AccountsListModel
 from studio.ops import Query
+from studio.timezones import zone
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -58,11 +58,7 @@ def local_time(moment: datetime | None, timezone: str) -> str:
     """`moment` in the account's time zone as `YYYY-MM-DD HH:MM`; empty when unset."""
     if moment is None:
         return ""
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo(DEFAULT_TIMEZONE)
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
 
 
 class NotesTableModel(QAbstractTableModel):

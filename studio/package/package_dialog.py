@@ -32,8 +32,8 @@ from publisher.client import ClientError
 from publisher.client.package_files import write_package
 from publisher.schemas import NotePublic, PublishPackage, UserPublic
 from studio.messages import message
-from studio.models.calendar import DEFAULT_TIMEZONE, zone
 from studio.ops import Mutation, Query
+from studio.timezones import DEFAULT_TIMEZONE, zone
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient

@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 
 from studio.connection import BackendState
 from studio.models.calendar import (
-    DEFAULT_TIMEZONE,
     CalendarModel,
     PacingWarning,
     ViewMode,
     account_colours,
     step,
     visible_days,
-    zone,
 )
+from studio.timezones import DEFAULT_TIMEZONE, zone
 from studio.widgets.calendar_grid import CalendarGrid
 
 if TYPE_CHECKING:
