@@ -4,7 +4,7 @@ apply to all, reopen after a restart, publish with rendered images, errors as me
 from __future__ import annotations
 
 import io
-import time
+import threading
 import uuid
 from pathlib import Path
 
@@ -450,15 +450,18 @@ def test_a_recipe_changed_elsewhere_is_a_conflict_and_theirs_can_be_taken(
     assert editor.recipe.adjust.tint == pytest.approx(30)  # my edit is still one undo away
 
 
-class _SlowPreview:
+class _HeldPreview:
     """Stands in for `editor.render.Preview`: renders a flat picture whose grey is the
-    recipe's brightness, slowly, and counts what it was asked."""
+    recipe's brightness and counts what it was asked. Each render waits until the test sets
+    `release`, so the first one is surely still running while the newer requests arrive."""
 
     def __init__(self) -> None:
         self.rendered: list[float] = []
+        self.release = threading.Event()
 
     def render(self, recipe: Recipe, *, crop: bool = True) -> np.ndarray:
-        time.sleep(0.2)
+        if not self.release.wait(WAIT_MS / 1000):
+            raise TimeoutError("the test never released the render")
         self.rendered.append(recipe.adjust.brightness)
         return np.full((40, 30, 3), int(recipe.adjust.brightness), np.uint8)
 
@@ -466,12 +469,13 @@ class _SlowPreview:
 def test_render_worker_keeps_only_the_latest_request(qapp, qtbot):
     runner = TaskRunner()
     worker = RenderWorker(runner)
-    preview = _SlowPreview()
+    preview = _HeldPreview()
     worker.set_preview(preview)
     shown: list[RenderResult] = []
     worker.rendered.connect(shown.append)
     for value in (10, 20, 30, 40):
         worker.request(RenderRequest(Recipe().with_adjust(brightness=value)))
+    preview.release.set()
     qtbot.waitUntil(lambda: not worker.busy and bool(shown), timeout=WAIT_MS)
     # The first was already running; 20 and 30 were overtaken before they started.
     assert preview.rendered == [10, 40]
