@@ -513,7 +513,11 @@ def _srgb_transform(icc: bytes) -> ImageCms.ImageCmsTransform | None:
         if "srgb" in ImageCms.getProfileDescription(profile).lower():
             return None
         return ImageCms.buildTransform(profile, ImageCms.createProfile("sRGB"), "RGB", "RGB")
-    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+    # What a damaged or hostile profile raises: OSError when LittleCMS cannot read it at all,
+    # ValueError (UnicodeDecodeError) from `xcolor_space` when its colour-space signature is
+    # not ASCII, PyCMSError from describing it or building the transform (Pillow wraps its
+    # C core's errors in it). Each costs the conversion only: the photo decodes as sRGB.
+    except (ImageCms.PyCMSError, OSError, ValueError):
         return None
 
 

@@ -209,3 +209,11 @@ def test_srgb_tagged_and_broken_profiles_leave_the_pixels_alone() -> None:
     for profile in (srgb, b"not a profile" * 10):
         tagged = exported_colour(encode(colour, "PNG", icc_profile=profile))
         assert np.abs(tagged - [200, 110, 90]).max() <= 2
+
+
+def test_a_profile_with_a_non_ascii_colour_space_leaves_the_pixels_alone() -> None:
+    colour = Image.new("RGB", (16, 16), (200, 110, 90))
+    profile = bytearray(display_p3_profile())
+    profile[16:20] = b"\xff\xfe\x80\x81"  # the header's colour-space signature ("RGB ")
+    tagged = exported_colour(encode(colour, "PNG", icc_profile=bytes(profile)))
+    assert np.abs(tagged - [200, 110, 90]).max() <= 2
