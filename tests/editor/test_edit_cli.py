@@ -87,6 +87,12 @@ def oriented(orientation: int) -> bytes:
 
 def hostile_and_odd_files(folder: Path) -> dict[str, str | None]:
     """Write the files; map each name to the error code expected, None for success."""
+    frames = [Image.new("RGB", (40, 30), colour) for colour in (RED, BLUE, (0, 255, 0))]
+    gif = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
+    webp = encode(frames[0], "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    palette = Image.new("P", (30, 20), 0)
+    palette.putpalette([0, 0, 0, *RED])
+    palette.paste(1, (0, 0, 15, 20))
     files: dict[str, tuple[bytes, str | None]] = {
         "good.jpg": (rgb_jpeg(3000, 2000), None),
         "still.png": (encode(Image.fromarray(photo(300, 200)), "PNG"), None),
@@ -95,23 +101,16 @@ def hostile_and_odd_files(folder: Path) -> dict[str, str | None]:
         "notes.jpg": (b"just some text\n" * 20, "image.unsupported_format"),
         "truncated.jpg": (rgb_jpeg(400, 300)[:3000], "image.corrupt"),
         "huge.png": (png_claiming(30000, 30000), "image.too_many_pixels"),
-        "drawing.eps": (b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 9 9\n", None),
+        "drawing.eps": (
+            b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 9 9\n",
+            "image.unsupported_format",
+        ),
         "deep.png": (encode(Image.fromarray(np.full((20, 30), 40000, np.uint16)), "PNG"), None),
         "cmyk.jpg": (encode(Image.new("CMYK", (30, 20), (0, 255, 255, 0)), "JPEG"), None),
-        "moving.gif": (b"", "image.unsupported_format"),
-        "moving.webp": (b"", None),
-        "palette.png": (b"", None),
+        "moving.gif": (gif, "image.unsupported_format"),
+        "moving.webp": (webp, None),
+        "palette.png": (encode(palette, "PNG", transparency=0), None),
     }
-    files["drawing.eps"] = (files["drawing.eps"][0], "image.unsupported_format")
-    frames = [Image.new("RGB", (40, 30), colour) for colour in (RED, BLUE, (0, 255, 0))]
-    gif = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
-    webp = encode(frames[0], "WEBP", save_all=True, append_images=frames[1:], duration=100)
-    files["moving.gif"] = (gif, "image.unsupported_format")
-    files["moving.webp"] = (webp, None)
-    palette = Image.new("P", (30, 20), 0)
-    palette.putpalette([0, 0, 0, *RED])
-    palette.paste(1, (0, 0, 15, 20))
-    files["palette.png"] = (encode(palette, "PNG", transparency=0), None)
     for orientation in range(1, 9):
         files[f"turned-{orientation}.jpg"] = (oriented(orientation), None)
     expected: dict[str, str | None] = {}
