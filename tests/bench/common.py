@@ -16,8 +16,7 @@ from PIL import Image
 
 import resources
 from editor.looks import load_builtin
-from editor.lut import CubeLut
-from editor.recipe import Adjust, Recipe
+from editor.recipe import Adjust, Interpolation, Recipe
 
 PHOTO_SIZE = (4000, 3000)  # 12 MP, 4:3 as phones shoot
 
@@ -105,19 +104,14 @@ def crop_box(recipe: Recipe, width: int, height: int) -> tuple[int, int, int, in
 
 
 @lru_cache(maxsize=2)
-def look_table(look_id: str) -> CubeLut:
-    return load_builtin(look_id)
-
-
-@lru_cache(maxsize=2)
-def look_image(look_id: str, method: str) -> np.ndarray:
+def look_image(look_id: str, method: Interpolation) -> np.ndarray:
     """The look's table sampled at 33 × 33 red/green nodes and all 256 blue levels, laid out
     for one cv2.remap (set-up, done once per look)."""
     nodes = np.linspace(0, 1, 33, dtype=np.float32)
     blue = np.arange(256, dtype=np.float32) / 255
     g, b, r = np.meshgrid(nodes, blue, nodes, indexing="ij")
     points = np.stack([r.ravel(), g.ravel(), b.ravel()], axis=1)
-    values = look_table(look_id).sample(points, method)
+    values = load_builtin(look_id).sample(points, method)
     return np.clip(values * 255 + 0.5, 0, 255).astype(np.uint8).reshape(33, 256 * 33, 3)
 
 

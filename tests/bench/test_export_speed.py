@@ -31,6 +31,7 @@ from editor.color import ColorRecipe, color_transform
 from editor.detail import apply_detail, apply_effects
 from editor.geometry import warp
 from editor.imageio import load_image, load_reduced
+from editor.looks import load_builtin
 from editor.recipe import Recipe
 from editor.render import builtin_resolver, export_jpeg, render
 from tests.bench.common import (
@@ -41,7 +42,6 @@ from tests.bench.common import (
     hand_fused_detail,
     interleaved_medians,
     look_maps,
-    look_table,
     photo_jpeg,
     psnr,
     report,
@@ -71,7 +71,7 @@ def hand_fused_export(path: Path, recipe: Recipe, flags: int = cv2.IMREAD_COLOR)
 
 def pillow_lut(recipe: Recipe) -> ImageFilter.Color3DLUT:
     assert recipe.filter is not None
-    table = look_table(recipe.filter.id).lut3d
+    table = load_builtin(recipe.filter.id).lut3d
     assert table is not None
     size = table.shape[0]
     # Pillow wants red varying fastest: [b, g, r] order.
