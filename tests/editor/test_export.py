@@ -82,6 +82,19 @@ def test_size_and_quality_are_honoured() -> None:
     assert len(small) < len(large) / 2
 
 
+def test_fit_puts_a_crop_of_another_shape_inside_the_size() -> None:
+    source = camera_jpeg(800, 600)
+    square = Recipe(geometry=Geometry(crop=Crop(0.125, 0.0, 0.75, 1.0)))  # 600×600
+
+    def size_of(data: bytes) -> tuple[int, int]:
+        return Image.open(io.BytesIO(data)).size
+
+    assert size_of(export_jpeg(source, square, size=(600, 300), fit=True)) == (300, 300)
+    # Within 1 % of the box's shape the box itself is used; without fit it always is.
+    assert size_of(export_jpeg(source, square, size=(301, 300), fit=True)) == (301, 300)
+    assert size_of(export_jpeg(source, square, size=(600, 300))) == (600, 300)
+
+
 def test_a_bad_source_is_refused_with_its_code(tmp_path: Path) -> None:
     path = tmp_path / "note.jpg"
     path.write_text("<html>not a photo</html>")
