@@ -19,7 +19,7 @@ from publisher.services.errors import Conflict, Invalid
 from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
-from publisher.services.versioning import compare_and_set
+from publisher.services.versioning import compare_and_set, version_conflict
 
 EDITABLE_STATUSES = frozenset({"draft", "scheduled", "held", "published"})
 PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
@@ -122,11 +122,7 @@ def create_note(
 
 
 def _stale(note: Note) -> Conflict:
-    return Conflict(
-        "note.version_conflict",
-        {"version": note.version},
-        current=NotePublic.model_validate(note).model_dump(mode="json"),
-    )
+    return version_conflict("note", note, NotePublic)
 
 
 def note_at_version(session: Session, user: User, note_id: uuid.UUID, version: int | None) -> Note:

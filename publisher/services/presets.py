@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from publisher.db.models import EditPreset, User
 from publisher.schemas import PresetCreate, PresetPublic, PresetUpdate
 from publisher.services.errors import Conflict, NotFound
 from publisher.services.recipes import stored_recipe
-from publisher.services.versioning import compare_and_set
+from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
 def list_presets(
@@ -43,14 +42,9 @@ def get_preset(session: Session, user: User, preset_id: uuid.UUID) -> EditPreset
     return preset
 
 
-@contextmanager
-def _unique_name(session: Session, name: str) -> Iterator[None]:
+def _unique_name(session: Session, name: str) -> AbstractContextManager[None]:
     """The database's unique (user, name) index decides, so two racing saves cannot both win."""
-    try:
-        yield
-    except IntegrityError as exc:
-        session.rollback()
-        raise Conflict("preset.name_taken", {"name": name}) from exc
+    return unique_or_conflict(session, "preset.name_taken", {"name": name})
 
 
 def create_preset(session: Session, user: User, data: PresetCreate) -> EditPreset:
@@ -69,11 +63,7 @@ def create_preset(session: Session, user: User, data: PresetCreate) -> EditPrese
 
 
 def _stale(preset: EditPreset) -> Conflict:
-    return Conflict(
-        "preset.version_conflict",
-        {"version": preset.version},
-        current=PresetPublic.model_validate(preset).model_dump(mode="json"),
-    )
+    return version_conflict("preset", preset, PresetPublic)
 
 
 def _lost_race(session: Session, user: User, preset_id: uuid.UUID) -> Callable[[], Conflict]:

@@ -9,13 +9,12 @@ allowed to (`Account.can_link_products`, set by the account's owner).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from publisher.db.models import (
@@ -40,7 +39,7 @@ from publisher.schemas import (
 )
 from publisher.services.access import get_account, personal_organization_id
 from publisher.services.errors import Conflict, Invalid, NotFound
-from publisher.services.versioning import compare_and_set
+from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
 def _member_orgs(user: User) -> Select[uuid.UUID]:
@@ -98,11 +97,7 @@ def create_storefront(session: Session, user: User, data: StorefrontCreate) -> S
 
 
 def _stale_storefront(storefront: Storefront) -> Conflict:
-    return Conflict(
-        "storefront.version_conflict",
-        {"version": storefront.version},
-        current=StorefrontPublic.model_validate(storefront).model_dump(mode="json"),
-    )
+    return version_conflict("storefront", storefront, StorefrontPublic)
 
 
 def _storefront_race(
@@ -183,14 +178,9 @@ def _check_image(session: Session, user: User, sha256: str | None) -> None:
         raise Invalid("media.unknown", {"sha256": sha256})
 
 
-@contextmanager
-def _unique_sku(session: Session, sku: str) -> Iterator[None]:
+def _unique_sku(session: Session, sku: str) -> AbstractContextManager[None]:
     """The unique (storefront, sku) index decides, so two racing saves cannot both win."""
-    try:
-        yield
-    except IntegrityError as exc:
-        session.rollback()
-        raise Conflict("product.sku_taken", {"sku": sku}) from exc
+    return unique_or_conflict(session, "product.sku_taken", {"sku": sku})
 
 
 def create_product(session: Session, user: User, data: ProductCreate) -> Product:
@@ -206,11 +196,7 @@ def create_product(session: Session, user: User, data: ProductCreate) -> Product
 
 
 def _stale_product(product: Product) -> Conflict:
-    return Conflict(
-        "product.version_conflict",
-        {"version": product.version},
-        current=ProductPublic.model_validate(product).model_dump(mode="json"),
-    )
+    return version_conflict("product", product, ProductPublic)
 
 
 def _product_race(session: Session, user: User, product_id: uuid.UUID) -> Callable[[], Conflict]:
@@ -278,11 +264,7 @@ def set_note_products(
 
 
 def _stale_account(account: Account) -> Conflict:
-    return Conflict(
-        "account.version_conflict",
-        {"version": account.version},
-        current=AccountPublic.model_validate(account).model_dump(mode="json"),
-    )
+    return version_conflict("account", account, AccountPublic)
 
 
 def update_account(

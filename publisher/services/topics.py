@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from sqlalchemy import Subquery, func, select
@@ -21,7 +21,7 @@ from publisher.domain.rules import RulesPack
 from publisher.domain.text import char_count
 from publisher.schemas import TopicGroupCreate, TopicGroupPublic, TopicGroupUpdate
 from publisher.services.errors import Conflict, Invalid, NotFound
-from publisher.services.versioning import compare_and_set
+from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 TOPIC_GUARD = 10
 """How many topics beyond the pack's block limit a draft may hold: enough to trim later."""
@@ -180,13 +180,9 @@ def get_group(session: Session, user: User, group_id: uuid.UUID) -> TopicGroup:
     return group
 
 
-@contextmanager
-def _unique_group_name(session: Session, name: str) -> Iterator[None]:
-    try:
-        yield
-    except IntegrityError as exc:
-        session.rollback()
-        raise Conflict("topic_group.name_taken", {"name": name}) from exc
+def _unique_group_name(session: Session, name: str) -> AbstractContextManager[None]:
+    """The unique (user, name) index decides, so two racing saves cannot both win."""
+    return unique_or_conflict(session, "topic_group.name_taken", {"name": name})
 
 
 def _set_group_topics(session: Session, group: TopicGroup, topic_ids: Sequence[uuid.UUID]) -> None:
@@ -213,11 +209,7 @@ def create_group(session: Session, user: User, data: TopicGroupCreate) -> TopicG
 
 
 def _stale_group(group: TopicGroup) -> Conflict:
-    return Conflict(
-        "topic_group.version_conflict",
-        {"version": group.version},
-        current=TopicGroupPublic.model_validate(group).model_dump(mode="json"),
-    )
+    return version_conflict("topic_group", group, TopicGroupPublic)
 
 
 def update_group(

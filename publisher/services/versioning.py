@@ -1,14 +1,29 @@
-"""Compare-and-set writes shared by every versioned row (notes, presets …)."""
+"""Compare-and-set writes shared by every versioned row (notes, presets …), and the unique
+indexes that decide between two racing saves (a preset's name, a product's SKU …)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from publisher.db.base import VersionedMixin
 from publisher.services.errors import Conflict
+
+
+def version_conflict(kind: str, row: VersionedMixin, public: type[BaseModel]) -> Conflict:
+    """`{kind}.version_conflict` (409) with the row's version and, as `current`, the row as
+    `public` shows it: what a write at a stale version answers."""
+    return Conflict(
+        f"{kind}.version_conflict",
+        {"version": row.version},
+        current=public.model_validate(row).model_dump(mode="json"),
+    )
 
 
 @contextmanager
@@ -22,3 +37,14 @@ def compare_and_set(session: Session, stale: Callable[[], Conflict]) -> Iterator
     except StaleDataError as exc:
         session.rollback()
         raise stale() from exc
+
+
+@contextmanager
+def unique_or_conflict(session: Session, code: str, params: dict[str, Any]) -> Iterator[None]:
+    """Run writes and their commit where a unique index decides (a name, a SKU), so two racing
+    saves cannot both win: the loser's IntegrityError becomes `Conflict(code, params)`."""
+    try:
+        yield
+    except IntegrityError as exc:
+        session.rollback()
+        raise Conflict(code, params) from exc
