@@ -83,8 +83,13 @@ def _decide(
     try:
         return _outcome(session, note, rules, policy, now)
     except SQLAlchemyError:
+        # The database, not this note, failed: the whole tick fails and is retried.
         raise
     except Exception:
+        # Anything else comes from running the rules pack's checks over this one note's stored
+        # content (a pack without a limit a check reads, a stored recipe or place snapshot the
+        # checks cannot read …), i.e. a bug or bad data in one note. No narrower class covers
+        # it honestly; it is logged with its traceback and the note is held for a human.
         log.exception("checking due note %s failed; holding it", note.id)
         return {"status": "held", "held_reason": "check_failed"}
 
@@ -212,7 +217,9 @@ class Scheduler:
                     if self._stop.is_set():
                         return
             except Exception:
-                # A busy or unreachable database (or anything else) is retried at the next
-                # tick: the thread must outlive any one failure, or nothing is published again.
+                # Mostly SQLAlchemyError (a busy, locked or unreachable database), but any
+                # failure of a tick is caught: this daemon thread must outlive it, or nothing is
+                # published again until the process restarts. It is logged with its traceback
+                # and retried at the next tick; BaseException (interpreter exit) is not caught.
                 log.exception("scheduler tick failed")
             self._stop.wait(self._interval)
