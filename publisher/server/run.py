@@ -111,6 +111,10 @@ def serve(
         try:
             load_rules(settings.rules_path)
         except (OSError, ValueError, KeyError, TypeError):
+            # What reading a pack raises for a bad file, and only that: OSError (missing or
+            # unreadable), ValueError (not UTF-8 or not JSON), KeyError (a document without
+            # pack/version/as_of/rules), TypeError (JSON that is not an object). Logged, and
+            # the process exits with `rules.invalid` before it serves anything.
             log.exception("cannot read the rules pack %s", settings.rules_path)
             return _fail("rules.invalid")
     lock = None
