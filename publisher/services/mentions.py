@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, Note, NoteMention
 from publisher.services.errors import Invalid
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 
 
 def search_accounts(
@@ -22,9 +23,9 @@ def search_accounts(
 ) -> tuple[list[Account], int]:
     """Accounts whose nickname contains `query` (any case); names starting with it first."""
     needle = query.strip()
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    where = Account.nickname.ilike(f"%{escaped}%", escape="\\")
-    starts = Account.nickname.ilike(f"{escaped}%", escape="\\")
+    escaped = like_escaped(needle)
+    where = Account.nickname.ilike(f"%{escaped}%", escape=LIKE_ESCAPE)
+    starts = Account.nickname.ilike(f"{escaped}%", escape=LIKE_ESCAPE)
     total = session.scalar(select(func.count()).select_from(Account).where(where)) or 0
     rows = session.scalars(
         select(Account)

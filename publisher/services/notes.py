@@ -16,6 +16,7 @@ from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
 from publisher.services.access import get_account, get_note, visible_account_ids
 from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
@@ -23,11 +24,6 @@ from publisher.services.versioning import compare_and_set, version_conflict
 
 EDITABLE_STATUSES = frozenset({"draft", "scheduled", "held", "published"})
 PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def list_notes(
@@ -46,9 +42,12 @@ def list_notes(
     if status is not None:
         conditions.append(Note.status == status)
     if query:
-        pattern = _like_pattern(query.strip())
+        pattern = f"%{like_escaped(query.strip())}%"
         conditions.append(
-            or_(Note.title.ilike(pattern, escape="\\"), Note.body.ilike(pattern, escape="\\"))
+            or_(
+                Note.title.ilike(pattern, escape=LIKE_ESCAPE),
+                Note.body.ilike(pattern, escape=LIKE_ESCAPE),
+            )
         )
     total = session.scalar(select(func.count()).select_from(Note).where(*conditions)) or 0
     rows = session.scalars(

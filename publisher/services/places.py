@@ -27,6 +27,7 @@ from publisher.db.models import Account, Membership, Note, User, UserPlace
 from publisher.schemas import PlaceCreate, PlacePublic
 from publisher.services.access import get_account, personal_organization_id
 from publisher.services.errors import NotFound
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 
 SHIPPED_PREFIX = "cn:"
 LEVEL_ORDER = {"province": 0, "city": 1, "district": 2, "user": 3}
@@ -135,8 +136,8 @@ def _user_place_public(row: UserPlace) -> PlacePublic:
 
 
 def _user_matches(session: Session, user: User, query: str, ascii_query: str):
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    conditions: list[ColumnElement[bool]] = [UserPlace.name.like(f"%{escaped}%", escape="\\")]
+    pattern = f"%{like_escaped(query)}%"
+    conditions: list[ColumnElement[bool]] = [UserPlace.name.like(pattern, escape=LIKE_ESCAPE)]
     if ascii_query:
         conditions += [
             UserPlace.pinyin.startswith(ascii_query),

@@ -39,6 +39,7 @@ from publisher.schemas import (
 )
 from publisher.services.access import get_account, personal_organization_id
 from publisher.services.errors import Conflict, Invalid, NotFound
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
@@ -48,11 +49,6 @@ def _member_orgs(user: User) -> Select[uuid.UUID]:
 
 def _visible_storefronts(user: User) -> Select[uuid.UUID]:
     return select(Storefront.id).where(Storefront.organization_id.in_(_member_orgs(user)))
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _page(session: Session, query: Select, *, offset: int, limit: int) -> tuple[list, int]:
@@ -147,9 +143,12 @@ def list_products(
     if storefront_id is not None:
         conditions.append(Product.storefront_id == storefront_id)
     if query and query.strip():
-        pattern = _like(query.strip())
+        pattern = f"%{like_escaped(query.strip())}%"
         conditions.append(
-            or_(Product.name.ilike(pattern, escape="\\"), Product.sku.ilike(pattern, escape="\\"))
+            or_(
+                Product.name.ilike(pattern, escape=LIKE_ESCAPE),
+                Product.sku.ilike(pattern, escape=LIKE_ESCAPE),
+            )
         )
     select_products = (
         select(Product).where(*conditions).order_by(Product.name, Product.sku, Product.id)

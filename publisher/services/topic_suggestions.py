@@ -16,6 +16,7 @@ from publisher.domain.rules import RulesPack
 from publisher.schemas import SuggestionReason, TopicSuggestion, TopicSuggestRequest
 from publisher.services.access import get_account
 from publisher.services.keywords import keywords
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.topics import topic_key
 
 TEXT_WEIGHT, TRENDING_WEIGHT, RECENT_WEIGHT = 1.0, 0.6, 0.5
@@ -66,11 +67,11 @@ class _Ranking:
 
 def _prefix_matches(session: Session, word: str) -> list[Topic]:
     key = topic_key(word)
-    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = like_escaped(key)
     return list(
         session.scalars(
             select(Topic)
-            .where(Topic.key.like(f"{escaped}%", escape="\\"), Topic.key != key)
+            .where(Topic.key.like(f"{escaped}%", escape=LIKE_ESCAPE), Topic.key != key)
             .order_by(Topic.key)
             .limit(PREFIX_MATCHES)
         )

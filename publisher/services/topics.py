@@ -21,6 +21,7 @@ from publisher.domain.rules import RulesPack
 from publisher.domain.text import char_count
 from publisher.schemas import TopicGroupCreate, TopicGroupPublic, TopicGroupUpdate
 from publisher.services.errors import Conflict, Invalid, NotFound
+from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 TOPIC_GUARD = 10
@@ -69,8 +70,7 @@ def search_topics(
     conditions = []
     if query and query.strip():
         needle = topic_key(unicodedata.normalize("NFKC", query).strip().lstrip("#"))
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Topic.key.like(f"%{escaped}%", escape="\\"))
+        conditions.append(Topic.key.like(f"%{like_escaped(needle)}%", escape=LIKE_ESCAPE))
     total = session.scalar(select(func.count()).select_from(Topic).where(*conditions)) or 0
     count = func.coalesce(uses.c.uses, 0)
     rows = session.execute(
