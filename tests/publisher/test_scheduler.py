@@ -21,11 +21,13 @@ from tests.conftest import PASSWORD, register_user
 from tests.publisher.scheduling_helpers import publishable_note, rules_file, start, wait_for
 
 NOTES = 12
+TICK_SECONDS = 0.2
+"""The schedulers' interval in these tests (`fast_scheduler`)."""
 
 
 @pytest.fixture
 def fast_scheduler(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZHONGCAO_SCHEDULER_INTERVAL_SECONDS", "0.2")
+    monkeypatch.setenv("ZHONGCAO_SCHEDULER_INTERVAL_SECONDS", str(TICK_SECONDS))
     monkeypatch.setenv("ZHONGCAO_MISFIRE_GRACE_SECONDS", "1")
 
 
@@ -53,7 +55,9 @@ def test_two_processes_publish_every_due_note_exactly_once(tmp_path, db_url, fas
             assert (scheduled.status, scheduled.scheduled_by) == ("scheduled", me)
             ids.add(note.id)
         wait_for(lambda: api.list_notes(status="published").total == NOTES)
-        time.sleep(1)  # let a double publish, if any, land
+        # A double publish is an event that must not happen, so there is nothing to wait on:
+        # the test watches five more ticks of both schedulers before it counts publications.
+        time.sleep(5 * TICK_SECONDS)
 
         published = api.list_notes(status="published", limit=100).items
         assert {n.id for n in published} == ids
@@ -82,7 +86,9 @@ def test_a_note_due_while_the_server_was_down_is_published_late_or_held(
     note = publishable_note(api, tmp_path)
     api.schedule_note(note.id, at=datetime.now(UTC) + timedelta(seconds=1.5), version=note.version)
     backend.stop()
-    time.sleep(4)  # due, and more than the 1 s grace late, while no server runs
+    # The passing of time is what is under test: the note falls due, and more than the 1 s
+    # grace late, while no server runs (no process is up, so there is nothing to poll).
+    time.sleep(4)
 
     again = start(tmp_path / "data", db_url=db_url, flags=flags)
     try:
