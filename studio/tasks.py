@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 
 
 class Lane(Enum):
@@ -34,7 +34,11 @@ class TaskRunner:
             self._pools[lane] = pool
 
     def run(self, lane: Lane, job: Callable[[], None]) -> None:
-        self._pools[lane].start(QRunnable.create(job))
+        # The pool is handed the callable itself, never a QRunnable.create() wrapper: the pool
+        # deletes a finished runnable behind shiboken's back, and the stale wrapper left at that
+        # address was later returned for an unrelated object allocated there (a table's
+        # selectionModel() came back as a QRunnable).
+        self._pools[lane].start(job)
 
     def wait(self, lane: Lane, msecs: int) -> bool:
         """Block until `lane` is idle or `msecs` passed; True when it drained."""
