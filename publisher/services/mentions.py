@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, Note, NoteMention
-from publisher.services.errors import Invalid
 from publisher.services.like import LIKE_ESCAPE, like_escaped
+from publisher.services.links import replace_ordered, require_known_ids
 
 
 def search_accounts(
@@ -43,18 +43,12 @@ def set_note_mentions(session: Session, note: Note, account_ids: Sequence[uuid.U
     Raises:
         Invalid: `mention.duplicate` or `mention.unknown` ({account_id}).
     """
-    seen: set[uuid.UUID] = set()
-    for account_id in account_ids:
-        if account_id in seen:
-            raise Invalid("mention.duplicate", {"account_id": str(account_id)})
-        seen.add(account_id)
-    found = set(session.scalars(select(Account.id).where(Account.id.in_(seen))))
-    missing = [a for a in account_ids if a not in found]
-    if missing:
-        raise Invalid("mention.unknown", {"account_id": str(missing[0])})
-    note.mention_links.clear()
-    session.flush()
-    note.mention_links.extend(
-        NoteMention(account_id=account_id, position=index)
-        for index, account_id in enumerate(account_ids)
+    require_known_ids(session, Account.id, account_ids, kind="mention", param="account_id")
+    replace_ordered(
+        session,
+        note.mention_links,
+        (
+            NoteMention(account_id=account_id, position=index)
+            for index, account_id in enumerate(account_ids)
+        ),
     )

@@ -17,6 +17,7 @@ from publisher.services.access import get_account, get_note, visible_account_ids
 from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
 from publisher.services.like import LIKE_ESCAPE, like_escaped
+from publisher.services.links import replace_ordered
 from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
@@ -81,17 +82,18 @@ def _check_owned(session: Session, user: User, media: list[NoteMediaIn]) -> None
 def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
     _check_owned(session, user, media)
     recipes = [media_recipe(item.recipe, index=index) for index, item in enumerate(media)]
-    # Positions are unique per note: clear and flush first so the new rows never collide.
-    note.media.clear()
-    session.flush()
-    note.media.extend(
-        NoteMedia(
-            position=index,
-            sha256=item.sha256,
-            recipe=recipe,
-            rendered_sha256=item.rendered_sha256,
-        )
-        for index, (item, recipe) in enumerate(zip(media, recipes, strict=True))
+    replace_ordered(
+        session,
+        note.media,
+        (
+            NoteMedia(
+                position=index,
+                sha256=item.sha256,
+                recipe=recipe,
+                rendered_sha256=item.rendered_sha256,
+            )
+            for index, (item, recipe) in enumerate(zip(media, recipes, strict=True))
+        ),
     )
 
 

@@ -40,6 +40,7 @@ from publisher.schemas import (
 from publisher.services.access import get_account, personal_organization_id
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
+from publisher.services.links import replace_ordered
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
@@ -251,11 +252,13 @@ def set_note_products(
             raise Invalid("product.duplicate", {"product_id": str(product_id)})
         seen.add(product_id)
         get_product(session, user, product_id)
-    note.product_links.clear()
-    session.flush()
-    note.product_links.extend(
-        NoteProduct(product_id=product_id, position=index)
-        for index, product_id in enumerate(product_ids)
+    replace_ordered(
+        session,
+        note.product_links,
+        (
+            NoteProduct(product_id=product_id, position=index)
+            for index, product_id in enumerate(product_ids)
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from publisher.domain.text import char_count
 from publisher.schemas import TopicGroupCreate, TopicGroupPublic, TopicGroupUpdate
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
+from publisher.services.links import replace_ordered, require_known_ids
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 TOPIC_GUARD = 10
@@ -122,15 +123,7 @@ def ensure_topic(
 
 def _known_topics(session: Session, topic_ids: Sequence[uuid.UUID]) -> None:
     """Raises `topic.duplicate` or `topic.unknown` (422, naming the topic id)."""
-    seen: set[uuid.UUID] = set()
-    for topic_id in topic_ids:
-        if topic_id in seen:
-            raise Invalid("topic.duplicate", {"topic_id": str(topic_id)})
-        seen.add(topic_id)
-    found = set(session.scalars(select(Topic.id).where(Topic.id.in_(seen))))
-    missing = [t for t in topic_ids if t not in found]
-    if missing:
-        raise Invalid("topic.unknown", {"topic_id": str(missing[0])})
+    require_known_ids(session, Topic.id, topic_ids, kind="topic", param="topic_id")
 
 
 def set_note_topics(
@@ -145,10 +138,10 @@ def set_note_topics(
     if len(topic_ids) > max_topics:
         raise Invalid("note.too_many_topics", {"count": len(topic_ids), "max": max_topics})
     _known_topics(session, topic_ids)
-    note.topic_links.clear()
-    session.flush()
-    note.topic_links.extend(
-        NoteTopic(topic_id=topic_id, position=index) for index, topic_id in enumerate(topic_ids)
+    replace_ordered(
+        session,
+        note.topic_links,
+        (NoteTopic(topic_id=topic_id, position=index) for index, topic_id in enumerate(topic_ids)),
     )
 
 
@@ -187,11 +180,13 @@ def _unique_group_name(session: Session, name: str) -> AbstractContextManager[No
 
 def _set_group_topics(session: Session, group: TopicGroup, topic_ids: Sequence[uuid.UUID]) -> None:
     _known_topics(session, topic_ids)
-    group.items.clear()
-    session.flush()
-    group.items.extend(
-        TopicGroupItem(topic_id=topic_id, position=index)
-        for index, topic_id in enumerate(topic_ids)
+    replace_ordered(
+        session,
+        group.items,
+        (
+            TopicGroupItem(topic_id=topic_id, position=index)
+            for index, topic_id in enumerate(topic_ids)
+        ),
     )
 
 
