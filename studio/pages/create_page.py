@@ -369,8 +369,8 @@ class CreatePage(QWidget):
         if self.media.ready_shas() != fields.media:
             self.media.reset(fields.media)
         self.topic_picker.show_topics(fields.topics)
-        self.mention_picker.show_mentions(fields.mentions)
-        self.product_picker.show_products(fields.products)
+        self.mention_picker.show_tags(fields.mentions)
+        self.product_picker.show_tags(fields.products)
         self.place_picker.show_place(fields.place)
         self._show_flags()
         self.schedule_box.show_plan(fields.planned_at, self._timezone())
