@@ -420,6 +420,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Saved as you type</source>
+        <translation>输入即自动保存</translation>
+    </message>
+    <message>
         <source>Offline — your changes are kept on this computer and will be saved when the backend is back.</source>
         <translation>当前离线：你的修改已保存在本机，后台恢复后会自动保存。</translation>
     </message>

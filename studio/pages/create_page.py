@@ -387,7 +387,8 @@ class CreatePage(QWidget):
             SaveState.FAILED: self.tr("Not saved"),
         }
         if self._session.note_id is None and state is SaveState.SAVED:
-            self.save_state.setText(self.tr("New note"))
+            # A blank draft: nothing is on the server yet, and nothing needs to be.
+            self.save_state.setText(self.tr("Saved as you type"))
         else:
             self.save_state.setText(texts[state])
         self._refresh_account_combo()
@@ -543,6 +544,7 @@ class CreatePage(QWidget):
         self.strip.setVisible(has_images)
         self._reorder_hint.setVisible(has_images)
         self.remove_button.setEnabled(has_images)
+        self.edit_button.setEnabled(has_images)
         self._refresh_counters()
 
     def _refresh_counters(self) -> None:

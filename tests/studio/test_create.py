@@ -342,10 +342,12 @@ def test_dropped_files_arrive_and_delete_key_removes_one(open_studio, images, qt
     studio = open_studio()
     page = studio.window.create_page
     _accounts_loaded(qtbot, studio)
+    assert not page.edit_button.isEnabled() and not page.remove_button.isEnabled()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in images])
     assert page.media.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
     qtbot.waitUntil(lambda: len(page.media.ready_shas()) == 4, timeout=WAIT_MS)
+    assert page.edit_button.isEnabled() and page.remove_button.isEnabled()
     first, *rest = page.media.ready_shas()
 
     page.strip.setCurrentIndex(page.media.index(0))
