@@ -239,7 +239,11 @@ class NotePublic(_Public):
     topics: list[uuid.UUID] = Field(default_factory=list)
     topic_names: list[str] = Field(default_factory=list)
     mentions: list[uuid.UUID] = Field(default_factory=list)
+    mention_names: list[str] = Field(default_factory=list)
+    """The mentioned accounts' nicknames, in the order of `mentions`."""
     product_ids: list[uuid.UUID] = Field(default_factory=list)
+    product_names: list[str] = Field(default_factory=list)
+    """The linked products' names, in the order of `product_ids`."""
     visibility: Visibility = "public"
     original: bool = False
     ai_generated: bool = False

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
+from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -55,18 +56,23 @@ class SaveState(Enum):
     FAILED = "failed"
 
 
+def _tags(ids: list[uuid.UUID], names: list[str]) -> tuple[Tag, ...]:
+    """Ids with their names; a server too old to send names leaves them empty (the chip then
+    shows the id) rather than dropping the link."""
+    return tuple(Tag(str(i), name) for i, name in zip_longest(ids, names[: len(ids)], fillvalue=""))
+
+
 def fields_of(note: NotePublic, known: DraftFields | None = None) -> DraftFields:
-    """The draft fields of a server copy; names the note does not carry (@accounts,
-    products) are taken from `known`, the local copy, when it has them."""
+    """The draft fields of a server copy; a planned time the server does not hold (the note
+    is not scheduled) is kept from `known`, the local copy."""
     ordered = sorted(note.media, key=lambda item: item.position)
-    names = {tag.id: tag.name for tag in (*known.mentions, *known.products)} if known else {}
     fields = DraftFields(
         note.title,
         note.body,
         tuple(item.sha256 for item in ordered),
-        topics=tuple(Tag(str(i), n) for i, n in zip(note.topics, note.topic_names, strict=False)),
-        mentions=tuple(Tag(str(i), names.get(str(i), "")) for i in note.mentions),
-        products=tuple(Tag(str(i), names.get(str(i), "")) for i in note.product_ids),
+        topics=_tags(note.topics, note.topic_names),
+        mentions=_tags(note.mentions, note.mention_names),
+        products=_tags(note.product_ids, note.product_names),
         place=None if note.place is None else Tag(note.place.id, note.place.name),
         visibility=note.visibility,
         original=note.original,

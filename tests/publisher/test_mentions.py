@@ -38,6 +38,7 @@ def test_a_note_mentions_other_accounts_in_order(backend, api, other_api) -> Non
     extra = api.create_account(nickname="第二个号").id
     note, _ = api.create_note(account_id=first_account(api), mentions=[rival, extra])
     assert note.mentions == [rival, extra]
+    assert note.mention_names == [other_api.list_accounts()[0].nickname, "第二个号"]
     note, _ = api.update_note(note.id, version=note.version, mentions=[extra])
     assert api.get_note(note.id).mentions == [extra]
     cleared, _ = api.update_note(note.id, version=note.version, mentions=[])

@@ -103,8 +103,10 @@ def test_linking_products_needs_an_account_allowed_to(backend, api) -> None:
     allow_products(api)
     note, _ = api.create_note(account_id=account, product_ids=[cream.id, serum.id])
     assert note.product_ids == [cream.id, serum.id]
+    assert note.product_names == [cream.name, serum.name]
     note, _ = api.update_note(note.id, version=note.version, product_ids=[serum.id])
     assert api.get_note(note.id).product_ids == [serum.id]
+    assert api.get_note(note.id).product_names == [serum.name]
 
 
 def test_another_users_product_cannot_be_linked(backend, api, other_api) -> None:

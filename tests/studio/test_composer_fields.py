@@ -194,3 +194,24 @@ def test_composer_fields_round_trip_through_the_journal_and_send_only_changes():
     }
     assert fields.composer_changes(fields) == {}
     assert replace(fields, place=None).composer_changes(fields) == {"place_id": None}
+
+
+def test_a_note_made_elsewhere_opens_with_its_mentions_and_products_named(open_studio, qtbot):
+    """No local copy knows these names: they come with the server's note."""
+    studio = open_studio()
+    client = studio.client()
+    page = _ready(qtbot, studio)
+    account = client.list_accounts()[0]
+    client.set_can_link_products(account.id, version=account.version, allowed=True)
+    friend = client.create_account(nickname="小鹿同学")
+    storefront = client.create_storefront(name="小店")
+    product = client.create_product(
+        storefront_id=storefront.id, name="手冲咖啡壶", sku="POT-02", price_fen=12800, stock=7
+    )
+    note, _ = client.create_note(
+        account_id=account.id, title="别处写的", mentions=[friend.id], product_ids=[product.id]
+    )
+    page.open_note(str(note.id))
+    qtbot.waitUntil(lambda: page.title_edit.text() == "别处写的", timeout=WAIT_MS)
+    assert page.mention_picker.chips.texts() == ["@小鹿同学  ×"]
+    assert page.product_picker.chips.texts() == ["🛍 手冲咖啡壶  ×"]

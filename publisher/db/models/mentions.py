@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from publisher.db.base import Base
+
+if TYPE_CHECKING:
+    from publisher.db.models.accounts import Account
 
 
 class NoteMention(Base):
@@ -21,3 +25,6 @@ class NoteMention(Base):
         ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int]
+
+    account: Mapped[Account] = relationship(lazy="joined")
+    """Joined so a note carries its mentions' nicknames: a reopened draft shows them."""

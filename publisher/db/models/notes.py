@@ -85,8 +85,16 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
         return [link.account_id for link in self.mention_links]
 
     @property
+    def mention_names(self) -> list[str]:
+        return [link.account.nickname for link in self.mention_links]
+
+    @property
     def product_ids(self) -> list[uuid.UUID]:
         return [link.product_id for link in self.product_links]
+
+    @property
+    def product_names(self) -> list[str]:
+        return [link.product.name for link in self.product_links]
 
 
 class NoteMedia(Base):

@@ -52,3 +52,6 @@ class NoteProduct(Base):
         ForeignKey("products.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int]
+
+    product: Mapped[Product] = relationship(lazy="joined")
+    """Joined so a note carries its products' names: a reopened draft shows them."""
