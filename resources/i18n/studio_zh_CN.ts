@@ -112,6 +112,18 @@
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>Published: post it by hand from its publish package.</source>
+        <translation>已发布：请用发布包手动发到平台。</translation>
+    </message>
+    <message>
+        <source>Open note</source>
+        <translation>打开笔记</translation>
+    </message>
+    <message>
+        <source>Publish package…</source>
+        <translation>发布包…</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDayCell</name>
@@ -197,6 +209,22 @@
     <message>
         <source>No pacing issues in this view.</source>
         <translation>当前范围内发布节奏正常。</translation>
+    </message>
+    <message>
+        <source>To post by hand</source>
+        <translation>待手动发布</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>{account} · published {time} · open its publish package</source>
+        <translation>{account} · {time} 已发布 · 打开发布包</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>还有 {count} 条</translation>
     </message>
     <message>
         <source>{account}, {day}: {count} notes in one day; at most {max} a day is advised.</source>

@@ -110,6 +110,8 @@ class CalendarEntry:
     at: datetime
     """Aware, in the account's time zone."""
     colour: str
+    awaiting_post: bool = False
+    """Published by the studio but nobody has confirmed it is live on the platform yet."""
 
     @property
     def day(self) -> date:
@@ -149,6 +151,7 @@ def entries_for(
                 version=note.version,
                 at=local,
                 colour=colours.get(note.account_id) or account_colour(note.account_id),
+                awaiting_post=note.status == "published" and note.posted_at is None,
             )
         )
     return sorted(result, key=lambda entry: (entry.at, str(entry.note_id)))
@@ -275,6 +278,10 @@ class CalendarModel(QObject):
 
     def days(self) -> dict[date, list[CalendarEntry]]:
         return by_day(self.entries)
+
+    def awaiting_post(self) -> list[CalendarEntry]:
+        """Published notes still to be posted by hand, the oldest first."""
+        return [entry for entry in self.entries if entry.awaiting_post]
 
     def warnings(self) -> list[PacingWarning]:
         return pacing_warnings(self.entries, self.pacing)

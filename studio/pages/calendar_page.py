@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,7 +32,7 @@ from studio.models.calendar import (
     visible_days,
 )
 from studio.timezones import DEFAULT_TIMEZONE, zone
-from studio.widgets.calendar_grid import CalendarGrid
+from studio.widgets.calendar_grid import AWAITING_POST_GLYPH, CalendarGrid
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -51,16 +51,24 @@ SIDE_STYLE = """
 #CalendarWarning { background: #FFF6E5; border-radius: 8px; padding: 8px 10px; color: #8A5A00; }
 #CalendarLegendDot { border-radius: 5px; min-width: 10px; max-width: 10px;
     min-height: 10px; max-height: 10px; }
+QPushButton#CalendarAwaiting { text-align: left; border: none; border-radius: 8px;
+    background: #FFF0F2; color: #C4132F; padding: 6px 10px; }
+QPushButton#CalendarAwaiting:hover { background: #FFE1E6; }
 QPushButton#CalendarToggle { border-radius: 14px; padding: 5px 14px; }
 QPushButton#CalendarToggle:checked { background: #FFF0F2; color: #FF2442; border-color: #FF2442;
     font-weight: 600; }
 """
 
 
+_AWAITING_SHOWN = 5
+
+
 class CalendarPage(QWidget):
-    """Emits `open_requested(note_id)` when a note is clicked."""
+    """Emits `open_requested(note_id)` when a note is clicked, `package_requested(note_id)`
+    when a published note's publish package is asked for."""
 
     open_requested = Signal(str)
+    package_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +146,7 @@ class CalendarPage(QWidget):
         self.week_button.clicked.connect(lambda: self.set_mode(ViewMode.WEEK))
         self.month_button.clicked.connect(lambda: self.set_mode(ViewMode.MONTH))
         self.grid.note_clicked.connect(self.open_requested)
+        self.grid.package_requested.connect(self.package_requested)
         self.grid.note_dropped.connect(self._on_dropped)
         self.model.changed.connect(self.refresh)
         self.model.refused.connect(self._ctx.notifier.error)
@@ -199,6 +208,8 @@ class CalendarPage(QWidget):
             widget.deleteLater()
         self._side_widgets = []
         self.warning_labels = []
+        self.awaiting_buttons: list[QPushButton] = []
+        self._show_awaiting_post()
         colours = account_colours(self.model.accounts.values())
         accounts = sorted(self.model.accounts.values(), key=lambda account: account.nickname)
         self._add_side(self._section(self.tr("Accounts")))
@@ -217,6 +228,41 @@ class CalendarPage(QWidget):
             label.setWordWrap(True)
             self.warning_labels.append(label)
             self._add_side(label)
+
+    def _show_awaiting_post(self) -> None:
+        """Published notes nobody has posted yet, whatever the view shows: each a link to its
+        publish package."""
+        awaiting = self.model.awaiting_post()
+        if not awaiting:
+            return
+        self._add_side(self._section(self.tr("To post by hand")))
+        for entry in awaiting[:_AWAITING_SHOWN]:
+            title = entry.title or self.tr("(untitled)")
+            button = QPushButton(self.side)
+            button.setObjectName("CalendarAwaiting")
+            text = f"{AWAITING_POST_GLYPH}{title}"
+            width = self.side.width() - 24
+            button.setText(
+                button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+            )
+            button.setToolTip(
+                self.tr("{account} · published {time} · open its publish package").format(
+                    account=entry.account_name, time=entry.at.strftime("%m-%d %H:%M")
+                )
+            )
+            button.clicked.connect(
+                lambda _checked=False, note_id=str(entry.note_id): self.package_requested.emit(
+                    note_id
+                )
+            )
+            self.awaiting_buttons.append(button)
+            self._add_side(button)
+        if len(awaiting) > _AWAITING_SHOWN:
+            more = QLabel(
+                self.tr("+{count} more").format(count=len(awaiting) - _AWAITING_SHOWN), self.side
+            )
+            more.setObjectName("Hint")
+            self._add_side(more)
 
     def _add_side(self, widget: QWidget) -> None:
         self._side_content.addWidget(widget)

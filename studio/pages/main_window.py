@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.notes_page.open_requested.connect(self._on_open_requested)
         self.notes_page.new_requested.connect(self._on_new_requested)
         self.calendar_page.open_requested.connect(self._on_open_requested)
+        self.calendar_page.package_requested.connect(self.open_package)
         self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)

@@ -11,13 +11,21 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QDragEnterEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QDragEnterEvent,
+    QDropEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,6 +37,7 @@ from studio.style import ACCENT, BORDER, SURFACE, TEXT, TEXT_MUTED
 NOTE_MIME = "application/x-zhongcao-note"
 _MAX_CHIPS = {"week": 12, "month": 3}
 _STATUS_GLYPH = {"scheduled": "", "published": "✓ ", "held": "⏸ "}
+AWAITING_POST_GLYPH = "📦 "
 
 GRID_STYLE = f"""
 #CalendarCell {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
@@ -56,9 +65,11 @@ def _tint(colour: str, status: str) -> str:
 
 
 class CalendarChip(QFrame):
-    """One note: a coloured bar, its time and title. Click opens; drag (scheduled only) moves."""
+    """One note: a coloured bar, its time and title. Click opens; drag (scheduled only) moves;
+    the context menu also offers a published note's publish package."""
 
     clicked = Signal(str)
+    package_requested = Signal(str)
 
     def __init__(self, entry: CalendarEntry, *, compact: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +84,8 @@ class CalendarChip(QFrame):
         self.setCursor(
             Qt.CursorShape.OpenHandCursor if entry.movable else Qt.CursorShape.PointingHandCursor
         )
-        clock = _STATUS_GLYPH.get(entry.status, "") + entry.at.strftime("%H:%M")
+        glyph = AWAITING_POST_GLYPH if entry.awaiting_post else _STATUS_GLYPH.get(entry.status, "")
+        clock = glyph + entry.at.strftime("%H:%M")
         if not compact and entry.account_name:
             clock += f" · {entry.account_name}"
         time_label = QLabel(clock, self)
@@ -84,7 +96,10 @@ class CalendarChip(QFrame):
         title_label = QLabel(title, self)
         title_label.setObjectName("CalendarChipTitle")
         title_label.setMinimumWidth(10)
-        self.setToolTip(f"{entry.account_name} · {entry.at:%Y-%m-%d %H:%M} · {title}")
+        tip = f"{entry.account_name} · {entry.at:%Y-%m-%d %H:%M} · {title}"
+        if entry.awaiting_post:
+            tip += "\n" + self.tr("Published: post it by hand from its publish package.")
+        self.setToolTip(tip)
         layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if compact else QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(4 if compact else 0)
@@ -92,6 +107,21 @@ class CalendarChip(QFrame):
         layout.addWidget(title_label, 1)
         if entry.status == "published":
             title_label.setStyleSheet(f"color: {TEXT_MUTED};")
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        note_id = str(self.entry.note_id)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open note"), lambda: self.clicked.emit(note_id))
+        if self.entry.status == "published":
+            menu.addAction(
+                self.tr("Publish package…"), lambda: self.package_requested.emit(note_id)
+            )
+        return menu
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
@@ -134,6 +164,7 @@ class CalendarDayCell(QFrame):
 
     note_dropped = Signal(str, object)
     note_clicked = Signal(str)
+    package_requested = Signal(str)
 
     def __init__(
         self,
@@ -171,6 +202,7 @@ class CalendarDayCell(QFrame):
         for entry in entries[:shown]:
             chip = CalendarChip(entry, compact=mode == "month", parent=self)
             chip.clicked.connect(self.note_clicked)
+            chip.package_requested.connect(self.package_requested)
             self.chips.append(chip)
             layout.addWidget(chip)
         if len(entries) > shown:
@@ -207,6 +239,7 @@ class CalendarGrid(QWidget):
 
     note_clicked = Signal(str)
     note_dropped = Signal(str, object)
+    package_requested = Signal(str)
 
     def __init__(self, weekdays: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,6 +281,7 @@ class CalendarGrid(QWidget):
             )
             cell.note_clicked.connect(self.note_clicked)
             cell.note_dropped.connect(self.note_dropped)
+            cell.package_requested.connect(self.package_requested)
             row, column = divmod(index, 7)
             self._layout.addWidget(cell, row + 1, column)
             self._layout.setRowStretch(row + 1, 1)

@@ -201,3 +201,31 @@ def test_pacing_warning_shows_for_a_crowded_day(open_studio, qtbot, tmp_path):
     page.go(1)
     assert _beijing(2, 9).date() not in page.grid.cells
     assert page.warning_labels == []
+
+
+def test_a_published_note_to_post_by_hand_leads_to_its_package(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    sha = client.upload_media(write_image(tmp_path / "cover.jpg")).sha256
+    account = client.list_accounts()[0].id
+    draft, _ = client.create_note(
+        account_id=account, title="已发布待搬运", body="正文", media=[{"sha256": sha}]
+    )
+    published, _ = client.publish_note(draft.id, version=draft.version)
+    page = _open_calendar(studio, qtbot, 1)
+    page.show_date(page.model.entries[0].day)
+    chip = page.grid.cells[page.model.entries[0].day].chips[0]
+    assert chip.entry.awaiting_post
+    actions = [action.text() for action in chip.context_menu().actions()]
+    assert actions == ["Open note", "Publish package…"]
+    assert [button.text() for button in page.awaiting_buttons] == ["📦 已发布待搬运"]
+
+    qtbot.mouseClick(page.awaiting_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = studio.window.package_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.note_id == published.id
+
+    client.confirm_posted(published.id)
+    page.model.reload()
+    qtbot.waitUntil(lambda: not page.model.awaiting_post(), timeout=10_000)
+    assert page.awaiting_buttons == []
