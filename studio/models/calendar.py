@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from studio.context import AppContext
 
 CALENDAR_STATUSES = ("scheduled", "held", "published")
+# No red: the app's accent marks today and what needs attention.
 PALETTE = (
-    "#ff4d6d",
+    "#d946ef",
     "#3b82f6",
     "#22b573",
     "#f59e0b",
@@ -212,6 +213,48 @@ def pacing_warnings(entries: Iterable[CalendarEntry], pacing: Pacing) -> list[Pa
             }
             warnings.append(PacingWarning(account_id, name, day, "too_close", params))
     return warnings
+
+
+SNAP_MINUTES = 15
+CHIP_MINUTES = 45
+"""How long a note's chip stands on the week's time axis: closer notes share the row."""
+
+
+def minutes_of_day(at: datetime) -> int:
+    return at.hour * 60 + at.minute
+
+
+def snapped_time(minutes: float) -> time:
+    """The time of day `minutes` after midnight, to the nearest `SNAP_MINUTES`, within the day."""
+    snapped = round(minutes / SNAP_MINUTES) * SNAP_MINUTES
+    snapped = max(0, min(snapped, 24 * 60 - SNAP_MINUTES))
+    return time(snapped // 60, snapped % 60)
+
+
+def lanes(entries: Iterable[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:
+    """Each entry with its lane and the number of lanes of its cluster: notes within
+    `CHIP_MINUTES` of each other stand side by side instead of on top of one another."""
+    placed: list[tuple[CalendarEntry, int, int]] = []
+    cluster: list[tuple[CalendarEntry, int]] = []
+    lane_ends: list[int] = []
+    cluster_end = -1
+
+    def close_cluster() -> None:
+        placed.extend((entry, lane, len(lane_ends)) for entry, lane in cluster)
+
+    for entry in sorted(entries, key=lambda item: (item.at, str(item.note_id))):
+        start = minutes_of_day(entry.at)
+        if cluster and start >= cluster_end:
+            close_cluster()
+            cluster, lane_ends = [], []
+        lane = next((i for i, end in enumerate(lane_ends) if end <= start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(0)
+        lane_ends[lane] = start + CHIP_MINUTES
+        cluster.append((entry, lane))
+        cluster_end = max(cluster_end if len(cluster) > 1 else 0, start + CHIP_MINUTES)
+    close_cluster()
+    return placed
 
 
 def moved_time(entry: CalendarEntry, day: date, at: time | None = None) -> datetime:

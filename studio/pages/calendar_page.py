@@ -1,13 +1,14 @@
 """The Calendar page: every scheduled, held and published note of every visible account.
 
-Week or month, previous/next/today; each account in its own colour; a click opens the note in
-Create, a drag reschedules it (the model asks the server and snaps back on refusal); pacing
-warnings per account sit beside the grid.
+Week (on a 24-hour axis) or month, previous/next/today; each account in its own colour; a click
+opens the note in Create, a drag reschedules it — in the week to the day and time it is dropped
+on, in the month to the day at the same time (the model asks the server and snaps back on
+refusal); pacing warnings and the notes still to post by hand sit beside the grid.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +34,8 @@ from studio.models.calendar import (
     visible_days,
 )
 from studio.timezones import DEFAULT_TIMEZONE, zone
-from studio.widgets.calendar_grid import AWAITING_POST_GLYPH, CalendarGrid
+from studio.widgets.calendar_grid import AWAITING_POST_GLYPH, CalendarChip, CalendarGrid
+from studio.widgets.week_timeline import WeekTimeline
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -110,9 +113,12 @@ class CalendarPage(QWidget):
         header.addWidget(self.week_button)
         header.addWidget(self.month_button)
 
-        self.grid = CalendarGrid(
-            [QCoreApplication.translate("CalendarPage", day) for day in WEEKDAYS], self
-        )
+        weekdays = [QCoreApplication.translate("CalendarPage", day) for day in WEEKDAYS]
+        self.grid = CalendarGrid(weekdays, self)
+        self.timeline = WeekTimeline(weekdays, self)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.timeline)
+        self.views.addWidget(self.grid)
         self.side = QFrame(self)
         self.side.setObjectName("CalendarSide")
         self.side.setFixedWidth(230)
@@ -132,7 +138,7 @@ class CalendarPage(QWidget):
 
         body = QHBoxLayout()
         body.setSpacing(18)
-        body.addWidget(self.grid, 1)
+        body.addWidget(self.views, 1)
         body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -145,9 +151,10 @@ class CalendarPage(QWidget):
         self.next_button.clicked.connect(lambda: self.go(1))
         self.week_button.clicked.connect(lambda: self.set_mode(ViewMode.WEEK))
         self.month_button.clicked.connect(lambda: self.set_mode(ViewMode.MONTH))
-        self.grid.note_clicked.connect(self.open_requested)
-        self.grid.package_requested.connect(self.package_requested)
-        self.grid.note_dropped.connect(self._on_dropped)
+        for view in (self.grid, self.timeline):
+            view.note_clicked.connect(self.open_requested)
+            view.package_requested.connect(self.package_requested)
+            view.note_dropped.connect(self._on_dropped)
         self.model.changed.connect(self.refresh)
         self.model.refused.connect(self._ctx.notifier.error)
         ctx.connection.state_changed.connect(lambda _state: self._reload_if_connected())
@@ -182,13 +189,19 @@ class CalendarPage(QWidget):
 
     def refresh(self) -> None:
         days = visible_days(self.mode, self.anchor)
-        self.grid.show_days(
-            days,
-            self.model.days(),
-            mode=self.mode.value,
-            month=self.anchor.month,
-            today=self._today(),
-        )
+        if self.mode is ViewMode.WEEK:
+            now = datetime.now(zone(DEFAULT_TIMEZONE))
+            self.timeline.show_days(days, self.model.days(), today=now.date(), now=now)
+            self.views.setCurrentWidget(self.timeline)
+        else:
+            self.grid.show_days(
+                days,
+                self.model.days(),
+                mode=self.mode.value,
+                month=self.anchor.month,
+                today=self._today(),
+            )
+            self.views.setCurrentWidget(self.grid)
         self.range_label.setText(self._range_text(days))
         self._show_side(set(days))
 
@@ -296,14 +309,21 @@ class CalendarPage(QWidget):
 
     # -- intent ----------------------------------------------------------------------------
 
-    def _on_dropped(self, note_id: str, day: date) -> None:
+    def chips_on(self, day: date) -> list[CalendarChip]:
+        """The chips the current view shows on `day`."""
+        if self.mode is ViewMode.WEEK:
+            return self.timeline.chips_on(day)
+        cell = self.grid.cells.get(day)
+        return cell.chips if cell else []
+
+    def _on_dropped(self, note_id: str, day: date, at: time | None = None) -> None:
         entry = next((item for item in self.model.entries if str(item.note_id) == note_id), None)
         if entry is None:
             return
         if not entry.movable:
             self._ctx.notifier.info(self.tr("Only scheduled notes can be moved."))
             return
-        self.model.move(entry.note_id, day)
+        self.model.move(entry.note_id, day, at)
 
     def _reload_if_connected(self) -> None:
         if self.isVisible() and self._ctx.connection.state is BackendState.CONNECTED:

@@ -51,6 +51,8 @@ GRID_STYLE = f"""
 }}
 #CalendarWeekday {{ color: {TEXT_MUTED}; font-size: 12px; font-weight: 600; padding: 2px 6px; }}
 #CalendarMore {{ color: {TEXT_MUTED}; font-size: 11px; padding-left: 4px; }}
+"""
+CHIP_STYLE = f"""
 #CalendarChip {{ border-radius: 6px; }}
 #CalendarChipTime {{ font-size: 11px; font-weight: 600; }}
 #CalendarChipTitle {{ font-size: 12px; color: {TEXT}; }}
@@ -243,7 +245,7 @@ class CalendarGrid(QWidget):
 
     def __init__(self, weekdays: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(GRID_STYLE)
+        self.setStyleSheet(GRID_STYLE + CHIP_STYLE)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)

@@ -4,7 +4,7 @@ pacing warnings; and the plain decisions behind it (days shown, palette, pacing)
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,11 +20,14 @@ from studio.models.calendar import (
     ViewMode,
     account_colour,
     account_colours,
+    lanes,
     pacing_warnings,
+    snapped_time,
     step,
     visible_days,
 )
 from studio.widgets.calendar_grid import NOTE_MIME
+from studio.widgets.week_timeline import HOUR_PX
 from tests.media_samples import write_image
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -116,20 +119,22 @@ def _open_calendar(studio, qtbot, count: int):
 
 
 def _chip_titles(page, day: date) -> list[str]:
-    return [chip.entry.title for chip in page.grid.cells[day].chips]
+    return [chip.entry.title for chip in page.chips_on(day)]
 
 
-def _drop(page, note_id: uuid.UUID, day: date) -> None:
+def _drop(page, note_id: uuid.UUID, day: date, y: float = 10) -> None:
+    """Drop the note on `day` of the current view, `y` pixels down its cell or column."""
     mime = QMimeData()
     mime.setData(NOTE_MIME, str(note_id).encode("ascii"))
     event = QDropEvent(
-        QPointF(10, 10),
+        QPointF(10, y),
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    page.grid.cells[day].dropEvent(event)
+    target = page.timeline.columns[day] if page.mode is ViewMode.WEEK else page.grid.cells[day]
+    target.dropEvent(event)
 
 
 def test_notes_appear_on_their_day_in_beijing_time(open_studio, qtbot, tmp_path):
@@ -147,7 +152,7 @@ def test_notes_appear_on_their_day_in_beijing_time(open_studio, qtbot, tmp_path)
     assert _chip_titles(page, past_midnight.date()) == ["午夜之后"]
     assert _chip_titles(page, past_midnight.date() - timedelta(days=1)) == []
     page.show_date(evening.date())
-    chip = page.grid.cells[evening.date()].chips[0]
+    chip = page.chips_on(evening.date())[0]
     assert chip.entry.title == "明晚八点"
     assert chip.entry.at.strftime("%H:%M") == "20:00"
     assert chip.entry.colour == account_colour(client.list_accounts()[0].id)
@@ -158,10 +163,12 @@ def test_notes_appear_on_their_day_in_beijing_time(open_studio, qtbot, tmp_path)
 
 
 def test_dragging_a_note_reschedules_it_on_the_server(open_studio, qtbot, tmp_path):
+    """In the month a drop keeps the time of day."""
     studio = open_studio()
     client = studio.client()
     note = _scheduled(client, tmp_path, _beijing(1, 20))
     page = _open_calendar(studio, qtbot, 1)
+    page.set_mode(ViewMode.MONTH)
     target = _beijing(3, 20)
     page.show_date(target.date())
     _drop(page, note.id, target.date())
@@ -214,7 +221,7 @@ def test_a_published_note_to_post_by_hand_leads_to_its_package(open_studio, qtbo
     published, _ = client.publish_note(draft.id, version=draft.version)
     page = _open_calendar(studio, qtbot, 1)
     page.show_date(page.model.entries[0].day)
-    chip = page.grid.cells[page.model.entries[0].day].chips[0]
+    chip = page.chips_on(page.model.entries[0].day)[0]
     assert chip.entry.awaiting_post
     actions = [action.text() for action in chip.context_menu().actions()]
     assert actions == ["Open note", "Publish package…"]
@@ -229,3 +236,32 @@ def test_a_published_note_to_post_by_hand_leads_to_its_package(open_studio, qtbo
     page.model.reload()
     qtbot.waitUntil(lambda: not page.model.awaiting_post(), timeout=10_000)
     assert page.awaiting_buttons == []
+
+
+def test_dropping_on_the_week_axis_moves_to_that_day_and_time(open_studio, qtbot, tmp_path):
+    studio = open_studio()
+    client = studio.client()
+    note = _scheduled(client, tmp_path, _beijing(1, 20))
+    page = _open_calendar(studio, qtbot, 1)
+    target = _beijing(2, 9, 30)
+    page.show_date(target.date())
+    # 9:37 under the pointer snaps to 9:30.
+    _drop(page, note.id, target.date(), y=(9 * 60 + 37) * HOUR_PX / 60)
+    assert _chip_titles(page, target.date()) == [note.title]
+    qtbot.waitUntil(lambda: client.get_note(note.id).scheduled_at == target, timeout=10_000)
+    chip = page.chips_on(target.date())[0]
+    assert chip.y() == (9 * 60 + 30) * HOUR_PX // 60
+
+
+def test_the_week_axis_snaps_and_sets_close_notes_side_by_side():
+    assert snapped_time(9 * 60 + 37) == time(9, 30)
+    assert snapped_time(9 * 60 + 38) == time(9, 45)
+    assert snapped_time(-5) == time(0, 0)
+    assert snapped_time(24 * 60 + 30) == time(23, 45)
+    account = uuid.uuid4()
+    day = datetime(2026, 12, 1, tzinfo=SHANGHAI)
+    at = [day.replace(hour=h, minute=m) for h, m in ((9, 0), (9, 20), (9, 45), (12, 0))]
+    placed = [
+        (entry.at, lane, count) for entry, lane, count in lanes(_entry(account, t) for t in at)
+    ]
+    assert placed == [(at[0], 0, 2), (at[1], 1, 2), (at[2], 0, 2), (at[3], 0, 1)]
