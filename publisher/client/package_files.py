@@ -4,6 +4,13 @@ Both hold a `PublishPackage` and a way to read its images (over the client or fr
 store), so the file layout lives here once: `01.jpg`… in order, `cover.<ext>`, `caption.txt`
 (UTF-8) and `meta.json`. Each file is written beside its target and renamed into place, so a
 failed write never leaves a half file under the final name.
+
+This is the one place every exported copy of a package passes (the CLI against a server or a
+local folder, and the studio's dialog), so it is where a note flagged `ai_generated` gets the
+implicit AI-generated-content label (`publisher.domain.aigc_label`, GB 45438-2025) written
+into each JPEG, PNG and WebP image's XMP; the explicit one is `flags.ai_generated` in
+meta.json. The stored originals and renders stay unlabelled: the flag can change after a
+photo was edited, and the label is the note's, decided when it is handed on.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from publisher.schemas import PublishPackage
+from publisher.domain.aigc_label import AigcLabel, can_label, label_image
+from publisher.schemas import PackageImage, PublishPackage
 
 ImageReader = Callable[[int], bytes]
 """The bytes of the package image at a position."""
@@ -25,12 +33,21 @@ def _write(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
+def propagate_id(manifest: PublishPackage, image: PackageImage) -> str:
+    """The studio's stable id of one package image: the note's id and the image's number."""
+    return f"{manifest.note_id}/{image.position + 1:02d}"
+
+
 def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) -> list[Path]:
     """Write the package's files into `out` (created if missing); the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    ai_generated = bool(manifest.meta.flags.get("ai_generated"))
     for image in manifest.images:
         data = read_image(image.position)
+        if ai_generated and can_label(image.mime):
+            label = AigcLabel.propagated(propagate_id(manifest, image))
+            data = label_image(data, image.mime, label)
         _write(out / image.filename, data)
         written.append(out / image.filename)
         if manifest.cover and image.position == manifest.cover.position:

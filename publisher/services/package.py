@@ -35,6 +35,8 @@ EXTENSIONS = {
     "image/jpeg": "jpg",
     "image/png": "png",
     "image/webp": "webp",
+    "image/heic": "heic",
+    "image/avif": "avif",
     "video/mp4": "mp4",
     "video/quicktime": "mov",
 }

@@ -12,9 +12,11 @@ import pytest
 
 from publisher.client import StudioClient
 from publisher.client.errors import NotFoundError, ValidationError
+from publisher.domain.aigc_label import PROPAGATOR
 from studio.backend_process import MAIN_PY
 from tests.backend_process import start_backend
 from tests.media_samples import image_bytes, write_image
+from tests.publisher.test_aigc_label import aigc_values, xmp_read_by_pillow
 
 
 def photo(client, folder, color) -> str:
@@ -22,7 +24,7 @@ def photo(client, folder, color) -> str:
     return client.upload_media(path).sha256
 
 
-def note_with_edit(client, folder):
+def note_with_edit(client, folder, **flags):
     """Two photos; the second has an export of its edit, which the package must use."""
     first, second = photo(client, folder, (200, 0, 0)), photo(client, folder, (0, 200, 0))
     png = folder / "export.png"
@@ -34,7 +36,7 @@ def note_with_edit(client, folder):
     ]
     account = client.list_accounts()[0].id
     note, _ = client.create_note(
-        account_id=account, title="成都三天两夜", body="吃吃喝喝", media=media
+        account_id=account, title="成都三天两夜", body="吃吃喝喝", media=media, **flags
     )
     note, _ = client.set_note_place(note.id, version=note.version, place_id="cn:510107")
     return note, (first, rendered)
@@ -136,6 +138,7 @@ def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, 
         "cover.jpg",
         "meta.json",
     ]
+    # Not flagged as AI-generated: the files are the stored bytes, with no label added.
     assert (out / "02.png").read_bytes() == api.media_bytes(rendered)
     assert (
         (out / "cover.jpg").read_bytes() == (out / "01.jpg").read_bytes() == api.media_bytes(first)
@@ -144,6 +147,24 @@ def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, 
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["place"]["id"] == "cn:510107" and meta["images"] == ["01.jpg", "02.png"]
     assert {"topics", "products", "flags"} <= meta.keys()
+
+
+def test_an_ai_generated_notes_images_carry_the_implicit_label(api, backend, tmp_path):
+    note, (first, rendered) = note_with_edit(api, tmp_path, ai_generated=True)
+    out = tmp_path / "out"
+    token = api.transport.token
+    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
+    assert done.returncode == 0, done.stderr
+    for name, number in (("01.jpg", 1), ("cover.jpg", 1), ("02.png", 2)):
+        [value] = aigc_values(xmp_read_by_pillow((out / name).read_bytes()))
+        assert value["Label"] == "1"
+        assert value["ContentPropagator"] == PROPAGATOR
+        assert value["PropagateID"] == f"{note.id}/{number:02d}"
+    # The photo itself is not re-encoded: from the start of scan on it is the stored bytes.
+    stored = api.media_bytes(first)
+    assert (out / "01.jpg").read_bytes().endswith(stored[stored.index(b"\xff\xda") :])
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["flags"]["ai_generated"] is True
 
 
 def test_the_package_command_explains_failures_with_exit_codes(api, backend, tmp_path):
