@@ -146,7 +146,11 @@ def merge_into_packet(packet: bytes | None, label: AigcLabel) -> bytes:
     A producer's fields already in the packet (a generator that labelled the file) are kept;
     the label, propagator fields and second reserved code become `label`'s. The text is edited
     in place rather than re-serialised, so other properties (HDR gain-map descriptions, editing
-    history) stay byte for byte. A missing or unrecognisable packet is replaced by a new one.
+    history) stay byte for byte. A missing packet, or one without an `rdf:RDF` element, is
+    replaced by a new one.
+
+    Raises:
+        UnicodeDecodeError: the packet is not UTF-8 (`label_image` then writes a new one).
     """
     if not packet:
         return xmp_packet(label)

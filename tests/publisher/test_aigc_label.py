@@ -197,3 +197,15 @@ def test_only_formats_with_an_xmp_carrier_are_labelled():
     with pytest.raises(XmpContainerError):
         get_xmp(photo("PNG"), "image/jpeg")
     assert get_xmp(photo("JPEG"), "image/jpeg") is None
+
+
+def test_a_jpeg_packet_with_no_room_left_gives_way_to_the_label():
+    own = GENERATOR_XMP.replace(
+        '<rdf:Description rdf:about="" xmlns:tc="{ns}" tc:AIGC="{value}"/>', ""
+    )
+    full = own.format(rdf=RDF).replace("<?xpacket end", " " * 65_000 + "<?xpacket end")
+    crowded = put_xmp(photo("JPEG"), "image/jpeg", full.encode())
+    labelled = label_image(crowded, "image/jpeg", LABEL)
+    xmp = xmp_read_by_pillow(labelled)
+    assert "hdrgm" not in xmp
+    assert [v["Label"] for v in aigc_values(xmp)] == ["1"]
