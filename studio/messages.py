@@ -150,6 +150,19 @@ _MESSAGES: dict[str, str] = {
         "Messages", "A topic group with this name already exists."
     ),
     "topic_group.not_found": QT_TRANSLATE_NOOP("Messages", "This topic group no longer exists."),
+    "topic_group.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This topic group was changed somewhere else; the list shows the latest now."
+    ),
+    "topic_group.name_empty": QT_TRANSLATE_NOOP("Messages", "Give the group a name."),
+    "topic_group.name_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The name is too long: at most {max} characters."
+    ),
+    "topic_group.no_topics": QT_TRANSLATE_NOOP("Messages", "Add at least one topic to the group."),
+    "topic_group.too_many_topics": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A group holds at most {max} topics, as many as one note may carry; this one has "
+        "{count}. Remove some first.",
+    ),
     "mention.unknown": QT_TRANSLATE_NOOP("Messages", "An account you @mentioned no longer exists."),
     "mention.duplicate": QT_TRANSLATE_NOOP("Messages", "An account is @mentioned twice."),
     "place.not_found": QT_TRANSLATE_NOOP("Messages", "This place no longer exists."),

@@ -1047,6 +1047,26 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>这个话题组已不存在。</translation>
     </message>
     <message>
+        <source>This topic group was changed somewhere else; the list shows the latest now.</source>
+        <translation>这个话题组已在别处被修改，列表现在显示的是最新内容。</translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>请给话题组起个名字。</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {max} characters.</source>
+        <translation>名字太长了：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Add at least one topic to the group.</source>
+        <translation>话题组里至少要有一个话题。</translation>
+    </message>
+    <message>
+        <source>A group holds at most {max} topics, as many as one note may carry; this one has {count}. Remove some first.</source>
+        <translation>一个话题组最多 {max} 个话题，与一篇笔记可带的上限相同；这里有 {count} 个，请先移除一些。</translation>
+    </message>
+    <message>
         <source>An account you @mentioned no longer exists.</source>
         <translation>你 @ 的账号已不存在。</translation>
     </message>
@@ -1859,6 +1879,129 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>TopicGroupsDialog</name>
+    <message>
+        <source>Topic groups</source>
+        <translation>话题组</translation>
+    </message>
+    <message>
+        <source>Save topics you often use together, then add them to a note in one click. A group holds up to {max} topics.</source>
+        <translation>把常一起用的话题存成一组，写笔记时一键添加。每组最多 {max} 个话题。</translation>
+    </message>
+    <message>
+        <source>No saved groups yet.</source>
+        <translation>还没有保存的话题组。</translation>
+    </message>
+    <message>
+        <source>+ New group</source>
+        <translation>+ 新建话题组</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 周末探店 ☕</source>
+        <translation>例如：周末探店 ☕</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>No topics in this group yet.</source>
+        <translation>这个组还没有话题。</translation>
+    </message>
+    <message>
+        <source>+ Add this note&apos;s topics</source>
+        <translation>+ 添加当前笔记的话题</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget the changes and show the saved group</source>
+        <translation>放弃修改，显示已保存的话题组</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建话题组</translation>
+    </message>
+    <message>
+        <source>Edit group</source>
+        <translation>编辑话题组</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>从话题组中移除</translation>
+    </message>
+    <message>
+        <source>{count} / {max}</source>
+        <translation>{count} / {max}</translation>
+    </message>
+    <message>
+        <source>The note has no topics yet.</source>
+        <translation>这篇笔记还没有话题。</translation>
+    </message>
+    <message>
+        <source>Save group</source>
+        <translation>保存话题组</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+        <source>Your changes are still here: save again to keep them, or Revert to see the latest.</source>
+        <translation>你的修改还在：再次保存即可保留，或点“还原”查看最新内容。</translation>
+    </message>
+    <message>
+        <source>Save to keep your changes as a new group.</source>
+        <translation>保存即可把你的修改存为一个新话题组。</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? Notes keep their topics.</source>
+        <translation>删除“{name}”？笔记里的话题不受影响。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+        <source>Look at the latest before deleting it.</source>
+        <translation>请先看看最新内容再决定是否删除。</translation>
+    </message>
+</context>
+<context>
     <name>TopicPicker</name>
     <message>
         <source>from your text</source>
@@ -1881,8 +2024,12 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>搜索话题，或输入新话题后按回车</translation>
     </message>
     <message>
-        <source>Add every topic of a saved group</source>
-        <translation>添加话题组中的全部话题</translation>
+        <source>Topic groups</source>
+        <translation>话题组</translation>
+    </message>
+    <message>
+        <source>Add a saved group of topics, or save these topics as a group</source>
+        <translation>一键添加已保存的话题组，或把当前话题存为话题组</translation>
     </message>
     <message>
         <source>Suggested</source>
@@ -1909,8 +2056,20 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>多写一点，就会有推荐话题。</translation>
     </message>
     <message>
-        <source>Topic groups…</source>
-        <translation>话题组…</translation>
+        <source>No saved groups yet</source>
+        <translation>还没有保存的话题组</translation>
+    </message>
+    <message>
+        <source>Save these topics as a group…</source>
+        <translation>把这些话题存为话题组…</translation>
+    </message>
+    <message>
+        <source>Pick some topics first.</source>
+        <translation>请先选几个话题。</translation>
+    </message>
+    <message>
+        <source>Edit groups…</source>
+        <translation>管理话题组…</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,10 @@
 
 Suggestions come from the note's own text, from what is trending and from the account's
 recent topics, each shown with why it is suggested. A suggestion or a typed name that is not
-a topic yet is created on the backend when picked. The picker only shows and asks; the draft
-session keeps the list.
+a topic yet is created on the backend when picked. The "Topic groups" menu adds a saved group
+in one click, saves the note's topics as a new group and opens the dialog that renames,
+re-topics and deletes groups. The picker only shows and asks; the draft session keeps the
+list, the `TopicGroupStore` the groups.
 """
 
 from __future__ import annotations
@@ -12,26 +14,35 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from publisher.client import ClientError
-from publisher.schemas import TopicGroupPublic, TopicPublic, TopicSuggestion
+from publisher.schemas import TopicPublic, TopicSuggestion
 from studio.composer.chips import ChipRow
 from studio.composer.debounced import DebouncedQuery
 from studio.composer.hint import HintLabel
+from studio.composer.topic_groups import (
+    TopicGroupStore,
+    group_tags,
+    topics_line,
+    with_topics,
+)
+from studio.composer.topic_groups_dialog import TopicGroupsDialog
 from studio.drafts.journal import Tag
 from studio.messages import message
 from studio.ops import run_in_background
-from studio.quiet_read import ignore_failure, quiet_read
+from studio.style import ACCENT_SOFT, BORDER, TEXT, TEXT_MUTED
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
@@ -46,6 +57,15 @@ REASONS = {
     "trending": QT_TRANSLATE_NOOP("TopicPicker", "trending"),
     "recent": QT_TRANSLATE_NOOP("TopicPicker", "you used it recently"),
 }
+MENU_STYLE = f"""
+QMenu {{ background: white; border: 1px solid {BORDER}; border-radius: 10px; padding: 6px; }}
+QMenu::item {{ padding: 7px 28px 7px 12px; border-radius: 6px; color: {TEXT}; }}
+QMenu::item:selected {{ background: {ACCENT_SOFT}; }}
+QMenu::item:disabled {{ color: {TEXT_MUTED}; }}
+QMenu::separator {{ height: 1px; background: {BORDER}; margin: 5px 8px; }}
+"""
+GROUP_PREVIEW_PX = 220
+"""How wide a group's topics may run beside its name in the menu before they are elided."""
 NameRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -62,7 +82,8 @@ class TopicPicker(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._topics: tuple[Tag, ...] = ()
-        self._groups: list[TopicGroupPublic] = []
+        self.groups = TopicGroupStore(ctx, self)
+        self.groups_dialog: TopicGroupsDialog | None = None
         self._search = DebouncedQuery(ctx, self)
         self._suggest = DebouncedQuery(ctx, self, delay_ms=SUGGESTION_DEBOUNCE_MS)
         self._build()
@@ -77,9 +98,15 @@ class TopicPicker(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search topics, or type a new one and Enter"))
         self.search_edit.setClearButtonEnabled(True)
-        self.groups_combo = QComboBox(self)
-        self.groups_combo.setToolTip(self.tr("Add every topic of a saved group"))
-        self.groups_combo.activated.connect(self._on_group_chosen)
+        self.groups_menu = QMenu(self)
+        self.groups_menu.setStyleSheet(MENU_STYLE)
+        self.groups_menu.setToolTipsVisible(True)
+        self.groups_button = QPushButton(self.tr("Topic groups"), self)
+        self.groups_button.setToolTip(
+            self.tr("Add a saved group of topics, or save these topics as a group")
+        )
+        self.groups_button.setMenu(self.groups_menu)
+        self.groups.changed.connect(self._show_groups)
         self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
@@ -92,7 +119,7 @@ class TopicPicker(QWidget):
         suggest_title.setObjectName("Hint")
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.groups_combo)
+        search_row.addWidget(self.groups_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -115,6 +142,9 @@ class TopicPicker(QWidget):
     def show_topics(self, topics: tuple[Tag, ...]) -> None:
         self._topics = topics
         self.chips.show_tags(topics)
+        self._show_groups()
+        if self.groups_dialog is not None:
+            self.groups_dialog.set_note_topics(topics)
 
     def suggest_for(self, title: str, body: str, account_id: str | None) -> None:
         """The note's text changed: suggestions follow once typing pauses."""
@@ -124,13 +154,7 @@ class TopicPicker(QWidget):
         )
 
     def load_groups(self) -> None:
-        quiet_read(
-            self._ctx,
-            self,
-            lambda client: client.list_topic_groups(),
-            self._on_groups,
-            ignore_failure,
-        )
+        self.groups.reload()
 
     # -- search ----------------------------------------------------------------------------
 
@@ -232,22 +256,56 @@ class TopicPicker(QWidget):
 
     # -- saved groups ----------------------------------------------------------------------
 
-    def _on_groups(self, page: Page[TopicGroupPublic]) -> None:
-        self._groups = list(page.items)
-        self._show_groups()
-
     def _show_groups(self) -> None:
-        self.groups_combo.clear()
-        self.groups_combo.addItem(self.tr("Topic groups…"))
-        for group in self._groups:
-            self.groups_combo.addItem(f"{group.name} ({len(group.topics)})")
-        self.groups_combo.setEnabled(bool(self._groups))
+        """Rebuild the menu: each group (adds its topics), then save-as and manage."""
+        menu = self.groups_menu
+        menu.clear()
+        groups = self.groups.groups()
+        metrics = QFontMetrics(menu.font())
+        for group in groups:
+            line = topics_line(group_tags(group))
+            preview = metrics.elidedText(line, Qt.TextElideMode.ElideRight, GROUP_PREVIEW_PX)
+            action = QAction(f"{group.name}\t{preview}", menu)
+            action.setToolTip(line or group.name)
+            action.setData(str(group.id))
+            action.triggered.connect(
+                lambda _checked=False, group_id=group.id: self.apply_group(group_id)
+            )
+            menu.addAction(action)
+        if not groups:
+            empty = menu.addAction(self.tr("No saved groups yet"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        self.save_group_action = menu.addAction(self.tr("Save these topics as a group…"))
+        self.save_group_action.setEnabled(bool(self._topics))
+        if not self._topics:
+            self.save_group_action.setToolTip(self.tr("Pick some topics first."))
+        self.save_group_action.triggered.connect(lambda: self.open_groups_dialog(new=True))
+        self.manage_groups_action = menu.addAction(self.tr("Edit groups…"))
+        self.manage_groups_action.setEnabled(bool(groups))
+        self.manage_groups_action.triggered.connect(lambda: self.open_groups_dialog())
 
-    def _on_group_chosen(self, row: int) -> None:
-        if row <= 0:
-            return
-        group = self._groups[row - 1]
-        known = {tag.id for tag in self._topics}
-        new = tuple(Tag(str(t.id), t.name) for t in group.topics if str(t.id) not in known)
-        self._emit((*self._topics, *new))
-        self.groups_combo.setCurrentIndex(0)
+    def group_actions(self) -> list[QAction]:
+        """The menu's entries that add a group, in order."""
+        return [action for action in self.groups_menu.actions() if action.data()]
+
+    def apply_group(self, group_id: uuid.UUID) -> None:
+        """Add the group's topics the note does not hold yet, after its own."""
+        group = self.groups.group(group_id)
+        if group is not None:
+            self._emit(with_topics(self._topics, group_tags(group)))
+
+    def open_groups_dialog(self, *, new: bool = False) -> TopicGroupsDialog:
+        """Show the groups dialog; `new` starts a group holding the note's topics."""
+        if self.groups_dialog is None:
+            self.groups_dialog = TopicGroupsDialog(self.groups, self._topics, self)
+        dialog = self.groups_dialog
+        dialog.set_note_topics(self._topics)
+        if new:
+            dialog.start_new(self._topics)
+        # Another machine may have changed the groups since they were listed.
+        self.groups.reload()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
