@@ -358,6 +358,14 @@
         <translation>新建笔记</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>See the note in the feed and on a phone</source>
+        <translation>看看笔记在信息流里和手机上的样子</translation>
+    </message>
+    <message>
         <source>Publish now</source>
         <translation>立即发布</translation>
     </message>
@@ -1749,6 +1757,85 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>In the feed · real size</source>
+        <translation>信息流 · 实际大小</translation>
+    </message>
+    <message>
+        <source>Note page</source>
+        <translation>笔记详情页</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Say something…</source>
+        <translation>说点什么…</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>赞</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Products in this note</source>
+        <translation>笔记中的商品</translation>
+    </message>
+    <message>
+        <source>No comments yet</source>
+        <translation>还没有评论，快来抢沙发</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>去购买</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>你的账号</translation>
+    </message>
+    <message>
+        <source>No cover yet</source>
+        <translation>还没有封面</translation>
+    </message>
+    <message>
+        <source>Add photos: the first one is the cover</source>
+        <translation>添加图片：第一张就是封面</translation>
+    </message>
+    <message>
+        <source>Nothing to preview yet: add photos and a title, and this shows the note as readers will see it.</source>
+        <translation>还没有可预览的内容：添加图片和标题后，这里会显示读者看到的笔记。</translation>
+    </message>
+    <message>
+        <source>What readers will see: updated as you edit. The feed tile is at its real size on the platform&apos;s web feed; swipe or click the photos on the phone.</source>
+        <translation>读者看到的样子，随编辑实时更新。信息流卡片按平台网页版的实际大小显示；手机上的图片可以左右滑动或点击切换。</translation>
+    </message>
+    <message>
+        <source>Just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>{count} in stock</source>
+        <translation>库存 {count}</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,7 @@ from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
+from studio.preview.preview_dialog import PreviewDialog
 from studio.quiet_read import ignore_failure, quiet_read
 from studio.settings import LAST_ACCOUNT
 from studio.widgets.banner import Banner
@@ -117,11 +118,20 @@ class CreatePage(QWidget):
         account_label.setObjectName("Hint")
         account_label.setBuddy(self.account_combo)
         self.new_button = QPushButton(self.tr("New note"), self)
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setToolTip(self.tr("See the note in the feed and on a phone"))
+        self.preview: PreviewDialog | None = None
         self.publish_button = QPushButton(self.tr("Publish now"), self)
         self.publish_button.setProperty("accent", True)
         row.addWidget(self.save_state)
         row.addSpacing(12)
-        for widget in (account_label, self.account_combo, self.new_button, self.publish_button):
+        for widget in (
+            account_label,
+            self.account_combo,
+            self.new_button,
+            self.preview_button,
+            self.publish_button,
+        ):
             row.addWidget(widget)
 
         self.save_banner = Banner(self)
@@ -292,6 +302,7 @@ class CreatePage(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.publish_button.clicked.connect(self._on_publish_clicked)
+        self.preview_button.clicked.connect(self.open_preview)
         self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
         self.strip.remove_requested.connect(self._remove_row)
         self.strip.activated.connect(lambda index: self.edit_photo(index.row()))
@@ -333,6 +344,8 @@ class CreatePage(QWidget):
         for connection in self._bindings:
             QObject.disconnect(connection)
         self._session = session
+        if self.preview is not None:
+            self.preview.follow(session)
         self._bindings = [
             session.fields_replaced.connect(self._show_fields),
             session.save_state_changed.connect(self._show_save_state),
@@ -507,6 +520,7 @@ class CreatePage(QWidget):
     def _on_recipe_committed(self, sha256: str, recipe: Recipe) -> None:
         self._session.set_recipe(sha256, recipe)
         self.media.refresh_sha(sha256)
+        self._refresh_preview()
 
     def _follow_photos_in_editor(self) -> None:
         """The note's photos changed (reorder, removal, another device's copy): the editor
@@ -549,6 +563,7 @@ class CreatePage(QWidget):
 
     def _refresh_counters(self) -> None:
         fields = self._session.fields
+        self._refresh_preview()
         units = title_width(fields.title, self._ctx.rules)
         self.title_counter.set_count(units, self._max_units)
         self.body_counter.set_count(char_count(fields.body), self._max_chars)
@@ -562,6 +577,22 @@ class CreatePage(QWidget):
     def _compose(self, **values: object) -> None:
         self._session.set_composer(**values)
         self._refresh_checklist()
+        self._refresh_preview()
+
+    def open_preview(self) -> None:
+        """The note as readers will see it, in a window that follows the edits."""
+        if self.preview is None:
+            self.preview = PreviewDialog(
+                self._ctx, edited=self.edited_thumbnails, accounts=self._accounts, parent=self
+            )
+            self.preview.follow(self._session)
+        self.preview.show()
+        self.preview.raise_()
+        self.preview.activateWindow()
+
+    def _refresh_preview(self) -> None:
+        if self.preview is not None:
+            self.preview.refresh()
 
     def _timezone(self) -> str:
         return self._accounts.timezone(self._session.account_id or "")
