@@ -307,7 +307,6 @@ class TopicGroupsDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("e.g. 周末探店 ☕"))
         self.name_edit.setMaxLength(MAX_NAME_CHARS)
         self.name_edit.textEdited.connect(self._on_name_edited)
-        self.name_edit.returnPressed.connect(self._on_save_clicked)
         topics_label = QLabel(self.tr("Topics"), self.editor)
         topics_label.setObjectName("FormLabel")
         self.count_label = QLabel(self.editor)
@@ -365,6 +364,7 @@ class TopicGroupsDialog(QDialog):
         self.revert_button.clicked.connect(self._on_revert_clicked)
         self.save_button = QPushButton(self.editor)
         self.save_button.setProperty("accent", True)
+        # Enter in the name saves: the dialog's default button takes it.
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
         actions = QHBoxLayout()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import uuid
 
+from PySide6.QtCore import Qt
+
 from studio.connection import BackendState
 from studio.drafts.journal import Tag
 from studio.drafts.session import SaveState
@@ -144,8 +146,9 @@ def test_a_taken_name_is_refused_and_nothing_typed_is_lost(open_studio, qtbot):
     assert client.list_topic_groups().total == 1
 
     _rename(dialog, "日常2")
-    dialog.save_button.click()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter saves
     qtbot.waitUntil(lambda: _group_named(client, "日常2") is not None, timeout=WAIT_MS)
+    assert client.list_topic_groups().total == 2
 
 
 def test_a_group_changed_elsewhere_is_reloaded_and_the_edit_kept(open_studio, qtbot):
