@@ -670,7 +670,9 @@ class TopicGroupsDialog(QDialog):
             )
         elif error.code == "topic_group.not_found" and key is not None:
             # Deleted elsewhere: what was typed becomes a new group, unless the user says no.
-            self._drafts[None] = replace(self._drafts.pop(key), version=None)
+            typed = self._drafts.pop(key, None) or self.draft()
+            if typed is not None:
+                self._drafts[None] = replace(typed, version=None)
             self._current, self._new = None, True
             self.selection.clearCurrentIndex()
             text += " " + self.tr("Save to keep your changes as a new group.")
