@@ -1688,6 +1688,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <source>No place matches.</source>
         <translation>没有找到匹配的地点。</translation>
     </message>
+    <message>
+        <source>Show more ({count} more places)</source>
+        <translation>显示更多（还有 {count} 个地点）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
 </context>
 <context>
     <name>Placeholders</name>

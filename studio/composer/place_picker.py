@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from studio.context import AppContext
 
 PlaceRole = Qt.ItemDataRole.UserRole + 1
+MoreRole = Qt.ItemDataRole.UserRole + 2
+PLACE_PAGE = 20
 
 
 def place_line(place: PlacePublic) -> str:
@@ -142,26 +144,58 @@ class PlacePicker(QWidget):
     def _on_search_edited(self, text: str) -> None:
         query = text.strip()
         if query:
-            self._search.request(lambda client: client.search_places(query, limit=20))
+            self._request(query, 0)
         else:
             self._search.cancel()
 
+    def _request(self, query: str, offset: int) -> None:
+        self._search.request(
+            lambda client: client.search_places(query, offset=offset, limit=PLACE_PAGE)
+        )
+
     def _show_results(self, page: Page[PlacePublic]) -> None:
-        self._fill(list(page.items), self.tr("No place matches."))
+        """A first page replaces the list; a later one (asked for by "Show more") extends it.
+        While more places match, the last row offers the next page."""
+        if page.offset == 0:
+            self._fill(list(page.items), self.tr("No place matches."))
+        else:
+            self._drop_more_row()
+            self._append(page.items)
+        shown = page.offset + len(page.items)
+        if page.items and shown < page.total:
+            more = QListWidgetItem(
+                self.tr("Show more ({count} more places)").format(count=page.total - shown)
+            )
+            more.setData(MoreRole, shown)
+            more.setForeground(self.palette().link())
+            self.results.addItem(more)
 
     def _fill(self, places: list[PlacePublic], empty_text: str) -> None:
         self.results.clear()
+        self._append(places)
+        self.state_label.setText("" if places else empty_text)
+
+    def _append(self, places: list[PlacePublic]) -> None:
         for place in places:
             item = QListWidgetItem(place_line(place))
             item.setData(PlaceRole, place)
             self.results.addItem(item)
-        self.state_label.setText("" if places else empty_text)
+
+    def _drop_more_row(self) -> None:
+        last = self.results.count() - 1
+        if last >= 0 and self.results.item(last).data(MoreRole) is not None:
+            self.results.takeItem(last)
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, ClientError):
             self.state_label.setText(message(error.code, error.params))
 
     def _on_item(self, item: QListWidgetItem) -> None:
+        offset = item.data(MoreRole)
+        if offset is not None:
+            item.setText(self.tr("Loading…"))
+            self._request(self.search_edit.text().strip(), int(offset))
+            return
         place = item.data(PlaceRole)
         if isinstance(place, PlacePublic):
             self._pick(Tag(place.id, place.name))

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from studio.composer.place_picker import PLACE_PAGE, MoreRole, PlaceRole
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, Tag
 from studio.drafts.session import SaveState
 from studio.ops import Mutation
@@ -215,3 +216,20 @@ def test_a_note_made_elsewhere_opens_with_its_mentions_and_products_named(open_s
     qtbot.waitUntil(lambda: page.title_edit.text() == "别处写的", timeout=WAIT_MS)
     assert page.mention_picker.chips.texts() == ["@小鹿同学  ×"]
     assert page.product_picker.chips.texts() == ["🛍 手冲咖啡壶  ×"]
+
+
+def test_more_places_than_a_page_are_paged_in_on_request(open_studio, qtbot):
+    studio = open_studio()
+    picker = _ready(qtbot, studio).place_picker
+    type_text(picker.search_edit, "区")
+    qtbot.waitUntil(lambda: picker.results.count() > 0, timeout=WAIT_MS)
+    first_page = _items(picker.results)
+    assert len(first_page) == PLACE_PAGE + 1
+    more = first_page[-1]
+    assert more.data(MoreRole) == PLACE_PAGE and "more places" in more.text()
+    picker.results.itemClicked.emit(more)
+    qtbot.waitUntil(lambda: picker.results.count() > PLACE_PAGE + 1, timeout=WAIT_MS)
+    places = [item.data(PlaceRole) for item in _items(picker.results)]
+    ids = [place.id for place in places if place is not None]
+    assert len(ids) == 2 * PLACE_PAGE and len(set(ids)) == len(ids)
+    assert picker.current.text() == "No place yet"
