@@ -219,15 +219,14 @@ class PreviewDialog(QDialog):
         self.show_now()
 
     def refresh(self) -> None:
-        """The draft changed: redraw shortly (a burst of edits redraws once)."""
-        if self._session is not None:
+        """The draft changed: redraw shortly (a burst of edits redraws once); a closed
+        preview redraws when it is shown again."""
+        if self._session is not None and self.isVisible():
             self._timer.start()
 
     def _on_picture_ready(self, sha256: str) -> None:
         fields = self._session.fields if self._session else None
-        if fields is not None and (
-            sha256 in fields.media[:18] or sha256 in self._product_pictures()
-        ):
+        if fields is not None and (sha256 in fields.media or sha256 in self._product_pictures()):
             self.refresh()
 
     def _product_pictures(self) -> set[str]:
