@@ -3,7 +3,7 @@
 Writes `01.jpg`, `02.jpg`… (the images in order; the extension follows the file's type),
 `cover.jpg` (the first image), `caption.txt` (UTF-8) and `meta.json` (topics, place, products,
 flags). Exit codes as `main.py edit`: 0 written, 1 failed (unknown note, not allowed, backend
-unreachable, folder unwritable), 2 usage.
+unreachable, folder unwritable, an image too damaged to carry its AI label), 2 usage.
 
 With `--server URL --token T` it talks to that backend through `StudioClient`. Without, it
 reads the local studio's data folder directly through the services, as the local user: the
@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from publisher.client import StudioClient
 from publisher.client.errors import ClientError
-from publisher.client.package_files import ImageReader, write_package
+from publisher.client.package_files import ImageReader, PackageImageError, write_package
 from publisher.config import DEFAULT_DB_FILE
 from publisher.db.engine import make_engine, make_sessionmaker
 from publisher.db.migrations import upgrade
@@ -112,6 +112,9 @@ def run(request: Request, *, default_dir: Path, stdout: TextIO, stderr: TextIO) 
         return exc.exit_code
     except (ClientError, ServiceError) as exc:
         print(f"package: {exc.code}", file=stderr)
+        return EXIT_FAILED
+    except PackageImageError as exc:
+        print(f"package: {exc.code} {exc.params['file']}", file=stderr)
         return EXIT_FAILED
     except SQLAlchemyError:
         print("package: database.unavailable", file=stderr)

@@ -194,6 +194,11 @@ _MESSAGES: dict[str, str] = {
     "package.image_not_found": QT_TRANSLATE_NOOP(
         "Messages", "An image of the publish package is missing."
     ),
+    "package.image_malformed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Image {file} is damaged, so its AI-generated-content label cannot be written into "
+        "it; the package stopped there. Replace the photo in the note and try again.",
+    ),
     # notes
     "note.not_found": QT_TRANSLATE_NOOP("Messages", "This note no longer exists."),
     "note.version_conflict": QT_TRANSLATE_NOOP("Messages", "This note was changed somewhere else."),

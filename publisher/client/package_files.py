@@ -27,6 +27,17 @@ ImageReader = Callable[[int], bytes]
 """The bytes of the package image at a position."""
 
 
+class PackageImageError(Exception):
+    """An image whose AI-generated label cannot be written: its bytes are not a well-formed
+    file of its type. The export stops rather than hand the image on without its label."""
+
+    code = "package.image_malformed"
+
+    def __init__(self, filename: str) -> None:
+        super().__init__(filename)
+        self.params = {"file": filename}
+
+
 def _write(target: Path, data: bytes) -> None:
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
@@ -39,7 +50,12 @@ def propagate_id(manifest: PublishPackage, image: PackageImage) -> str:
 
 
 def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) -> list[Path]:
-    """Write the package's files into `out` (created if missing); the paths written."""
+    """Write the package's files into `out` (created if missing); the paths written.
+
+    Raises:
+        PackageImageError: an image to be labelled is malformed (files before it are written).
+        OSError: `out` or a file in it cannot be written.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     ai_generated = bool(manifest.meta.flags.get("ai_generated"))
@@ -47,7 +63,10 @@ def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) 
         data = read_image(image.position)
         if ai_generated and can_label(image.mime):
             label = AigcLabel.propagated(propagate_id(manifest, image))
-            data = label_image(data, image.mime, label)
+            try:
+                data = label_image(data, image.mime, label)
+            except ValueError as exc:
+                raise PackageImageError(image.filename) from exc
         _write(out / image.filename, data)
         written.append(out / image.filename)
         if manifest.cover and image.position == manifest.cover.position:

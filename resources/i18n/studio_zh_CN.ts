@@ -1139,6 +1139,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>发布包中缺少一张图片。</translation>
     </message>
     <message>
+        <source>Image {file} is damaged, so its AI-generated-content label cannot be written into it; the package stopped there. Replace the photo in the note and try again.</source>
+        <translation>图片 {file} 已损坏，无法写入 AI 生成内容标识，发布包导出到此为止。请在笔记里换一张照片后再试。</translation>
+    </message>
+    <message>
         <source>This note no longer exists.</source>
         <translation>这篇笔记已不存在。</translation>
     </message>

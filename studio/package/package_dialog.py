@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.client import ClientError
-from publisher.client.package_files import write_package
+from publisher.client.package_files import PackageImageError, write_package
 from publisher.schemas import NotePublic, PublishPackage, UserPublic
 from studio.messages import message
 from studio.ops import Mutation, Query
@@ -273,6 +273,8 @@ class PackageDialog(QDialog):
             self.error_label.setText(
                 message("package.unwritable", {"folder": str(error.filename or "")})
             )
+        elif isinstance(error, PackageImageError):
+            self.error_label.setText(message(error.code, error.params))
         else:
             self._on_failed(error)
 

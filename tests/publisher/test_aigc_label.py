@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
 from PIL import Image, ImageCms
 
+from publisher.client.package_files import PackageImageError, write_package
 from publisher.domain.aigc_label import (
     NAMESPACE,
     PROPAGATOR,
@@ -25,6 +27,7 @@ from publisher.domain.aigc_label import (
     xmp_packet,
 )
 from publisher.domain.xmp_files import XmpContainerError, get_xmp, put_xmp
+from publisher.schemas import PackageImage, PackageMeta, PublishPackage
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 KEYS = [
@@ -209,3 +212,39 @@ def test_a_jpeg_packet_with_no_room_left_gives_way_to_the_label():
     xmp = xmp_read_by_pillow(labelled)
     assert "hdrgm" not in xmp
     assert [v["Label"] for v in aigc_values(xmp)] == ["1"]
+
+
+def test_a_package_image_too_damaged_to_label_stops_the_export_naming_it(tmp_path):
+    """An AI-generated note's image is never handed on without its label."""
+    note_id = uuid.uuid4()
+    images = [
+        PackageImage(
+            position=index,
+            filename=name,
+            sha256="0" * 64,
+            mime="image/jpeg",
+            width=8,
+            height=8,
+            rendered=False,
+        )
+        for index, name in enumerate(("01.jpg", "02.jpg"))
+    ]
+    manifest = PublishPackage(
+        note_id=note_id,
+        version=1,
+        status="published",
+        title="t",
+        body="b",
+        caption="t",
+        images=images,
+        cover=images[0],
+        meta=PackageMeta(flags={"ai_generated": True}),
+    )
+    good = photo("JPEG")
+    with pytest.raises(PackageImageError) as refused:
+        write_package(manifest, lambda pos: good if pos == 0 else b"\xff\xd8junk", tmp_path)
+    assert refused.value.code == "package.image_malformed"
+    assert refused.value.params == {"file": "02.jpg"}
+    [value] = aigc_values(xmp_read_by_pillow((tmp_path / "01.jpg").read_bytes()))
+    assert value["PropagateID"] == f"{note_id}/01"
+    assert not (tmp_path / "02.jpg").exists()
