@@ -226,7 +226,10 @@ class WeekTimeline(QWidget):
         if not self._scrolled:
             self._scrolled = True
             QTimer.singleShot(
-                0, lambda: self.scroll.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_PX)
+                0,
+                lambda: self.scroll.verticalScrollBar().setValue(
+                    FIRST_VISIBLE_HOUR * HOUR_PX - HOUR_PX // 4  # its hour label whole
+                ),
             )
 
     def chips_on(self, day: date) -> list[CalendarChip]:
