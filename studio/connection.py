@@ -79,6 +79,10 @@ class Connection(QObject):
     def client(self) -> StudioClient:
         """This thread's client for the current backend; safe to call from workers."""
         url, token, generation = self._url, self._token, self._generation
+        if self._closed:
+            # Stopped on purpose (the app is closing): a late worker gets no fresh client
+            # that would knock on the stopped backend's door.
+            raise OfflineError("backend.unreachable", {"url": url or ""})
         if url is None:
             raise OfflineError("backend.not_ready", {})
         cached = getattr(self._local, "client", None)

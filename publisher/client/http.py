@@ -8,7 +8,7 @@ a write whose answer was lost on the wire is never applied twice.
 from __future__ import annotations
 
 import hashlib
-import time
+import threading
 import uuid
 from typing import Any, BinaryIO
 
@@ -48,6 +48,7 @@ class Transport:
         self.backoff = backoff
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "ZhongcaoStudio/0.1"
+        self._closed = threading.Event()
         self.set_token(token)
 
     def set_token(self, token: str | None) -> None:
@@ -58,6 +59,11 @@ class Transport:
             self.session.headers.pop("Authorization", None)
 
     def close(self) -> None:
+        """Final: calls in flight stop at their next retry (a backoff wait ends at once) and
+        later calls fail without touching the network. A closed `requests.Session` would
+        otherwise open new connections, and a worker would keep retrying a backend that was
+        stopped on purpose, outliving the app's shutdown."""
+        self._closed.set()
         self.session.close()
 
     def request(
@@ -93,6 +99,8 @@ class Transport:
         url = self.base_url + (API_PREFIX if api else "") + path
         attempt = 0
         while True:
+            if self._closed.is_set():
+                raise OfflineError("backend.unreachable", {"url": self.base_url})
             try:
                 response = self.session.request(
                     method,
@@ -106,14 +114,14 @@ class Transport:
             except (requests.ConnectionError, requests.Timeout) as exc:
                 if attempt < self.retries:
                     attempt += 1
-                    time.sleep(self.backoff * attempt)
+                    self._closed.wait(self.backoff * attempt)
                     continue
                 raise OfflineError("backend.unreachable", {"url": self.base_url}) from exc
             except requests.RequestException as exc:
                 raise OfflineError("backend.unreachable", {"url": self.base_url}) from exc
             if response.status_code in _RETRY_STATUSES and attempt < self.retries:
                 attempt += 1
-                time.sleep(self.backoff * attempt)
+                self._closed.wait(self.backoff * attempt)
                 continue
             if response.status_code >= 400:
                 raise error_from_response(response)

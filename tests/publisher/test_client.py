@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 
 import pytest
 
@@ -37,6 +38,37 @@ def test_a_backend_that_is_down_raises_offline_after_retrying() -> None:
     with pytest.raises(OfflineError) as caught:
         client.health()
     assert caught.value.code == "backend.unreachable"
+
+
+def test_a_closed_client_never_reaches_the_network_again(backend) -> None:
+    client = StudioClient(backend.url)
+    sent = record_methods(client)
+    client.health()
+    client.close()
+    with pytest.raises(OfflineError) as caught:
+        client.health()
+    assert caught.value.code == "backend.unreachable"
+    assert sent == ["GET"]
+
+
+def test_closing_ends_a_call_waiting_to_retry() -> None:
+    """A worker retrying a stopped backend must not outlive the app's shutdown."""
+    client = StudioClient(f"http://127.0.0.1:{_closed_port()}", timeout=1)
+    client.transport.backoff = 600  # without the close, the call would wait ten minutes
+    failures: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            client.health()
+        except OfflineError as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=call)
+    worker.start()
+    client.close()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    assert [exc.code for exc in failures] == ["backend.unreachable"]
 
 
 def test_errors_are_typed(backend, api) -> None:

@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from publisher.client import OfflineError
 from studio.backend_process import BackendProcess, BackendStartError
 from studio.connection import BackendState
 from studio.pages.main_window import NAV_ITEMS
@@ -53,6 +54,19 @@ def test_backend_child_is_gone_after_the_app_quits(open_studio, qtbot):
     assert pid is not None and pid_alive(pid)
     studio.close()
     assert not pid_alive(pid)
+
+
+def test_after_the_app_quits_no_worker_gets_a_client_for_its_backend(open_studio, qtbot):
+    """Reads still queued when the app closes fail at once instead of retrying a backend that
+    was stopped on purpose (they used to outlive the shutdown)."""
+    studio = open_studio()
+    connection = studio.ctx.connection
+    before = connection.client()
+    studio.close()
+    with pytest.raises(OfflineError):
+        connection.client()
+    with pytest.raises(OfflineError):
+        before.health()
 
 
 def test_second_app_on_the_same_folder_is_told_it_is_already_running(open_studio, qtbot, tmp_path):
