@@ -190,6 +190,17 @@ def _set_group_topics(session: Session, group: TopicGroup, topic_ids: Sequence[u
     )
 
 
+def require_group_size(topic_ids: Sequence[uuid.UUID] | None, *, max_topics: int) -> None:
+    """A group holds at most as many topics as one note may carry (the rules pack's block
+    limit): applying it must never make a note unpublishable.
+
+    Raises:
+        Invalid: `topic_group.too_many_topics` ({count, max}).
+    """
+    if topic_ids is not None and len(topic_ids) > max_topics:
+        raise Invalid("topic_group.too_many_topics", {"count": len(topic_ids), "max": max_topics})
+
+
 def create_group(session: Session, user: User, data: TopicGroupCreate) -> TopicGroup:
     """Raises: Conflict `topic_group.name_taken`; Invalid `topic.unknown`/`topic.duplicate`."""
     _known_topics(session, data.topic_ids)

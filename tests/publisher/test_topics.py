@@ -167,6 +167,22 @@ def test_topic_groups_are_private_and_edited_compare_and_set(backend, api, other
     assert api.list_topic_groups().total == 0
 
 
+def test_a_topic_group_holds_no_more_topics_than_a_note_may_carry(backend, api) -> None:
+    many = [api.create_topic(unique(f"话题{index}")).id for index in range(11)]
+    with pytest.raises(ValidationError) as refused:
+        api.create_topic_group(name=unique("太多"), topic_ids=many)
+    assert (refused.value.code, refused.value.params) == (
+        "topic_group.too_many_topics",
+        {"count": 11, "max": 10},
+    )
+    group, _ = api.create_topic_group(name=unique("刚好"), topic_ids=many[:10])
+    with pytest.raises(ValidationError) as grown:
+        api.update_topic_group(group.id, version=group.version, topic_ids=many)
+    assert grown.value.code == "topic_group.too_many_topics"
+    [kept] = [item for item in api.list_topic_groups().items if item.id == group.id]
+    assert len(kept.topics) == 10
+
+
 def test_suggestions_for_a_coffee_note_name_its_keywords_and_existing_topics(backend, api) -> None:
     coffee = api.create_topic("咖啡")
     diary = api.create_topic(unique("探店日记"))

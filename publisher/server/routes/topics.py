@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from publisher.db.models import Topic
+from publisher.domain.rules import RulesPack
 from publisher.schemas import (
     Page,
     Text,
@@ -85,7 +86,10 @@ def list_topic_groups(
 
 
 @router.post("/topic-groups", status_code=status.HTTP_201_CREATED, response_model=TopicGroupPublic)
-def create_topic_group(data: TopicGroupCreate, user: CurrentUser, session: SessionDep):
+def create_topic_group(
+    data: TopicGroupCreate, user: CurrentUser, session: SessionDep, state: StateDep
+):
+    topics.require_group_size(data.topic_ids, max_topics=_block_max(state.rules))
     return topics.create_group(session, user, data)
 
 
@@ -96,9 +100,18 @@ def get_topic_group(group_id: uuid.UUID, user: CurrentUser, session: SessionDep)
 
 @router.patch("/topic-groups/{group_id}", response_model=TopicGroupPublic)
 def update_topic_group(
-    group_id: uuid.UUID, data: TopicGroupUpdate, user: CurrentUser, session: SessionDep
+    group_id: uuid.UUID,
+    data: TopicGroupUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    state: StateDep,
 ):
+    topics.require_group_size(data.topic_ids, max_topics=_block_max(state.rules))
     return topics.update_group(session, user, group_id, data)
+
+
+def _block_max(rules: RulesPack) -> int:
+    return int(rules.limit("topics", "block_max"))
 
 
 @router.delete("/topic-groups/{group_id}", status_code=status.HTTP_204_NO_CONTENT)
