@@ -34,7 +34,7 @@ from studio.models.calendar import (
     visible_days,
 )
 from studio.timezones import DEFAULT_TIMEZONE, zone
-from studio.widgets.calendar_grid import AWAITING_POST_GLYPH, CalendarChip, CalendarGrid
+from studio.widgets.calendar_grid import AWAITING_POST_GLYPH, GATE, CalendarChip, CalendarGrid
 from studio.widgets.week_timeline import WeekTimeline
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ class CalendarPage(QWidget):
             view.package_requested.connect(self.package_requested)
             view.note_dropped.connect(self._on_dropped)
         self.model.changed.connect(self.refresh)
+        self._refresh_pending = False
+        GATE.idle.connect(self._refresh_if_pending)
         self.model.refused.connect(self._ctx.notifier.error)
         ctx.connection.state_changed.connect(lambda _state: self._reload_if_connected())
         self.refresh()
@@ -188,6 +190,11 @@ class CalendarPage(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if GATE.busy:
+            # A chip's menu or drag is running: rebuild once it is over (see InteractionGate).
+            self._refresh_pending = True
+            return
+        self._refresh_pending = False
         days = visible_days(self.mode, self.anchor)
         if self.mode is ViewMode.WEEK:
             now = datetime.now(zone(DEFAULT_TIMEZONE))
@@ -324,6 +331,10 @@ class CalendarPage(QWidget):
             self._ctx.notifier.info(self.tr("Only scheduled notes can be moved."))
             return
         self.model.move(entry.note_id, day, at)
+
+    def _refresh_if_pending(self) -> None:
+        if self._refresh_pending:
+            self.refresh()
 
     def _reload_if_connected(self) -> None:
         if self.isVisible() and self._ctx.connection.state is BackendState.CONNECTED:

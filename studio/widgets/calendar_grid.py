@@ -7,10 +7,11 @@ is decided by `studio.models.calendar.CalendarModel`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -57,6 +58,35 @@ CHIP_STYLE = f"""
 #CalendarChipTime {{ font-size: 11px; font-weight: 600; }}
 #CalendarChipTitle {{ font-size: 12px; color: {TEXT}; }}
 """
+
+
+class InteractionGate(QObject):
+    """Counts the modal loops a chip runs (its context menu, its drag). The calendar must not
+    rebuild its chips while one runs: the chip whose handler is on the stack would be deleted
+    under it. A refresh asked for meanwhile waits for `idle`."""
+
+    idle = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    @property
+    def busy(self) -> bool:
+        return self.depth > 0
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth:
+                self.idle.emit()
+
+
+GATE = InteractionGate()
 
 
 def _tint(colour: str, status: str) -> str:
@@ -112,7 +142,8 @@ class CalendarChip(QFrame):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.context_menu()
-        menu.exec(event.globalPos())
+        with GATE.holding():
+            menu.exec(event.globalPos())
         menu.deleteLater()
 
     def context_menu(self) -> QMenu:
@@ -142,7 +173,8 @@ class CalendarChip(QFrame):
         drag = QDrag(self)
         drag.setMimeData(mime)
         drag.setPixmap(self.grab())
-        drag.exec(Qt.DropAction.MoveAction)
+        with GATE.holding():
+            drag.exec(Qt.DropAction.MoveAction)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._press is not None and event.button() == Qt.MouseButton.LeftButton:

@@ -81,7 +81,8 @@ class DayColumn(QWidget):
     def _place_chips(self) -> None:
         width = self.width() - 4
         for chip, (entry, lane, count) in zip(self.chips, self._lanes, strict=True):
-            top = minutes_of_day(entry.at) * HOUR_PX // 60
+            # A late note keeps its whole chip inside the day (23:45 would hang off the end).
+            top = min(minutes_of_day(entry.at) * HOUR_PX // 60, 24 * HOUR_PX - CHIP_MIN_PX)
             lane_width = width // count
             chip.setGeometry(QRect(2 + lane * lane_width, top, lane_width - 2, CHIP_MIN_PX))
 
@@ -164,7 +165,6 @@ class WeekTimeline(QWidget):
         self._weekdays = weekdays
         self.columns: dict[date, DayColumn] = {}
         self._headings = QHBoxLayout()
-        self._headings.setContentsMargins(GUTTER_PX, 0, 0, 0)
         self._headings.setSpacing(0)
         self._body = QWidget()
         # Never shorter than the day, even while a refresh swaps its columns: the scroll
@@ -177,6 +177,10 @@ class WeekTimeline(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self._body)
+        # Always there, so the headings can keep its width free and stay over their columns.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self._headings.setContentsMargins(GUTTER_PX, 0, bar, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from publisher.domain.rules import load_rules
 from publisher.schemas import AccountPublic, NotePublic
@@ -27,7 +28,7 @@ from studio.models.calendar import (
     visible_days,
 )
 from studio.widgets.calendar_grid import NOTE_MIME
-from studio.widgets.week_timeline import HOUR_PX
+from studio.widgets.week_timeline import HOUR_PX, DayColumn
 from tests.media_samples import write_image
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -265,3 +266,38 @@ def test_the_week_axis_snaps_and_sets_close_notes_side_by_side():
         (entry.at, lane, count) for entry, lane, count in lanes(_entry(account, t) for t in at)
     ]
     assert placed == [(at[0], 0, 2), (at[1], 1, 2), (at[2], 0, 2), (at[3], 0, 1)]
+
+
+def test_a_reload_while_a_chips_menu_is_open_waits_for_the_menu(open_studio, qtbot, tmp_path):
+    """The menu's chip must outlive its menu: a rebuild during it deleted the chip under it."""
+    studio = open_studio()
+    note = _scheduled(studio.client(), tmp_path, _beijing(1, 20))
+    page = _open_calendar(studio, qtbot, 1)
+    day = _beijing(1, 20).date()
+    page.show_date(day)
+    chip = page.chips_on(day)[0]
+    opened: list[str] = []
+    page.open_requested.connect(opened.append)
+
+    def while_open() -> None:
+        menu = QApplication.activePopupWidget()
+        page.model.changed.emit()  # a reload answering now
+        assert page.chips_on(day)[0] is chip
+        menu.actions()[0].trigger()
+        menu.close()
+
+    QTimer.singleShot(200, while_open)
+    where = QPoint(5, 5)
+    reason = QContextMenuEvent.Reason.Mouse
+    chip.contextMenuEvent(QContextMenuEvent(reason, where, chip.mapToGlobal(where)))
+    assert opened == [str(note.id)]
+    assert page.chips_on(day)[0] is not chip  # rebuilt once the menu closed
+
+
+def test_a_late_note_keeps_its_whole_chip_inside_the_day(qapp):
+    day = datetime(2026, 12, 1, 23, 45, tzinfo=SHANGHAI)
+    column = DayColumn(day.date(), [_entry(uuid.uuid4(), day)], today=False, now=None)
+    column.resize(140, 24 * HOUR_PX)
+    [chip] = column.chips
+    assert chip.geometry().bottom() < column.height()
+    assert chip.y() > 23 * HOUR_PX
