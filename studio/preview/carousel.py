@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.preview.compose import counter_text, cover_aspect
 from studio.preview.paint import fill_rect_with
+from studio.style import ACCENT
 
 DOTS_HEIGHT = 22
 DOT = 6.0
@@ -18,7 +19,6 @@ SWIPE_FRACTION = 0.18
 """How far (of the width) a drag must go to turn the page."""
 CLICK_SLOP = 6
 STAGE = "#F4F4F6"
-ACCENT = "#FF2442"
 
 
 class Carousel(QWidget):

@@ -27,6 +27,13 @@ def elided_lines(text: str, font: QFont, width: float, max_lines: int) -> list[s
     text = " ".join(text.split())
     if not text:
         return []
+    # The layout counts in UTF-16 code units (an emoji beyond the BMP is two), Python in code
+    # points: its offsets are applied to the UTF-16 text.
+    units = text.encode("utf-16-le")
+
+    def cut(start: int, end: int | None = None) -> str:
+        return units[2 * start : None if end is None else 2 * end].decode("utf-16-le")
+
     layout = QTextLayout(text, font)
     layout.beginLayout()
     lines: list[str] = []
@@ -37,11 +44,10 @@ def elided_lines(text: str, font: QFont, width: float, max_lines: int) -> list[s
         line.setLineWidth(width)
         start, length = line.textStart(), line.textLength()
         if len(lines) == max_lines - 1:
-            rest = text[start:]
             metrics = QFontMetricsF(font)
-            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            lines.append(metrics.elidedText(cut(start), Qt.TextElideMode.ElideRight, width))
             break
-        lines.append(text[start : start + length].rstrip())
+        lines.append(cut(start, start + length).rstrip())
     layout.endLayout()
     return lines
 

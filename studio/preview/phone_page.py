@@ -5,7 +5,7 @@ place, the linked products' cards, and the like/collect/comment bar at the botto
 from __future__ import annotations
 
 import html
-import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from publisher.domain.text import graphemes
 from studio.preview.carousel import Carousel
 from studio.preview.compose import Run, RunKind
 from studio.preview.paint import Icon, fill_rect_with, paint_avatar, paint_icon
+from studio.style import ACCENT
 
 SCREEN = QSize(375, 812)
 BEZEL = 12
@@ -33,8 +35,8 @@ LINK = "#13386C"
 """The platform's colour for #topics and @mentions in a note's text."""
 TEXT = "#333333"
 MUTED = "#8A8D94"
-ACCENT = "#FF2442"
-_UNBROKEN = re.compile(r"(\S{22})(?=\S)")
+UNBROKEN_RUN = 22
+"""The longest run of narrow non-space characters (a URL, "!!!!…") left without a break."""
 
 PHONE_STYLE = f"""
 #PhoneScreen, #PhoneContent {{ background: #FFFFFF; }}
@@ -71,13 +73,37 @@ def body_html(runs: Sequence[Run]) -> str:
     Latin runs (a URL, "!!!!…") given break points so they wrap inside the screen."""
     parts = []
     for run in runs:
-        text = _UNBROKEN.sub("\\1\u200b", run.text)
+        text = break_long_runs(run.text)
         text = html.escape(text).replace("\n", "<br>")
         if run.kind is RunKind.TEXT:
             parts.append(text)
         else:
             parts.append(f'<span style="color:{LINK};">{text}</span>')
     return f'<p style="line-height:135%;">{"".join(parts)}</p>'
+
+
+def _breaks_anyway(grapheme: str) -> bool:
+    """True for a space, and for CJK, kana, Hangul, full-width forms and wide emoji: a line
+    may break beside them without help."""
+    return grapheme.isspace() or unicodedata.east_asian_width(grapheme[0]) in ("W", "F")
+
+
+def break_long_runs(text: str) -> str:
+    """`text` with a zero-width space after every `UNBROKEN_RUN` characters of a longer run of
+    narrow non-space ones, so it can wrap; only between graphemes (an emoji with its skin tone,
+    a flag's two letters stay whole), and never in CJK text, which wraps anywhere anyway."""
+    parts: list[str] = []
+    run = 0
+    for grapheme in graphemes(text):
+        if _breaks_anyway(grapheme):
+            run = 0
+        elif run == UNBROKEN_RUN:
+            parts.append("\u200b")
+            run = 1
+        else:
+            run += 1
+        parts.append(grapheme)
+    return "".join(parts)
 
 
 class Glyph(QWidget):

@@ -50,11 +50,14 @@ class PreviewPhotos(QObject):
         self._asked: set[str] = set()
         self._rendered: dict[str, tuple[Recipe, QPixmap]] = {}
         """Per photo, its newest render (an older recipe's is let go)."""
+        self._wanted: dict[str, Recipe] = {}
+        """Per photo, the recipe last asked for: a render of any other one comes too late."""
         self._rendering: set[tuple[str, Recipe]] = set()
         self._failed: set[tuple[str, Recipe]] = set()
 
     def get(self, sha256: str, recipe: Recipe) -> QPixmap | None:
         """The best picture there is now; asks for a better one when it can."""
+        self._wanted[sha256] = recipe
         source = self._sources.get(sha256)
         if source is None:
             self._fetch(sha256)
@@ -75,10 +78,13 @@ class PreviewPhotos(QObject):
     def retain(self, shas: Iterable[str]) -> None:
         """Let go of photos no longer in the note (a note of 18 photos is a lot of pixels)."""
         keep = set(shas)
-        for cache in (self._sources, self._rendered):
+        for cache in (self._sources, self._rendered, self._wanted):
             for sha in [sha for sha in cache if sha not in keep]:
                 del cache[sha]
         self._asked &= keep
+        # A render still running for a photo let go is dropped when it answers (no source).
+        self._rendering = {key for key in self._rendering if key[0] in keep}
+        self._failed = {key for key in self._failed if key[0] in keep}
 
     def _fetch(self, sha256: str) -> None:
         if sha256 in self._asked:
@@ -106,7 +112,7 @@ class PreviewPhotos(QObject):
         looks = self._looks
         run_in_background(
             self._ctx.runner,
-            Lane.READ,
+            Lane.MEDIA,  # CPU work: the read lane is for the network
             owner=self,
             job=lambda _progress: to_qimage(render(to_array(source), recipe, looks=looks)),
             on_success=lambda image: self._on_rendered(key, image),
@@ -121,6 +127,7 @@ class PreviewPhotos(QObject):
     def _on_rendered(self, key: tuple[str, Recipe], image: QImage) -> None:
         self._rendering.discard(key)
         sha256, recipe = key
-        if sha256 in self._sources:
+        # An older recipe's render finishing after a newer one's would show a stale picture.
+        if sha256 in self._sources and self._wanted.get(sha256) == recipe:
             self._rendered[sha256] = (recipe, QPixmap.fromImage(image))
             self.ready.emit(sha256)

@@ -3,9 +3,17 @@ draft as it is edited, against the real backend (products, topics and photos are
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QPixmap
+import ast
+from pathlib import Path
+from types import SimpleNamespace
 
+from PySide6.QtCore import QBuffer, QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPixmap
+
+import studio.preview
+from editor.recipe import Adjust, Recipe
+from publisher.domain.text import graphemes
+from studio import style
 from studio.drafts.journal import Tag
 from studio.preview.carousel import Carousel
 from studio.preview.compose import (
@@ -17,7 +25,9 @@ from studio.preview.compose import (
     ratio_bounds,
 )
 from studio.preview.feed_tile import TILE_WIDTH, FeedTile, elided_lines
-from studio.preview.phone_page import LINK, body_html
+from studio.preview.phone_page import LINK, UNBROKEN_RUN, body_html, break_long_runs
+from studio.preview.photos import PreviewPhotos
+from studio.tasks import Lane
 from tests.studio.helpers import type_text
 
 WAIT_MS = 30_000
@@ -47,6 +57,40 @@ def test_body_html_colours_links_escapes_text_and_breaks_long_runs():
     assert "&lt;b&gt;1 &amp; 2&lt;/b&gt;<br>" in page
     assert f'<span style="color:{LINK};">#咖啡</span>' in page
     assert "\u200b" in page  # the unbroken 60-character run may wrap inside the screen
+
+
+def test_long_runs_break_only_outside_cjk_and_between_graphemes():
+    chinese = "周末在成都发现了一家超级宝藏的咖啡店一定要去老板自己烘豆好喝下次还来" * 2
+    assert break_long_runs(chinese) == chinese  # CJK wraps anywhere without help
+    emoji = "好吃👍🏽" * 20
+    assert break_long_runs(emoji) == emoji
+    # A skin-toned thumb and a flag at the 22nd place stay whole.
+    thumb = "x" * (UNBROKEN_RUN - 1) + "👍🏽" + "y" * 10
+    assert "👍🏽" in break_long_runs(thumb)
+    flag = "x" * (UNBROKEN_RUN - 1) + "🇨🇳" + "y" * 10
+    broken = break_long_runs(flag)
+    assert broken == "x" * (UNBROKEN_RUN - 1) + "🇨🇳\u200b" + "y" * 10
+    url = "https://example.com/" + "a1b2c3" * 15
+    pieces = break_long_runs(url).split("\u200b")
+    assert "".join(pieces) == url and len(pieces) == 5
+    assert all(len(graphemes(piece)) <= UNBROKEN_RUN for piece in pieces)
+    # A short word between spaces and CJK is left alone.
+    assert break_long_runs("看 https://a.cn 吧") == "看 https://a.cn 吧"
+
+
+def test_preview_takes_the_brand_colours_from_the_style_instead_of_copying_them():
+    # The phone's own colours (the platform's text grey …) may differ from the app's; a constant
+    # of the same name and value as the style's is a copy that would drift from it.
+    shared = {name: value for name, value in vars(style).items() if name.isupper()}
+    for module in Path(studio.preview.__file__).parent.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Constant):
+                continue
+            for target in node.targets:
+                name = target.id if isinstance(target, ast.Name) else ""
+                copied = name in shared and shared[name] == node.value.value
+                assert not copied, f"{module.name} copies {name} from studio.style"
 
 
 def test_cover_shape_is_its_own_within_three_four_and_four_three():
@@ -103,6 +147,97 @@ def test_feed_tile_titles_wrap_to_two_lines_with_an_ellipsis(qtbot):
     font = QFont()
     font.setPixelSize(14)
     assert elided_lines("   ", font, 200, 2) == []
+
+
+def test_titles_with_emoji_beyond_the_bmp_wrap_within_the_width(qtbot):
+    font = QFont()
+    font.setPixelSize(14)
+    font.setWeight(QFont.Weight.Medium)
+    metrics = QFontMetricsF(font)
+    title = "🍲🍲🍲🍲成都火锅探店必吃榜单来了太好吃"  # each 🍲 is two UTF-16 units
+    for width in (120, 160, TILE_WIDTH - 24):
+        whole = elided_lines(title, font, width, 10)
+        assert "".join(whole) == title
+        assert all(line for line in whole)
+        assert all(metrics.horizontalAdvance(line) <= width for line in whole)
+        two = elided_lines(title, font, width, 2)
+        assert all(metrics.horizontalAdvance(line) <= width for line in two)
+        assert two[0] == whole[0]
+        if len(whole) > 2:
+            assert two[1].endswith("…")
+    lines = elided_lines("🇨🇳👍🏽" * 30, font, 120, 2)
+    assert lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 120 for line in lines)
+    assert "🇨" not in lines[0].replace("🇨🇳", "")  # no flag cut in half
+
+
+class _Runner:
+    """Keeps the jobs so a test runs them in the order it likes."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[Lane, object]] = []
+
+    def run(self, lane: Lane, job) -> None:
+        self.jobs.append((lane, job))
+
+
+def _png(colour: str) -> bytes:
+    pixmap = QPixmap(40, 30)
+    pixmap.fill(QColor(colour))
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def _preview_photos(tmp_path):
+    runner = _Runner()
+    client = SimpleNamespace(thumbnail=lambda _sha, _size: _png("#808080"))
+    ctx = SimpleNamespace(
+        data_dir=tmp_path, runner=runner, connection=SimpleNamespace(client=lambda: client)
+    )
+    return PreviewPhotos(ctx, lambda _sha, _recipe: None), runner
+
+
+def _run(qtbot, runner: _Runner, index: int) -> None:
+    _lane, job = runner.jobs.pop(index)
+    job()
+    qtbot.wait(1)  # the answer comes back queued
+
+
+def test_preview_photo_renders_are_cpu_work_and_a_late_old_recipe_is_dropped(qtbot, tmp_path):
+    photos, runner = _preview_photos(tmp_path)
+    sha = "a" * 64
+    assert photos.get(sha, Recipe()) is None
+    _run(qtbot, runner, 0)  # the larger thumbnail arrives
+    dark, bright = Recipe(adjust=Adjust(exposure=-2.0)), Recipe(adjust=Adjust(exposure=2.0))
+    photos.get(sha, dark)
+    photos.get(sha, bright)
+    assert [lane for lane, _job in runner.jobs] == [Lane.MEDIA, Lane.MEDIA]
+    _run(qtbot, runner, 1)  # the bright render answers first …
+    shown = photos.get(sha, bright)
+    assert shown is not None and QColor(shown.toImage().pixel(5, 5)).lightness() > 128
+    _run(qtbot, runner, 0)  # … the dark one, asked before, after it: too late to be shown
+    shown = photos.get(sha, bright)
+    assert QColor(shown.toImage().pixel(5, 5)).lightness() > 128
+    assert runner.jobs == []
+
+
+def test_preview_photos_let_go_of_renders_and_failures_of_removed_photos(qtbot, tmp_path):
+    photos, runner = _preview_photos(tmp_path)
+    kept, gone = "a" * 64, "b" * 64
+    for sha in (kept, gone):
+        photos.get(sha, Recipe())
+        _run(qtbot, runner, 0)
+    failing = Recipe(adjust=Adjust(exposure=1.0))
+    photos.get(gone, failing)
+    photos.get(kept, failing)
+    photos._failed.add((gone, Recipe(adjust=Adjust(exposure=0.5))))
+    photos.retain([kept])
+    assert photos._rendering == {(kept, failing)}
+    assert photos._failed == set()
+    _run(qtbot, runner, 0)  # the removed photo's render answers: nothing is kept of it
+    assert gone not in photos._rendered and gone not in photos._sources
 
 
 def test_carousel_moves_by_swipe_click_keys_and_dots(qtbot):
