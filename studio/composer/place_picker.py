@@ -56,6 +56,8 @@ class PlacePicker(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._search = DebouncedQuery(ctx, self)
+        # The query of the newest request, and the one whose places the list shows.
+        self._asked_query = self._shown_query = ""
         self._search.answered.connect(self._show_results)
         self._search.failed.connect(self._show_error)
         self._search.loading_changed.connect(
@@ -142,6 +144,8 @@ class PlacePicker(QWidget):
             self._fill(places, self.tr("No recent places yet: search one."))
 
     def _on_search_edited(self, text: str) -> None:
+        # The rows on screen answer the previous text: no next page of them can be asked for.
+        self._drop_more_row()
         query = text.strip()
         if query:
             self._request(query, 0)
@@ -149,6 +153,7 @@ class PlacePicker(QWidget):
             self._search.cancel()
 
     def _request(self, query: str, offset: int) -> None:
+        self._asked_query = query
         self._search.request(
             lambda client: client.search_places(query, offset=offset, limit=PLACE_PAGE)
         )
@@ -156,6 +161,7 @@ class PlacePicker(QWidget):
     def _show_results(self, page: Page[PlacePublic]) -> None:
         """A first page replaces the list; a later one (asked for by "Show more") extends it.
         While more places match, the last row offers the next page."""
+        self._shown_query = self._asked_query
         if page.offset == 0:
             self._fill(list(page.items), self.tr("No place matches."))
         else:
@@ -194,7 +200,7 @@ class PlacePicker(QWidget):
         offset = item.data(MoreRole)
         if offset is not None:
             item.setText(self.tr("Loading…"))
-            self._request(self.search_edit.text().strip(), int(offset))
+            self._request(self._shown_query, int(offset))
             return
         place = item.data(PlaceRole)
         if isinstance(place, PlacePublic):

@@ -233,3 +233,7 @@ def test_more_places_than_a_page_are_paged_in_on_request(open_studio, qtbot):
     ids = [place.id for place in places if place is not None]
     assert len(ids) == 2 * PLACE_PAGE and len(set(ids)) == len(ids)
     assert picker.current.text() == "No place yet"
+    # Typing more makes the rows on screen stale: no next page of them is offered.
+    assert _items(picker.results)[-1].data(MoreRole) is not None
+    type_text(picker.search_edit, "市")
+    assert all(item.data(MoreRole) is None for item in _items(picker.results))
