@@ -13,6 +13,19 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from publisher.services.errors import Invalid
 
 
+def require_unique(ids: Sequence[uuid.UUID], *, kind: str, param: str) -> None:
+    """Every id given once.
+
+    Raises:
+        Invalid: `{kind}.duplicate` with `{param}` the first repeated id.
+    """
+    seen: set[uuid.UUID] = set()
+    for row_id in ids:
+        if row_id in seen:
+            raise Invalid(f"{kind}.duplicate", {param: str(row_id)})
+        seen.add(row_id)
+
+
 def require_known_ids(
     session: Session,
     id_column: InstrumentedAttribute[uuid.UUID],
@@ -26,12 +39,8 @@ def require_known_ids(
     Raises:
         Invalid: `{kind}.duplicate`, else `{kind}.unknown`, with `{param}` the first such id.
     """
-    seen: set[uuid.UUID] = set()
-    for row_id in ids:
-        if row_id in seen:
-            raise Invalid(f"{kind}.duplicate", {param: str(row_id)})
-        seen.add(row_id)
-    found = set(session.scalars(select(id_column).where(id_column.in_(seen))))
+    require_unique(ids, kind=kind, param=param)
+    found = set(session.scalars(select(id_column).where(id_column.in_(ids))))
     missing = [row_id for row_id in ids if row_id not in found]
     if missing:
         raise Invalid(f"{kind}.unknown", {param: str(missing[0])})

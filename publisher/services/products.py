@@ -40,7 +40,7 @@ from publisher.schemas import (
 from publisher.services.access import get_account, personal_organization_id
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
-from publisher.services.links import replace_ordered
+from publisher.services.links import replace_ordered, require_unique
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
@@ -246,11 +246,8 @@ def set_note_products(
         account = session.get(Account, note.account_id)
         if account is None or not account.can_link_products:
             raise Invalid("product.link_not_allowed", {"account_id": str(note.account_id)})
-    seen: set[uuid.UUID] = set()
+    require_unique(product_ids, kind="product", param="product_id")
     for product_id in product_ids:
-        if product_id in seen:
-            raise Invalid("product.duplicate", {"product_id": str(product_id)})
-        seen.add(product_id)
         get_product(session, user, product_id)
     replace_ordered(
         session,
