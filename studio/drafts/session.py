@@ -114,6 +114,8 @@ class DraftSession(QObject):
 
     fields_replaced = Signal()
     """The fields changed by something other than typing (restore, reload): redraw them."""
+    fields_edited = Signal()
+    """An edit through a `set_…` call changed the fields (views that merely show them follow)."""
     save_state_changed = Signal(object)
     note_changed = Signal()
     """Id, status, version or publish time changed."""
@@ -269,6 +271,7 @@ class DraftSession(QObject):
         if fields == self._fields:
             return
         self._fields = fields
+        self.fields_edited.emit()
         if not self._journal_timer.isActive():
             self._journal_timer.start()
         if self._state is not SaveState.CONFLICT:

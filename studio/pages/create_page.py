@@ -520,7 +520,6 @@ class CreatePage(QWidget):
     def _on_recipe_committed(self, sha256: str, recipe: Recipe) -> None:
         self._session.set_recipe(sha256, recipe)
         self.media.refresh_sha(sha256)
-        self._refresh_preview()
 
     def _follow_photos_in_editor(self) -> None:
         """The note's photos changed (reorder, removal, another device's copy): the editor
@@ -563,7 +562,6 @@ class CreatePage(QWidget):
 
     def _refresh_counters(self) -> None:
         fields = self._session.fields
-        self._refresh_preview()
         units = title_width(fields.title, self._ctx.rules)
         self.title_counter.set_count(units, self._max_units)
         self.body_counter.set_count(char_count(fields.body), self._max_chars)
@@ -577,7 +575,6 @@ class CreatePage(QWidget):
     def _compose(self, **values: object) -> None:
         self._session.set_composer(**values)
         self._refresh_checklist()
-        self._refresh_preview()
 
     def open_preview(self) -> None:
         """The note as readers will see it, in a window that follows the edits."""
@@ -589,10 +586,6 @@ class CreatePage(QWidget):
         self.preview.show()
         self.preview.raise_()
         self.preview.activateWindow()
-
-    def _refresh_preview(self) -> None:
-        if self.preview is not None:
-            self.preview.refresh()
 
     def _timezone(self) -> str:
         return self._accounts.timezone(self._session.account_id or "")

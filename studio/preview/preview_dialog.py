@@ -214,6 +214,7 @@ class PreviewDialog(QDialog):
         self._session = session
         self._bindings = [
             session.fields_replaced.connect(self.refresh),
+            session.fields_edited.connect(self.refresh),
             session.note_changed.connect(self.refresh),
         ]
         self.show_now()
