@@ -33,7 +33,13 @@ import re
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
-from publisher.domain.xmp_files import XMP_MIMES, XmpTooLarge, get_xmp, put_xmp
+from publisher.domain.xmp_files import (
+    XMP_MAX_PACKET,
+    XMP_MIMES,
+    XmpTooLarge,
+    get_xmp,
+    put_xmp,
+)
 
 __all__ = [
     "LABEL_GENERATED",
@@ -65,7 +71,14 @@ _KEYS = {
 """The standard's keys, in its order, and the `AigcLabel` field each is."""
 _PRODUCER_FIELDS = ("content_producer", "produce_id", "reserved_code1")
 _NS_DECL = re.compile(r"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])""" + re.escape(NAMESPACE) + r"\2")
-_RDF_OPEN = re.compile(r"<rdf:RDF\b[^>]*>")
+_RDF_OPEN = re.compile(r"<rdf:RDF\b[^<>]*>")
+_NAME = r"[A-Za-z_][\w.-]*"
+_ELEMENT = re.compile(rf"<({_NAME}):AIGC(?:\s[^<>]*)?>([^<]*)</\1:AIGC\s*>")
+_ATTRIBUTE = re.compile(rf"""\s({_NAME}):AIGC\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+MAX_PACKET = XMP_MAX_PACKET
+"""A larger packet is not parsed but replaced: real ones are a few KB (64 KB in a JPEG)."""
+MAX_VALUE = 4096
+"""The longest AIGC value read: seven short strings as JSON are a few hundred characters."""
 
 
 @dataclass(frozen=True)
@@ -113,31 +126,53 @@ def _description(label: AigcLabel) -> str:
 
 
 def _find(packet: str) -> tuple[int, int, str, bool] | None:
-    """(start, end, raw value, is an attribute) of the AIGC property in a packet's text."""
-    for match in _NS_DECL.finditer(packet):
-        prefix = re.escape(match.group(1))
-        element = re.search(rf"<{prefix}:AIGC(?:\s[^>]*)?>(.*?)</{prefix}:AIGC\s*>", packet, re.S)
-        if element:
-            return element.start(1), element.end(1), element.group(1), False
-        attribute = re.search(rf"""\s{prefix}:AIGC\s*=\s*(?:"([^"]*)"|'([^']*)')""", packet)
-        if attribute:
-            group = 1 if attribute.group(1) is not None else 2
+    """(start, end, raw value, is an attribute) of the AIGC property in a packet's text.
+
+    Linear in the packet: the declared prefixes are collected in one pass, then one pass finds
+    the first AIGC element (else attribute) whose prefix is among them. The element's value is
+    `[^<]*` (XML-escaped JSON never holds a `<`) and an opening tag's attributes stop at the
+    next `<` or `>`, so no unclosed tag makes a search rescan the rest of the packet.
+    """
+    prefixes = {match.group(1) for match in _NS_DECL.finditer(packet)}
+    if not prefixes:
+        return None
+    for element in _ELEMENT.finditer(packet):
+        if element.group(1) in prefixes:
+            return element.start(2), element.end(2), element.group(2), False
+    for attribute in _ATTRIBUTE.finditer(packet):
+        if attribute.group(1) in prefixes:
+            group = 2 if attribute.group(2) is not None else 3
             return attribute.start(group), attribute.end(group), attribute.group(group), True
     return None
 
 
-def read_label(packet: bytes) -> AigcLabel | None:
-    """The identifier an XMP packet carries, or None when it has none (or it is not JSON)."""
-    found = _find(packet.decode("utf-8", errors="replace"))
-    if found is None:
+def _parse(raw: str) -> AigcLabel | None:
+    """The label a property value holds, or None when it is not a small JSON object."""
+    value = html.unescape(raw).strip()
+    if len(value) > MAX_VALUE or not value.startswith("{"):
         return None
     try:
-        fields = json.loads(html.unescape(found[2]))
-    except ValueError:
+        fields = json.loads(value)
+    except (ValueError, RecursionError):  # RecursionError: `{"a":[[[[…` nested past the stack
         return None
     if not isinstance(fields, dict):
         return None
     return AigcLabel(**{name: str(fields.get(key, "")) for key, name in _KEYS.items()})
+
+
+def _text(packet: bytes) -> str | None:
+    return None if len(packet) > MAX_PACKET else packet.decode("utf-8", errors="replace")
+
+
+def read_label(packet: bytes) -> AigcLabel | None:
+    """The identifier an XMP packet carries, or None when it has none.
+
+    None too when the value is not a JSON object of at most `MAX_VALUE` characters, or the
+    packet is over `MAX_PACKET` bytes (neither is parsed).
+    """
+    text = _text(packet)
+    found = None if text is None else _find(text)
+    return None if found is None else _parse(found[2])
 
 
 def merge_into_packet(packet: bytes | None, label: AigcLabel) -> bytes:
@@ -146,22 +181,22 @@ def merge_into_packet(packet: bytes | None, label: AigcLabel) -> bytes:
     A producer's fields already in the packet (a generator that labelled the file) are kept;
     the label, propagator fields and second reserved code become `label`'s. The text is edited
     in place rather than re-serialised, so other properties (HDR gain-map descriptions, editing
-    history) stay byte for byte. A missing packet, or one without an `rdf:RDF` element, is
-    replaced by a new one.
+    history) stay byte for byte. A missing packet, one over `MAX_PACKET` bytes (not parsed: no
+    real packet is that large) or one without an `rdf:RDF` element is replaced by a new one.
 
     Raises:
         UnicodeDecodeError: the packet is not UTF-8 (`label_image` then writes a new one).
     """
-    if not packet:
+    if not packet or len(packet) > MAX_PACKET:
         return xmp_packet(label)
     text = packet.decode("utf-8")
-    existing = read_label(packet)
-    if existing is not None:
-        producer = {name: getattr(existing, name) for name in _PRODUCER_FIELDS}
-        label = replace(label, **{name: value for name, value in producer.items() if value})
     found = _find(text)
     if found is not None:
-        start, end, _, is_attribute = found
+        start, end, raw, is_attribute = found
+        existing = _parse(raw)
+        if existing is not None:
+            producer = {name: getattr(existing, name) for name in _PRODUCER_FIELDS}
+            label = replace(label, **{name: value for name, value in producer.items() if value})
         value = label.to_json()
         value = escape(value, {'"': "&quot;", "'": "&apos;"}) if is_attribute else escape(value)
         return (text[:start] + value + text[end:]).encode()

@@ -11,17 +11,31 @@ Part 3, and Google's WebP container specification):
   `IDAT`.
 - WebP: an `XMP ` chunk after the image data, announced by the XMP bit of a `VP8X` chunk; a
   simple (`VP8 `/`VP8L`-only) file gets the `VP8X` header it needs.
+
+A packet over `XMP_MAX_PACKET` bytes is not read (`get_xmp` reports none, so `put_xmp` replaces
+it): real packets are a few kilobytes, and a compressed PNG one is inflated only that far, so a
+small file cannot make the reader allocate hundreds of megabytes.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
+from typing import NamedTuple
 
-__all__ = ["XMP_MIMES", "XmpContainerError", "XmpTooLarge", "get_xmp", "put_xmp"]
+__all__ = [
+    "XMP_MAX_PACKET",
+    "XMP_MIMES",
+    "XmpContainerError",
+    "XmpTooLarge",
+    "get_xmp",
+    "put_xmp",
+]
 
 XMP_MIMES = frozenset({"image/jpeg", "image/png", "image/webp"})
 """The types whose XMP this module reads and writes."""
+XMP_MAX_PACKET = 1024 * 1024
+"""The largest packet `get_xmp` returns; a larger one counts as none."""
 
 _JPEG_XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 _JPEG_MAX_PAYLOAD = 0xFFFF - 2
@@ -40,16 +54,16 @@ class XmpTooLarge(XmpContainerError):
 
 
 def get_xmp(data: bytes, mime: str) -> bytes | None:
-    """The file's XMP packet, or None when it has none.
+    """The file's XMP packet, or None when it has none or it is over `XMP_MAX_PACKET` bytes.
 
     Raises:
         XmpContainerError: the bytes are not a well-formed `mime` file, or `mime` is not one of
             `XMP_MIMES`.
     """
     if mime == "image/jpeg":
-        for _, _, payload in _jpeg_segments(data)[0]:
-            if payload.startswith(_JPEG_XMP):
-                return payload[len(_JPEG_XMP) :]
+        for segment in _jpeg_segments(data):
+            if segment.payload.startswith(_JPEG_XMP):
+                return segment.payload[len(_JPEG_XMP) :]
         return None
     if mime == "image/png":
         for kind, body in _png_chunks(data):
@@ -59,7 +73,7 @@ def get_xmp(data: bytes, mime: str) -> bytes | None:
     if mime == "image/webp":
         for kind, body in _webp_chunks(data):
             if kind == b"XMP ":
-                return body
+                return body if len(body) <= XMP_MAX_PACKET else None
         return None
     raise XmpContainerError(f"no XMP carrier for {mime}")
 
@@ -82,12 +96,19 @@ def put_xmp(data: bytes, mime: str, packet: bytes) -> bytes:
 
 # JPEG ------------------------------------------------------------------------------------------
 
-_Segment = tuple[int, int, bytes]
-"""(start offset, marker, payload) of a segment with a length field."""
+
+class _Segment(NamedTuple):
+    """A header segment with a length field: where it starts (at the fill bytes before its
+    marker, if any) and ends in the file, its marker and its payload."""
+
+    start: int
+    end: int
+    marker: int
+    payload: bytes
 
 
-def _jpeg_segments(data: bytes) -> tuple[list[_Segment], int]:
-    """The header segments up to the first SOS, and the offset where that SOS starts."""
+def _jpeg_segments(data: bytes) -> list[_Segment]:
+    """The header segments up to the first SOS."""
     if not data.startswith(b"\xff\xd8"):
         raise XmpContainerError("not a JPEG")
     segments: list[_Segment] = []
@@ -103,7 +124,7 @@ def _jpeg_segments(data: bytes) -> tuple[list[_Segment], int]:
         marker = data[pos]
         pos += 1
         if marker == 0xDA or marker == 0xD9:  # start of scan, or an image with no scan
-            return segments, start
+            return segments
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # standalone markers carry no length
             continue
         if pos + 2 > len(data):
@@ -112,7 +133,7 @@ def _jpeg_segments(data: bytes) -> tuple[list[_Segment], int]:
         end = pos + length
         if length < 2 or end > len(data):
             raise XmpContainerError("JPEG segment overruns the file")
-        segments.append((start, marker, data[pos + 2 : end]))
+        segments.append(_Segment(start, end, marker, data[pos + 2 : end]))
         pos = end
 
 
@@ -121,16 +142,15 @@ def _put_jpeg(data: bytes, packet: bytes) -> bytes:
     if len(payload) > _JPEG_MAX_PAYLOAD:
         raise XmpTooLarge(f"XMP packet of {len(packet)} bytes exceeds a JPEG APP1 segment")
     segment = b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
-    segments, _ = _jpeg_segments(data)
-    for start, _marker, old in segments:
-        if old.startswith(_JPEG_XMP):
-            end = start + 4 + len(old)
-            return data[:start] + segment + data[end:]
+    segments = _jpeg_segments(data)
+    for old in segments:
+        if old.payload.startswith(_JPEG_XMP):  # replaced with its fill bytes, if any
+            return data[: old.start] + segment + data[old.end :]
     insert_at = 2
-    for start, marker, old in segments:
-        if marker not in (0xE0, 0xE1):  # after the leading JFIF (APP0) and EXIF (APP1) ones
+    for old in segments:
+        if old.marker not in (0xE0, 0xE1):  # after the leading JFIF (APP0) and EXIF (APP1) ones
             break
-        insert_at = start + 4 + len(old)
+        insert_at = old.end
     return data[:insert_at] + segment + data[insert_at:]
 
 
@@ -160,8 +180,9 @@ def _png_chunk(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
-def _itxt_text(body: bytes) -> bytes:
-    """The text of an iTXt chunk (keyword, flags, language and translated keyword skipped)."""
+def _itxt_text(body: bytes) -> bytes | None:
+    """The text of an iTXt chunk (keyword, flags, language and translated keyword skipped), or
+    None when it is over `XMP_MAX_PACKET` bytes (compressed text is inflated no further)."""
     try:
         keyword_end = body.index(b"\x00")
         compressed = body[keyword_end + 1]
@@ -171,11 +192,18 @@ def _itxt_text(body: bytes) -> bytes:
         raise XmpContainerError("malformed PNG iTXt chunk") from None
     text = body[text_start:]
     if not compressed:
-        return text
+        return text if len(text) <= XMP_MAX_PACKET else None
+    inflater = zlib.decompressobj()
     try:
-        return zlib.decompress(text)
+        # Inflated only one byte past the limit: a packet that big is dropped, not read.
+        inflated = inflater.decompress(text, XMP_MAX_PACKET + 1)
     except zlib.error:
         raise XmpContainerError("undecodable PNG iTXt chunk") from None
+    if len(inflated) > XMP_MAX_PACKET:
+        return None
+    if not inflater.eof:
+        raise XmpContainerError("truncated PNG iTXt chunk")
+    return inflated
 
 
 def _put_png(data: bytes, packet: bytes) -> bytes:
