@@ -4,6 +4,12 @@ The platform has no publishing API (DESIGN.md, "Publishing, honestly"), so at th
 time the studio hands a person the images in order (each photo as edited when it has an
 export, else its original), the cover (the first image), the caption as the platform shows it
 and the note's meta; the person posts it and confirms, optionally with the platform's link.
+
+In a note flagged `ai_generated`, a HEIC or AVIF image is named `NN.jpg`: those formats get no
+AI-generated-content label written here, so the package writer
+(`publisher.client.package_files`, where every exported copy passes) converts them to a JPEG
+and labels that. The image's `mime`, `sha256` and size stay those of the stored file that
+`image_file` serves; `filename` is the name of the file in the package.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Note, NoteMedia, Product, User
+from publisher.domain.aigc_label import can_label
 from publisher.media_store import MediaStore
 from publisher.schemas import (
     NoteStatus,
@@ -68,12 +75,15 @@ def _flags(note: Note) -> dict[str, Any]:
     }
 
 
-def _image(item: NoteMedia) -> PackageImage:
+def _image(item: NoteMedia, ai_generated: bool) -> PackageImage:
     asset = item.rendered or item.asset
     number = item.position + 1
+    extension = EXTENSIONS.get(asset.mime, "bin")
+    if ai_generated and asset.mime.startswith("image/") and not can_label(asset.mime):
+        extension = "jpg"  # converted to carry the label when the package is written
     return PackageImage(
         position=item.position,
-        filename=f"{number:02d}.{EXTENSIONS.get(asset.mime, 'bin')}",
+        filename=f"{number:02d}.{extension}",
         sha256=asset.sha256,
         mime=asset.mime,
         width=asset.width,
@@ -86,7 +96,7 @@ def build_package(session: Session, user: User, note_id: uuid.UUID) -> PublishPa
     """The manifest of a note the caller can see, whatever its status."""
     note = get_note(session, user, note_id)
     topics = note.topic_names
-    images = [_image(item) for item in note.media]
+    images = [_image(item, note.ai_generated) for item in note.media]
     cover = next((image for image in images if image.mime.startswith("image/")), None)
     return PublishPackage(
         note_id=note.id,

@@ -10,12 +10,15 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
+import zlib
+from xml.sax.saxutils import escape
 
 import numpy as np
 import pytest
 from PIL import Image, ImageCms
 
 from publisher.client.package_files import PackageImageError, write_package
+from publisher.domain import xmp_files
 from publisher.domain.aigc_label import (
     NAMESPACE,
     PROPAGATOR,
@@ -248,3 +251,113 @@ def test_a_package_image_too_damaged_to_label_stops_the_export_naming_it(tmp_pat
     [value] = aigc_values(xmp_read_by_pillow((tmp_path / "01.jpg").read_bytes()))
     assert value["PropagateID"] == f"{note_id}/01"
     assert not (tmp_path / "02.jpg").exists()
+
+
+def hostile_packet(declarations: int, openings: int) -> bytes:
+    """Many declarations of the namespace, then many AIGC elements that never close."""
+    head = "".join(f'<rdf:Description xmlns:p{i}="{NAMESPACE}"/>' for i in range(declarations))
+    body = head + "<p0:AIGC>x" * openings
+    return f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="{RDF}">{body}'.encode()
+
+
+def test_unclosed_labels_under_many_declarations_are_scanned_once():
+    """Each declaration used to rescan the packet, and each unclosed opening tag the rest of
+    it: this 64 KB JPEG took about 20 s to label. One linear pass takes milliseconds."""
+    packet = hostile_packet(declarations=50, openings=6000)
+    hostile = put_xmp(photo("JPEG"), "image/jpeg", packet)
+    assert read_label(packet) is None
+    labelled = label_image(hostile, "image/jpeg", LABEL)
+    # Nothing to edit in place and no closing tag: the label goes in beside the rest.
+    assert read_label(get_xmp(labelled, "image/jpeg") or b"") == LABEL
+
+
+def test_an_oversized_packet_is_replaced_not_parsed():
+    big = hostile_packet(declarations=1, openings=120_000)  # 1.2 MB
+    assert len(big) > 1024 * 1024
+    assert read_label(big) is None
+    assert merge_into_packet(big, LABEL) == xmp_packet(LABEL)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * 50_000,  # RecursionError in json.loads, not ValueError
+        '{"Label":' + "[" * 3000,  # small, an object, and still nested past the stack
+        "[1]",
+        '"AIGC"',
+        '{"Label":"1","ContentProducer":"' + "x" * 5000 + '"}',  # longer than any real label
+    ],
+)
+def test_a_value_that_is_not_a_small_json_object_is_no_label(value):
+    attribute = escape(value, {'"': "&quot;"})
+    packet = GENERATOR_XMP.format(rdf=RDF, ns=NAMESPACE, value=attribute).encode()
+    assert read_label(packet) is None
+    labelled = label_image(put_xmp(photo("PNG"), "image/png", packet), "image/png", LABEL)
+    [found] = aigc_values(xmp_read_by_pillow(labelled))
+    assert found["ContentProducer"] == "" and found["PropagateID"] == "note-1/01"
+
+
+def compressed_xmp_png(deflated: bytes) -> bytes:
+    """A PNG whose XMP iTXt chunk holds `deflated` with the compression flag set."""
+    body = b"XML:com.adobe.xmp\x00\x01\x00\x00\x00" + deflated
+    original = photo("PNG")
+    at = original.index(b"IDAT") - 4
+    return original[:at] + xmp_files._png_chunk(b"iTXt", body) + original[at:]
+
+
+def test_a_compressed_png_packet_is_inflated_only_so_far():
+    """200 KB of zlib used to inflate to 200 MB; past 1 MB the packet counts as none and the
+    label replaces it."""
+    bomb = compressed_xmp_png(zlib.compress(b" " * 200_000_000, 9))
+    assert len(bomb) < 300_000
+    assert get_xmp(bomb, "image/png") is None
+    labelled = label_image(bomb, "image/png", LABEL)
+    assert len(labelled) < 10_000
+    [value] = aigc_values(xmp_read_by_pillow(labelled))
+    assert value["PropagateID"] == "note-1/01"
+    # A packet within the limit still reads, and a cut-off stream is malformed.
+    small = xmp_packet(LABEL)
+    assert get_xmp(compressed_xmp_png(zlib.compress(small)), "image/png") == small
+    with pytest.raises(XmpContainerError):
+        get_xmp(compressed_xmp_png(zlib.compress(small)[:40]), "image/png")
+
+
+def test_fill_bytes_before_the_xmp_segment_go_with_it():
+    """The segment's end was counted from before its fill bytes, leaving that many bytes of
+    the old packet between the new segment and the next one."""
+    plain = put_xmp(photo("JPEG", exif=camera_exif()), "image/jpeg", xmp_packet(LABEL))
+    at = plain.index(b"\xff\xe1", plain.index(b"Exif") + 1)  # the XMP segment's marker
+    filled = plain[:at] + b"\xff\xff\xff" + plain[at:]
+    relabel = AigcLabel.propagated("note-1/02")
+    labelled = label_image(filled, "image/jpeg", relabel)
+    assert labelled == label_image(plain, "image/jpeg", relabel)
+    assert read_label(get_xmp(label_image(labelled, "image/jpeg", LABEL), "image/jpeg") or b"")
+    assert np.array_equal(pixels(labelled), pixels(plain))
+
+
+def test_a_heic_that_cannot_be_decoded_stops_the_export_rather_than_leave_unlabelled(tmp_path):
+    image = PackageImage(
+        position=0,
+        filename="01.jpg",
+        sha256="0" * 64,
+        mime="image/heic",
+        width=8,
+        height=8,
+        rendered=False,
+    )
+    manifest = PublishPackage(
+        note_id=uuid.uuid4(),
+        version=1,
+        status="published",
+        title="t",
+        body="b",
+        caption="t",
+        images=[image],
+        cover=image,
+        meta=PackageMeta(flags={"ai_generated": True}),
+    )
+    junk = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+    with pytest.raises(PackageImageError) as refused:
+        write_package(manifest, lambda pos: junk, tmp_path)
+    assert refused.value.params == {"file": "01.jpg"}
+    assert list(tmp_path.iterdir()) == []

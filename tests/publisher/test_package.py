@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 import uuid
 
 import pytest
+from PIL import Image
 
 from publisher.client import StudioClient
 from publisher.client.errors import NotFoundError, ValidationError
-from publisher.domain.aigc_label import PROPAGATOR
+from publisher.domain.aigc_label import PROPAGATOR, AigcLabel, xmp_packet
 from studio.backend_process import MAIN_PY
 from tests.backend_process import start_backend
 from tests.media_samples import image_bytes, write_image
@@ -207,3 +209,70 @@ def test_the_package_command_reads_the_local_studio_folder(tmp_path):
     assert (
         (tmp_path / "again" / "caption.txt").read_text(encoding="utf-8").startswith("成都三天两夜")
     )
+
+
+def heic_and_avif_with_orientation(folder):
+    """A landscape photo, red left and blue right, stored turned (EXIF orientation 6: shown
+    rotated 90° clockwise, so red on top) with camera EXIF; the HEIC also carries a
+    generator's label in its XMP."""
+    import pillow_heif
+
+    picture = Image.new("RGB", (60, 40), (220, 0, 0))
+    picture.paste((0, 0, 220), (30, 0, 60, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "ZhongcaoCam"  # Make
+    exif[0x0112] = 6  # Orientation
+    generator = AigcLabel(content_producer="001191Gen", produce_id="gen-42")
+    heic, avif = io.BytesIO(), io.BytesIO()
+    pillow_heif.from_pillow(picture).save(
+        heic, quality=95, exif=exif.tobytes(), xmp=xmp_packet(generator)
+    )
+    picture.save(avif, "AVIF", quality=95, exif=exif.tobytes())
+    (folder / "a.heic").write_bytes(heic.getvalue())
+    (folder / "b.avif").write_bytes(avif.getvalue())
+    return folder / "a.heic", folder / "b.avif"
+
+
+def test_an_ai_generated_notes_heic_and_avif_go_out_as_labelled_jpegs(api, backend, tmp_path):
+    """HEIC and AVIF have no XMP carrier here, so they used to leave unlabelled: now they are
+    converted to upright JPEGs, named .jpg in the manifest, and labelled."""
+    heic, avif = heic_and_avif_with_orientation(tmp_path)
+    media = [{"sha256": api.upload_media(path).sha256} for path in (heic, avif)]
+    account = api.list_accounts()[0].id
+    plain, _ = api.create_note(account_id=account, title="原图", body="", media=media)
+    assert [i.filename for i in api.get_package(plain.id).images] == ["01.heic", "02.avif"]
+    note, _ = api.create_note(
+        account_id=account, title="AI 图", body="", media=media, ai_generated=True
+    )
+    package = api.get_package(note.id)
+    assert [(i.filename, i.mime) for i in package.images] == [
+        ("01.jpg", "image/heic"),
+        ("02.jpg", "image/avif"),
+    ]
+    out = tmp_path / "out"
+    token = api.transport.token
+    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01.jpg",
+        "02.jpg",
+        "caption.txt",
+        "cover.jpg",
+        "meta.json",
+    ]
+    for name, number in (("01.jpg", 1), ("cover.jpg", 1), ("02.jpg", 2)):
+        data = (out / name).read_bytes()
+        [value] = aigc_values(xmp_read_by_pillow(data))
+        assert (value["Label"], value["ContentPropagator"]) == ("1", PROPAGATOR)
+        assert value["PropagateID"] == f"{note.id}/{number:02d}"
+        with Image.open(io.BytesIO(data)) as image:
+            assert (image.format, image.size) == ("JPEG", (40, 60))  # upright
+            exif = image.getexif()
+            assert exif[0x010F] == "ZhongcaoCam" and exif.get(0x0112, 1) == 1
+            top, bottom = image.getpixel((20, 10)), image.getpixel((20, 50))
+        assert top[0] > 180 > top[2] and bottom[2] > 180 > bottom[0]
+    # The generator's own fields survive the conversion (the AVIF had none).
+    [first] = aigc_values(xmp_read_by_pillow((out / "01.jpg").read_bytes()))
+    assert (first["ContentProducer"], first["ProduceID"]) == ("001191Gen", "gen-42")
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["images"] == ["01.jpg", "02.jpg"]
