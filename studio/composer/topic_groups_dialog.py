@@ -23,14 +23,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QListView,
     QPushButton,
@@ -43,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.client import ClientError
+from studio.composer.chips import ChipRow
 from studio.composer.topic_groups import (
     MAX_NAME_CHARS,
     Problem,
@@ -86,78 +85,6 @@ class _Draft:
     name: str
     topics: tuple[Tag, ...]
     version: int | None = None
-
-
-class _FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps them onto as many lines as they need."""
-
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line_height, gap = rect.x(), rect.y(), 0, self.spacing()
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x, y, line_height = rect.x(), y + line_height + gap, 0
-            if move:
-                item.setGeometry(QRect(x, y, hint.width(), hint.height()))
-            x += hint.width() + gap
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
-
-
-class _FlowHost(QWidget):
-    """Holds a `_FlowLayout` and asks for the height its wrapped lines need at its width:
-    a box layout gives a child only its minimum height, which knows nothing of wrapping."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.flow = _FlowLayout(self)
-
-    def fit(self) -> None:
-        self.setMinimumHeight(self.flow.heightForWidth(max(self.width(), 1)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.fit()
 
 
 class _GroupDelegate(QStyledItemDelegate):
@@ -229,7 +156,8 @@ class TopicGroupsDialog(QDialog):
         self._new = False
         self._auto_new = False
         """The new group was started only because there was no group to show."""
-        self._busy = False
+        self._busy = ""
+        """What the backend is doing for the dialog: "saving", "deleting" or "" (nothing)."""
         self._following_list = False
         """Set while the dialog itself moves the selection after the list changed."""
         self.setWindowTitle(self.tr("Topic groups"))
@@ -322,18 +250,18 @@ class TopicGroupsDialog(QDialog):
         self.chips_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chips_scroll.setWidgetResizable(True)
         self.chips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chips_host = _FlowHost()
-        self.chips_host.setObjectName("GroupChipsHost")
-        self.chips_layout = self.chips_host.flow
-        self.chips_scroll.setWidget(self.chips_host)
-        self.chips: list[QPushButton] = []
-        self.no_topics_label = QLabel(self.tr("No topics in this group yet."), self.chips_host)
-        self.no_topics_label.setObjectName("Hint")
-        self.add_note_topics_button = QPushButton(
-            self.tr("+ Add this note's topics"), self.chips_host
+        self.chip_row = ChipRow(
+            "#",
+            self.tr("No topics in this group yet."),
+            chip_tooltip=self.tr("Remove from the group"),
         )
+        self.chip_row.setObjectName("GroupChipsHost")
+        self.chip_row.removed.connect(self._on_chip_removed)
+        self.chips_scroll.setWidget(self.chip_row)
+        self.add_note_topics_button = QPushButton(self.tr("+ Add this note's topics"))
         self.add_note_topics_button.setObjectName("ChipAdd")
         self.add_note_topics_button.clicked.connect(self._on_add_note_topics)
+        self.chip_row.add_trailing(self.add_note_topics_button)
 
         self.message_label = QLabel(self.editor)
         self.message_label.setObjectName("GroupMessage")
@@ -478,13 +406,16 @@ class TopicGroupsDialog(QDialog):
 
     def _on_current_vanished(self, group_id: uuid.UUID) -> None:
         """The group being edited was deleted elsewhere: an unsaved edit of it becomes a new
-        group, so what was typed is not lost."""
+        group, so what was typed is not lost. While its save is on the way the same holds,
+        and the save's answer says why; only the dialog's own delete lets the group go."""
         self._current = None
         edited = self._drafts.pop(group_id, None)
-        if edited is None or self._busy:
+        if edited is None or self._busy == "deleting":
             return
         self._drafts[None] = replace(edited, version=None)
         self._new = True
+        if self._busy:
+            return
         text = message("topic_group.not_found")
         self._show_message(
             f"{text} {self.tr('Save to keep your changes as a new group.')}", level="error"
@@ -517,32 +448,10 @@ class TopicGroupsDialog(QDialog):
         self._refresh_actions()
 
     def _show_chips(self, topics: tuple[Tag, ...]) -> None:
-        for chip in self.chips:
-            chip.hide()
-            self.chips_layout.removeWidget(chip)
-            chip.deleteLater()
-        self.chips = []
-        for tag in topics:
-            chip = QPushButton(f"#{tag.name}  ×", self.chips_host)
-            chip.setObjectName("Chip")
-            chip.setToolTip(self.tr("Remove from the group"))
-            chip.clicked.connect(
-                lambda _checked=False, tag_id=tag.id: self._on_chip_removed(tag_id)
-            )
-            self.chips_layout.addWidget(chip)
-            self.chips.append(chip)
-        # The hint (when empty) and the add button close the flow, after the chips.
-        for widget in (self.no_topics_label, self.add_note_topics_button):
-            self.chips_layout.removeWidget(widget)
-        if not topics:
-            self.chips_layout.addWidget(self.no_topics_label)
-        self.chips_layout.addWidget(self.add_note_topics_button)
-        self.no_topics_label.setVisible(not topics)
-        self.chips_layout.invalidate()
-        self.chips_host.fit()
+        self.chip_row.show_tags(topics)
 
     def chip_texts(self) -> list[str]:
-        return [chip.text() for chip in self.chips]
+        return self.chip_row.texts()
 
     def _refresh_actions(self) -> None:
         draft = self.draft()
@@ -578,7 +487,7 @@ class TopicGroupsDialog(QDialog):
     def message_text(self) -> str:
         return self.message_label.text() if self.message_label.isVisible() else ""
 
-    def _set_busy(self, busy: bool, text: str = "") -> None:
+    def _set_busy(self, busy: str, text: str = "") -> None:
         self._busy = busy
         self.editor.setEnabled(not busy and self.draft() is not None)
         if text:
@@ -639,7 +548,7 @@ class TopicGroupsDialog(QDialog):
         if problem is not None:
             self._show_problem(problem)
             return
-        self._set_busy(True, self.tr("Saving…"))
+        self._set_busy("saving", self.tr("Saving…"))
 
     def _show_problem(self, problem: Problem) -> None:
         self._show_message(message(problem.code, problem.params), level="error")
@@ -650,12 +559,12 @@ class TopicGroupsDialog(QDialog):
         # The store puts `group` in the list right after this: the editor follows it then.
         self._drafts.pop(key, None)
         self._current, self._new = group.id, False
-        self._busy = False
+        self._busy = ""
         self._show_message(self.tr("Saved “{name}”.").format(name=group.name), level="success")
         self.group_saved.emit(group)
 
     def _on_save_failed(self, key: uuid.UUID | None, error: BaseException) -> None:
-        self._set_busy(False)
+        self._set_busy("")
         if not isinstance(error, ClientError):
             raise error
         text = message(error.code, error.params)
@@ -701,7 +610,7 @@ class TopicGroupsDialog(QDialog):
         version = draft.version if draft and draft.version is not None else group.version
         group_id = group.id
         self.confirm_bar.hide()
-        self._set_busy(True, self.tr("Deleting…"))
+        self._set_busy("deleting", self.tr("Deleting…"))
         self._store.delete(
             group_id,
             version=version,
@@ -714,12 +623,12 @@ class TopicGroupsDialog(QDialog):
         # The store drops it from the list right after this: the editor moves on then.
         self._drafts.pop(group_id, None)
         self._current = None
-        self._busy = False
+        self._busy = ""
         self._show_message(self.tr("Deleted “{name}”.").format(name=name), level="success")
         self.group_deleted.emit(group_id)
 
     def _on_delete_failed(self, group_id: uuid.UUID, error: BaseException) -> None:
-        self._set_busy(False)
+        self._set_busy("")
         if not isinstance(error, ClientError):
             raise error
         text = message(error.code, error.params)

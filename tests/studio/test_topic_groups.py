@@ -5,6 +5,7 @@ changed elsewhere, the backend down, an empty name, too many topics) keeping wha
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 
 from PySide6.QtCore import Qt
@@ -41,7 +42,7 @@ def _rename(dialog, name: str) -> None:
 
 
 def _remove_chip(dialog, name: str) -> None:
-    next(chip for chip in dialog.chips if chip.text().startswith(f"#{name} ")).click()
+    next(chip for chip in dialog.chip_row.buttons() if chip.text().startswith(f"#{name} ")).click()
 
 
 def _group_named(client, name: str):
@@ -240,3 +241,49 @@ def test_the_backend_down_keeps_the_dialog_as_typed(open_studio, qtbot):
     dialog.save_button.click()
     qtbot.waitUntil(lambda: "Saved" in dialog.message_text(), timeout=WAIT_MS)
     assert _group_named(studio.client(), "断网时起的名") is not None
+
+
+def test_a_group_deleted_elsewhere_while_its_save_is_on_the_way_keeps_the_edit(
+    open_studio, qtbot, monkeypatch
+):
+    """The list reloaded without the group before its save was refused: what was typed stays,
+    as a new group, and the editor does not jump to another group."""
+    studio = open_studio()
+    client = studio.client()
+    coffee, shop = _topics(client, "咖啡", "探店")
+    mine, _ = client.create_topic_group(name="A组", topic_ids=[uuid.UUID(coffee.id)])
+    client.create_topic_group(name="B组", topic_ids=[uuid.UUID(shop.id)])
+    page = _ready(qtbot, studio)
+    store = page.topic_picker.groups
+    dialog = page.topic_picker.open_groups_dialog()
+    qtbot.waitUntil(lambda: len(store.groups()) == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.current_group() is not None, timeout=WAIT_MS)
+    assert dialog.current_group().id == mine.id
+    # The save waits at the door until the reload has answered.
+    gate = threading.Event()
+    write = store._write
+    monkeypatch.setattr(
+        store,
+        "_write",
+        lambda op, *rest: write(lambda client: gate.wait(WAIT_MS / 1000) and op(client), *rest),
+    )
+
+    _rename(dialog, "A组改")
+    client.delete_topic_group(mine.id, version=mine.version)
+    dialog.save_button.click()
+    store.reload()
+    qtbot.waitUntil(lambda: store.group(mine.id) is None, timeout=WAIT_MS)
+    assert dialog.name_edit.text() == "A组改"
+    assert dialog.current_group() is None
+    gate.set()
+    qtbot.waitUntil(lambda: "no longer exists" in dialog.message_text(), timeout=WAIT_MS)
+    assert "Save to keep your changes as a new group." in dialog.message_text()
+    assert dialog.name_edit.text() == "A组改"
+    assert dialog.chip_texts() == ["#咖啡  ×"]
+    assert dialog.save_button.text() == "Save group"
+    assert dialog.current_group() is None
+
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: _group_named(client, "A组改") is not None, timeout=WAIT_MS)
+    assert [t.name for t in _group_named(client, "A组改").topics] == ["咖啡"]
+    assert [t.name for t in _group_named(client, "B组").topics] == ["探店"]
