@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -42,6 +43,14 @@ def note_with_edit(client, folder, **flags):
     )
     note, _ = client.set_note_place(note.id, version=note.version, place_id="cn:510107")
     return note, (first, rendered)
+
+
+def package_from_server(api, backend, note_id: uuid.UUID, out: Path) -> Path:
+    """Run the package command against `backend` as `api`'s user; the folder it wrote."""
+    token = api.transport.token
+    done = run_cli(str(note_id), "-o", str(out), "--server", backend.url, f"--token={token}")
+    assert done.returncode == 0, done.stderr
+    return out
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -129,10 +138,7 @@ def test_posted_is_confirmed_once_by_a_human_with_a_platform_link(api, tmp_path)
 
 def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, backend, tmp_path):
     note, (first, rendered) = note_with_edit(api, tmp_path)
-    out = tmp_path / "out"
-    token = api.transport.token
-    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
-    assert done.returncode == 0, done.stderr
+    out = package_from_server(api, backend, note.id, tmp_path / "out")
     assert sorted(p.name for p in out.iterdir()) == [
         "01.jpg",
         "02.png",
@@ -153,10 +159,7 @@ def test_the_package_command_writes_numbered_images_cover_caption_and_meta(api, 
 
 def test_an_ai_generated_notes_images_carry_the_implicit_label(api, backend, tmp_path):
     note, (first, rendered) = note_with_edit(api, tmp_path, ai_generated=True)
-    out = tmp_path / "out"
-    token = api.transport.token
-    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
-    assert done.returncode == 0, done.stderr
+    out = package_from_server(api, backend, note.id, tmp_path / "out")
     for name, number in (("01.jpg", 1), ("cover.jpg", 1), ("02.png", 2)):
         [value] = aigc_values(xmp_read_by_pillow((out / name).read_bytes()))
         assert value["Label"] == "1"
@@ -249,10 +252,7 @@ def test_an_ai_generated_notes_heic_and_avif_go_out_as_labelled_jpegs(api, backe
         ("01.jpg", "image/heic"),
         ("02.jpg", "image/avif"),
     ]
-    out = tmp_path / "out"
-    token = api.transport.token
-    done = run_cli(str(note.id), "-o", str(out), "--server", backend.url, f"--token={token}")
-    assert done.returncode == 0, done.stderr
+    out = package_from_server(api, backend, note.id, tmp_path / "out")
     assert sorted(p.name for p in out.iterdir()) == [
         "01.jpg",
         "02.jpg",
