@@ -4,7 +4,6 @@ the account used lately — ranked together, each saying why it is suggested."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -100,23 +99,18 @@ def _from_text(session: Session, ranking: _Ranking, title: str, body: str, limit
             ranking.add(topic.name, topic.id, "text", TEXT_WEIGHT * weight * PREFIX_DISCOUNT)
 
 
-def engagement_weight(note_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, float]:
-    """How much each published note's engagement multiplies its topics' trend: 1 for now.
-
-    Hook for the data-center issue: once reader events exist, weigh by interactions.
-    """
-    return dict.fromkeys(note_ids, 1.0)
-
-
 def trending(
     session: Session, rules: RulesPack, *, now: datetime, limit: int
 ) -> list[tuple[Topic, float]]:
     """Topics of public notes published in the trending window, each use weighted by recency
-    (1 when published now, falling linearly to 0 at the window's start), normalised to 0..1."""
+    (1 when published now, falling linearly to 0 at the window's start), normalised to 0..1.
+
+    Uses only: the backend holds no reader engagement yet (likes, collects and views arrive
+    with the data center's events), so a use is not yet weighed by how well its note did."""
     days = int(rules.limit("topics", "trending_days"))
     since = now - timedelta(days=days)
     rows = session.execute(
-        select(NoteTopic.topic_id, Note.id, Note.published_at)
+        select(NoteTopic.topic_id, Note.published_at)
         .join(Note, Note.id == NoteTopic.note_id)
         .where(
             Note.status == "published",
@@ -124,15 +118,14 @@ def trending(
             Note.published_at >= since,
         )
     ).all()
-    engagement = engagement_weight({note_id for _, note_id, _ in rows})
     window = timedelta(days=days).total_seconds()
     totals: dict[uuid.UUID, float] = {}
-    for topic_id, note_id, published_at in rows:
+    for topic_id, published_at in rows:
         if published_at is None:
             continue
         age = max(0.0, (now - published_at).total_seconds())
         recency = max(0.0, 1.0 - age / window)
-        totals[topic_id] = totals.get(topic_id, 0.0) + recency * engagement[note_id]
+        totals[topic_id] = totals.get(topic_id, 0.0) + recency
     best = sorted(totals.items(), key=lambda item: -item[1])[:limit]
     if not best:
         return []
