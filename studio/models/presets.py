@@ -82,9 +82,19 @@ class PresetsListModel(QAbstractListModel):
         return False
 
     def set_presets(self, presets: list[PresetPublic]) -> None:
-        self.beginResetModel()
-        self._presets = list(presets)
-        self.endResetModel()
+        """Show the backend's list. The same rows in the same order are updated in place, so
+        a refresh in the background neither closes a name being typed nor drops the
+        selection; only a different set of rows resets the list."""
+        presets = list(presets)
+        if [p.id for p in presets] != [p.id for p in self._presets]:
+            self.beginResetModel()
+            self._presets = presets
+            self.endResetModel()
+            return
+        old, self._presets = self._presets, presets
+        for row, (before, after) in enumerate(zip(old, presets, strict=True)):
+            if before != after:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def preset_at(self, row: int) -> PresetPublic | None:
         return self._presets[row] if 0 <= row < len(self._presets) else None

@@ -3,14 +3,18 @@ refuse a taken name, survive a restart, delete."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView
 
 from editor.recipe import Crop, Curves, FilterLook, Geometry, Recipe
+from publisher.schemas import PresetPublic
 from studio.editor.panels.presets_panel import PresetsPanel
 from studio.messages import message
-from studio.models.presets import apply_preset, preset_document
+from studio.models.presets import PresetsListModel, apply_preset, preset_document
 from tests.studio.helpers import type_text
 
 WAIT_MS = 20_000
@@ -109,3 +113,26 @@ def test_preset_round_trip_through_the_backend(open_studio, qtbot, tmp_path):
     qtbot.waitUntil(lambda: restarted.model.rowCount() == 0, timeout=WAIT_MS)
     assert again.client().list_presets().items == []
     assert restarted.empty_label.isVisible()
+
+
+def test_a_refresh_of_the_same_presets_keeps_a_rename_being_typed(qtbot):
+    now = datetime.now(UTC)
+    stamps = {"version": 1, "created_at": now, "updated_at": now}
+    names = ("奶油胶片", "日系")
+    presets = [PresetPublic(id=uuid.uuid4(), name=n, recipe={}, **stamps) for n in names]
+    model = PresetsListModel()
+    model.set_presets(presets)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    view.edit(model.index(0))
+    editor = view.findChild(QLineEdit)
+    editor.setText("周末")
+    model.set_presets([preset.model_copy() for preset in presets])  # a background reload
+    assert view.state() is QAbstractItemView.State.EditingState
+    assert view.findChild(QLineEdit) is editor and editor.text() == "周末"
+    renamed = presets[1].model_copy(update={"name": "日系 2", "version": 2})
+    model.set_presets([presets[0], renamed])
+    assert model.names() == ["奶油胶片", "日系 2"]
+    assert view.state() is QAbstractItemView.State.EditingState
