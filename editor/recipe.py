@@ -5,7 +5,8 @@ recipe means the same thing in the live preview, the export, the command line an
 machine: geometry (quarter turns, flips, straighten with its automatic crop, then the crop),
 then colour (the filter look first, like a camera profile, so the sliders behave the same under
 every look; then adjust and curves — all fused into one colour lookup), then detail (sharpness,
-clarity) and effects (vignette, grain). Every value is checked and clamped to its
+clarity) and effects (vignette, grain), and last the text and sticker layers (`editor.layers`),
+drawn in the cropped frame's coordinates. Every value is checked and clamped to its
 documented range on the way in, so a hand-edited or hostile recipe cannot make the renderer
 misbehave; `docs/recipes.md` documents the format with examples.
 
@@ -15,12 +16,16 @@ what makes undo/redo a plain stack of recipes and lets renders run on another th
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal, get_args
 
+from editor.checks import flag as _flag
+from editor.checks import invalid as _invalid
+from editor.checks import known_keys as _known_keys
+from editor.checks import mapping as _mapping
+from editor.checks import number as _number
 from editor.errors import EditorError
+from editor.layers import Layer, layer_to_dict, layers_from_list
 
 __all__ = [
     "ADJUST_RANGES",
@@ -35,7 +40,10 @@ __all__ = [
     "Recipe",
 ]
 
-RECIPE_VERSION = 1
+RECIPE_VERSION = 2
+"""Version 2 added `layers`. A recipe is written with the lowest version that holds it, so a
+recipe without layers is still a version-1 document that older programs read."""
+LAYERS_VERSION = 2
 
 # Crop ratios the platform shows well; "free" keeps whatever the creator drags.
 ASPECTS: dict[str, tuple[int, int] | None] = {
@@ -76,41 +84,6 @@ MAX_FILTER_ID_LENGTH = 200
 Interpolation = Literal["trilinear", "tetrahedral"]
 CurvePoints = tuple[tuple[float, float], ...]
 IDENTITY_CURVE: CurvePoints = ((0.0, 0.0), (1.0, 1.0))
-
-
-def _invalid(field_name: str, reason: str, **params: Any) -> EditorError:
-    return EditorError("recipe.invalid", {"field": field_name, "reason": reason, **params})
-
-
-def _number(value: Any, field_name: str, low: float, high: float) -> float:
-    """A finite number clamped into [low, high]; booleans and strings are refused."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _invalid(field_name, "not_a_number")
-    try:
-        number = float(value)
-    except OverflowError:  # an integer with hundreds of digits is valid JSON
-        raise _invalid(field_name, "not_finite") from None
-    if not math.isfinite(number):
-        raise _invalid(field_name, "not_finite")
-    return min(max(number, low), high)
-
-
-def _flag(value: Any, field_name: str) -> bool:
-    if not isinstance(value, bool):
-        raise _invalid(field_name, "not_a_boolean")
-    return value
-
-
-def _mapping(value: Any, field_name: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _invalid(field_name, "not_an_object")
-    return value
-
-
-def _known_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(str(key) for key in data if key not in allowed)
-    if unknown:
-        raise _invalid(f"{where}.{unknown[0]}" if where else unknown[0], "unknown_field")
 
 
 @dataclass(frozen=True)
@@ -292,6 +265,7 @@ class Recipe:
     adjust: Adjust = field(default_factory=Adjust)
     curves: Curves = field(default_factory=Curves)
     filter: FilterLook | None = None
+    layers: tuple[Layer, ...] = ()
 
     @property
     def is_identity(self) -> bool:
@@ -301,13 +275,14 @@ class Recipe:
             and self.adjust == Adjust()
             and self.curves.is_identity
             and (self.filter is None or self.filter.strength == 0.0)
+            and not self.layers
         )
 
     @classmethod
     def from_dict(cls, data: Any) -> Recipe:
         """Check and normalise a recipe document; raises EditorError("recipe.invalid")."""
         data = _mapping(data, "")
-        _known_keys(data, {"version", "geometry", "adjust", "curves", "filter"}, "")
+        _known_keys(data, {"version", "geometry", "adjust", "curves", "filter", "layers"}, "")
         version = data.get("version", RECIPE_VERSION)
         if isinstance(version, bool) or not isinstance(version, int):
             raise _invalid("version", "not_an_integer")
@@ -315,17 +290,20 @@ class Recipe:
             raise EditorError("recipe.too_new", {"version": version, "max": RECIPE_VERSION})
         if version < 1:
             raise _invalid("version", "out_of_range")
+        if "layers" in data and version < LAYERS_VERSION:
+            raise _invalid("layers", "needs_version", min=LAYERS_VERSION)
         look = data.get("filter")
         return cls(
             geometry=Geometry.from_dict(data["geometry"]) if "geometry" in data else Geometry(),
             adjust=Adjust.from_dict(data["adjust"]) if "adjust" in data else Adjust(),
             curves=Curves.from_dict(data["curves"]) if "curves" in data else Curves(),
             filter=None if look is None else FilterLook.from_dict(look),
+            layers=layers_from_list(data["layers"]) if "layers" in data else (),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document, leaving out whatever is at its default so recipes stay short."""
-        document: dict[str, Any] = {"version": RECIPE_VERSION}
+        document: dict[str, Any] = {"version": LAYERS_VERSION if self.layers else 1}
         geometry = _changed(self.geometry, Geometry())
         if "crop" in geometry:
             geometry["crop"] = asdict(self.geometry.crop)
@@ -343,6 +321,8 @@ class Recipe:
             document["curves"] = curves
         if self.filter is not None:
             document["filter"] = asdict(self.filter)
+        if self.layers:
+            document["layers"] = [layer_to_dict(layer) for layer in self.layers]
         return document
 
     def with_adjust(self, **values: float) -> Recipe:

@@ -5,11 +5,13 @@ One recipe, two pipes, the same picture:
 - `render` (the export pipe) resamples first — quarter turns, flips, straighten, crop and the
   scale to the output size in one warp, so only the pixels that are published are worked on —
   then applies the fused colour lookup, then detail (sharpness, clarity) and effects (vignette,
-  grain) at the output size.
+  grain) at the output size, and last draws the text and sticker layers over the cropped
+  picture at the output's scale.
 - `Preview` (the live pipe) runs the same stages on the screen-size proxy and caches each by the
   recipe parts it reads: the colour lookup's per-pixel maps depend only on the warped proxy's
   pixels, so they are computed once per geometry, and moving the vignette slider neither
-  re-bakes the colour lattice nor re-warps.
+  re-bakes the colour lattice nor re-warps. Its layers are rasterised once per layer and size
+  (`editor.overlay.LayerCache`), so a slider tick re-draws them without re-rasterising text.
 
 Detail and effects are defined relative to the output's short side, so both pipes agree.
 """
@@ -32,7 +34,10 @@ from editor.geometry import cropped_size, frame_of, warp
 from editor.geometry import geometry_size as _frame_size
 from editor.imageio import load_reduced
 from editor.lut import CubeLut
+from editor.overlay import LayerCache, composite_layers
 from editor.recipe import Adjust, Crop, Recipe
+from editor.stickers import StickerResolver
+from editor.stickers import load_builtin as builtin_stickers
 
 __all__ = [
     "PLATFORM_SIZES",
@@ -135,6 +140,7 @@ def render(
     *,
     size: tuple[int, int] | None = None,
     looks: LookResolver = builtin_resolver,
+    stickers: StickerResolver = builtin_stickers,
 ) -> np.ndarray:
     """Render a recipe on an image: the pure function behind every export.
 
@@ -144,22 +150,29 @@ def render(
         recipe: The edit.
         size: Output (width, height); None is the cropped size at the input's scale.
         looks: Resolves the recipe's filter id to a look.
+        stickers: Resolves the sticker layers' ids to RGBA pixels.
 
     Returns:
         H'×W'×3 uint8 RGB.
 
     Raises:
-        EditorError: ``look.unknown`` (or the resolver's own codes) for the filter.
+        EditorError: ``look.unknown`` (or the resolver's own codes) for the filter;
+            ``sticker.unknown`` / ``sticker.invalid`` for a sticker layer.
     """
     color = _color_recipe(recipe, looks)
-    return _render_resolved(image, recipe, color, size)
+    return _render_resolved(image, recipe, color, size, stickers)
 
 
 def _render_resolved(
-    image: np.ndarray, recipe: Recipe, color: ColorRecipe, size: tuple[int, int] | None
+    image: np.ndarray,
+    recipe: Recipe,
+    color: ColorRecipe,
+    size: tuple[int, int] | None,
+    stickers: StickerResolver,
 ) -> np.ndarray:
     warped = warp(image, recipe.geometry, size)
-    return _finish(apply_color(warped, color), recipe.adjust)
+    finished = _finish(apply_color(warped, color), recipe.adjust)
+    return composite_layers(finished, recipe.layers, stickers=stickers)
 
 
 @dataclass
@@ -186,13 +199,21 @@ class Preview:
     the vignette. Use it from one thread at a time; it is cheap to create.
     """
 
-    def __init__(self, proxy: np.ndarray, looks: LookResolver = builtin_resolver) -> None:
+    def __init__(
+        self,
+        proxy: np.ndarray,
+        looks: LookResolver = builtin_resolver,
+        stickers: StickerResolver = builtin_stickers,
+    ) -> None:
         """Args:
         proxy: H×W×3 uint8 RGB, e.g. from `load_proxy`.
         looks: Resolves filter ids; each id is resolved once per preview.
+        stickers: Resolves sticker ids; each sticker is resolved once per preview.
         """
         self._proxy = proxy
         self._looks = looks
+        self._stickers = stickers
+        self._layers = LayerCache()
         self._resolved: dict[str, CubeLut] = {}
         self._warped = _Stage()
         self._maps = _Stage()
@@ -209,13 +230,14 @@ class Preview:
         Args:
             recipe: The edit.
             crop: False renders the whole straightened frame, for the crop tool to draw its
-                rectangle over.
+                rectangle over; the layers, which live in the cropped frame, are left out.
 
         Returns:
             H'×W'×3 uint8 RGB.
 
         Raises:
-            EditorError: The resolver's codes for the filter (``look.unknown``).
+            EditorError: The resolvers' codes for the filter (``look.unknown``) and the
+                stickers (``sticker.unknown``, ``sticker.invalid``).
         """
         # Without the crop only turns, flips and straighten matter: dragging the crop
         # rectangle over the whole frame re-renders nothing.
@@ -230,7 +252,12 @@ class Preview:
         detailed = self._detailed.get(
             (color_key, a.sharpness, a.clarity), lambda: apply_detail(colored, a)
         )
-        return apply_effects(detailed, a)
+        finished = apply_effects(detailed, a)
+        if not crop:
+            return finished
+        return composite_layers(
+            finished, recipe.layers, stickers=self._stickers, cache=self._layers
+        )
 
     def _color(self, warped: np.ndarray, recipe: Recipe, geometry_key: Hashable) -> np.ndarray:
         color = _color_recipe(recipe, self._look)
@@ -277,6 +304,7 @@ def export_jpeg(
     fit: bool = False,
     quality: int = 90,
     looks: LookResolver = builtin_resolver,
+    stickers: StickerResolver = builtin_stickers,
 ) -> bytes:
     """Render a photo with its recipe into the JPEG that gets published.
 
@@ -292,12 +320,14 @@ def export_jpeg(
             at the largest size of its own shape inside it instead of being stretched.
         quality: JPEG quality, 1–100.
         looks: Resolves the recipe's filter id.
+        stickers: Resolves the sticker layers' ids.
 
     Returns:
         A baseline sRGB JPEG without EXIF, GPS, XMP, ICC profile or comment.
 
     Raises:
-        EditorError: The gate's codes for a bad file; ``look.unknown`` for the filter.
+        EditorError: The gate's codes for a bad file; ``look.unknown`` for the filter;
+            ``sticker.unknown`` / ``sticker.invalid`` for a sticker layer.
         ValueError: If `quality` or `size` is out of range.
     """
     if size is not None and min(size) < 1:
@@ -317,4 +347,4 @@ def export_jpeg(
         return max(out[0] / crop_w, out[1] / crop_h)
 
     pixels = load_reduced(source, scale_for)
-    return encode_jpeg(_render_resolved(pixels, recipe, color, plan["size"]), quality)
+    return encode_jpeg(_render_resolved(pixels, recipe, color, plan["size"], stickers), quality)

@@ -15,8 +15,10 @@ from editor import EditorError
 from editor.recipe import Recipe
 from publisher.services.errors import Invalid
 
-MAX_RECIPE_BYTES = 16 * 1024
-"""Far above the longest valid recipe (four curves of 16 points, every slider, a look id)."""
+MAX_RECIPE_BYTES = 128 * 1024
+"""Above the longest valid recipe: four curves of 16 points, every slider, a look id (under
+4 KiB) and 30 text layers of 200 emoji with every field set, each emoji escaped to 12 bytes of
+JSON (about 90 KiB); tests/publisher/test_recipe_layers.py builds that recipe."""
 _USER_LOOK = re.compile(r"^user:[0-9a-f]{64}$")
 
 

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from editor.errors import EditorError
-from editor.recipe import Adjust, Crop, Curves, FilterLook, Geometry, Recipe
+from editor.recipe import RECIPE_VERSION, Adjust, Crop, Curves, FilterLook, Geometry, Recipe
 
 
 def test_the_empty_document_is_the_identity_recipe():
@@ -83,7 +83,8 @@ def test_quarter_turns_wrap():
         ({"filter": {"id": "builtin:cream", "interpolation": "cubic"}}, "filter.interpolation"),
         ({"version": "1"}, "version"),
         ({"version": 0}, "version"),
-        ({"layers": []}, "layers"),
+        ({"version": 1, "layers": []}, "layers"),  # layers came with version 2
+        ({"version": 2, "layers": {}}, "layers"),
     ],
 )
 def test_bad_documents_are_refused_with_the_field_named(document, field):
@@ -95,7 +96,7 @@ def test_bad_documents_are_refused_with_the_field_named(document, field):
 
 def test_a_recipe_from_a_newer_app_is_refused_not_misread():
     with pytest.raises(EditorError) as caught:
-        Recipe.from_dict({"version": 2})
+        Recipe.from_dict({"version": RECIPE_VERSION + 1})
     assert caught.value.code == "recipe.too_new"
 
 

@@ -8,6 +8,7 @@ import math
 import pytest
 
 from publisher.client import ValidationError
+from publisher.services.recipes import MAX_RECIPE_BYTES
 from tests.media_samples import image_bytes
 from tests.publisher.test_api import API, call, first_account, token_of, upload
 
@@ -103,7 +104,7 @@ def test_a_rendered_image_must_be_the_callers_upload(backend, api, other_api) ->
         ({"adjust": {"contrast": [1]}}, "recipe.invalid", {"field": "adjust.contrast"}),
         ({"geometry": {"aspect": "2:1"}}, "recipe.invalid", {"reason": "unknown_aspect"}),
         ({"stickers": [{"id": 1}]}, "recipe.invalid", {"reason": "unknown_field"}),
-        ({"version": 7, "adjust": {}}, "recipe.too_new", {"version": 7, "max": 1}),
+        ({"version": 7, "adjust": {}}, "recipe.too_new", {"version": 7, "max": 2}),
         ("not an object", "request.invalid", {}),
     ],
 )
@@ -173,7 +174,7 @@ def test_a_new_note_with_a_bad_recipe_is_not_created(api, backend) -> None:
 
 def test_an_oversized_recipe_is_refused(backend, api) -> None:
     original = uploaded(backend, api)
-    huge = {"adjust": {"fade": 1}, "comment": "字" * 10_000}
+    huge = {"adjust": {"fade": 1}, "comment": "字" * 30_000}
     refused = call(
         backend,
         "POST",
@@ -185,4 +186,7 @@ def test_an_oversized_recipe_is_refused(backend, api) -> None:
         },
     )
     assert refused.status_code == 422
-    assert refused.json() == {"code": "recipe.too_large", "params": {"max": 16384, "index": 0}}
+    assert refused.json() == {
+        "code": "recipe.too_large",
+        "params": {"max": MAX_RECIPE_BYTES, "index": 0},
+    }

@@ -141,11 +141,11 @@ def test_someone_elses_preset_is_not_found(backend, api, other_api) -> None:
         ({"adjust": {"glow": 10}}, "recipe.invalid", {"reason": "unknown_field"}),
         ({"geometry": {"flip_h": 1}}, "recipe.invalid", {"reason": "not_a_boolean"}),
         ({"curves": {"rgb": [[0.5, 0.5]]}}, "recipe.invalid", {"field": "curves.rgb"}),
-        ({"layers": []}, "recipe.invalid", {"field": "layers", "reason": "unknown_field"}),
-        ({"version": 2}, "recipe.too_new", {"version": 2, "max": 1}),
+        ({"version": 1, "layers": []}, "recipe.invalid", {"reason": "needs_version"}),
+        ({"version": 3}, "recipe.too_new", {"version": 3, "max": 2}),
         ({"filter": {"id": "file:looks/x.cube"}}, "recipe.invalid", {"reason": "local_file"}),
         ({"filter": {"id": "user:../../etc"}}, "recipe.invalid", {"reason": "bad_look_id"}),
-        ({"adjust": {"exposure": 1}, "notes": "x" * 20_000}, "recipe.too_large", {}),
+        ({"adjust": {"exposure": 1}, "notes": "x" * 200_000}, "recipe.too_large", {}),
     ],
 )
 def test_invalid_recipes_get_their_code_and_nothing_is_saved(

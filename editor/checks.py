@@ -1,0 +1,55 @@
+"""Value checks shared by every section of a recipe.
+
+Each helper either returns a clean value (a finite number clamped into its range, a boolean, a
+mapping) or raises ``EditorError("recipe.invalid", {field, reason, …})``, so a hand-edited or
+hostile document is refused with the field it went wrong in and never reaches the renderer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from editor.errors import EditorError
+
+__all__ = ["flag", "invalid", "known_keys", "mapping", "number"]
+
+
+def invalid(field_name: str, reason: str, **params: Any) -> EditorError:
+    """The ``recipe.invalid`` error for `field_name` (a dotted path such as ``layers[2].size``)."""
+    return EditorError("recipe.invalid", {"field": field_name, "reason": reason, **params})
+
+
+def number(value: Any, field_name: str, low: float, high: float) -> float:
+    """A finite number clamped into [low, high]; booleans and strings are refused."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise invalid(field_name, "not_a_number")
+    try:
+        result = float(value)
+    except OverflowError:  # an integer with hundreds of digits is valid JSON
+        raise invalid(field_name, "not_finite") from None
+    if not math.isfinite(result):
+        raise invalid(field_name, "not_finite")
+    return min(max(result, low), high)
+
+
+def flag(value: Any, field_name: str) -> bool:
+    """A JSON boolean (not 0/1, not a string)."""
+    if not isinstance(value, bool):
+        raise invalid(field_name, "not_a_boolean")
+    return value
+
+
+def mapping(value: Any, field_name: str) -> Mapping[str, Any]:
+    """A JSON object."""
+    if not isinstance(value, Mapping):
+        raise invalid(field_name, "not_an_object")
+    return value
+
+
+def known_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    """Refuse the first unknown key (sorted, so the error is stable) as ``unknown_field``."""
+    unknown = sorted(str(key) for key in data if key not in allowed)
+    if unknown:
+        raise invalid(f"{where}.{unknown[0]}" if where else unknown[0], "unknown_field")
