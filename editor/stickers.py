@@ -2,8 +2,8 @@
 
 A sticker id ``builtin:<name>`` names ``resources/stickers/<name>.png``, an RGBA PNG. Like the
 filter looks (`editor.looks`), a sticker is decoded the first time a recipe uses it and then
-shared; a missing or unreadable file is an `EditorError`, never a crash, so a recipe naming a
-sticker this installation lacks renders nothing for it only if the caller chooses so.
+shared; a missing or unreadable file is an `EditorError` (``sticker.unknown``,
+``sticker.invalid``) that the caller translates, never a crash.
 """
 
 from __future__ import annotations
