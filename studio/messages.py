@@ -232,6 +232,10 @@ _MESSAGES: dict[str, str] = {
     ),
     # filter looks and .cube files
     "look.unknown": QT_TRANSLATE_NOOP("Messages", "This filter is not available any more."),
+    "sticker.unknown": QT_TRANSLATE_NOOP("Messages", "This sticker is not available any more."),
+    "sticker.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This sticker's picture is damaged and cannot be drawn."
+    ),
     "lut.invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid .cube file (line {line})."),
     "lut.invalid.bad_row_count": QT_TRANSLATE_NOOP(
         "Messages",

@@ -1207,6 +1207,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>该滤镜已不可用。</translation>
     </message>
     <message>
+        <source>This sticker is not available any more.</source>
+        <translation>这个贴纸已不可用。</translation>
+    </message>
+    <message>
+        <source>This sticker&apos;s picture is damaged and cannot be drawn.</source>
+        <translation>这个贴纸的图片已损坏，无法绘制。</translation>
+    </message>
+    <message>
         <source>This is not a valid .cube file (line {line}).</source>
         <translation>这不是有效的 .cube 文件（第 {line} 行）。</translation>
     </message>
