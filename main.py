@@ -47,6 +47,21 @@ def _build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--out", required=True, help="folder for the JPEGs (created if missing)")
     edit.add_argument("--size", help="output WxH, e.g. 1080x1440; default: the platform's size")
     edit.add_argument("--quality", help="JPEG quality 1-100 (default 90)")
+    template = sub.add_parser("template", help="cover templates (see docs/templates.md)")
+    template_sub = template.add_subparsers(dest="template_command", required=True)
+    template_render = template_sub.add_parser(
+        "render", help="render a template with photos and texts into a JPEG"
+    )
+    template_render.add_argument("template", metavar="TEMPLATE", help="JSON file or built-in name")
+    template_render.add_argument(
+        "--photo", action="append", default=[], help="a photo for the next slot (repeat)"
+    )
+    template_render.add_argument(
+        "--text", action="append", default=[], help="SLOT=TEXT for a named text slot (repeat)"
+    )
+    template_render.add_argument("-o", "--out", required=True, help="the JPEG to write")
+    template_render.add_argument("--width", type=int, help="output width (default: template's)")
+    template_render.add_argument("--quality", type=int, default=90, help="JPEG quality 1-100")
     package = sub.add_parser(
         "package",
         help="write a note's publish package: numbered images, cover, caption.txt, meta.json",
@@ -88,6 +103,21 @@ def _edit(args: argparse.Namespace) -> int:
     return batch.run(job, args.inputs, sys.stdout)
 
 
+def _template(args: argparse.Namespace) -> int:
+    from editor import template_command
+
+    return template_command.render_command(
+        args.template,
+        args.photo,
+        args.text,
+        args.out,
+        width=args.width,
+        quality=args.quality,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command == "serve":
@@ -106,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _edit(args)
     if args.command == "package":
         return _package(args)
+    if args.command == "template":
+        return _template(args)
     from studio.app import run_app
 
     return run_app(data_dir=args.data_dir, lang=args.lang)
