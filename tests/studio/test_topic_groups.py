@@ -174,6 +174,10 @@ def test_a_group_changed_elsewhere_is_reloaded_and_the_edit_kept(open_studio, qt
 
     dialog.save_button.click()
     qtbot.waitUntil(lambda: _group_named(client, "我的") is not None, timeout=WAIT_MS)
+    # The save's own reload may still be on its way; a newer one supersedes it, so once that
+    # answers, no list from before the delete below can arrive and show the group gone first.
+    with qtbot.waitSignal(store.changed, timeout=WAIT_MS):
+        store.reload()
 
     client.delete_topic_group(group.id, version=_group_named(client, "我的").version)
     _rename(dialog, "又改了")
