@@ -27,6 +27,9 @@ class MentionPicker(TagSearchPicker):
             placeholder=self.tr("@ someone: search a nickname"),
             searching=self.tr("Searching…"),
             list_height=120,
+            search=self._on_search_edited,
+            show_results=self._show_results,
+            changed=self.mentions_changed.emit,
         )
 
     def _on_search_edited(self, text: str) -> None:
@@ -44,6 +47,3 @@ class MentionPicker(TagSearchPicker):
         self.results.setVisible(bool(page.items))
         if not page.items:
             self.state_label.setText(self.tr("No account matches."))
-
-    def _changed(self, tags: tuple[Tag, ...]) -> None:
-        self.mentions_changed.emit(tags)

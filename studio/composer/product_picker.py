@@ -37,6 +37,9 @@ class ProductPicker(TagSearchPicker):
             placeholder=self.tr("Search products by name or SKU"),
             searching=self.tr("Searching…"),
             list_height=160,
+            search=self._on_search_edited,
+            show_results=self._show_results,
+            changed=self.products_changed.emit,
         )
         self.results.setIconSize(QSize(40, 40))
         ctx.thumbnails.ready.connect(self._on_thumbnail)
@@ -85,6 +88,3 @@ class ProductPicker(TagSearchPicker):
             item = self.results.item(row)
             if item.data(ShaRole) == sha256 and (pixmap := self._ctx.thumbnails.get(sha256)):
                 item.setIcon(QIcon(pixmap))
-
-    def _changed(self, tags: tuple[Tag, ...]) -> None:
-        self.products_changed.emit(tags)

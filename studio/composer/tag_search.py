@@ -8,6 +8,7 @@ text comes from the subclass, translated in its own context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -34,16 +35,32 @@ class TagSearchPicker(QWidget):
         self._tags: tuple[Tag, ...] = ()
         self._search = DebouncedQuery(ctx, self)
 
-    def _build(self, chips: ChipRow, *, placeholder: str, searching: str, list_height: int) -> None:
-        """Lay out `chips`, the search box, the state line and the result list."""
+    def _build(
+        self,
+        chips: ChipRow,
+        *,
+        placeholder: str,
+        searching: str,
+        list_height: int,
+        search: Callable[[str], None],
+        show_results: Callable[[Any], None],
+        changed: Callable[[tuple[Tag, ...]], None],
+    ) -> None:
+        """Lay out `chips`, the search box, the state line and the result list.
+
+        The subclass's part comes in as callables: `search` runs on each edit of the box,
+        `show_results` fills `results` from the search's answer (a `Page` of what it searches),
+        `changed` announces the new tuple of tags with the subclass's own signal.
+        """
         self.chips = chips
+        self._changed = changed
         self.chips.removed.connect(
             lambda tag_id: self._emit(tuple(t for t in self._tags if t.id != tag_id))
         )
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(placeholder)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textEdited.connect(self._on_search_edited)
+        self.search_edit.textEdited.connect(search)
         self.state_label = HintLabel(self)
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
@@ -56,7 +73,7 @@ class TagSearchPicker(QWidget):
         layout.setSpacing(6)
         for widget in (self.chips, self.search_edit, self.state_label, self.results):
             layout.addWidget(widget)
-        self._search.answered.connect(self._show_results)
+        self._search.answered.connect(show_results)
         self._search.failed.connect(self._show_error)
         self._search.loading_changed.connect(
             lambda loading: self.state_label.setText(searching if loading else "")
@@ -65,21 +82,6 @@ class TagSearchPicker(QWidget):
     def show_tags(self, tags: tuple[Tag, ...]) -> None:
         self._tags = tags
         self.chips.show_tags(tags)
-
-    # -- the subclass's part ---------------------------------------------------------------
-
-    def _on_search_edited(self, text: str) -> None:
-        raise NotImplementedError
-
-    def _show_results(self, page: Any) -> None:
-        """Fill `results` from the search's answer (a `Page` of what the subclass searches)."""
-        raise NotImplementedError
-
-    def _changed(self, tags: tuple[Tag, ...]) -> None:
-        """Announce the new tuple of tags with the subclass's own signal."""
-        raise NotImplementedError
-
-    # -- shared ----------------------------------------------------------------------------
 
     def _add_result(self, text: str, tag: Tag) -> QListWidgetItem:
         item = QListWidgetItem(text)
