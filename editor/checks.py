@@ -8,6 +8,7 @@ hostile document is refused with the field it went wrong in and never reaches th
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -53,3 +54,13 @@ def known_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(str(key) for key in data if key not in allowed)
     if unknown:
         raise invalid(f"{where}.{unknown[0]}" if where else unknown[0], "unknown_field")
+
+
+_COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+def color(value: Any, field_name: str) -> str:
+    """``#RRGGBB`` or ``#RRGGBBAA``, normalised to upper case."""
+    if not isinstance(value, str) or not _COLOR.match(value):
+        raise invalid(field_name, "bad_color")
+    return value.upper()

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
-from editor.checks import invalid, known_keys, mapping, number
+from editor.checks import color, invalid, known_keys, mapping, number
 
 __all__ = [
     "FONTS",
@@ -44,19 +44,11 @@ Weight = Literal["regular", "bold"]
 Align = Literal["left", "center", "right"]
 FONTS: tuple[str, ...] = get_args(FontName)
 
-_COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 # builtin:<name> for the shipped set in resources/stickers, user:<sha256> for one the backend keeps.
 _STICKER_ID = re.compile(r"^(builtin:[a-z0-9_]{1,64}|user:[0-9a-f]{64})$")
 # Line breaks are kept; every other control character (and the separators that act as line
 # breaks in some renderers but not others) is refused so that the text means one thing.
 _FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _color(value: Any, where: str) -> str:
-    """``#RRGGBB`` or ``#RRGGBBAA``, normalised to upper case."""
-    if not isinstance(value, str) or not _COLOR.match(value):
-        raise invalid(where, "bad_color")
-    return value.upper()
 
 
 def _choice(value: Any, where: str, allowed: tuple[str, ...]) -> str:
@@ -84,7 +76,7 @@ class Stroke:
         known_keys(data, {"width", "color"}, where)
         return cls(
             width=number(data.get("width", 0.0), f"{where}.width", 0.0, 0.3),
-            color=_color(data.get("color", "#000000"), f"{where}.color"),
+            color=color(data.get("color", "#000000"), f"{where}.color"),
         )
 
 
@@ -106,7 +98,7 @@ class Shadow:
             x=number(data.get("x", default.x), f"{where}.x", -0.5, 0.5),
             y=number(data.get("y", default.y), f"{where}.y", -0.5, 0.5),
             blur=number(data.get("blur", default.blur), f"{where}.blur", 0.0, 0.5),
-            color=_color(data.get("color", default.color), f"{where}.color"),
+            color=color(data.get("color", default.color), f"{where}.color"),
         )
 
 
@@ -126,7 +118,7 @@ class Box:
         known_keys(data, {"color", "radius", "padding"}, where)
         default = cls()
         return cls(
-            color=_color(data.get("color", default.color), f"{where}.color"),
+            color=color(data.get("color", default.color), f"{where}.color"),
             radius=number(data.get("radius", default.radius), f"{where}.radius", 0.0, 5.0),
             padding=number(data.get("padding", default.padding), f"{where}.padding", 0.0, 2.0),
         )
@@ -191,7 +183,7 @@ class TextLayer:
                 data.get("weight", default.weight), f"{where}.weight", get_args(Weight)
             ),
             size=number(data.get("size", default.size), f"{where}.size", 0.005, 0.5),
-            color=_color(data.get("color", default.color), f"{where}.color"),
+            color=color(data.get("color", default.color), f"{where}.color"),
             stroke=_optional(data, "stroke", Stroke.from_dict, where),
             shadow=_optional(data, "shadow", Shadow.from_dict, where),
             box=_optional(data, "box", Box.from_dict, where),

@@ -39,7 +39,7 @@ import cv2
 import numpy as np
 
 import resources
-from editor.checks import known_keys, mapping, number
+from editor.checks import color, known_keys, mapping, number
 from editor.errors import EditorError
 from editor.imageio import load_reduced
 from editor.layers import StickerLayer, TextLayer, layer_to_dict
@@ -74,7 +74,6 @@ MIN_RECT = 0.005
 
 PhotoSource = Path | bytes | np.ndarray
 
-_COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _SLOT = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _BUILTIN = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 
@@ -95,9 +94,8 @@ def _as_template_error() -> Iterator[None]:
 
 
 def _color(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not _COLOR.match(value):
-        raise _invalid(where, "bad_color")
-    return value.upper()
+    with _as_template_error():
+        return color(value, where)
 
 
 def _name(value: Any, where: str) -> str:
