@@ -14,7 +14,10 @@ from typing import Any
 
 from editor.errors import EditorError
 
-__all__ = ["flag", "invalid", "known_keys", "mapping", "number"]
+__all__ = ["BRAND_COLOR_NAMES", "color", "flag", "invalid", "known_keys", "mapping", "number"]
+
+BRAND_COLOR_NAMES: tuple[str, ...] = ("primary", "secondary", "accent", "text", "background")
+"""The colour roles of a brand kit (see `editor.brand`)."""
 
 
 def invalid(field_name: str, reason: str, **params: Any) -> EditorError:
@@ -59,8 +62,13 @@ def known_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
-def color(value: Any, field_name: str) -> str:
-    """``#RRGGBB`` or ``#RRGGBBAA``, normalised to upper case."""
+def color(value: Any, field_name: str, *, roles: bool = True) -> str:
+    """``#RRGGBB`` or ``#RRGGBBAA``, normalised to upper case, or (with `roles`) a brand
+    colour named by role, ``brand:primary``, resolved when drawn (`editor.brand`)."""
+    if roles and isinstance(value, str) and value.startswith("brand:"):
+        if value.removeprefix("brand:") not in BRAND_COLOR_NAMES:
+            raise invalid(field_name, "unknown_brand_color", allowed=list(BRAND_COLOR_NAMES))
+        return value
     if not isinstance(value, str) or not _COLOR.match(value):
         raise invalid(field_name, "bad_color")
     return value.upper()

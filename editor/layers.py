@@ -28,6 +28,7 @@ __all__ = [
     "Layer",
     "Shadow",
     "StickerLayer",
+    "STICKER_ID",
     "Stroke",
     "TextLayer",
     "layer_to_dict",
@@ -37,15 +38,15 @@ __all__ = [
 MAX_LAYERS = 30
 MAX_TEXT_LENGTH = 200  # characters (code points) per text layer: a title, a label, a short list
 MAX_LINES = 20  # explicit line breaks per text layer
-MAX_STICKER_ID_LENGTH = 120
 
 FontName = Literal["sans", "serif"]
+LayerFont = Literal["sans", "serif", "brand"]  # "brand": the brand style's font, see editor.brand
 Weight = Literal["regular", "bold"]
 Align = Literal["left", "center", "right"]
 FONTS: tuple[str, ...] = get_args(FontName)
 
 # builtin:<name> for the shipped set in resources/stickers, user:<sha256> for one the backend keeps.
-_STICKER_ID = re.compile(r"^(builtin:[a-z0-9_]{1,64}|user:[0-9a-f]{64})$")
+STICKER_ID = re.compile(r"^(builtin:[a-z0-9_]{1,64}|user:[0-9a-f]{64})$")
 # Line breaks are kept; every other control character (and the separators that act as line
 # breaks in some renderers but not others) is refused so that the text means one thing.
 _FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -130,10 +131,12 @@ class TextLayer:
 
     Attributes:
         text: 1–200 characters; ``\\n`` breaks a line (at most 20 of them).
-        font: ``sans`` (Noto Sans CJK) or ``serif`` (Noto Serif CJK, else sans).
+        font: ``sans`` (Noto Sans CJK), ``serif`` (Noto Serif CJK, else sans) or ``brand``
+            (the brand style's font).
         weight: ``regular`` or ``bold``.
         size: The em size as a fraction of the output height, 0.005…0.5.
-        color: Fill colour ``#RRGGBB`` or ``#RRGGBBAA``.
+        color: Fill colour ``#RRGGBB`` or ``#RRGGBBAA``, or a brand role (``brand:primary``);
+            so may the stroke's, shadow's and box's colours.
         stroke, shadow, box: Optional decorations (see their classes).
         align: ``left``, ``center`` or ``right``, within the block.
         line_spacing: Distance between baselines in ems, 0.8…3.
@@ -144,7 +147,7 @@ class TextLayer:
     """
 
     text: str
-    font: FontName = "sans"
+    font: LayerFont = "sans"
     weight: Weight = "bold"
     size: float = 0.06
     color: str = "#FFFFFF"
@@ -178,7 +181,9 @@ class TextLayer:
         max_width = data.get("max_width")
         return cls(
             text=text,
-            font=_choice(data.get("font", default.font), f"{where}.font", FONTS),  # type: ignore[arg-type]
+            font=_choice(  # type: ignore[arg-type]
+                data.get("font", default.font), f"{where}.font", get_args(LayerFont)
+            ),
             weight=_choice(  # type: ignore[arg-type]
                 data.get("weight", default.weight), f"{where}.weight", get_args(Weight)
             ),
@@ -226,7 +231,7 @@ class StickerLayer:
     def from_dict(cls, data: Mapping[str, Any], where: str) -> StickerLayer:
         known_keys(data, {f.name for f in fields(cls)} | {"type"}, where)
         sticker_id = data.get("id")
-        if not isinstance(sticker_id, str) or not _STICKER_ID.match(sticker_id):
+        if not isinstance(sticker_id, str) or not STICKER_ID.match(sticker_id):
             raise invalid(f"{where}.id", "bad_sticker_id")
         default = cls(sticker_id)
         return cls(

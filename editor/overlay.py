@@ -29,7 +29,7 @@ from editor.raster import warp_over
 from editor.stickers import StickerResolver
 from editor.text import TextBlock, draw_units, layout
 
-__all__ = ["LayerCache", "composite_layers"]
+__all__ = ["LayerBounds", "LayerCache", "composite_layers", "layer_bounds"]
 
 # Glyphs overhang their em boxes (Latin descenders, accents, wide emoji bitmaps): drawn room.
 _INK_OVERHANG_EM = 0.4
@@ -110,6 +110,58 @@ def composite_layers(
     return out
 
 
+@dataclass(frozen=True)
+class LayerBounds:
+    """Where a layer is drawn on an output: the centre (`x`, `y`) and the upright `width` ×
+    `height` of what it fills (a text's block with its box or stroke, a sticker's picture;
+    the shadow left out), in output pixels, turned by `rotation` degrees clockwise."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    rotation: float
+
+
+def layer_bounds(
+    layer: Layer,
+    width: int,
+    height: int,
+    *,
+    stickers: StickerResolver,
+    cache: LayerCache | None = None,
+) -> LayerBounds:
+    """The box a layer fills on a `width`×`height` output, for editors to outline and grab.
+
+    Measured with the drawing's own layout, so the box is where the pixels are.
+
+    Args:
+        layer: A layer as drawn, its brand roles resolved (`editor.brand.BrandStyle.resolve`).
+        width, height: The output (the cropped frame) in pixels.
+        stickers: Resolves a sticker's id (its proportions give its height).
+        cache: Laid-out text and decoded stickers to reuse; None uses a fresh one.
+
+    Raises:
+        EditorError: The resolver's codes (``sticker.unknown``, ``sticker.invalid``).
+    """
+    cache = cache if cache is not None else LayerCache()
+    centre_x, centre_y = layer.x * width, layer.y * height
+    if isinstance(layer, TextLayer):
+        frame = _text_frame(layer, width, height, cache)
+        # The outline reaches past the block's em box, unless the label box covers it.
+        reach = max(_stroke_px(layer, frame.px) - frame.pad, 0.0)
+        return LayerBounds(
+            centre_x,
+            centre_y,
+            2 * (frame.half_w + reach),
+            2 * (frame.half_h + reach),
+            layer.rotation,
+        )
+    source = _sticker_source(layer, cache, stickers)
+    size_w, size_h = _sticker_size(layer, width, source.shape)
+    return LayerBounds(centre_x, centre_y, size_w, size_h, layer.rotation)
+
+
 def _rotation(degrees: float) -> np.ndarray:
     angle = math.radians(degrees)
     cos, sin = math.cos(angle), math.sin(angle)
@@ -131,21 +183,45 @@ def _placement(
 # ---------------------------------------------------------------------------------- text
 
 
-def _draw_text(out: np.ndarray, layer: TextLayer, cache: LayerCache) -> None:
-    height, width = out.shape[:2]
-    centre = (layer.x * width, layer.y * height)
-    rotation = _rotation(layer.rotation)
+@dataclass(frozen=True)
+class _TextFrame:
+    """A text layer laid out for one output: its block, pixels per em, the box's padding."""
+
+    block: TextBlock
+    px: float
+    pad: float
+
+    @property
+    def half_w(self) -> float:
+        """Half the width of the block with the padding around it, in pixels."""
+        return self.block.width * self.px / 2 + self.pad
+
+    @property
+    def half_h(self) -> float:
+        return self.block.height * self.px / 2 + self.pad
+
+
+def _text_frame(layer: TextLayer, width: int, height: int, cache: LayerCache) -> _TextFrame:
     block = cache.get(
         ("layout", replace(layer, x=0.5, y=0.5, rotation=0.0), width, height),
         lambda: layout(layer, width / height),
     )
+    assert isinstance(block, TextBlock)
     px = layer.size * height
-    pad = layer.box.padding * px if layer.box is not None else 0.0
-    half_w = block.width * px / 2 + pad
-    half_h = block.height * px / 2 + pad
-    margin = _INK_OVERHANG_EM * px + 2.0
-    if layer.stroke is not None:
-        margin += layer.stroke.width * px
+    return _TextFrame(block, px, layer.box.padding * px if layer.box is not None else 0.0)
+
+
+def _stroke_px(layer: TextLayer, px: float) -> float:
+    return layer.stroke.width * px if layer.stroke is not None else 0.0
+
+
+def _draw_text(out: np.ndarray, layer: TextLayer, cache: LayerCache) -> None:
+    height, width = out.shape[:2]
+    centre = (layer.x * width, layer.y * height)
+    rotation = _rotation(layer.rotation)
+    frame = _text_frame(layer, width, height, cache)
+    px, half_w, half_h = frame.px, frame.half_w, frame.half_h
+    margin = _INK_OVERHANG_EM * px + 2.0 + _stroke_px(layer, px)
     if layer.shadow is not None:
         s = layer.shadow
         margin += (max(abs(s.x), abs(s.y)) + 3 * s.blur) * px
@@ -160,7 +236,7 @@ def _draw_text(out: np.ndarray, layer: TextLayer, cache: LayerCache) -> None:
         width,
         height,
     )
-    tile = cache.get(key, lambda: _text_tile(layer, block, px, window))
+    tile = cache.get(key, lambda: _text_tile(layer, frame, window))
     assert isinstance(tile, _Tile)
     matrix = _placement(rotation, centre, tile.origin, layer.rotation == 0.0)
     warp_over(out, tile.pixels, matrix)
@@ -207,8 +283,9 @@ def _paint(coverage: np.ndarray, hex_color: str) -> np.ndarray:
 
 
 def _text_tile(
-    layer: TextLayer, block: TextBlock, px: float, window: tuple[float, float, float, float]
+    layer: TextLayer, frame: _TextFrame, window: tuple[float, float, float, float]
 ) -> _Tile:
+    block, px = frame.block, frame.px
     left, top = math.floor(window[0]), math.floor(window[1])
     size = (max(1, math.ceil(window[2]) - left), max(1, math.ceil(window[3]) - top))
     block_w = block.width * px
@@ -218,8 +295,7 @@ def _text_tile(
     ink = np.maximum(glyphs, emoji[..., 3])
     pixels = np.zeros((size[1], size[0], 4), np.float32)
     if layer.box is not None:
-        pad = layer.box.padding * px
-        half = (block_w / 2 + pad, block_h / 2 + pad)
+        half = (frame.half_w, frame.half_h)
         coverage = _rounded_box(size, (left, top), half, layer.box.radius * px)
         pixels = _over(pixels, _paint(coverage, layer.box.color))
     if layer.stroke is not None and layer.stroke.width > 0:
@@ -295,29 +371,46 @@ def _draw_sticker(
     if layer.opacity == 0.0:
         return
     height, width = out.shape[:2]
-    source = cache.get(("sticker", layer.id), lambda: _premultiplied(stickers(layer.id), layer.id))
-    assert isinstance(source, np.ndarray)
-    target_w = layer.width * width
-    scale = target_w / source.shape[1]
-    if scale < 0.7:
+    source = _sticker_source(layer, cache, stickers)
+    target_w, target_h = _sticker_size(layer, width, source.shape)
+    if target_w < 0.7 * source.shape[1]:
         # Shrink by area averaging to about the output's scale first, so the warp does not alias.
-        size = (max(1, round(target_w)), max(1, round(source.shape[0] * scale)))
+        size = (max(1, round(target_w)), max(1, round(target_h)))
+        picture = source
         source = cache.get(
             ("sticker", layer.id, size),
-            lambda: cv2.resize(source, size, interpolation=cv2.INTER_AREA),
+            lambda: cv2.resize(picture, size, interpolation=cv2.INTER_AREA),
         )
         assert isinstance(source, np.ndarray)
     tile_h, tile_w = source.shape[:2]
-    sx, sy = target_w / tile_w, target_w * tile_h / tile_w / tile_h
+    sx, sy = target_w / tile_w, target_h / tile_h
     rotation = _rotation(layer.rotation)
     linear = rotation @ np.diag([sx, sy])
     centre = np.array([layer.x * width, layer.y * height])
     # Tile pixel i's centre is at (i + 0.5) × s − size / 2 from the sticker's centre.
-    start = np.array([0.5 * sx - target_w / 2, 0.5 * sy - tile_h * sy / 2])
+    start = np.array([0.5 * sx - target_w / 2, 0.5 * sy - target_h / 2])
     shift = centre + rotation @ start - 0.5
     matrix = np.hstack([linear, shift[:, None]])
     tile = source if layer.opacity == 100.0 else source * np.float32(layer.opacity / 100.0)
     warp_over(out, tile, matrix)
+
+
+def _sticker_source(
+    layer: StickerLayer, cache: LayerCache, stickers: StickerResolver
+) -> np.ndarray:
+    """The sticker's picture, premultiplied float32, decoded once per cache."""
+    source = cache.get(("sticker", layer.id), lambda: _premultiplied(stickers(layer.id), layer.id))
+    assert isinstance(source, np.ndarray)
+    return source
+
+
+def _sticker_size(
+    layer: StickerLayer, width: int, picture_shape: tuple[int, ...]
+) -> tuple[float, float]:
+    """The sticker's drawn width and height on an output `width` pixels wide: its layer's
+    share of the width, and the height its picture's proportions give."""
+    drawn_w = layer.width * width
+    return drawn_w, drawn_w * picture_shape[0] / picture_shape[1]
 
 
 def _premultiplied(pixels: np.ndarray, sticker_id: str) -> np.ndarray:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal, get_args
 
+from editor.brand import BrandStyle, Watermark
 from editor.checks import flag as _flag
 from editor.checks import invalid as _invalid
 from editor.checks import known_keys as _known_keys
@@ -40,10 +41,12 @@ __all__ = [
     "Recipe",
 ]
 
-RECIPE_VERSION = 2
-"""Version 2 added `layers`. A recipe is written with the lowest version that holds it, so a
-recipe without layers is still a version-1 document that older programs read."""
+RECIPE_VERSION = 3
+"""Version 2 added `layers`, version 3 `brand` and `watermark`. A recipe is written with the
+lowest version that holds it, so a recipe without them is still a document older programs
+read."""
 LAYERS_VERSION = 2
+BRAND_VERSION = 3
 
 # Crop ratios the platform shows well; "free" keeps whatever the creator drags.
 ASPECTS: dict[str, tuple[int, int] | None] = {
@@ -266,6 +269,9 @@ class Recipe:
     curves: Curves = field(default_factory=Curves)
     filter: FilterLook | None = None
     layers: tuple[Layer, ...] = ()
+    brand: BrandStyle | None = None
+    """The brand style the layers' colour roles resolve to; None is `editor.brand`'s default."""
+    watermark: Watermark | None = None
 
     @property
     def is_identity(self) -> bool:
@@ -276,13 +282,18 @@ class Recipe:
             and self.curves.is_identity
             and (self.filter is None or self.filter.strength == 0.0)
             and not self.layers
+            and self.watermark is None
         )
 
     @classmethod
     def from_dict(cls, data: Any) -> Recipe:
         """Check and normalise a recipe document; raises EditorError("recipe.invalid")."""
         data = _mapping(data, "")
-        _known_keys(data, {"version", "geometry", "adjust", "curves", "filter", "layers"}, "")
+        _known_keys(
+            data,
+            {"version", "geometry", "adjust", "curves", "filter", "layers", "brand", "watermark"},
+            "",
+        )
         version = data.get("version", RECIPE_VERSION)
         if isinstance(version, bool) or not isinstance(version, int):
             raise _invalid("version", "not_an_integer")
@@ -290,8 +301,13 @@ class Recipe:
             raise EditorError("recipe.too_new", {"version": version, "max": RECIPE_VERSION})
         if version < 1:
             raise _invalid("version", "out_of_range")
-        if "layers" in data and version < LAYERS_VERSION:
-            raise _invalid("layers", "needs_version", min=LAYERS_VERSION)
+        for section, needs in (
+            ("layers", LAYERS_VERSION),
+            ("brand", BRAND_VERSION),
+            ("watermark", BRAND_VERSION),
+        ):
+            if section in data and version < needs:
+                raise _invalid(section, "needs_version", min=needs)
         look = data.get("filter")
         return cls(
             geometry=Geometry.from_dict(data["geometry"]) if "geometry" in data else Geometry(),
@@ -299,11 +315,21 @@ class Recipe:
             curves=Curves.from_dict(data["curves"]) if "curves" in data else Curves(),
             filter=None if look is None else FilterLook.from_dict(look),
             layers=layers_from_list(data["layers"]) if "layers" in data else (),
+            brand=BrandStyle.from_dict(data["brand"]) if data.get("brand") is not None else None,
+            watermark=(
+                Watermark.from_dict(data["watermark"])
+                if data.get("watermark") is not None
+                else None
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document, leaving out whatever is at its default so recipes stay short."""
-        document: dict[str, Any] = {"version": LAYERS_VERSION if self.layers else 1}
+        if self.brand is not None or self.watermark is not None:
+            version = BRAND_VERSION
+        else:
+            version = LAYERS_VERSION if self.layers else 1
+        document: dict[str, Any] = {"version": version}
         geometry = _changed(self.geometry, Geometry())
         if "crop" in geometry:
             geometry["crop"] = asdict(self.geometry.crop)
@@ -323,6 +349,10 @@ class Recipe:
             document["filter"] = asdict(self.filter)
         if self.layers:
             document["layers"] = [layer_to_dict(layer) for layer in self.layers]
+        if self.brand is not None:
+            document["brand"] = self.brand.to_dict()
+        if self.watermark is not None:
+            document["watermark"] = self.watermark.to_dict()
         return document
 
     def with_adjust(self, **values: float) -> Recipe:

@@ -26,6 +26,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from editor.brand import drawn_layers
 from editor.color import ColorMaps, ColorRecipe, apply_color, bake, point_sliders
 from editor.detail import apply_detail, apply_effects
 from editor.errors import EditorError
@@ -33,6 +34,7 @@ from editor.export import encode_jpeg
 from editor.geometry import cropped_size, frame_of, warp
 from editor.geometry import geometry_size as _frame_size
 from editor.imageio import load_reduced
+from editor.layers import Layer
 from editor.lut import CubeLut
 from editor.overlay import LayerCache, composite_layers
 from editor.recipe import Adjust, Crop, Recipe
@@ -172,7 +174,13 @@ def _render_resolved(
 ) -> np.ndarray:
     warped = warp(image, recipe.geometry, size)
     finished = _finish(apply_color(warped, color), recipe.adjust)
-    return composite_layers(finished, recipe.layers, stickers=stickers)
+    return composite_layers(finished, _drawn(recipe, finished, stickers), stickers=stickers)
+
+
+def _drawn(recipe: Recipe, finished: np.ndarray, stickers: StickerResolver) -> list[Layer]:
+    """The recipe's layers as drawn on `finished`: brand roles resolved, the watermark added."""
+    height, width = finished.shape[:2]
+    return drawn_layers(recipe.layers, recipe.brand, recipe.watermark, (width, height), stickers)
 
 
 @dataclass
@@ -256,7 +264,10 @@ class Preview:
         if not crop:
             return finished
         return composite_layers(
-            finished, recipe.layers, stickers=self._stickers, cache=self._layers
+            finished,
+            _drawn(recipe, finished, self._stickers),
+            stickers=self._stickers,
+            cache=self._layers,
         )
 
     def _color(self, warped: np.ndarray, recipe: Recipe, geometry_key: Hashable) -> np.ndarray:

@@ -39,10 +39,11 @@ import cv2
 import numpy as np
 
 import resources
+from editor.brand import DEFAULT_BRAND, BrandStyle
 from editor.checks import color, known_keys, mapping, number
 from editor.errors import EditorError
 from editor.imageio import load_reduced
-from editor.layers import StickerLayer, TextLayer, layer_to_dict
+from editor.layers import Layer, StickerLayer, TextLayer, layer_to_dict
 from editor.overlay import LayerCache, composite_layers
 from editor.raster import warp_over
 from editor.stickers import StickerResolver
@@ -59,8 +60,10 @@ __all__ = [
     "TemplateSticker",
     "TemplateText",
     "builtin_template_names",
+    "compose_template",
     "load_template",
     "render_template",
+    "split_template",
 ]
 
 TEMPLATE_VERSION = 1
@@ -427,6 +430,7 @@ def render_template(
     width: int | None = None,
     stickers: StickerResolver = builtin_stickers,
     cache: LayerCache | None = None,
+    brand: BrandStyle | None = None,
 ) -> np.ndarray:
     """Draw a template with the user's photos and texts.
 
@@ -441,6 +445,8 @@ def render_template(
             aspect ratio, and every element scales with it, so a preview draws the export.
         stickers: Resolves sticker ids.
         cache: Rasterised text and stickers to reuse between renders (a preview's).
+        brand: The style that colours and fonts named by role (``brand:primary``) take;
+            None is the default style. Switching it restyles the template.
 
     Returns:
         An H×W×3 uint8 RGB array.
@@ -450,15 +456,13 @@ def render_template(
             has not; ``template.invalid`` for a text that is not allowed (too long …); the
             gate's codes for a photo; the sticker codes.
     """
-    texts = dict(texts or {})
-    known = template.text_slots
-    for slot in texts:
-        if slot not in known:
-            raise EditorError("template.unknown_slot", {"slot": slot, "known": sorted(known)})
+    texts = _checked_slots(template, texts)
     out_w = template.width if width is None else max(1, int(width))
     out_h = max(1, round(out_w * template.height / template.width))
+    style = brand or DEFAULT_BRAND
+    paint = style.resolve_color
     canvas = np.empty((out_h, out_w, 3), np.uint8)
-    canvas[:] = _rgb(template.background)
+    canvas[:] = _rgb(paint(template.background))
     cache = cache if cache is not None else LayerCache()
     pending: list[TextLayer | StickerLayer] = []
     photo_index = 0
@@ -473,7 +477,7 @@ def render_template(
         if isinstance(element, TemplateText):
             layer = _text_for(element, texts)
             if layer is not None:
-                pending.append(layer)
+                pending.append(style.resolve(layer))
         elif isinstance(element, TemplateSticker):
             pending.append(element.layer)
         else:
@@ -481,11 +485,81 @@ def render_template(
             if isinstance(element, PhotoSlot):
                 photo = photos[photo_index] if photo_index < len(photos) else None
                 photo_index += 1
-                _draw_photo(canvas, element, photo)
+                _draw_photo(canvas, _painted_slot(element, paint), photo)
             else:
-                _draw_shape(canvas, element)
+                _draw_shape(canvas, replace(element, color=paint(element.color)))
     flush()
     return canvas
+
+
+def _checked_slots(template: Template, texts: Mapping[str, str] | None) -> dict[str, str]:
+    known = template.text_slots
+    for slot in texts or {}:
+        if slot not in known:
+            raise EditorError("template.unknown_slot", {"slot": slot, "known": sorted(known)})
+    return dict(texts or {})
+
+
+def _painted_slot(slot: PhotoSlot, paint: Callable[[str], str]) -> PhotoSlot:
+    border = slot.border
+    return replace(
+        slot,
+        placeholder=paint(slot.placeholder),
+        border=None if border is None else replace(border, color=paint(border.color)),
+    )
+
+
+def split_template(
+    template: Template, texts: Mapping[str, str] | None = None
+) -> tuple[Template, tuple[Layer, ...]]:
+    """Split a template into what is baked into a cover's picture and what stays editable.
+
+    The base keeps the background, photo slots and shapes; the text boxes (with the user's
+    `texts` for their slots) and stickers become recipe layers, which a template's fractions
+    of the canvas already are: drawn over the base rendered at the template's proportions,
+    they land where the template put them, and the creator can then move, restyle and
+    rewrite them. Texts and stickers are drawn above every photo and shape this way, which is
+    where every built-in template has them.
+
+    Raises:
+        EditorError: As `render_template` for an unknown slot or a refused text.
+    """
+    texts = _checked_slots(template, texts)
+    base: list[Element] = []
+    layers: list[Layer] = []
+    for element in template.elements:
+        if isinstance(element, TemplateText):
+            layer = _text_for(element, texts)
+            if layer is not None:
+                layers.append(layer)
+        elif isinstance(element, TemplateSticker):
+            layers.append(element.layer)
+        else:
+            base.append(element)
+    return replace(template, elements=tuple(base)), tuple(layers)
+
+
+def compose_template(
+    base: Template, layers: Sequence[Layer], slot_texts: Mapping[str, str] | None = None
+) -> Template:
+    """A template from a cover's base and its (edited) layers: the inverse of `split_template`.
+
+    A text layer whose text is what a slot held (`slot_texts`, as given when the cover was
+    made) gets that slot back, so the saved template asks for a title again; other texts are
+    fixed. Layers above `MAX_ELEMENTS` are refused like any template.
+
+    Raises:
+        EditorError: ``template.invalid`` when the result breaks the format's limits.
+    """
+    slots = {text: slot for slot, text in (slot_texts or {}).items()}
+    elements: list[Element] = list(base.elements)
+    for layer in layers:
+        if isinstance(layer, TextLayer):
+            slot = slots.pop(layer.text, None)
+            elements.append(TemplateText(layer, slot))
+        else:
+            elements.append(TemplateSticker(layer))
+    return Template.from_dict(replace(base, elements=tuple(elements)).to_dict())
 
 
 def _text_for(element: TemplateText, texts: Mapping[str, str]) -> TextLayer | None:
