@@ -16,7 +16,6 @@ import json
 import os
 import re
 import stat
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from editor.export import write_new_file
 from editor.lut import CubeLut, load_cube
 from editor.recipe import Recipe
 from editor.render import LookResolver, builtin_resolver, export_jpeg
+from editor.sentences import describe
 
 __all__ = [
     "EXIT_OK",
@@ -49,43 +49,9 @@ MAX_RECIPE_BYTES = 1024 * 1024
 MAX_OUTPUT_SIDE = 10_000
 _SIZE = re.compile(r"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")
 
-# English sentences for the stable codes, for the command line (the app translates the codes
-# itself). Missing figures print as "?", so a changed parameter set never crashes the report.
-_SENTENCES = {
-    "file.not_found": "The file does not exist.",
-    "file.unreadable": "The file cannot be read ({errno}).",
-    "file.not_regular": "It is not a regular file (it is a {kind}).",
-    "file.empty": "The file is empty.",
-    "file.too_large": "The file has {size} bytes, more than the {max} allowed.",
-    "image.unsupported_format": "It is not a JPEG, PNG, WebP or HEIC image.",
-    "image.corrupt": "The image data is damaged or truncated.",
-    "image.too_many_pixels": (
-        "The image declares {width}×{height} pixels, more than the {max} allowed."
-    ),
-    "image.side_too_long": "The image declares {width}×{height}; no side may exceed {max}.",
-    "image.too_many_frames": "The image declares {frames} frames, more than the {max} allowed.",
-    "recipe.invalid": "The recipe's {field} is invalid ({reason}).",
-    "recipe.too_new": "The recipe has version {version}; this program reads up to {max}.",
-    "recipe.unreadable": "The recipe cannot be read: {reason}.",
-    "recipe.not_json": "The recipe is not valid JSON (line {line}, column {column}).",
-    "look.unknown": "The filter look {id} is not known.",
-    "lut.invalid": "The filter's .cube file is invalid at line {line} ({reason}).",
-    "lut.too_large": "The filter's .cube file is too large.",
-    "lut.not_text": "The filter's .cube file is not UTF-8 text.",
-    "output.write_failed": "The output could not be written ({reason}).",
-    "render.failed": "The photo could not be rendered ({type}).",
-}
-
 
 class UsageError(Exception):
     """A problem with the command itself: reported in one line, exit status 2."""
-
-
-def describe(error: EditorError) -> str:
-    """An English sentence for an error, followed by its stable code in brackets."""
-    template = _SENTENCES.get(error.code, "The file could not be processed.")
-    figures = defaultdict(lambda: "?", {k: str(v) for k, v in error.params.items()})
-    return f"{template.format_map(figures)} [{error.code}]"
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@
 
 TEMPLATE is a template file or a built-in template's name (``collage_4``). The output is a new
 file: an existing OUT.jpg is kept and the cover is written as ``OUT-2.jpg`` (the path written is
-printed). Exit status: 0 written, 1 failed (one line ``template: <code> (figures)`` on stderr),
-2 usage (a ``--text`` without ``=``, a bad ``--width`` or ``--quality``).
+printed). Exit status: 0 written; 1 failed, with one line on stderr: an English sentence and
+the error's stable code in brackets; 2 usage (a ``--text`` without ``=``, a bad ``--width`` or
+``--quality``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TextIO
 
 from editor.errors import EditorError
 from editor.export import encode_jpeg, write_new_file
+from editor.sentences import describe
 from editor.templates import MAX_SIDE, load_template, render_template
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "UsageError", "parse_texts", "render_command"]
@@ -71,10 +73,11 @@ def render_command(
         except OSError as exc:
             raise EditorError("output.write_failed", {"reason": exc.strerror or str(exc)}) from exc
     except EditorError as exc:
-        print(f"template: {exc}", file=stderr)
+        print(f"template: {describe(exc)}", file=stderr)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - a failure nobody foresaw is still one line
-        print(f"template: render.failed (type={type(exc).__name__!r})", file=stderr)
+        failure = EditorError("render.failed", {"type": type(exc).__name__})
+        print(f"template: {describe(failure)}", file=stderr)
         return EXIT_FAILED
     print(f"wrote {written}", file=stdout)
     return EXIT_OK

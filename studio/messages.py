@@ -236,6 +236,25 @@ _MESSAGES: dict[str, str] = {
     "sticker.invalid": QT_TRANSLATE_NOOP(
         "Messages", "This sticker's picture is damaged and cannot be drawn."
     ),
+    # cover templates (the engine's codes)
+    "template.unknown": QT_TRANSLATE_NOOP("Messages", "There is no template called “{name}”."),
+    "template.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "This template file cannot be read ({reason})."
+    ),
+    "template.not_json": QT_TRANSLATE_NOOP(
+        "Messages", "This template file is not valid JSON (line {line}, column {column})."
+    ),
+    "template.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This template is not valid ({field}: {reason})."
+    ),
+    "template.too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This template was made with a newer version of Zhongcao Studio. "
+        "Update the app to use it.",
+    ),
+    "template.unknown_slot": QT_TRANSLATE_NOOP(
+        "Messages", "This template has no text box called “{slot}”."
+    ),
     "lut.invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid .cube file (line {line})."),
     "lut.invalid.bad_row_count": QT_TRANSLATE_NOOP(
         "Messages",

@@ -295,7 +295,8 @@ def test_command_line_end_to_end(tmp_path: Path) -> None:
     ]:
         done = cli(*args, "-o", "x.jpg", cwd=tmp_path)
         assert done.returncode == 1, (args, done.stderr)
-        assert done.stderr.count("\n") == 1 and done.stderr.startswith(f"template: {code}")
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("template: ")
+        assert done.stderr.rstrip().endswith(f"[{code}]"), done.stderr
     assert not (tmp_path / "x.jpg").exists()
     # Usage: exit 2.
     assert cli("collage_4", "--text", "no-equals", "-o", "x.jpg", cwd=tmp_path).returncode == 2

@@ -1,0 +1,59 @@
+"""English sentences for the engine's error codes, for the command line.
+
+The desktop app translates the codes itself (studio/messages.py); the commands print these.
+Missing figures print as "?", so a changed parameter set never crashes a report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from editor.errors import EditorError
+
+__all__ = ["describe"]
+
+_SENTENCES = {
+    "file.not_found": "The file does not exist.",
+    "file.unreadable": "The file cannot be read ({errno}).",
+    "file.not_regular": "It is not a regular file (it is a {kind}).",
+    "file.empty": "The file is empty.",
+    "file.too_large": "The file has {size} bytes, more than the {max} allowed.",
+    "image.unsupported_format": "It is not a JPEG, PNG, WebP or HEIC image.",
+    "image.corrupt": "The image data is damaged or truncated.",
+    "image.too_many_pixels": (
+        "The image declares {width}×{height} pixels, more than the {max} allowed."
+    ),
+    "image.side_too_long": "The image declares {width}×{height}; no side may exceed {max}.",
+    "image.too_many_frames": "The image declares {frames} frames, more than the {max} allowed.",
+    "recipe.invalid": "The recipe's {field} is invalid ({reason}).",
+    "recipe.too_new": "The recipe has version {version}; this program reads up to {max}.",
+    "recipe.unreadable": "The recipe cannot be read: {reason}.",
+    "recipe.not_json": "The recipe is not valid JSON (line {line}, column {column}).",
+    "look.unknown": "The filter look {id} is not known.",
+    "lut.invalid": "The filter's .cube file is invalid at line {line} ({reason}).",
+    "lut.too_large": "The filter's .cube file is too large.",
+    "lut.not_text": "The filter's .cube file is not UTF-8 text.",
+    "output.write_failed": "The output could not be written ({reason}).",
+    "render.failed": "The photo could not be rendered ({type}).",
+    "sticker.unknown": "The sticker {id} is not known.",
+    "sticker.invalid": "The sticker {id} is not a usable picture ({reason}).",
+    "template.unknown": "There is no template file or built-in template called {name}.",
+    "template.unreadable": "The template cannot be read ({reason}).",
+    "template.not_json": "The template is not valid JSON (line {line}, column {column}).",
+    "template.invalid": "The template's {field} is invalid ({reason}).",
+    "template.too_new": "The template has version {version}; this program reads up to {max}.",
+    "template.unknown_slot": "The template has no text slot {slot} (it has: {known}).",
+}
+
+
+def describe(error: EditorError) -> str:
+    """An English sentence for an error, followed by its stable code in brackets."""
+    template = _SENTENCES.get(error.code, "The file could not be processed.")
+    figures = defaultdict(lambda: "?", {k: _figure(v) for k, v in error.params.items()})
+    return f"{template.format_map(figures)} [{error.code}]"
+
+
+def _figure(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value)) or "none"
+    return str(value)
