@@ -689,8 +689,9 @@ def _place(pixels: np.ndarray, slot: PhotoSlot, w: int, h: int) -> tuple[np.ndar
         scale = max(w / pw, h / ph)
         # The visible window in photo pixels, centred on the focus as far as the photo allows.
         vw, vh = w / scale, h / scale
-        x0 = min(max(slot.focus[0] * pw - vw / 2, 0.0), pw - vw)
-        y0 = min(max(slot.focus[1] * ph - vh / 2, 0.0), ph - vh)
+        # Clamped at zero last: when a side binds, pw - vw is a rounding error below zero.
+        x0 = max(0.0, min(slot.focus[0] * pw - vw / 2, pw - vw))
+        y0 = max(0.0, min(slot.focus[1] * ph - vh / 2, ph - vh))
         if scale < 1:
             # Area-average the crop: a whole-pixel crop then an exact resize (no aliasing).
             cx0, cy0 = math.floor(x0), math.floor(y0)
