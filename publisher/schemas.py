@@ -162,6 +162,11 @@ class NoteMediaIn(BaseModel):
     sha256: Sha256
     recipe: dict[str, Any] | None = None
     rendered_sha256: Sha256 | None = None
+    composition: dict[str, Any] | None = None
+    """How this cover was composed from a template, so the app can re-arrange it later:
+    `{"template": <template document>, "photos": [sha256, …], "texts": {slot: text}}`. Checked
+    and stored normalised; leaving it out (as any media change that does not carry it) clears
+    it. The photos must be media the caller uploaded."""
 
 
 class NoteMediaPublic(_Public):
@@ -174,6 +179,7 @@ class NoteMediaPublic(_Public):
     rendered_sha256: str | None = None
     rendered_width: int | None = None
     rendered_height: int | None = None
+    composition: dict[str, Any] | None = None
 
 
 class NoteCreate(BaseModel):
@@ -290,6 +296,43 @@ class PresetPublic(_Public):
     updated_at: datetime
 
 
+MAX_TEMPLATE_NAME_LENGTH = 80
+"""As long as `editor.templates` lets a template's own name be: the row's name is written into
+the document."""
+TemplateName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEMPLATE_NAME_LENGTH),
+    AfterValidator(_single_line),
+]
+
+
+class UserTemplateCreate(BaseModel):
+    """A cover template (`editor.templates` document) under a name; the server checks the
+    document and stores it normalised, with its `name` set to this one."""
+
+    name: TemplateName
+    document: dict[str, Any]
+
+
+class UserTemplateUpdate(BaseModel):
+    """A partial update; `version` is the version the change was based on."""
+
+    version: int
+    name: TemplateName | None = None
+    document: dict[str, Any] | None = None
+
+
+class UserTemplatePublic(_Public):
+    id: uuid.UUID
+    name: str
+    category: str
+    """The document's category (`cover`, `collage` …), as the template gallery groups it."""
+    document: dict[str, Any]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
 class LutPublic(_Public):
     """An imported .cube look; recipes name it as `user:<sha256>`."""
 
@@ -329,6 +372,48 @@ class Health(BaseModel):
     status: Literal["ok"] = "ok"
     version: str
     database: str
+
+
+# -- organizations and brand kits (issue 4) ---------------------------------------------------
+
+
+class OrganizationPublic(_Public):
+    """An organization the caller is a member of, with the caller's role in it."""
+
+    id: uuid.UUID
+    name: str
+    kind: str
+    """personal | mcn | brand."""
+    role: str
+    """owner | admin | editor | reviewer | viewer."""
+
+
+BrandFont = Literal["sans", "serif"]
+"""The title fonts a brand may choose: `editor.layers.FontName`."""
+
+
+class BrandKitSave(BaseModel):
+    """The whole kit of an organization, based on `version` (0: it has none yet).
+
+    `colors` must hold exactly the roles primary, secondary, accent, text and background, each
+    `#RRGGBB`; `logo_sha256` a PNG the caller uploaded (or the kit's current logo)."""
+
+    version: int = Field(ge=0)
+    name: ShortName
+    colors: dict[str, Any]
+    font: BrandFont = "sans"
+    logo_sha256: Sha256 | None = None
+
+
+class BrandKitPublic(_Public):
+    """An organization's brand kit; `version` 0 is the defaults of one that has none yet."""
+
+    organization_id: uuid.UUID
+    name: str
+    colors: dict[str, str]
+    font: BrandFont
+    logo_sha256: str | None = None
+    version: int
 
 
 # -- scheduling, notifications, publish package (issue 6) -------------------------------------

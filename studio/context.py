@@ -1,8 +1,8 @@
 """The services one main window works with, made once per data folder.
 
 Not a god object: it only holds the shared services (backend connection, task lanes, events,
-settings, notifier, thumbnails, rules) so pages receive them in one argument. It has no
-behaviour of its own beyond creating and shutting them down in the right order.
+settings, notifier, thumbnails, rules, the brand kit) so pages receive them in one argument. It
+has no behaviour of its own beyond creating and shutting them down in the right order.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject
 
 from publisher.domain.rules import RulesPack, load_rules
+from studio.brand_kit_state import BrandKitState
 from studio.connection import Connection
 from studio.events import AppEvents
 from studio.notifier import Notifier
@@ -34,6 +35,7 @@ class AppContext:
     connection: Connection
     rules: RulesPack
     thumbnails: ThumbnailCache = field(init=False)
+    brand: BrandKitState = field(init=False)
 
     root: QObject
     """Parent of every service QObject, so Qt deletes them in `dispose()`, never the GC."""
@@ -55,6 +57,7 @@ class AppContext:
             root=root,
         )
         ctx.thumbnails = ThumbnailCache(ctx, root)
+        ctx.brand = BrandKitState(ctx, root)
         return ctx
 
     def dispose(self) -> None:

@@ -249,11 +249,51 @@ _MESSAGES: dict[str, str] = {
     ),
     "template.too_new": QT_TRANSLATE_NOOP(
         "Messages",
-        "This template was made with a newer version of Zhongcao Studio. "
-        "Update the app to use it.",
+        "This template was made with a newer version of Zhongcao Studio. Update the app to use it.",
     ),
     "template.unknown_slot": QT_TRANSLATE_NOOP(
         "Messages", "This template has no text box called “{slot}”."
+    ),
+    # template gallery: saving a cover as one's own template
+    "template.invalid.too_many": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A template holds at most {max} boxes, photos, texts and stickers. "
+        "Remove a few texts or stickers from the cover and save it again.",
+    ),
+    # brand kits, user templates, compositions
+    "brand_kit.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "You may look at this brand kit but not change it (your role: {role})."
+    ),
+    "brand_kit.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This brand kit is not valid ({field}: {reason})."
+    ),
+    "brand_kit.invalid.bad_color": QT_TRANSLATE_NOOP(
+        "Messages", "A brand colour ({field}) is not a colour of the form #RRGGBB."
+    ),
+    "brand_kit.invalid.missing": QT_TRANSLATE_NOOP(
+        "Messages", "A brand colour ({field}) is missing."
+    ),
+    "brand_kit.logo_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The logo is not among your uploads. Choose the logo file again."
+    ),
+    "brand_kit.no_logo": QT_TRANSLATE_NOOP("Messages", "This brand kit has no logo yet."),
+    "brand_kit.logo_not_png": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The logo must be a PNG image, so that its transparent background stays transparent.",
+    ),
+    "brand_kit.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This brand kit was changed somewhere else; the latest is shown now."
+    ),
+    "template.too_large": QT_TRANSLATE_NOOP("Messages", "This template is too large to save."),
+    "template.not_found": QT_TRANSLATE_NOOP("Messages", "This template no longer exists."),
+    "template.name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "You already have a template called “{name}”. Choose another name."
+    ),
+    "template.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This template was changed somewhere else; the list shows the latest now."
+    ),
+    "composition.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "How this cover was composed could not be saved ({field}: {reason})."
     ),
     "lut.invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid .cube file (line {line})."),
     "lut.invalid.bad_row_count": QT_TRANSLATE_NOOP(
@@ -288,6 +328,24 @@ _MESSAGES: dict[str, str] = {
     ),
     "media.file_missing": QT_TRANSLATE_NOOP(
         "Messages", "The stored copy of this image is missing on the backend."
+    ),
+    # text & stickers in the photo editor
+    "layers.too_many": QT_TRANSLATE_NOOP(
+        "Messages", "A photo holds at most {max} texts and stickers. Delete one to add another."
+    ),
+    # cover lab
+    "cover_lab.unexpected": QT_TRANSLATE_NOOP(
+        "Messages", "Something unexpected went wrong ({error}). Please try again."
+    ),
+    # brand kit in the app: logos and the user's own stickers
+    "sticker.invalid.not_png": QT_TRANSLATE_NOOP(
+        "Messages", "Stickers and logos must be PNG pictures."
+    ),
+    "sticker.invalid.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "This picture is too large to use as a sticker or logo. Make it smaller."
+    ),
+    "sticker.invalid.bad_aspect": QT_TRANSLATE_NOOP(
+        "Messages", "This picture is too long and thin to use as a sticker or logo."
     ),
 }
 

@@ -34,6 +34,12 @@ EXPORT_QUALITY = Setting(
 LAST_ACCOUNT = Setting(
     "create/account_id", str, "", QT_TRANSLATE_NOOP("Settings", "Account for new notes")
 )
+BRAND_ORGANIZATION = Setting(
+    "brand/organization_id",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "Organization whose brand kit covers use"),
+)
 
 
 class Settings:

@@ -18,6 +18,7 @@ from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
     AccountBrief,
     AccountPublic,
+    BrandKitPublic,
     ChecklistPublic,
     Health,
     LutPublic,
@@ -25,6 +26,7 @@ from publisher.schemas import (
     NoteMediaIn,
     NotePublic,
     NotificationPage,
+    OrganizationPublic,
     Page,
     PlacePublic,
     PresetPublic,
@@ -36,12 +38,15 @@ from publisher.schemas import (
     TopicPublic,
     TopicSuggestion,
     UserPublic,
+    UserTemplatePublic,
 )
 
 NOTES_CHANGED = ChangeSet(notes=True)
 PRESETS_CHANGED = ChangeSet(presets=True)
 LOOKS_CHANGED = ChangeSet(looks=True)
 SCHEDULE_CHANGED = ChangeSet(notes=True, schedule=True)
+BRAND_KITS_CHANGED = ChangeSet(brand_kits=True)
+TEMPLATES_CHANGED = ChangeSet(templates=True)
 _UPLOAD_TIMEOUT = 120.0
 
 
@@ -324,6 +329,127 @@ class StudioClient:
     def delete_preset(self, preset_id: uuid.UUID, *, version: int) -> ChangeSet:
         self.transport.request("DELETE", f"/presets/{preset_id}", params={"version": version})
         return PRESETS_CHANGED
+
+    # -- organizations and brand kits (issue 4) --------------------------------------------
+
+    def list_organizations(self) -> list[OrganizationPublic]:
+        """The organizations the signed-in user is a member of, with their role in each."""
+        data = self.transport.request("GET", "/organizations").json()
+        return [OrganizationPublic.model_validate(item) for item in data]
+
+    def get_brand_kit(self, organization_id: uuid.UUID) -> BrandKitPublic:
+        """The organization's kit; `version` 0 is the defaults of one that has none yet."""
+        return BrandKitPublic.model_validate(
+            self.transport.request("GET", f"/organizations/{organization_id}/brand-kit").json()
+        )
+
+    def save_brand_kit(
+        self,
+        organization_id: uuid.UUID,
+        *,
+        version: int,
+        name: str,
+        colors: dict[str, str],
+        font: str,
+        logo_sha256: str | None,
+        idempotency_key: str | None = None,
+    ) -> tuple[BrandKitPublic, ChangeSet]:
+        """Create (`version` 0) or replace the kit, based on `version`.
+
+        `colors` holds primary, secondary, accent, text and background as `#RRGGBB`;
+        `logo_sha256` names an uploaded PNG (or keeps the current logo).
+
+        Raises:
+            ConflictError: stale `version` (`brand_kit.version_conflict`; `current` holds it).
+            ForbiddenError: `brand_kit.forbidden`, the user may only read this kit.
+            ValidationError: `brand_kit.invalid` ({field, reason}), `brand_kit.logo_unknown`,
+                `brand_kit.logo_not_png`.
+            NotFoundError: `organization.not_found`.
+        """
+        payload = {
+            "version": version,
+            "name": name,
+            "colors": colors,
+            "font": font,
+            "logo_sha256": logo_sha256,
+        }
+        response = self.transport.request(
+            "PUT",
+            f"/organizations/{organization_id}/brand-kit",
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+        return BrandKitPublic.model_validate(response.json()), BRAND_KITS_CHANGED
+
+    def brand_kit_logo(self, organization_id: uuid.UUID) -> bytes:
+        """The PNG bytes of the kit's logo, readable by every member (`media_bytes` serves an
+        upload only to whoever uploaded it).
+
+        Raises:
+            NotFoundError: `brand_kit.no_logo`, or `organization.not_found`.
+        """
+        return self.transport.request(
+            "GET", f"/organizations/{organization_id}/brand-kit/logo", timeout=_UPLOAD_TIMEOUT
+        ).content
+
+    # -- user templates (issue 4) ----------------------------------------------------------
+
+    def list_templates(self, *, offset: int = 0, limit: int = 50) -> Page[UserTemplatePublic]:
+        """The signed-in user's own cover templates, ordered by name."""
+        params = {"offset": offset, "limit": limit}
+        data = self.transport.request("GET", "/templates", params=params).json()
+        return Page[UserTemplatePublic].model_validate(data)
+
+    def get_template(self, template_id: uuid.UUID) -> UserTemplatePublic:
+        return UserTemplatePublic.model_validate(
+            self.transport.request("GET", f"/templates/{template_id}").json()
+        )
+
+    def create_template(
+        self, *, name: str, document: dict[str, Any], idempotency_key: str | None = None
+    ) -> tuple[UserTemplatePublic, ChangeSet]:
+        """Save `document` (an `editor.templates` document) under `name`.
+
+        Raises:
+            ConflictError: the user already has a template of that name (`template.name_taken`).
+            ValidationError: the document is refused (`template.invalid`, `template.too_new`,
+                `template.too_large`).
+        """
+        response = self.transport.request(
+            "POST",
+            "/templates",
+            json={"name": name, "document": document},
+            idempotency_key=idempotency_key,
+        )
+        return UserTemplatePublic.model_validate(response.json()), TEMPLATES_CHANGED
+
+    def update_template(
+        self,
+        template_id: uuid.UUID,
+        *,
+        version: int,
+        name: str | None = None,
+        document: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> tuple[UserTemplatePublic, ChangeSet]:
+        """Rename a template and/or replace its document, based on `version`.
+
+        Raises:
+            ConflictError: stale `version` (`current` holds the template) or a taken name.
+        """
+        payload: dict[str, Any] = {"version": version}
+        if name is not None:
+            payload["name"] = name
+        if document is not None:
+            payload["document"] = document
+        response = self.transport.request(
+            "PATCH", f"/templates/{template_id}", json=payload, idempotency_key=idempotency_key
+        )
+        return UserTemplatePublic.model_validate(response.json()), TEMPLATES_CHANGED
+
+    def delete_template(self, template_id: uuid.UUID, *, version: int) -> ChangeSet:
+        self.transport.request("DELETE", f"/templates/{template_id}", params={"version": version})
+        return TEMPLATES_CHANGED
 
     # -- imported looks (.cube LUTs) -------------------------------------------------------
 

@@ -26,6 +26,10 @@ class AuthError(ClientError):
     """The token is missing, expired or revoked, or the credentials are wrong (401)."""
 
 
+class ForbiddenError(ClientError):
+    """The caller may see the object but not change it (403), e.g. a viewer saving a brand kit."""
+
+
 class NotFoundError(ClientError):
     """The object does not exist or the caller may not see it (404)."""
 

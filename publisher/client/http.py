@@ -19,6 +19,7 @@ from publisher.client.errors import (
     AuthError,
     ClientError,
     ConflictError,
+    ForbiddenError,
     NotFoundError,
     OfflineError,
     ServerError,
@@ -142,6 +143,8 @@ def error_from_response(response: requests.Response) -> ClientError:
     code, params = str(body["code"]), body.get("params") or {}
     if status == 401:
         return AuthError(code, params, status)
+    if status == 403:
+        return ForbiddenError(code, params, status)
     if status == 404:
         return NotFoundError(code, params, status)
     if status == 409:

@@ -16,6 +16,10 @@ class ChangeSet:
     presets: bool = False
     looks: bool = False
     """The user's imported LUTs (the looks a recipe may name)."""
+    brand_kits: bool = False
+    """An organization's brand kit (colours, font, logo that templates and watermarks use)."""
+    templates: bool = False
+    """The user's own cover templates."""
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(

@@ -25,12 +25,14 @@ from publisher.server.routes import (
     media,
     notes,
     notifications,
+    organizations,
     package,
     places,
     presets,
     products,
     schedule,
     storefronts,
+    templates,
     topics,
 )
 from publisher.server.state import ServerState
@@ -66,6 +68,8 @@ def create_app(state: ServerState) -> FastAPI:
     for module in (places, schedule, notifications, package):
         api.include_router(module.router)
     for module in (topics, storefronts, products, checklist):
+        api.include_router(module.router)
+    for module in (organizations, templates):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)

@@ -27,6 +27,13 @@ class Unauthorized(ServiceError):
     status = 401
 
 
+class Forbidden(ServiceError):
+    """The caller may see the object but not do this to it (a viewer saving a brand kit);
+    what they may not see at all is `NotFound`."""
+
+    status = 403
+
+
 class Conflict(ServiceError):
     """A compare-and-set write lost: `extra["current"]` holds the current object."""
 

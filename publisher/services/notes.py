@@ -21,6 +21,7 @@ from publisher.services.links import replace_ordered
 from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
+from publisher.services.template_docs import composition_photos, media_composition
 from publisher.services.versioning import compare_and_set, version_conflict
 
 EDITABLE_STATUSES = frozenset({"draft", "scheduled", "held", "published"})
@@ -61,14 +62,19 @@ def list_notes(
     return list(rows), total
 
 
-def _check_owned(session: Session, user: User, media: list[NoteMediaIn]) -> None:
-    """Originals and their renders must be files the caller uploaded.
+def _check_owned(
+    session: Session, user: User, media: list[NoteMediaIn], compositions: list[dict | None]
+) -> None:
+    """Originals, their renders and the photos of their compositions must be files the caller
+    uploaded.
 
     Raises:
         Invalid: `media.unknown` ({sha256}) naming the first that is not.
     """
     wanted = {item.sha256 for item in media}
     wanted.update(item.rendered_sha256 for item in media if item.rendered_sha256)
+    for composition in compositions:
+        wanted.update(composition_photos(composition))
     owned = set(
         session.scalars(
             select(MediaRef.sha256).where(MediaRef.user_id == user.id, MediaRef.sha256.in_(wanted))
@@ -80,7 +86,8 @@ def _check_owned(session: Session, user: User, media: list[NoteMediaIn]) -> None
 
 
 def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
-    _check_owned(session, user, media)
+    compositions = [media_composition(item.composition, index=i) for i, item in enumerate(media)]
+    _check_owned(session, user, media, compositions)
     recipes = [media_recipe(item.recipe, index=index) for index, item in enumerate(media)]
     replace_ordered(
         session,
@@ -91,8 +98,11 @@ def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn
                 sha256=item.sha256,
                 recipe=recipe,
                 rendered_sha256=item.rendered_sha256,
+                composition=composition,
             )
-            for index, (item, recipe) in enumerate(zip(media, recipes, strict=True))
+            for index, (item, recipe, composition) in enumerate(
+                zip(media, recipes, compositions, strict=True)
+            )
         ),
     )
 

@@ -29,7 +29,7 @@ def stored_recipe(document: dict[str, Any], **where: Any) -> Recipe:
         Invalid: `recipe.too_large` ({max}), `recipe.invalid` ({field, reason, …}) or
             `recipe.too_new` ({version, max}).
     """
-    if not _fits(document):
+    if not fits(document, MAX_RECIPE_BYTES):
         raise Invalid("recipe.too_large", {"max": MAX_RECIPE_BYTES, **where})
     try:
         recipe = Recipe.from_dict(document)
@@ -40,9 +40,10 @@ def stored_recipe(document: dict[str, Any], **where: Any) -> Recipe:
     return recipe
 
 
-def _fits(document: dict[str, Any]) -> bool:
+def fits(document: Any, max_bytes: int) -> bool:
+    """Whether a JSON document a client sent stays within `max_bytes` once written out."""
     try:
-        return len(json.dumps(document)) <= MAX_RECIPE_BYTES
+        return len(json.dumps(document)) <= max_bytes
     except RecursionError:
         return False  # nested deeper than the JSON parser itself would accept
 

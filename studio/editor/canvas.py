@@ -1,15 +1,20 @@
 """The photo on a dark canvas: fit, 100 %, wheel zoom around the cursor, drag to pan.
 
 The canvas only shows images it is given (the rendered preview, or the original while
-"before" is held) and reports the zoom it shows; it decides nothing about the edit.
+"before" is held) and reports the zoom it shows; it decides nothing about the edit. A tool
+(`CanvasTool`, such as the layer handles) may draw over the photo and take the mouse and
+keys first; what it leaves goes to zoom and pan as usual.
 """
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -22,6 +27,19 @@ CANVAS_BACKGROUND = QColor("#16171A")
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WHEEL_STEP = 1.15
 _PADDING = 24
+
+
+class CanvasTool(Protocol):
+    """Something edited directly on the photo. Each handler returns True when it used the
+    event; the canvas then leaves it alone."""
+
+    def paint(self, painter: QPainter) -> None: ...
+    def mouse_press(self, event: QMouseEvent) -> bool: ...
+    def mouse_move(self, event: QMouseEvent) -> bool: ...
+    def mouse_release(self, event: QMouseEvent) -> bool: ...
+    def mouse_double_click(self, event: QMouseEvent) -> bool: ...
+    def key_press(self, event: QKeyEvent) -> bool: ...
+    def key_release(self, event: QKeyEvent) -> bool: ...
 
 
 class PhotoCanvas(QWidget):
@@ -42,6 +60,7 @@ class PhotoCanvas(QWidget):
         self._drag_from: QPointF | None = None
         self._message = ""
         self._before_label = ""
+        self._tool: CanvasTool | None = None
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -75,6 +94,38 @@ class PhotoCanvas(QWidget):
 
     def image(self) -> QImage:
         return self._image
+
+    def set_tool(self, tool: CanvasTool | None) -> None:
+        """Let `tool` draw over the photo and take the mouse and keys first (None: nothing)."""
+        if tool is not self._tool:
+            self._tool = tool
+            self.unsetCursor()
+            self.update()
+
+    def _active_tool(self) -> CanvasTool | None:
+        """The tool, while the edited photo itself is on screen."""
+        showing = not (self._message or self._image.isNull() or self._showing_before)
+        return self._tool if showing else None
+
+    # -- image ↔ widget --------------------------------------------------------------------
+
+    def view_scale(self) -> float:
+        """Widget pixels per image pixel."""
+        return self._scale()
+
+    def to_image(self, point: QPointF) -> QPointF:
+        """A widget point in the shown image's pixels."""
+        target, scale = self._target(self._image), self._scale()
+        return QPointF((point.x() - target.left()) / scale, (point.y() - target.top()) / scale)
+
+    def to_widget(self, point: QPointF) -> QPointF:
+        """An image point in widget pixels."""
+        target, scale = self._target(self._image), self._scale()
+        return QPointF(target.left() + point.x() * scale, target.top() + point.y() * scale)
+
+    def image_rect(self) -> QRectF:
+        """Where the image is drawn, in widget pixels."""
+        return self._target(self._image)
 
     # -- zoom and pan ----------------------------------------------------------------------
 
@@ -140,11 +191,17 @@ class PhotoCanvas(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if tool is not None and tool.mouse_press(event):
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._zoom is not None:
             self._drag_from = event.position()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if self._drag_from is None and tool is not None and tool.mouse_move(event):
+            return
         if self._drag_from is None or self._zoom is None:
             return
         delta = event.position() - self._drag_from
@@ -154,14 +211,30 @@ class PhotoCanvas(QWidget):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if self._drag_from is None and tool is not None and tool.mouse_release(event):
+            return
         self._drag_from = None
         self.unsetCursor()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if tool is not None and tool.mouse_double_click(event):
+            return
         if self._zoom is None:
             self._set_zoom(1.0, event.position())
         else:
             self.fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if tool is None or not tool.key_press(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        tool = self._active_tool()
+        if tool is None or not tool.key_release(event):
+            super().keyReleaseEvent(event)
 
     # -- painting --------------------------------------------------------------------------
 
@@ -181,6 +254,9 @@ class PhotoCanvas(QWidget):
         painter.drawImage(self._target(image), image)
         if image is self._before:
             self._paint_badge(painter, self._before_label)
+        tool = self._active_tool()
+        if tool is not None:
+            tool.paint(painter)
 
     def _paint_badge(self, painter: QPainter, text: str) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

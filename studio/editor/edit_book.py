@@ -1,8 +1,8 @@
 """The edits of one note's photos while it is open: a history per photo and the clipboard.
 
 Plain Python, so copy/paste and "apply to all" are decided and tested without widgets. Pasting
-carries the look (adjust, curves, filter) and keeps the target's own crop and rotation, which
-belong to that photo's framing.
+carries the look (adjust, curves, filter) and keeps the target's own crop and rotation, text and
+stickers, which belong to that photo's picture.
 """
 
 from __future__ import annotations
@@ -16,8 +16,15 @@ from studio.editor.history import History
 
 
 def with_look_of(target: Recipe, source: Recipe) -> Recipe:
-    """`target` with the adjust, curves and filter of `source`; its geometry stays."""
-    return replace(source, geometry=target.geometry)
+    """`target` with the adjust, curves and filter of `source`; its geometry, text, stickers,
+    brand style and watermark stay, since they belong to that photo's picture."""
+    return replace(
+        source,
+        geometry=target.geometry,
+        layers=target.layers,
+        brand=target.brand,
+        watermark=target.watermark,
+    )
 
 
 class EditBook:

@@ -32,15 +32,18 @@ from editor.errors import EditorError
 from editor.export import write_new_file
 from editor.recipe import Crop, Recipe
 from editor.render import Preview
+from editor.stickers import StickerResolver
 from studio.editor.canvas import PhotoCanvas
 from studio.editor.crop_frame import frame_aspect
 from studio.editor.crop_panel import CropPanel
 from studio.editor.crop_tool import CropTool
 from studio.editor.edit_book import EditBook
 from studio.editor.history import History
+from studio.editor.layer_overlay import LayerTool
 from studio.editor.panels.adjust_panel import AdjustPanel
 from studio.editor.panels.curves_panel import CurvesPanel
 from studio.editor.panels.filters_panel import FiltersPanel
+from studio.editor.panels.layers_panel import LayersPanel
 from studio.editor.panels.presets_panel import PresetsPanel
 from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker, to_qimage
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
+PANEL_WIDTH = 368
 EDITOR_STYLESHEET = """
 #PhotoEditor, #EditorToolbar { background: #1C1D21; }
 #EditorToolbar { border-bottom: 1px solid #2C2E33; }
@@ -74,7 +78,7 @@ EDITOR_STYLESHEET = """
 #EditorToolbar QPushButton:disabled { color: #5D6068; border-color: #2C2E33; }
 #EditorTabs::pane { border: none; background: #1C1D21; }
 #EditorTabs QTabBar::tab {
-    background: #1C1D21; color: #8E9199; padding: 10px 14px; border: none;
+    background: #1C1D21; color: #8E9199; padding: 10px 7px; border: none;
     border-bottom: 2px solid transparent; font-size: 13px;
 }
 #EditorTabs QTabBar::tab:selected { color: #FFFFFF; border-bottom: 2px solid #FF2442; }
@@ -101,6 +105,8 @@ class PhotoEditor(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._ctx = ctx
         self._store = PhotoStore(ctx.data_dir)
+        self._stickers = self._store.sticker_source(ctx.connection.client)
+        """One resolver for previews, the canvas tool and exports, so a logo is fetched once."""
         self._looks = LooksCache.for_context(ctx)
         self.book = EditBook()
         self.worker = RenderWorker(ctx.runner, self)
@@ -198,19 +204,22 @@ class PhotoEditor(QWidget):
         self.adjust_panel = AdjustPanel(self)
         self.curves_panel = CurvesPanel(self)
         self.filters_panel = FiltersPanel(self._ctx, self)
+        self.layers_panel = LayersPanel(self._ctx, self)
         self.presets_panel = PresetsPanel(self._ctx, self)
+        self.layer_tool = LayerTool(self.canvas, stickers=self._stickers, parent=self)
         self.panels = (
             self.crop_panel,
             self.adjust_panel,
             self.curves_panel,
             self.filters_panel,
+            self.layers_panel,
             self.presets_panel,
         )
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("EditorTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setDrawBase(False)
-        self.tabs.setFixedWidth(340)
+        self.tabs.setFixedWidth(PANEL_WIDTH)
         for panel, label in zip(
             self.panels,
             (
@@ -218,6 +227,7 @@ class PhotoEditor(QWidget):
                 self.tr("Adjust"),
                 self.tr("Curves"),
                 self.tr("Filters"),
+                self.tr("Text & stickers").replace("&", "&&"),  # a tab's & marks a shortcut
                 self.tr("Presets"),
             ),
             strict=True,
@@ -252,9 +262,12 @@ class PhotoEditor(QWidget):
         self.apply_all_button.clicked.connect(self.apply_to_all)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.tabs.currentChanged.connect(lambda _index: self._show_mode())
-        for panel in self.panels:
-            panel.previewed.connect(self._preview)
-            panel.committed.connect(self.commit)
+        for source in (*self.panels, self.layer_tool):
+            source.previewed.connect(self._preview)
+            source.committed.connect(self.commit)
+        self.layers_panel.selection_changed.connect(self.layer_tool.select)
+        self.layer_tool.selection_changed.connect(self.layers_panel.select)
+        self.layer_tool.text_edit_requested.connect(self.layers_panel.edit_text)
         self.crop_tool.crop_released.connect(self._on_crop_released)
         self.worker.rendered.connect(self._on_rendered)
         self.worker.failed.connect(self._on_render_failed)
@@ -292,6 +305,8 @@ class PhotoEditor(QWidget):
     def open_photo(self, sha256: str, recipe: Recipe) -> None:
         """Show a photo of the note with its saved `recipe`; its history continues if it was
         edited before while the note is open."""
+        self.layers_panel.select(None)  # text still being typed goes to the photo it was typed on
+        self.layer_tool.select(None)
         self._sha = sha256
         self._history = self.book.history(sha256, recipe)
         self._shown = self._history.current
@@ -326,12 +341,12 @@ class PhotoEditor(QWidget):
     def _load(self, sha256: str) -> None:
         self._loading += 1
         ticket, store, client_of = self._loading, self._store, self._ctx.connection.client
-        looks = self._looks
+        looks, stickers = self._looks, self._stickers
         run_in_background(
             self._ctx.runner,
             Lane.READ,
             owner=self,
-            job=lambda _progress: _open_preview(store, client_of(), looks, sha256),
+            job=lambda _progress: _open_preview(store, client_of(), looks, stickers, sha256),
             on_success=lambda opened: self._on_loaded(ticket, opened),
             on_failure=lambda error: self._on_load_failed(ticket, error),
         )
@@ -457,6 +472,7 @@ class PhotoEditor(QWidget):
 
     def _preview(self, recipe: Recipe) -> None:
         self._shown = recipe
+        self.layer_tool.show_recipe(recipe)
         self._render()
 
     def _on_crop_released(self, crop: Crop) -> None:
@@ -472,11 +488,14 @@ class PhotoEditor(QWidget):
         # The crop overlay needs the photo; until it is there the canvas says why it is not.
         cropping = self._cropping() and self.worker.has_preview
         self.view.setCurrentWidget(self.crop_tool if cropping else self.canvas)
+        layering = self.tabs.currentWidget() is self.layers_panel
+        self.canvas.set_tool(self.layer_tool if layering else None)
         self._render()
 
     def _show_panels(self) -> None:
         for panel in self.panels:
             panel.set_recipe(self.recipe)
+        self.layer_tool.set_recipe(self.recipe)
         geometry = self._shown.geometry
         self.crop_tool.set_crop(geometry.crop, geometry.aspect)
 
@@ -532,11 +551,15 @@ class PhotoEditor(QWidget):
 
 
 def _open_preview(
-    store: PhotoStore, client: StudioClient, looks: LooksCache, sha256: str
+    store: PhotoStore,
+    client: StudioClient,
+    looks: LooksCache,
+    stickers: StickerResolver,
+    sha256: str,
 ) -> tuple[Preview, np.ndarray]:
     """On a worker: fetch (or read from disk) the proxy and build its fast preview renderer."""
     proxy = store.proxy(client, sha256)
-    return Preview(proxy, looks=looks), proxy
+    return Preview(proxy, looks=looks, stickers=stickers), proxy
 
 
 def _reason(error: BaseException) -> str:

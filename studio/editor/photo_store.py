@@ -2,7 +2,8 @@
 
 Opening a photo needs its original (downloaded once from the backend) and a screen-size proxy
 decoded from it (the slow part). Both are kept in the app's data folder under their sha256,
-so reopening a photo, or the same photo in another note, is a disk read. Files are written to
+so reopening a photo, or the same photo in another note, is a disk read. A user's sticker
+pictures (a brand's logo) are originals too, kept the same way. Files are written to
 a temporary name and renamed, so a crash never leaves half a file under a real name. Plain
 Python: every method here runs on a worker thread.
 """
@@ -13,6 +14,7 @@ import hashlib
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from editor.errors import EditorError
 from editor.recipe import Recipe
 from editor.render import LookResolver, export_jpeg, load_proxy
 from publisher.client import StudioClient
+from studio.editor.sticker_source import StickerSource
 
 CACHE_DIR = "photo-cache"
 PROXY_SIDE = 1440
@@ -54,6 +57,14 @@ class PhotoStore:
             _write_atomic(path, data)
         return path
 
+    def sticker_source(self, client: Callable[[], StudioClient]) -> StickerSource:
+        """Stickers for renders: the built-in ones, and the user's kept here as originals.
+
+        Args:
+            client: Gives the calling thread's client (`Connection.client`).
+        """
+        return StickerSource(lambda sha256: self.original(client(), sha256).read_bytes())
+
     def proxy(self, client: StudioClient, sha256: str) -> np.ndarray:
         """The screen-size RGB proxy of the original (decoded once, then read from disk)."""
         path = self.folder / "proxies" / f"{sha256}-{PROXY_SIDE}.npy"
@@ -77,8 +88,17 @@ class PhotoStore:
         *,
         quality: int,
     ) -> Path:
-        """Render original + recipe at the platform's size to a JPEG file, ready to upload."""
-        data = export_jpeg(self.original(client, sha256), recipe, quality=quality, looks=looks)
+        """Render original + recipe at the platform's size to a JPEG file, ready to upload.
+
+        The recipe's stickers and watermark may name the user's own pictures (a logo).
+        """
+        data = export_jpeg(
+            self.original(client, sha256),
+            recipe,
+            quality=quality,
+            looks=looks,
+            stickers=self.sticker_source(lambda: client),
+        )
         path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
         _write_atomic(path, data)
         return path

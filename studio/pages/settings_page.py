@@ -1,14 +1,24 @@
-"""Settings (设置): what this studio runs on, and the interface language."""
+"""Settings (设置): what this studio runs on, the interface language, and the brand kit."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio import __version__
 from studio.connection import BackendState
+from studio.pages.brand_kit_card import BrandKitCard
 from studio.settings import EXPORT_QUALITY, LANGUAGE
 from studio.widgets.backend_status import state_text
 from studio.widgets.card import card, page_header
@@ -19,6 +29,7 @@ if TYPE_CHECKING:
 
 # Below this JPEG blocks show on skin and skies; the platform recompresses again on upload.
 EXPORT_QUALITY_MIN = 60
+CONTENT_WIDTH = 760
 
 
 class SettingsPage(QWidget):
@@ -34,7 +45,6 @@ class SettingsPage(QWidget):
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(14)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        frame.setMaximumWidth(760)
         self.language = QComboBox(frame)
         self.language.setMaximumWidth(280)
         self.language.addItem(self.tr("Follow the system"), "")
@@ -76,12 +86,28 @@ class SettingsPage(QWidget):
             caption.setObjectName("FormLabel")
             form.addRow(caption, widget)
         box.addLayout(form)
+        self.brand_kit = BrandKitCard(ctx, self)
+        content = QWidget(self)
+        content.setObjectName("PageHost")
+        # The column, not each card, is capped: cards with wrapped text must be measured at
+        # the width they get, or the scroll area squeezes them below their real height.
+        content.setMaximumWidth(CONTENT_WIDTH)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addWidget(frame)
+        column.addWidget(self.brand_kit)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.viewport().setObjectName("PageHost")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
         layout.addWidget(header)
-        layout.addWidget(frame)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         ctx.connection.state_changed.connect(self._on_connection_state_changed)
         self._show_backend()
 

@@ -104,7 +104,7 @@ def test_a_rendered_image_must_be_the_callers_upload(backend, api, other_api) ->
         ({"adjust": {"contrast": [1]}}, "recipe.invalid", {"field": "adjust.contrast"}),
         ({"geometry": {"aspect": "2:1"}}, "recipe.invalid", {"reason": "unknown_aspect"}),
         ({"stickers": [{"id": 1}]}, "recipe.invalid", {"reason": "unknown_field"}),
-        ({"version": 7, "adjust": {}}, "recipe.too_new", {"version": 7, "max": 2}),
+        ({"version": 7, "adjust": {}}, "recipe.too_new", {"version": 7, "max": 3}),
         ("not an object", "request.invalid", {}),
     ],
 )

@@ -142,7 +142,7 @@ def test_someone_elses_preset_is_not_found(backend, api, other_api) -> None:
         ({"geometry": {"flip_h": 1}}, "recipe.invalid", {"reason": "not_a_boolean"}),
         ({"curves": {"rgb": [[0.5, 0.5]]}}, "recipe.invalid", {"field": "curves.rgb"}),
         ({"version": 1, "layers": []}, "recipe.invalid", {"reason": "needs_version"}),
-        ({"version": 3}, "recipe.too_new", {"version": 3, "max": 2}),
+        ({"version": 4}, "recipe.too_new", {"version": 4, "max": 3}),
         ({"filter": {"id": "file:looks/x.cube"}}, "recipe.invalid", {"reason": "local_file"}),
         ({"filter": {"id": "user:../../etc"}}, "recipe.invalid", {"reason": "bad_look_id"}),
         ({"adjust": {"exposure": 1}, "notes": "x" * 200_000}, "recipe.too_large", {}),

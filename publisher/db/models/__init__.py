@@ -1,6 +1,7 @@
 """ORM rows, one module per aggregate; importing this package registers them all."""
 
 from publisher.db.models.accounts import Account
+from publisher.db.models.brand_kits import BrandKit
 from publisher.db.models.idempotency import IdempotencyRecord
 from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
@@ -10,12 +11,14 @@ from publisher.db.models.notifications import Notification
 from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
 from publisher.db.models.products import NoteProduct, Product, Storefront
+from publisher.db.models.templates import UserTemplate
 from publisher.db.models.topics import NoteTopic, Topic, TopicGroup, TopicGroupItem
 from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
     "Account",
     "AuthToken",
+    "BrandKit",
     "EditPreset",
     "IdempotencyRecord",
     "MediaAsset",
@@ -36,4 +39,5 @@ __all__ = [
     "User",
     "UserLut",
     "UserPlace",
+    "UserTemplate",
 ]

@@ -110,6 +110,9 @@ class NoteMedia(Base):
     recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     rendered_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"))
     """The original rendered through `recipe`, as the client last exported it."""
+    composition: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """How a cover was composed from a template (the template, the photos that filled its
+    slots, the slot texts), so the app can re-arrange it later; None for a plain photo."""
 
     note: Mapped[Note] = relationship(back_populates="media")
     asset: Mapped[MediaAsset] = relationship(foreign_keys=[sha256], lazy="joined")

@@ -1,0 +1,148 @@
+"""StickerSource: built-in stickers, and the user's own PNGs fetched once and kept."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from editor.brand import Watermark
+from editor.errors import EditorError
+from editor.recipe import Recipe
+from editor.render import builtin_resolver
+from editor.stickers import load_builtin
+from publisher.client import NotFoundError
+from studio.editor.photo_store import PhotoStore
+from studio.editor.sticker_source import StickerSource, user_sticker_id
+
+
+def png_bytes(color: tuple[int, int, int, int], size: tuple[int, int] = (40, 20)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class FakeClient:
+    """Serves stored bytes by sha256 like the backend's media download, counting calls."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+        self.downloads: list[str] = []
+
+    def media_bytes(self, sha256: str) -> bytes:
+        self.downloads.append(sha256)
+        if sha256 not in self.files:
+            raise NotFoundError("media.not_found", {}, 404)
+        return self.files[sha256]
+
+
+def test_builtin_ids_resolve_to_the_shipped_stickers() -> None:
+    source = StickerSource(lambda _sha: pytest.fail("a built-in sticker is never fetched"))
+    assert np.array_equal(source("builtin:label_bimai"), load_builtin("builtin:label_bimai"))
+
+
+def test_a_user_sticker_is_fetched_once_and_decoded_to_rgba() -> None:
+    data = png_bytes((10, 20, 30, 128))
+    fetched: list[str] = []
+
+    def fetch(sha256: str) -> bytes:
+        fetched.append(sha256)
+        return data
+
+    source = StickerSource(fetch)
+    first = source(user_sticker_id(sha(data)))
+    second = source(user_sticker_id(sha(data)))
+    assert fetched == [sha(data)]
+    assert first.shape == (20, 40, 4)
+    assert tuple(first[5, 5]) == (10, 20, 30, 128)
+    assert second is first
+    assert not first.flags.writeable
+
+
+def test_user_stickers_are_kept_on_disk_so_another_source_does_not_download(
+    tmp_path: Path,
+) -> None:
+    data = png_bytes((200, 0, 0, 255))
+    client = FakeClient({sha(data): data})
+    store = PhotoStore(tmp_path)
+    sticker = user_sticker_id(sha(data))
+    store.sticker_source(lambda: client)(sticker)
+    again = store.sticker_source(lambda: client)(sticker)
+    assert client.downloads == [sha(data)]
+    assert tuple(again[0, 0]) == (200, 0, 0, 255)
+
+
+def test_corrupt_bytes_are_refused_as_an_invalid_sticker() -> None:
+    data = png_bytes((0, 0, 0, 255))[:60]
+    source = StickerSource(lambda _sha: data)
+    with pytest.raises(EditorError) as caught:
+        source(user_sticker_id(sha(data)))
+    assert caught.value.code == "sticker.invalid"
+    assert caught.value.params["reason"] == "corrupt"
+
+
+def test_a_jpeg_is_refused_as_not_png() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 30), (1, 2, 3)).save(buffer, "JPEG")
+    source = StickerSource(lambda _sha: buffer.getvalue())
+    with pytest.raises(EditorError) as caught:
+        source(user_sticker_id(sha(buffer.getvalue())))
+    assert caught.value.params["reason"] == "not_png"
+
+
+def test_a_picture_the_backend_does_not_have_is_an_unknown_sticker(tmp_path: Path) -> None:
+    client = FakeClient({})
+    missing = user_sticker_id("a" * 64)
+    with pytest.raises(EditorError) as caught:
+        PhotoStore(tmp_path).sticker_source(lambda: client)(missing)
+    assert caught.value.code == "sticker.unknown"
+    assert caught.value.params == {"id": missing}
+
+
+def test_a_damaged_download_is_refused_and_not_kept(tmp_path: Path) -> None:
+    data = png_bytes((0, 128, 0, 255))
+    client = FakeClient({sha(data): data + b"tampered"})
+    source = PhotoStore(tmp_path).sticker_source(lambda: client)
+    with pytest.raises(EditorError) as caught:
+        source(user_sticker_id(sha(data)))
+    assert caught.value.code == "media.checksum_mismatch"
+    client.files[sha(data)] = data
+    assert tuple(source(user_sticker_id(sha(data)))[0, 0]) == (0, 128, 0, 255)
+
+
+@pytest.mark.parametrize("sticker_id", ["user:1234", "user:" + "G" * 64, "logo", "builtin:nope"])
+def test_ids_that_name_nothing_are_unknown(sticker_id: str) -> None:
+    source = StickerSource(lambda _sha: pytest.fail("a malformed id is never fetched"))
+    with pytest.raises(EditorError) as caught:
+        source(sticker_id)
+    assert caught.value.code == "sticker.unknown"
+
+
+def test_exports_draw_a_watermark_of_the_users_own_logo(tmp_path: Path) -> None:
+    photo = io.BytesIO()
+    Image.new("RGB", (600, 800), (128, 128, 128)).save(photo, "JPEG", quality=95)
+    logo = png_bytes((20, 60, 200, 255), size=(200, 100))
+    client = FakeClient({sha(photo.getvalue()): photo.getvalue(), sha(logo): logo})
+    recipe = Recipe(watermark=Watermark(user_sticker_id(sha(logo)), corner="top_left", opacity=100))
+
+    path = PhotoStore(tmp_path).export(
+        client,
+        sha(photo.getvalue()),
+        recipe,
+        builtin_resolver,
+        quality=95,  # type: ignore[arg-type]
+    )
+
+    exported = np.asarray(Image.open(path).convert("RGB")).astype(int)
+    height, width = exported.shape[:2]
+    inside = exported[round(0.035 * width) + 10, round(0.035 * width) + 10]
+    assert np.abs(inside - (20, 60, 200)).max() < 12
+    assert np.abs(exported[height - 20, width - 20] - 128).max() < 12
