@@ -381,17 +381,6 @@ class StudioClient:
         )
         return BrandKitPublic.model_validate(response.json()), BRAND_KITS_CHANGED
 
-    def brand_kit_logo(self, organization_id: uuid.UUID) -> bytes:
-        """The PNG bytes of the kit's logo, readable by every member (`media_bytes` serves an
-        upload only to whoever uploaded it).
-
-        Raises:
-            NotFoundError: `brand_kit.no_logo`, or `organization.not_found`.
-        """
-        return self.transport.request(
-            "GET", f"/organizations/{organization_id}/brand-kit/logo", timeout=_UPLOAD_TIMEOUT
-        ).content
-
     # -- user templates (issue 4) ----------------------------------------------------------
 
     def list_templates(self, *, offset: int = 0, limit: int = 50) -> Page[UserTemplatePublic]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from editor.brand import BRAND_COLOR_NAMES, DEFAULT_BRAND
-from publisher.db.models import BrandKit, MediaAsset, Organization, User
+from publisher.db.models import BrandKit, Organization, User
 from publisher.schemas import BrandKitPublic, BrandKitSave
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
 from publisher.services.media import get_visible
@@ -58,20 +58,6 @@ def get_brand_kit(session: Session, user: User, organization_id: uuid.UUID) -> B
     """
     org, _role = member_organization(session, user, organization_id)
     return _public(org, _stored(session, org))
-
-
-def logo_asset(session: Session, user: User, organization_id: uuid.UUID) -> MediaAsset:
-    """The kit's logo, for every member: the watermark needs it on any member's machine,
-    while the media routes show an upload only to whoever uploaded it.
-
-    Raises:
-        NotFound: `organization.not_found`, or `brand_kit.no_logo` when the kit has none.
-    """
-    org, _role = member_organization(session, user, organization_id)
-    kit = _stored(session, org)
-    if kit is None or kit.logo_sha256 is None:
-        raise NotFound("brand_kit.no_logo")
-    return session.get_one(MediaAsset, kit.logo_sha256)
 
 
 def _stale(current: BrandKitPublic) -> Conflict:

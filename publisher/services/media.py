@@ -10,12 +10,12 @@ import uuid
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from editor import EditorError, make_thumbnail, probe_image
-from publisher.db.models import MediaAsset, MediaRef, User
+from publisher.db.models import BrandKit, MediaAsset, MediaRef, Membership, User
 from publisher.media_store import MediaStore, SizeLimitExceeded
 from publisher.services.errors import Invalid, NotFound, TooLarge, UnsupportedMedia
 
@@ -24,10 +24,19 @@ _UNSUPPORTED_CODES = frozenset({"image.unsupported_format"})
 
 
 def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
+    """Media the user uploaded, or the logo of a brand kit of one of their organizations:
+    every member's app draws that logo as a watermark, whoever uploaded it."""
+    uploaded = select(MediaRef.sha256).where(MediaRef.user_id == user.id)
+    kit_logos = (
+        select(BrandKit.logo_sha256)
+        .join(Membership, Membership.organization_id == BrandKit.organization_id)
+        .where(Membership.user_id == user.id)
+    )
     asset = session.scalar(
-        select(MediaAsset)
-        .join(MediaRef, MediaRef.sha256 == MediaAsset.sha256)
-        .where(MediaRef.user_id == user.id, MediaAsset.sha256 == sha256)
+        select(MediaAsset).where(
+            MediaAsset.sha256 == sha256,
+            or_(MediaAsset.sha256.in_(uploaded), MediaAsset.sha256.in_(kit_logos)),
+        )
     )
     if asset is None:
         raise NotFound("media.not_found")

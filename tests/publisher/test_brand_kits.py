@@ -264,22 +264,25 @@ def test_the_logo_must_be_a_png_the_caller_uploaded(backend, api, other_api) -> 
     assert (cleared.logo_sha256, cleared.version) == (None, 2)
 
 
-def test_every_member_reads_the_logo_whoever_uploaded_it(backend, api, other_api) -> None:
+def test_every_member_reads_the_kits_logo_whoever_uploaded_it(backend, api, other_api) -> None:
     org = own_org(api)
-    with pytest.raises(NotFoundError) as none_yet:
-        api.brand_kit_logo(org)
-    assert none_yet.value.code == "brand_kit.no_logo"
     png = image_bytes("PNG", color=(250, 20, 60))
     logo = upload(backend, token_of(api), png).json()["sha256"]
-    api.save_brand_kit(org, version=0, name="标志", colors=COLORS, font="sans", logo_sha256=logo)
+    saved, _ = api.save_brand_kit(
+        org, version=0, name="标志", colors=COLORS, font="sans", logo_sha256=logo
+    )
 
     with pytest.raises(NotFoundError) as stranger:
-        other_api.brand_kit_logo(org)
-    assert stranger.value.code == "organization.not_found"
+        other_api.media_bytes(logo)
+    assert stranger.value.code == "media.not_found"
     add_member(backend, org, other_api, "viewer")
-    assert other_api.brand_kit_logo(org) == png
-    # The upload itself stays private to the one who uploaded it.
-    assert not other_api.has_media(logo)
+    assert other_api.media_bytes(logo) == png
+    # Once the kit drops it, the logo is the uploader's own again.
+    api.save_brand_kit(
+        org, version=saved.version, name="标志", colors=COLORS, font="sans", logo_sha256=None
+    )
+    with pytest.raises(NotFoundError):
+        other_api.media_bytes(logo)
 
 
 def test_a_repeated_save_with_one_key_is_applied_once(backend, api) -> None:

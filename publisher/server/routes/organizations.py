@@ -5,12 +5,10 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse
 
 from publisher.schemas import BrandKitPublic, BrandKitSave, ErrorPublic, OrganizationPublic
-from publisher.server.deps import CurrentUser, SessionDep, StateDep
+from publisher.server.deps import CurrentUser, SessionDep
 from publisher.services import brand_kits, organizations
-from publisher.services.errors import NotFound
 
 router = APIRouter(tags=["organizations"])
 
@@ -37,16 +35,3 @@ def save_brand_kit(
     """Create the kit (`version` 0) or replace it (its current `version`); owners, admins and
     editors only (`brand_kit.forbidden`, 403, for other members)."""
     return brand_kits.save_brand_kit(session, user, organization_id, data)
-
-
-@router.get("/organizations/{organization_id}/brand-kit/logo")
-def brand_kit_logo(
-    organization_id: uuid.UUID, user: CurrentUser, session: SessionDep, state: StateDep
-):
-    """The kit's logo (a PNG) for any member, whoever uploaded it."""
-    asset = brand_kits.logo_asset(session, user, organization_id)
-    path = state.store.path_for(asset.sha256)
-    if not path.is_file():
-        raise NotFound("media.file_missing")
-    # The kit's logo may change under this address: the client checks `logo_sha256` instead.
-    return FileResponse(path, media_type=asset.mime, headers={"Cache-Control": "no-store"})
