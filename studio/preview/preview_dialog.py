@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from studio.preview.phone_page import PhoneFrame, ProductView
 from studio.preview.photos import PreviewPhotos
 from studio.quiet_read import quiet_read
 from studio.timezones import zone
+from studio.widgets.scroll_page import scrolling_page
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -187,18 +187,8 @@ class PreviewDialog(QDialog):
         views.addLayout(left)
         views.addLayout(right)
 
-        content = QWidget(self)
-        content.setObjectName("PageHost")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 18, 24, 24)
+        content, column = scrolling_page(self, margins=(24, 18, 24, 24))
         column.addLayout(views)
-        scroll = QScrollArea(self)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         # The whole phone when the screen has room; on a small screen the dialog scrolls.
         wanted = content.sizeHint()
         room = self.screen().availableGeometry() if self.screen() else None

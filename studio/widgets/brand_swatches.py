@@ -6,12 +6,11 @@ they only show what a kit looks like.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from editor.brand import BRAND_COLOR_NAMES, BrandStyle
-from studio.style import ACCENT
+from studio.widgets.swatch import Swatch
 
 _CONTEXT = "BrandSwatches"
 ROLE_LABELS = {
@@ -27,50 +26,6 @@ def role_label(role: str) -> str:
     return QCoreApplication.translate(_CONTEXT, ROLE_LABELS[role])
 
 
-class Swatch(QAbstractButton):
-    """A round chip of one colour; a thin ring keeps white or near-background colours visible."""
-
-    def __init__(
-        self, side: int, *, ring: str, clickable: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._color = QColor("#FFFFFF")
-        self._ring = QColor(ring)
-        self.setFixedSize(side, side)
-        if clickable:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setAttribute(Qt.WidgetAttribute.WA_Hover)  # repaint the hover ring
-        else:
-            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    @property
-    def color(self) -> str:
-        return self._color.name().upper()
-
-    def set_color(self, color: str) -> None:
-        self._color = QColor(color)
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.size()
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outer = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
-        highlighted = self.isEnabled() and (self.underMouse() or self.hasFocus())
-        if highlighted:
-            painter.setPen(QPen(QColor(ACCENT), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(outer)
-        inset = 4.0 if highlighted else 1.0
-        painter.setPen(QPen(self._ring, 1))
-        painter.setBrush(self._color)
-        painter.drawEllipse(outer.adjusted(inset, inset, -inset, -inset))
-        painter.end()
-
-
 class BrandSwatches(QWidget):
     """One chip per colour role, in the kit's order, optionally captioned."""
 
@@ -83,10 +38,10 @@ class BrandSwatches(QWidget):
         side: int = 36,
         captions: bool = False,
         clickable: bool = True,
-        ring: str = "#D9DADF",
+        rim: str = "#D9DADF",
         parent: QWidget | None = None,
     ) -> None:
-        """`ring` is a QColor name (``#AARRGGBB`` with alpha)."""
+        """`rim` is the chips' thin outline, a QColor name (``#AARRGGBB`` with alpha)."""
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +49,7 @@ class BrandSwatches(QWidget):
         grid.setVerticalSpacing(4)
         self.chips: dict[str, Swatch] = {}
         for column, role in enumerate(BRAND_COLOR_NAMES):
-            chip = Swatch(side, ring=ring, clickable=clickable, parent=self)
+            chip = Swatch("#FFFFFF", side=side, rim=rim, clickable=clickable, parent=self)
             chip.setAccessibleName(role_label(role))
             chip.clicked.connect(lambda _checked=False, r=role: self.picked.emit(r))
             grid.addWidget(chip, 0, column, Qt.AlignmentFlag.AlignHCenter)

@@ -30,51 +30,10 @@ from studio.editor.panels.panel_style import PANEL_LINE, PANEL_MUTED, PANEL_RAIS
 from studio.editor.panels.slider_row import SliderRow
 from studio.style import ACCENT
 from studio.widgets.brand_swatches import BrandSwatches
+from studio.widgets.switch import Switch
 
 if TYPE_CHECKING:
     from studio.context import AppContext
-
-
-class Switch(QAbstractButton):
-    """An on/off switch with its label, for a setting that takes effect at once."""
-
-    _TRACK = QSize(34, 18)
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setText(text)
-        self.setCheckable(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        text = self.fontMetrics().horizontalAdvance(self.text())
-        return QSize(self._TRACK.width() + 10 + text + 2, max(self._TRACK.height(), 20) + 4)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        track = QRectF(
-            1, (self.height() - self._TRACK.height()) / 2, self._TRACK.width(), self._TRACK.height()
-        )
-        on, enabled = self.isChecked(), self.isEnabled()
-        colour = QColor(ACCENT if on else "#4A4C53")
-        if not enabled:
-            colour.setAlphaF(0.4)
-        # Focus as a faint halo: an accent ring would read as "on".
-        focus = QPen(QColor(255, 255, 255, 90), 1.5)
-        painter.setPen(focus if self.hasFocus() else Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(track, track.height() / 2, track.height() / 2)
-        knob = track.height() - 4
-        x = track.right() - knob - 2 if on else track.left() + 2
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("white" if enabled else "#8E9199"))
-        painter.drawEllipse(QRectF(x, track.top() + 2, knob, knob))
-        painter.setPen(self.palette().windowText().color() if enabled else QColor(PANEL_MUTED))
-        text_rect = self.rect().adjusted(self._TRACK.width() + 10, 0, 0, 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, self.text())
-        painter.end()
 
 
 class CornerButton(QAbstractButton):
@@ -177,7 +136,7 @@ class BrandBox(QWidget):
 
         colours_title = QLabel(self.tr("Brand colours"), self)
         colours_title.setObjectName("GroupTitle")
-        self.swatches = BrandSwatches(side=24, clickable=False, ring="#46FFFFFF", parent=self)
+        self.swatches = BrandSwatches(side=24, clickable=False, rim="#46FFFFFF", parent=self)
         self.use_colours_button = QPushButton(self.tr("Use brand kit colours"), self)
         self.use_colours_button.setToolTip(
             self.tr("Texts and shapes set to brand colours take the current kit's colours")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QConicalGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QColorDialog,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.brand import BRAND_COLOR_NAMES, DEFAULT_BRAND, BrandStyle
-from studio.style import ACCENT
+from studio.widgets.swatch import Swatch, recipe_qcolor
 
 PALETTE: tuple[str, ...] = (
     "#FFFFFF",
@@ -34,63 +33,6 @@ PALETTE: tuple[str, ...] = (
     "#FFB8C6",
 )
 """White, black, the studio's red, and the sticker set's yellows, green, blue and pink."""
-_SIDE = 24
-
-
-def _qcolor(value: str) -> QColor:
-    """``#RRGGBBAA`` (the recipe's order) as a QColor (which reads ``#AARRGGBB``)."""
-    color = QColor(value[:7])
-    if len(value) == 9:
-        color.setAlpha(int(value[7:9], 16))
-    return color
-
-
-class Swatch(QAbstractButton):
-    """One round colour; a ring around it when it is the value in use. Without a colour it
-    is the "any colour" picker, drawn as a colour wheel."""
-
-    def __init__(self, color: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.color = color
-        self.setCheckable(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFixedSize(_SIDE + 6, _SIDE + 6)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(_SIDE + 6, _SIDE + 6)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        radius = _SIDE / 2 - 3
-        if self.isChecked() or self.hasFocus():
-            painter.setPen(QPen(QColor(ACCENT), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, _SIDE / 2, _SIDE / 2)
-        elif self.underMouse():
-            radius += 1
-        if self.color is None:
-            wheel = QConicalGradient(centre, 90)
-            for stop, hue in enumerate((0, 60, 120, 180, 240, 300, 0)):
-                wheel.setColorAt(stop / 6, QColor.fromHsv(hue, 200, 255))
-            painter.setBrush(wheel)
-        else:
-            painter.setBrush(_qcolor(self.color))
-        # A faint rim, so black reads on the dark panel and white on a light one.
-        painter.setPen(QPen(QColor(255, 255, 255, 70), 1))
-        painter.drawEllipse(centre, radius, radius)
-        if self.color is None:
-            painter.setPen(QPen(QColor("white"), 2))
-            arm = radius / 2
-            painter.drawLine(
-                QPointF(centre.x() - arm, centre.y()), QPointF(centre.x() + arm, centre.y())
-            )
-            painter.drawLine(
-                QPointF(centre.x(), centre.y() - arm), QPointF(centre.x(), centre.y() + arm)
-            )
-        painter.end()
 
 
 class ColorSwatches(QWidget):
@@ -113,7 +55,7 @@ class ColorSwatches(QWidget):
         row.setSpacing(2)
         for color in palette:
             self._add(row, color, color)
-        self.custom = Swatch(None, self)
+        self.custom = self._swatch(None)
         self.custom.setToolTip(self.tr("Any colour…"))
         self.custom.clicked.connect(self._on_custom_clicked)
         row.addWidget(self.custom)
@@ -136,8 +78,14 @@ class ColorSwatches(QWidget):
             layout.addLayout(brand_row)
             self.set_brand(DEFAULT_BRAND)
 
+    def _swatch(self, color: str | None) -> Swatch:
+        """A 24 px chip with room around it for its ring; the chosen one is ringed."""
+        swatch = Swatch(color, side=30, ring=24, dot=18, parent=self)
+        swatch.setCheckable(True)
+        return swatch
+
     def _add(self, row: QHBoxLayout, value: str, color: str) -> None:
-        swatch = Swatch(color, self)
+        swatch = self._swatch(color)
         swatch.setAccessibleName(value)
         swatch.clicked.connect(lambda _checked=False, value=value: self._choose(value))
         self.swatches[value] = swatch
@@ -170,9 +118,9 @@ class ColorSwatches(QWidget):
         for role in BRAND_COLOR_NAMES:
             swatch = self.swatches.get(f"brand:{role}")
             if swatch is not None:
-                swatch.color = style.resolve_color(f"brand:{role}")
-                swatch.setToolTip(f"{names[role]} {swatch.color}")
-                swatch.update()
+                color = style.resolve_color(f"brand:{role}")
+                swatch.set_color(color)
+                swatch.setToolTip(f"{names[role]} {color}")
 
     def _choose(self, value: str) -> None:
         self.set_value(value)
@@ -181,7 +129,7 @@ class ColorSwatches(QWidget):
     def _on_custom_clicked(self) -> None:
         self.set_value(self._value)  # the click toggled it; the value decides
         start = self.swatches.get(self._value)
-        initial = _qcolor(start.color if start and start.color else self._value or "#FFFFFF")
+        initial = recipe_qcolor(start.color if start and start.color else self._value or "#FFFFFF")
         chosen = QColorDialog.getColor(initial, self, self.tr("Pick a colour"))
         if chosen.isValid():
             self._choose(chosen.name(QColor.NameFormat.HexRgb).upper())

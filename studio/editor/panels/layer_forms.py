@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -31,9 +30,8 @@ from editor.layers import MAX_TEXT_LENGTH, Box, Shadow, StickerLayer, Stroke, Te
 from studio.editor.layer_edit import clean_text, fold_degrees
 from studio.editor.panels.color_swatches import ColorSwatches
 from studio.editor.panels.glyphs import align_icon
-from studio.editor.panels.panel_style import PANEL_LINE
 from studio.editor.panels.slider_row import SliderRow
-from studio.style import ACCENT
+from studio.widgets.switch import Switch
 
 TYPING_IDLE_MS = 600
 DEFAULT_STROKE_WIDTH = 0.08
@@ -56,31 +54,8 @@ class Knob(Generic[L]):
     step: float = 1.0
 
 
-class Toggle(QAbstractButton):
-    """An on/off switch, the accent colour when on."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCheckable(True)
-        self.setAccessibleName(name)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFixedSize(36, 20)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(36, 20)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(ACCENT if self.isChecked() else PANEL_LINE))
-        painter.drawRoundedRect(QRectF(0, 0, 36, 20), 10, 10)
-        painter.setBrush(QColor("white"))
-        painter.drawEllipse(QPointF(26 if self.isChecked() else 10, 10), 7, 7)
-        painter.end()
-
-
-def _heading(text: str, parent: QWidget, toggle: Toggle | None = None) -> QWidget:
+def _heading(text: str, parent: QWidget, toggle: Switch | None = None) -> QWidget:
+    """A group's title; a switch beside it turns the group on and off and is named by it."""
     row = QWidget(parent)
     line = QHBoxLayout(row)
     line.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +63,7 @@ def _heading(text: str, parent: QWidget, toggle: Toggle | None = None) -> QWidge
     label.setObjectName("GroupTitle")
     line.addWidget(label, 1)
     if toggle is not None:
+        toggle.setAccessibleName(text)
         line.addWidget(toggle, 0, Qt.AlignmentFlag.AlignBottom)
     return row
 
@@ -128,6 +104,19 @@ class _LayerForm(QWidget, Generic[L]):
         self._knobs[name] = knob
         return row
 
+    def _rotation_knob(self, label: str) -> SliderRow:
+        """The layer's turn in degrees, −180…180, the same for every kind of layer."""
+        return self._knob(
+            "rotation",
+            Knob(
+                label,
+                -180.0,
+                180.0,
+                lambda layer: layer.rotation,
+                lambda layer, value: replace(layer, rotation=fold_degrees(value)),
+            ),
+        )
+
     def _show(self) -> None:
         layer = self.layer
         for name, knob in self._knobs.items():
@@ -153,6 +142,21 @@ def _set_stroke_width(layer: TextLayer, percent: float) -> TextLayer:
 
 def _set_box(layer: TextLayer, **values: object) -> TextLayer:
     return replace(layer, box=replace(layer.box or Box(), **values))
+
+
+def _box_knob(field: str, label: str) -> Knob[TextLayer]:
+    """A slider for one of the label box's sizes (in text heights); without a box it shows the
+    size a new box gets."""
+    return Knob(
+        label,
+        0.0,
+        2.0,
+        lambda layer: getattr(layer.box or Box(), field),
+        lambda layer, value: _set_box(layer, **{field: value}),
+        default=getattr(Box(), field),
+        decimals=2,
+        step=0.05,
+    )
 
 
 class TextLayerForm(_LayerForm[TextLayer]):
@@ -233,13 +237,13 @@ class TextLayerForm(_LayerForm[TextLayer]):
         self.color = ColorSwatches(parent=self)
         self.color.picked.connect(lambda value: self._set(color=value))
 
-        self.shadow_toggle = Toggle(self.tr("Shadow"), self)
+        self.shadow_toggle = Switch(parent=self)
         self.shadow_toggle.clicked.connect(
             lambda checked: self._set(shadow=Shadow() if checked else None)
         )
         self.stroke_color = ColorSwatches(parent=self)
         self.stroke_color.picked.connect(self._on_stroke_color_picked)
-        self.box_toggle = Toggle(self.tr("Label box"), self)
+        self.box_toggle = Switch(parent=self)
         self.box_toggle.clicked.connect(lambda checked: self._set(box=Box() if checked else None))
         self.box_color = ColorSwatches(parent=self)
         self.box_color.picked.connect(lambda value: self._commit(_set_box(self.layer, color=value)))
@@ -283,36 +287,8 @@ class TextLayerForm(_LayerForm[TextLayer]):
         self.body.addWidget(_heading(self.tr("Shadow"), self, self.shadow_toggle))
         self.body.addWidget(_heading(self.tr("Label box"), self, self.box_toggle))
         self.body.addWidget(self.box_color)
-        self.body.addWidget(
-            self._knob(
-                "radius",
-                Knob(
-                    self.tr("Corner radius"),
-                    0.0,
-                    2.0,
-                    lambda layer: layer.box.radius if layer.box else Box().radius,
-                    lambda layer, value: _set_box(layer, radius=value),
-                    default=Box().radius,
-                    decimals=2,
-                    step=0.05,
-                ),
-            )
-        )
-        self.body.addWidget(
-            self._knob(
-                "padding",
-                Knob(
-                    self.tr("Padding"),
-                    0.0,
-                    2.0,
-                    lambda layer: layer.box.padding if layer.box else Box().padding,
-                    lambda layer, value: _set_box(layer, padding=value),
-                    default=Box().padding,
-                    decimals=2,
-                    step=0.05,
-                ),
-            )
-        )
+        for name, label in (("radius", self.tr("Corner radius")), ("padding", self.tr("Padding"))):
+            self.body.addWidget(self._knob(name, _box_knob(name, label)))
         self.body.addWidget(_heading(self.tr("Layout"), self))
         self.body.addWidget(
             self._knob(
@@ -329,18 +305,7 @@ class TextLayerForm(_LayerForm[TextLayer]):
                 ),
             )
         )
-        self.body.addWidget(
-            self._knob(
-                "rotation",
-                Knob(
-                    self.tr("Rotation"),
-                    -180.0,
-                    180.0,
-                    lambda layer: layer.rotation,
-                    lambda layer, value: replace(layer, rotation=fold_degrees(value)),
-                ),
-            )
-        )
+        self.body.addWidget(self._rotation_knob(self.tr("Rotation")))
         self._show()
 
     # -- the contract with the panel -------------------------------------------------------
@@ -447,8 +412,8 @@ class StickerLayerForm(_LayerForm[StickerLayer]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(StickerLayer("builtin:sticker"), parent)
         self.body.addWidget(_heading(self.tr("Sticker"), self))
-        for name, knob in (
-            (
+        self.body.addWidget(
+            self._knob(
                 "width",
                 Knob(
                     self.tr("Size"),
@@ -458,18 +423,11 @@ class StickerLayerForm(_LayerForm[StickerLayer]):
                     _set_width,
                     default=30.0,
                 ),
-            ),
-            (
-                "rotation",
-                Knob(
-                    self.tr("Rotation"),
-                    -180.0,
-                    180.0,
-                    lambda layer: layer.rotation,
-                    lambda layer, value: replace(layer, rotation=fold_degrees(value)),
-                ),
-            ),
-            (
+            )
+        )
+        self.body.addWidget(self._rotation_knob(self.tr("Rotation")))
+        self.body.addWidget(
+            self._knob(
                 "opacity",
                 Knob(
                     self.tr("Opacity"),
@@ -479,9 +437,8 @@ class StickerLayerForm(_LayerForm[StickerLayer]):
                     lambda layer, value: replace(layer, opacity=value),
                     default=100.0,
                 ),
-            ),
-        ):
-            self.body.addWidget(self._knob(name, knob))
+            )
+        )
         self._show()
 
     def set_layer(self, layer: StickerLayer) -> None:
