@@ -12,11 +12,8 @@ choose what happens to a note found due after downtime (`--misfire publish|hold`
 
 from __future__ import annotations
 
-import ctypes
 import getpass
 import logging
-import os
-import signal
 import socket
 import sys
 import threading
@@ -41,7 +38,6 @@ READY_PREFIX = "ZHONGCAO_LISTENING"
 ERROR_PREFIX = "ZHONGCAO_ERROR"
 APP_DIR_NAME = "ZhongcaoStudio"
 EXIT_START_FAILED = 3
-_PR_SET_PDEATHSIG = 1
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +90,6 @@ def serve(
 ) -> int:
     """Run the backend until stopped; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    if exit_with_parent:
-        _follow_parent()
     folder = Path(data_dir) if data_dir else default_data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -165,22 +159,12 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _follow_parent() -> None:
-    """On Linux, have the kernel send SIGTERM when the parent dies, even by SIGKILL."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        log.warning("parent-death signal unavailable; relying on standard input")
-    if os.getppid() == 1:
-        # The parent died before prctl took effect.
-        os.kill(os.getpid(), signal.SIGTERM)
-
-
 def _stop_on_stdin_eof(server: uvicorn.Server) -> None:
-    """The parent holds our stdin open and never writes: EOF means it is gone."""
+    """The parent holds our stdin open and never writes: EOF means it is gone, however it died.
+
+    Not the kernel's parent-death signal: Linux sends that when the *thread* that started us
+    exits, and the app starts its backend from a pool thread that Qt retires when idle.
+    """
 
     def watch() -> None:
         try:

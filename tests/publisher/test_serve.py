@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import requests
 
@@ -121,3 +123,18 @@ def test_oversized_uploads_are_refused_before_they_are_buffered(tmp_path, monkey
         assert requests.get(backend.url + "/health", timeout=5).ok
     finally:
         backend.stop()
+
+
+def test_the_backend_outlives_the_thread_that_started_it(tmp_path) -> None:
+    """The app starts its backend from a pool thread that Qt retires after 30 idle seconds."""
+    started = []
+    thread = threading.Thread(target=lambda: started.append(start_backend(tmp_path)))
+    thread.start()
+    thread.join()
+    backend = started[0]
+    try:
+        time.sleep(1.0)  # a parent-death signal tied to the thread would have landed by now
+        assert requests.get(backend.url + "/health", timeout=5).ok
+    finally:
+        backend.stop()
+    assert backend.returncode == 0
