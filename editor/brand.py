@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Literal, get_args
 
 from editor.checks import BRAND_COLOR_NAMES, color, invalid, known_keys, mapping, number
-from editor.layers import FONTS, STICKER_ID, Layer, StickerLayer, TextLayer
+from editor.layers import FONTS, STICKER_ID, FontName, Layer, StickerLayer, TextLayer
 from editor.stickers import StickerResolver
 
 __all__ = [
@@ -44,7 +44,7 @@ class BrandStyle:
     accent: str = "#FFD23F"
     text: str = "#FFFFFF"
     background: str = "#FFF4EE"
-    font: str = "sans"
+    font: FontName = "sans"
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "brand") -> BrandStyle:

@@ -107,6 +107,215 @@
     </message>
 </context>
 <context>
+    <name>BrandBox</name>
+    <message>
+        <source>Brand kit</source>
+        <translation>品牌套件</translation>
+    </message>
+    <message>
+        <source>Logo watermark</source>
+        <translation>Logo 水印</translation>
+    </message>
+    <message>
+        <source>Corner</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>左上角</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>右上角</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>左下角</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>右下角</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Brand colours</source>
+        <translation>品牌色</translation>
+    </message>
+    <message>
+        <source>Use brand kit colours</source>
+        <translation>使用品牌套件配色</translation>
+    </message>
+    <message>
+        <source>Texts and shapes set to brand colours take the current kit&apos;s colours</source>
+        <translation>设为品牌色的文字和形状将使用当前套件的颜色</translation>
+    </message>
+    <message>
+        <source>The brand kit&apos;s logo, drawn above everything.</source>
+        <translation>品牌套件的 Logo，显示在最上层。</translation>
+    </message>
+    <message>
+        <source>The brand kit has no logo yet: add one in Settings → Brand kit.</source>
+        <translation>品牌套件还没有 Logo：请在“设置 → 品牌套件”中添加。</translation>
+    </message>
+    <message>
+        <source>This photo uses the brand kit&apos;s colours.</source>
+        <translation>这张图片使用了品牌套件的配色。</translation>
+    </message>
+    <message>
+        <source>This photo was made with other brand colours.</source>
+        <translation>这张图片使用的是其他品牌配色。</translation>
+    </message>
+</context>
+<context>
+    <name>BrandKitCard</name>
+    <message>
+        <source>Brand kit</source>
+        <translation>品牌套件</translation>
+    </message>
+    <message>
+        <source>The colours, title font and logo of an organization. Templates that name brand colours take them, so changing the kit restyles every cover made with it.</source>
+        <translation>一个组织的品牌色、标题字体和 Logo。使用品牌色的模板会采用这些设置，修改套件即可让用它制作的封面统一换装。</translation>
+    </message>
+    <message>
+        <source>Sans-serif (黑体)</source>
+        <translation>黑体</translation>
+    </message>
+    <message>
+        <source>Serif (宋体)</source>
+        <translation>宋体</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Upload PNG…</source>
+        <translation>上传 PNG…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>A PNG with a transparent background; it is placed as a watermark.</source>
+        <translation>透明背景的 PNG 图片，将作为水印放置。</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Kit name</source>
+        <translation>套件名称</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Title font</source>
+        <translation>标题字体</translation>
+    </message>
+    <message>
+        <source>Live sample</source>
+        <translation>实时预览</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Save kit</source>
+        <translation>保存套件</translation>
+    </message>
+    <message>
+        <source>Uploading the logo…</source>
+        <translation>正在上传 Logo…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved. Covers drawn with brand colours use it now.</source>
+        <translation>已保存。使用品牌色的封面现在会采用新套件。</translation>
+    </message>
+    <message>
+        <source>Your changes were not saved: put them back to save them over it.</source>
+        <translation>你的修改尚未保存：可以恢复你的修改后再覆盖保存。</translation>
+    </message>
+    <message>
+        <source>Put my changes back</source>
+        <translation>恢复我的修改</translation>
+    </message>
+    <message>
+        <source>Brand colour: {role}</source>
+        <translation>品牌色：{role}</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>选择 Logo</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png);;All files (*)</source>
+        <translation>PNG 图片 (*.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>MCN</source>
+        <translation>MCN</translation>
+    </message>
+    <message>
+        <source>brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Save or revert the changes first.</source>
+        <translation>请先保存或还原修改。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Only the owners, admins and editors of {name} can change its kit.</source>
+        <translation>只有 {name} 的所有者、管理员和编辑可以修改它的套件。</translation>
+    </message>
+</context>
+<context>
+    <name>BrandSwatches</name>
+    <message>
+        <source>Primary</source>
+        <translation>主色</translation>
+    </message>
+    <message>
+        <source>Secondary</source>
+        <translation>辅色</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>强调色</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+</context>
+<context>
     <name>CalendarChip</name>
     <message>
         <source>(untitled)</source>
@@ -323,6 +532,100 @@
     </message>
 </context>
 <context>
+    <name>ColorSwatches</name>
+    <message>
+        <source>Any colour…</source>
+        <translation>其他颜色…</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Any colour… (now {color})</source>
+        <translation>其他颜色…（当前 {color}）</translation>
+    </message>
+    <message>
+        <source>Brand primary</source>
+        <translation>品牌主色</translation>
+    </message>
+    <message>
+        <source>Brand secondary</source>
+        <translation>品牌辅色</translation>
+    </message>
+    <message>
+        <source>Brand accent</source>
+        <translation>品牌强调色</translation>
+    </message>
+    <message>
+        <source>Brand text</source>
+        <translation>品牌文字色</translation>
+    </message>
+    <message>
+        <source>Brand background</source>
+        <translation>品牌背景色</translation>
+    </message>
+    <message>
+        <source>Pick a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>CoverLabDialog</name>
+    <message>
+        <source>Cover lab</source>
+        <translation>封面实验室</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>你的账号</translation>
+    </message>
+    <message>
+        <source>Readers pick notes by their covers in a two-column feed: judge yours there.</source>
+        <translation>读者在双列信息流里靠封面挑笔记：在这里检验你的封面。</translation>
+    </message>
+    <message>
+        <source>Real size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Twice the real size, for a screen that shows things too small</source>
+        <translation>放大到实际大小的两倍，适合显示偏小的屏幕</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>封面方案</translation>
+    </message>
+    <message>
+        <source>Click a variant to see it in the feed. The others put this note&apos;s photos and title into a template.</source>
+        <translation>点击一个方案，在信息流中查看效果。其他方案把这篇笔记的图片和标题放进模板。</translation>
+    </message>
+    <message>
+        <source>+ Add a variant</source>
+        <translation>+ 添加方案</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>赞</translation>
+    </message>
+    <message>
+        <source>Add photos to the note first.</source>
+        <translation>请先为笔记添加图片。</translation>
+    </message>
+    <message>
+        <source>The variants could not be drawn: {reason}</source>
+        <translation>无法绘制封面方案：{reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Something went wrong</source>
@@ -366,6 +669,14 @@
         <translation>看看笔记在信息流里和手机上的样子</translation>
     </message>
     <message>
+        <source>Cover lab</source>
+        <translation>封面实验室</translation>
+    </message>
+    <message>
+        <source>Compare cover variants at their real size in the feed</source>
+        <translation>在信息流中按实际大小比较封面方案</translation>
+    </message>
+    <message>
         <source>Publish now</source>
         <translation>立即发布</translation>
     </message>
@@ -390,10 +701,22 @@
         <translation>裁剪、调节、加滤镜（也可以双击图片）</translation>
     </message>
     <message>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <source>Make a cover or collage from a template filled with the note&apos;s photos</source>
+        <translation>用笔记的图片套用模板，制作封面或拼图</translation>
+    </message>
+    <message>
         <source>Drop photos here, or click “Add images…”.
 JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>把照片拖到这里，或点击“添加图片…”。
 支持 JPEG、PNG、WebP 和 iPhone HEIC，第一张图是封面。</translation>
+    </message>
+    <message>
+        <source>Making the cover from the template…</source>
+        <translation>正在用模板制作封面…</translation>
     </message>
     <message>
         <source>Add a title — a good title gets more reads</source>
@@ -482,6 +805,34 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Use theirs</source>
         <translation>使用对方的版本</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>This note already has a cover made from a template.</source>
+        <translation>这篇笔记已有一张用模板制作的封面。</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>替换它</translation>
+    </message>
+    <message>
+        <source>Add another</source>
+        <translation>再加一张</translation>
+    </message>
+    <message>
+        <source>Cover added as the first image. Retype the title or add stickers; to undo, remove it like any photo.</source>
+        <translation>封面已作为第一张图片加入。可以改写标题或添加贴纸；如需撤销，像删除普通图片一样移除它即可。</translation>
+    </message>
+    <message>
+        <source>Cover replaced. Retype the title or add stickers.</source>
+        <translation>封面已替换。可以改写标题或添加贴纸。</translation>
+    </message>
+    <message>
+        <source>The template could not be applied: {reason} Your note is unchanged.</source>
+        <translation>无法套用模板：{reason}笔记没有改动。</translation>
     </message>
     <message>
         <source>Scheduled: it will be published {time}.</source>
@@ -651,6 +1002,89 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>FeedColumn</name>
+    <message>
+        <source>In the feed</source>
+        <translation>在信息流中</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>附近</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>市集</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>A tile is {mm} mm wide on a phone.</source>
+        <translation>在手机上，一个卡片宽 {mm} 毫米。</translation>
+    </message>
+    <message>
+        <source>This screen does not report its size, so the size here is approximate: hold a phone beside it to compare.</source>
+        <translation>这块屏幕没有报告实际尺寸，这里的大小是近似值：可以拿手机放在旁边对比。</translation>
+    </message>
+    <message>
+        <source>Shown at twice that.</source>
+        <translation>这里按两倍大小显示。</translation>
+    </message>
+    <message>
+        <source>Shown at that size here.</source>
+        <translation>这里按实际大小显示。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>赞</translation>
+    </message>
+    <message>
+        <source>Loading this account&apos;s recent notes…</source>
+        <translation>正在加载这个账号的近期笔记…</translation>
+    </message>
+    <message>
+        <source>Around it: this account&apos;s recent notes.</source>
+        <translation>周围是这个账号的近期笔记。</translation>
+    </message>
+    <message>
+        <source>This account has no other notes yet: the grey sample tiles stand in for them.</source>
+        <translation>这个账号还没有其他笔记：灰色示例卡片代替它们。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s recent notes could not be loaded: {reason}</source>
+        <translation>无法加载账号的近期笔记：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Filters</source>
@@ -718,6 +1152,57 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Brand collaboration: none</source>
         <translation>品牌合作：无</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Text &amp; stickers</source>
+        <translation>文字与贴纸</translation>
+    </message>
+    <message>
+        <source>＋  Add text</source>
+        <translation>＋  添加文字</translation>
+    </message>
+    <message>
+        <source>Add a title in the middle of the photo</source>
+        <translation>在图片中间添加标题</translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <translation>贴纸</translation>
+    </message>
+    <message>
+        <source>Labels, arrows, circles, highlights and more</source>
+        <translation>标签、箭头、圈注、高亮等</translation>
+    </message>
+    <message>
+        <source>Bring forward</source>
+        <translation>上移一层</translation>
+    </message>
+    <message>
+        <source>Send backward</source>
+        <translation>下移一层</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>删除 (Del)</translation>
+    </message>
+    <message>
+        <source>Add a title or a sticker, or click one on the photo to style it. Drag it to move, pull a corner to resize, turn it with the round knob.</source>
+        <translation>添加标题或贴纸，或点击图片上的元素来设置样式。拖动可移动，拉动角点可缩放，用圆形手柄旋转。</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>双击编辑</translation>
+    </message>
+    <message>
+        <source>Layers ({count}/{max})</source>
+        <translation>图层（{count}/{max}）</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1700,86 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>这个贴纸的图片已损坏，无法绘制。</translation>
     </message>
     <message>
+        <source>There is no template called “{name}”.</source>
+        <translation>没有名为“{name}”的模板。</translation>
+    </message>
+    <message>
+        <source>This template file cannot be read ({reason}).</source>
+        <translation>无法读取这个模板文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This template file is not valid JSON (line {line}, column {column}).</source>
+        <translation>这个模板文件不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>This template is not valid ({field}: {reason}).</source>
+        <translation>这个模板无效（{field}：{reason}）。</translation>
+    </message>
+    <message>
+        <source>This template was made with a newer version of Zhongcao Studio. Update the app to use it.</source>
+        <translation>这个模板由更新版本的种草工作室制作。请更新应用后再使用。</translation>
+    </message>
+    <message>
+        <source>This template has no text box called “{slot}”.</source>
+        <translation>这个模板没有名为“{slot}”的文字框。</translation>
+    </message>
+    <message>
+        <source>A template holds at most {max} boxes, photos, texts and stickers. Remove a few texts or stickers from the cover and save it again.</source>
+        <translation>一个模板最多包含 {max} 个形状、图片、文字和贴纸。请从封面删去一些文字或贴纸后再保存。</translation>
+    </message>
+    <message>
+        <source>You may look at this brand kit but not change it (your role: {role}).</source>
+        <translation>你可以查看这个品牌套件，但不能修改（你的角色：{role}）。</translation>
+    </message>
+    <message>
+        <source>This brand kit is not valid ({field}: {reason}).</source>
+        <translation>这个品牌套件无效（{field}：{reason}）。</translation>
+    </message>
+    <message>
+        <source>A brand colour ({field}) is not a colour of the form #RRGGBB.</source>
+        <translation>品牌色（{field}）不是 #RRGGBB 格式的颜色。</translation>
+    </message>
+    <message>
+        <source>A brand colour ({field}) is missing.</source>
+        <translation>缺少品牌色（{field}）。</translation>
+    </message>
+    <message>
+        <source>The logo is not among your uploads. Choose the logo file again.</source>
+        <translation>这个 Logo 不在你上传的文件中。请重新选择 Logo 文件。</translation>
+    </message>
+    <message>
+        <source>This brand kit has no logo yet.</source>
+        <translation>这个品牌套件还没有 Logo。</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG image, so that its transparent background stays transparent.</source>
+        <translation>Logo 必须是 PNG 图片，这样透明背景才能保持透明。</translation>
+    </message>
+    <message>
+        <source>This brand kit was changed somewhere else; the latest is shown now.</source>
+        <translation>这个品牌套件已在别处被修改；现在显示的是最新版本。</translation>
+    </message>
+    <message>
+        <source>This template is too large to save.</source>
+        <translation>这个模板太大，无法保存。</translation>
+    </message>
+    <message>
+        <source>This template no longer exists.</source>
+        <translation>这个模板已不存在。</translation>
+    </message>
+    <message>
+        <source>You already have a template called “{name}”. Choose another name.</source>
+        <translation>你已经有一个名为“{name}”的模板。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>This template was changed somewhere else; the list shows the latest now.</source>
+        <translation>这个模板已在别处被修改；列表现在显示最新版本。</translation>
+    </message>
+    <message>
+        <source>How this cover was composed could not be saved ({field}: {reason}).</source>
+        <translation>无法保存这张封面的组成方式（{field}：{reason}）。</translation>
+    </message>
+    <message>
         <source>This is not a valid .cube file (line {line}).</source>
         <translation>这不是有效的 .cube 文件（第 {line} 行）。</translation>
     </message>
@@ -1265,6 +1830,26 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>The stored copy of this image is missing on the backend.</source>
         <translation>后台找不到这张图片的存档。</translation>
+    </message>
+    <message>
+        <source>A photo holds at most {max} texts and stickers. Delete one to add another.</source>
+        <translation>一张图片最多有 {max} 个文字和贴纸。请先删除一个再添加。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}). Please try again.</source>
+        <translation>发生了意外错误（{error}）。请重试。</translation>
+    </message>
+    <message>
+        <source>Stickers and logos must be PNG pictures.</source>
+        <translation>贴纸和 Logo 必须是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>This picture is too large to use as a sticker or logo. Make it smaller.</source>
+        <translation>这张图片太大，无法用作贴纸或 Logo。请缩小后再试。</translation>
+    </message>
+    <message>
+        <source>This picture is too long and thin to use as a sticker or logo.</source>
+        <translation>这张图片太细长，无法用作贴纸或 Logo。</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -1602,6 +2187,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>滤镜</translation>
     </message>
     <message>
+        <source>Text &amp; stickers</source>
+        <translation>文字与贴纸</translation>
+    </message>
+    <message>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
@@ -1644,6 +2233,17 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Photo {number} of {count}</source>
         <translation>第 {number}/{count} 张</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoOrder</name>
+    <message>
+        <source>Fills slot {number}</source>
+        <translation>填入第 {number} 格</translation>
+    </message>
+    <message>
+        <source>Not used by this template</source>
+        <translation>这个模板用不到</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2530,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <source>Account for new notes</source>
         <translation>新笔记使用的账号</translation>
     </message>
+    <message>
+        <source>Organization whose brand kit covers use</source>
+        <translation>封面所用品牌套件的组织</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1983,6 +2587,413 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Drag, or use the arrow keys; double-click to reset</source>
         <translation>拖动或用方向键微调；双击恢复默认</translation>
+    </message>
+</context>
+<context>
+    <name>StickerLayerForm</name>
+    <message>
+        <source>Sticker</source>
+        <translation>贴纸</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPicker</name>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>圈注</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Decor</source>
+        <translation>装饰</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>徽章</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <translation>贴纸</translation>
+    </message>
+    <message>
+        <source>Click one to put it in the middle of the photo.</source>
+        <translation>点击贴纸，放到图片中间。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateGalleryDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <source>Photos, in slot order</source>
+        <translation>图片（按格子顺序）</translation>
+    </message>
+    <message>
+        <source>Use template</source>
+        <translation>使用模板</translation>
+    </message>
+    <message>
+        <source>Save my cover as a template…</source>
+        <translation>把我的封面存为模板…</translation>
+    </message>
+    <message>
+        <source>Keep the cover&apos;s layout, texts and stickers as one of your templates</source>
+        <translation>把封面的版式、文字和贴纸保存为你的模板</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The note&apos;s photos could not be loaded: {reason}</source>
+        <translation>无法加载笔记的图片：{reason}</translation>
+    </message>
+    <message>
+        <source>Add photos to the note to see them in the templates.</source>
+        <translation>为笔记添加图片后，即可在模板中看到它们。</translation>
+    </message>
+    <message>
+        <source>Loading the note&apos;s photos…</source>
+        <translation>正在加载笔记的图片…</translation>
+    </message>
+    <message>
+        <source>Shown with this note&apos;s photos and title.</source>
+        <translation>使用这篇笔记的图片和标题预览。</translation>
+    </message>
+    <message>
+        <source>Your templates could not be loaded: {reason}</source>
+        <translation>无法加载你的模板：{reason}</translation>
+    </message>
+    <message>
+        <source>Your own templates appear here. Apply a template, make the cover yours, then choose “Save my cover as a template…”.</source>
+        <translation>你自己的模板会显示在这里。先套用一个模板，把封面改成你的风格，再选择“把我的封面存为模板…”。</translation>
+    </message>
+    <message>
+        <source>No template matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的模板。</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>选择模板</translation>
+    </message>
+    <message>
+        <source>{group} · photos: {photos} · {width}×{height}</source>
+        <translation>{group} · 图片：{photos} · {width}×{height}</translation>
+    </message>
+    <message>
+        <source>The note has no photos yet: the slots stay empty until you add some.</source>
+        <translation>笔记还没有图片：添加图片前，格子会保持空白。</translation>
+    </message>
+    <message>
+        <source>{missing} slot(s) stay empty: the note has {count} photo(s). Drag to change which photo goes where.</source>
+        <translation>有 {missing} 个格子会空着：笔记只有 {count} 张图片。拖动可调整图片位置。</translation>
+    </message>
+    <message>
+        <source>The first {slots} photo(s) are used. Drag to change which photos go in.</source>
+        <translation>将使用前 {slots} 张图片。拖动可调整放入哪些图片。</translation>
+    </message>
+    <message>
+        <source>Drag to change which photo goes where.</source>
+        <translation>拖动可调整图片位置。</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save as my template</source>
+        <translation>存为我的模板</translation>
+    </message>
+    <message>
+        <source>Name your template:</source>
+        <translation>为模板命名：</translation>
+    </message>
+    <message>
+        <source>My {name}</source>
+        <translation>我的{name}</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” under Mine.</source>
+        <translation>已将“{name}”保存到“我的”。</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>重命名模板</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? Covers made from it stay as they are.</source>
+        <translation>删除“{name}”？用它制作的封面不受影响。</translation>
+    </message>
+    <message>
+        <source>an unexpected error ({error}).</source>
+        <translation>意外错误（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Collages</source>
+        <translation>拼图</translation>
+    </message>
+    <message>
+        <source>Video covers</source>
+        <translation>视频封面</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>前后对比</translation>
+    </message>
+    <message>
+        <source>Before / after, stacked</source>
+        <translation>前后对比（上下）</translation>
+    </message>
+    <message>
+        <source>Big title</source>
+        <translation>大标题</translation>
+    </message>
+    <message>
+        <source>Brand campaign</source>
+        <translation>品牌活动</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Diary quote</source>
+        <translation>日记语录</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志风</translation>
+    </message>
+    <message>
+        <source>Numbered guide</source>
+        <translation>攻略清单</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价格清单</translation>
+    </message>
+    <message>
+        <source>Price tag</source>
+        <translation>价格标签</translation>
+    </message>
+    <message>
+        <source>Title band</source>
+        <translation>标题横幅</translation>
+    </message>
+    <message>
+        <source>Verdict: keep or avoid</source>
+        <translation>红黑榜</translation>
+    </message>
+    <message>
+        <source>Collage of 2</source>
+        <translation>两图拼图</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右并排</translation>
+    </message>
+    <message>
+        <source>Collage of 3</source>
+        <translation>三图拼图</translation>
+    </message>
+    <message>
+        <source>Collage of 4</source>
+        <translation>四图拼图</translation>
+    </message>
+    <message>
+        <source>Rounded collage of 4</source>
+        <translation>圆角四图拼图</translation>
+    </message>
+    <message>
+        <source>Collage of 5</source>
+        <translation>五图拼图</translation>
+    </message>
+    <message>
+        <source>Collage of 6</source>
+        <translation>六图拼图</translation>
+    </message>
+    <message>
+        <source>Collage of 9</source>
+        <translation>九宫格</translation>
+    </message>
+    <message>
+        <source>Nine-grid, title in the middle</source>
+        <translation>九宫格（标题居中）</translation>
+    </message>
+    <message>
+        <source>Video cover 9:16</source>
+        <translation>视频封面 9:16</translation>
+    </message>
+    <message>
+        <source>Video cover 1:1</source>
+        <translation>视频封面 1:1</translation>
+    </message>
+    <message>
+        <source>Video cover 3:4</source>
+        <translation>视频封面 3:4</translation>
+    </message>
+</context>
+<context>
+    <name>TextLayerForm</name>
+    <message>
+        <source>Type your title…</source>
+        <translation>输入标题…</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Sans</source>
+        <translation>黑体</translation>
+    </message>
+    <message>
+        <source>Noto Sans CJK: clean and modern</source>
+        <translation>思源黑体：简洁现代</translation>
+    </message>
+    <message>
+        <source>Serif</source>
+        <translation>宋体</translation>
+    </message>
+    <message>
+        <source>Noto Serif CJK: elegant, for quotes and titles</source>
+        <translation>思源宋体：典雅，适合语录和标题</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>The brand kit&apos;s font</source>
+        <translation>品牌套件的字体</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Align right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation>阴影</translation>
+    </message>
+    <message>
+        <source>Label box</source>
+        <translation>文字底框</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>描边</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Corner radius</source>
+        <translation>圆角</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>内边距</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>排版</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +3188,49 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Edit groups…</source>
         <translation>管理话题组…</translation>
+    </message>
+</context>
+<context>
+    <name>VariantCard</name>
+    <message>
+        <source>The template this variant uses</source>
+        <translation>这个方案使用的模板</translation>
+    </message>
+    <message>
+        <source>Remove this variant</source>
+        <translation>移除这个方案</translation>
+    </message>
+    <message>
+        <source>Current cover</source>
+        <translation>当前封面</translation>
+    </message>
+    <message>
+        <source>Use this cover</source>
+        <translation>使用这个封面</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <source>In the feed, twice the real size</source>
+        <translation>在信息流中（两倍大小）</translation>
+    </message>
+    <message>
+        <source>In the feed, real size</source>
+        <translation>在信息流中（实际大小）</translation>
+    </message>
+    <message>
+        <source>No text on the cover: the title under the tile has to sell it.</source>
+        <translation>封面上没有文字：要靠卡片下方的标题吸引读者。</translation>
+    </message>
+    <message>
+        <source>Title {size} mm tall on a phone: too small to read in the feed (aim for {min} mm or more).</source>
+        <translation>标题在手机上高 {size} 毫米：在信息流中太小看不清（建议至少 {min} 毫米）。</translation>
+    </message>
+    <message>
+        <source>Title {size} mm tall on a phone: readable at a glance.</source>
+        <translation>标题在手机上高 {size} 毫米：一眼就能看清。</translation>
     </message>
 </context>
 </TS>

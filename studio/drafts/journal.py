@@ -25,6 +25,12 @@ from publisher.schemas import NoteMediaIn
 JOURNAL_DIR = "drafts"
 
 
+def composition_key(document: Mapping[str, Any] | None) -> str | None:
+    """A composition document (how a cover was made from a template) as canonical JSON, so
+    fields holding it stay comparable and hashable; None when there is none."""
+    return json.dumps(document, sort_keys=True, ensure_ascii=False) if document else None
+
+
 def recipe_key(document: Mapping[str, Any] | None) -> str | None:
     """A recipe document as canonical JSON (None when it changes nothing), so two recipes
     compare equal exactly when they render the same, whoever wrote them."""
@@ -48,12 +54,14 @@ def _parsed(key: str) -> Recipe:
 
 @dataclass(frozen=True)
 class MediaEdit:
-    """The edit of one photo: its recipe (canonical JSON, None when unedited) and, once
-    exported, the rendered image made from exactly that recipe."""
+    """The edit of one photo: its recipe (canonical JSON, None when unedited), once exported
+    the rendered image made from exactly that recipe, and for a cover made from a template its
+    composition (canonical JSON: the template, the photos and the slot texts it was made of)."""
 
     sha256: str
     recipe: str | None
     rendered_sha256: str | None = None
+    composition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class DraftFields:
     body: str = ""
     media: tuple[str, ...] = ()
     edits: tuple[MediaEdit, ...] = ()
-    """Only photos with a recipe or an export, in `media` order."""
+    """Only photos with a recipe, an export or a composition, in `media` order."""
     topics: tuple[Tag, ...] = ()
     mentions: tuple[Tag, ...] = ()
     products: tuple[Tag, ...] = ()
@@ -126,19 +134,30 @@ class DraftFields:
         key = recipe_key(document)
         if key == self.recipe_key_of(sha256):
             return self
-        edits = {edit.sha256: edit for edit in self.edits}
-        edits.pop(sha256, None)
-        if key is not None:
-            edits[sha256] = MediaEdit(sha256, key)
-        return self._with_edits(self.media, edits)
+        edit = self.edit_of(sha256)
+        composition = None if edit is None else edit.composition
+        return self._with_edit(sha256, MediaEdit(sha256, key, composition=composition))
 
     def with_rendered(self, sha256: str, recipe: str | None, rendered_sha256: str) -> DraftFields:
         """Record an export, unless the recipe changed while it was being made."""
         if sha256 not in self.media or self.recipe_key_of(sha256) != recipe:
             return self
-        edits = {item.sha256: item for item in self.edits}
-        edits[sha256] = MediaEdit(sha256, recipe, rendered_sha256)
-        return self._with_edits(self.media, edits)
+        edit = self.edit_of(sha256) or MediaEdit(sha256, recipe)
+        return self._with_edit(sha256, replace(edit, rendered_sha256=rendered_sha256))
+
+    def composition_of(self, sha256: str) -> dict[str, Any] | None:
+        """How the cover `sha256` was made from a template; None for an ordinary photo."""
+        edit = self.edit_of(sha256)
+        return None if edit is None or edit.composition is None else json.loads(edit.composition)
+
+    def composed(self) -> tuple[str, ...]:
+        """The note's covers made from a template, in `media` order."""
+        return tuple(edit.sha256 for edit in self.edits if edit.composition is not None)
+
+    def with_composition(self, sha256: str, document: Mapping[str, Any] | None) -> DraftFields:
+        """Mark `sha256` as a cover made from a template (or, with None, as a plain photo)."""
+        edit = self.edit_of(sha256) or MediaEdit(sha256, None)
+        return self._with_edit(sha256, replace(edit, composition=composition_key(document)))
 
     def unrendered(self) -> tuple[MediaEdit, ...]:
         """Photos without an export of their current recipe. Every photo is published as an
@@ -160,9 +179,18 @@ class DraftFields:
                     sha256=sha,
                     recipe=None if edit.recipe is None else json.loads(edit.recipe),
                     rendered_sha256=edit.rendered_sha256,
+                    composition=self.composition_of(sha),
                 )
             )
         return payload
+
+    def _with_edit(self, sha256: str, edit: MediaEdit) -> DraftFields:
+        """`edit` replaces the photo's; an edit holding nothing is not kept."""
+        edits = {item.sha256: item for item in self.edits}
+        edits.pop(sha256, None)
+        if edit != MediaEdit(sha256, None):
+            edits[sha256] = edit
+        return self._with_edits(self.media, edits)
 
     def _with_edits(self, media: tuple[str, ...], edits: dict[str, MediaEdit]) -> DraftFields:
         ordered = tuple(edits[sha] for sha in dict.fromkeys(media) if sha in edits)
@@ -205,6 +233,7 @@ class JournalEntry:
                     sha256=str(edit["sha256"]),
                     recipe=edit.get("recipe"),
                     rendered_sha256=edit.get("rendered_sha256"),
+                    composition=edit.get("composition"),
                 )
                 for edit in raw.get("edits", [])
             ),

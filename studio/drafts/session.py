@@ -88,6 +88,8 @@ def fields_of(note: NotePublic, known: DraftFields | None = None) -> DraftFields
         if item.rendered_sha256:
             key = fields.recipe_key_of(item.sha256)
             fields = fields.with_rendered(item.sha256, key, item.rendered_sha256)
+        if item.composition:
+            fields = fields.with_composition(item.sha256, item.composition)
     return fields
 
 
@@ -253,6 +255,24 @@ class DraftSession(QObject):
         """A photo's edit changed (one undo step, undo or redo); saved like the text."""
         if sha256 in self._fields.media:
             self._edit(self._fields.with_recipe(sha256, recipe.to_dict()))
+
+    def add_cover(
+        self,
+        sha256: str,
+        recipe: Recipe,
+        composition: dict[str, Any],
+        *,
+        replacing: str | None = None,
+    ) -> None:
+        """A cover made from a template joins the note with its editable layers (`recipe`)
+        and how it was made (`composition`): in the place of `replacing` (a cover made
+        earlier), else first, where the platform takes the note's cover from."""
+        media = self._fields.media
+        position = media.index(replacing) if replacing in media else 0
+        kept = [sha for sha in media if sha not in (sha256, replacing)]
+        kept.insert(min(position, len(kept)), sha256)
+        fields = self._fields.with_media(tuple(kept)).with_recipe(sha256, recipe.to_dict())
+        self._edit(fields.with_composition(sha256, composition))
 
     def set_composer(self, **values: Any) -> None:
         """Topics, @mentions, products (tuples of `Tag`), place, flags or the planned time

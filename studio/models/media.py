@@ -102,6 +102,12 @@ class MediaListModel(QAbstractListModel):
                 return row
         return -1
 
+    def row_of_sha(self, sha256: str) -> int:
+        for row, item in enumerate(self._items):
+            if item.sha256 == sha256:
+                return row
+        return -1
+
     def item(self, row: int) -> MediaItem:
         return self._items[row]
 
@@ -113,6 +119,22 @@ class MediaListModel(QAbstractListModel):
         self._items = [
             MediaItem(str(uuid.uuid4()), "", MediaState.READY, sha256=sha) for sha in shas
         ]
+        self.endResetModel()
+
+    def follow(self, shas: tuple[str, ...]) -> None:
+        """Show the draft's images after a change made outside the strip (a cover made from a
+        template): ready rows become `shas`, keeping the rows of images still being uploaded
+        where they are, and each kept image its row (so its thumbnail stays)."""
+        known = {item.sha256: item for item in self._items if item.state is MediaState.READY}
+        items = [
+            known.get(sha) or MediaItem(str(uuid.uuid4()), "", MediaState.READY, sha256=sha)
+            for sha in shas
+        ]
+        for row, item in enumerate(self._items):
+            if item.state is not MediaState.READY:
+                items.insert(min(row, len(items)), item)
+        self.beginResetModel()
+        self._items = items
         self.endResetModel()
 
     def add_pending(self, name: str, row: int = -1) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -46,6 +47,10 @@ from studio.composer.product_picker import ProductPicker
 from studio.composer.schedule_box import ScheduleBox
 from studio.composer.topic_picker import TopicPicker
 from studio.connection import BackendState
+from studio.cover_lab.dialog import CoverLabDialog
+from studio.covers.apply import AppliedCover, TemplateSource, title_layer
+from studio.covers.gallery_dialog import TemplateGalleryDialog
+from studio.covers.maker import CoverMaker
 from studio.drafts.journal import recipe_key
 from studio.drafts.session import DraftSession, SaveState
 from studio.drafts.store import DraftStore
@@ -97,6 +102,7 @@ class CreatePage(QWidget):
             is_edited=lambda sha: self._session.fields.is_edited(sha),
         )
         self.intake = MediaIntake(ctx, self.media, self)
+        self.covers = CoverMaker(ctx, self)
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -121,6 +127,11 @@ class CreatePage(QWidget):
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.preview_button.setToolTip(self.tr("See the note in the feed and on a phone"))
         self.preview: PreviewDialog | None = None
+        self.cover_lab_button = QPushButton(self.tr("Cover lab"), self)
+        self.cover_lab_button.setToolTip(
+            self.tr("Compare cover variants at their real size in the feed")
+        )
+        self.cover_lab_button.setEnabled(False)
         self.publish_button = QPushButton(self.tr("Publish now"), self)
         self.publish_button.setProperty("accent", True)
         row.addWidget(self.save_state)
@@ -130,6 +141,7 @@ class CreatePage(QWidget):
             self.account_combo,
             self.new_button,
             self.preview_button,
+            self.cover_lab_button,
             self.publish_button,
         ):
             row.addWidget(widget)
@@ -146,9 +158,15 @@ class CreatePage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"), images_card)
         self.edit_button = QPushButton(self.tr("Edit photo"), images_card)
         self.edit_button.setToolTip(self.tr("Crop, adjust and add filters (or double-click)"))
+        self.templates_button = QPushButton(self.tr("Templates…"), images_card)
+        self.templates_button.setToolTip(
+            self.tr("Make a cover or collage from a template filled with the note's photos")
+        )
+        self.templates: TemplateGalleryDialog | None = None
         images_head.addWidget(images_title)
         images_head.addWidget(self.image_counter)
         images_head.addStretch(1)
+        images_head.addWidget(self.templates_button)
         images_head.addWidget(self.edit_button)
         images_head.addWidget(self.remove_button)
         images_head.addWidget(self.add_button)
@@ -171,6 +189,9 @@ class CreatePage(QWidget):
         self.export_label = QLabel(images_card)
         self.export_label.setObjectName("Hint")
         self.export_label.hide()
+        self.cover_label = QLabel(self.tr("Making the cover from the template…"), images_card)
+        self.cover_label.setObjectName("Hint")
+        self.cover_label.hide()
         reorder_hint = QLabel(
             self.tr(
                 "Double-click a photo to edit it. Drag to reorder; select one and press "
@@ -185,6 +206,7 @@ class CreatePage(QWidget):
         images.addWidget(self.upload_progress)
         images.addWidget(self.upload_label)
         images.addWidget(self.export_label)
+        images.addWidget(self.cover_label)
         images.addWidget(reorder_hint)
 
         text_card, text = card(self, spacing=8)
@@ -303,10 +325,14 @@ class CreatePage(QWidget):
         self.new_button.clicked.connect(self._on_new_clicked)
         self.publish_button.clicked.connect(self._on_publish_clicked)
         self.preview_button.clicked.connect(self.open_preview)
+        self.cover_lab_button.clicked.connect(self.open_cover_lab)
         self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
         self.strip.remove_requested.connect(self._remove_row)
         self.strip.activated.connect(lambda index: self.edit_photo(index.row()))
         self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.templates_button.clicked.connect(self.open_templates)
+        self.covers.made.connect(self._on_cover_made)
+        self.covers.failed.connect(self._on_cover_failed)
         self.editor.recipe_committed.connect(self._on_recipe_committed)
         self.editor.back_requested.connect(self.close_editor)
         self.editor.photo_opened.connect(self._on_editor_moved)
@@ -558,6 +584,7 @@ class CreatePage(QWidget):
         self._reorder_hint.setVisible(has_images)
         self.remove_button.setEnabled(has_images)
         self.edit_button.setEnabled(has_images)
+        self.cover_lab_button.setEnabled(has_images)
         self._refresh_counters()
 
     def _refresh_counters(self) -> None:
@@ -569,6 +596,101 @@ class CreatePage(QWidget):
         self._refresh_checklist()
         if self._ctx.connection.state is BackendState.CONNECTED:
             self.topic_picker.suggest_for(fields.title, fields.body, self._session.account_id)
+
+    # -- covers from templates ---------------------------------------------------------------
+
+    def open_templates(self) -> None:
+        """The template gallery, drawn with this note's photos and title."""
+        if self.templates is None:
+            self.templates = TemplateGalleryDialog(self._ctx, self)
+            self.templates.apply_requested.connect(self.apply_template)
+        self.templates.show_note(self._session)
+
+    def apply_template(
+        self, template: TemplateSource, photos: tuple[str, ...] | None = None
+    ) -> QMessageBox | None:
+        """Make a cover from `template` (a built-in's name, a document or a template) filled
+        with `photos` (shas in slot order; default the note's photos) and the note's title,
+        add it as the first image and open it in the editor to retype, move and add stickers.
+        A note that has a cover made from a template already is asked whether this one
+        replaces it (the question is returned, open)."""
+        if self.covers.busy:
+            return None  # one cover at a time: the button waits for it too
+        session = self._session
+        composed = session.fields.composed()
+        if not composed:
+            self._make_cover(session, template, photos, replacing=None)
+            return None
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Templates"),
+            self.tr("This note already has a cover made from a template."),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        replace = question.addButton(self.tr("Replace it"), QMessageBox.ButtonRole.AcceptRole)
+        add = question.addButton(self.tr("Add another"), QMessageBox.ButtonRole.ActionRole)
+        question.setDefaultButton(replace)
+
+        def answered() -> None:
+            clicked = question.clickedButton()
+            if clicked in (replace, add):
+                replacing = composed[0] if clicked is replace else None
+                self._make_cover(session, template, photos, replacing=replacing)
+
+        question.finished.connect(answered)
+        question.open()
+        return question
+
+    def _make_cover(
+        self,
+        session: DraftSession,
+        source: TemplateSource,
+        photos: tuple[str, ...] | None,
+        *,
+        replacing: str | None,
+    ) -> None:
+        self.notice_banner.hide()
+        self.templates_button.setEnabled(False)
+        self.cover_label.show()
+        self.covers.make(session, source, photos, replacing=replacing)
+
+    def _on_cover_made(
+        self, session: DraftSession, cover: AppliedCover, replacing: str | None
+    ) -> None:
+        self._cover_done()
+        session.add_cover(cover.sha256, cover.recipe, cover.composition, replacing=replacing)
+        if session is not self._session:
+            return  # the creator moved to another note meanwhile: the cover went to its own
+        self.media.follow(session.fields.media)
+        if replacing is None:
+            text = self.tr(
+                "Cover added as the first image. Retype the title or add stickers; to undo, "
+                "remove it like any photo."
+            )
+        else:
+            text = self.tr("Cover replaced. Retype the title or add stickers.")
+        self._ctx.notifier.success(text)
+        self.edit_photo(self.media.row_of_sha(cover.sha256))
+        self.editor.tabs.setCurrentWidget(self.editor.layers_panel)
+        title = title_layer(cover)
+        if title is not None:  # selected, its text ready to retype
+            self.editor.layer_tool.select(title)
+            self.editor.layers_panel.edit_text(title)
+
+    def _on_cover_failed(self, error: BaseException) -> None:
+        self._cover_done()
+        self.notice_banner.show_message(
+            self.tr("The template could not be applied: {reason} Your note is unchanged.").format(
+                reason=_reason(error)
+            ),
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _cover_done(self) -> None:
+        self.templates_button.setEnabled(True)
+        self.cover_label.hide()
 
     # -- the composer: topics, @mentions, place, products, flags, schedule -----------------
 
@@ -586,6 +708,15 @@ class CreatePage(QWidget):
         self.preview.show()
         self.preview.raise_()
         self.preview.activateWindow()
+
+    def open_cover_lab(self) -> CoverLabDialog:
+        """The cover lab for the current note (window-modal: the note stays as the lab saw it);
+        a variant picked there is applied like a template from the gallery."""
+        nickname = self._accounts.nickname(self._session.account_id or "")
+        lab = CoverLabDialog(self._ctx, self._session, nickname=nickname, parent=self)
+        lab.template_chosen.connect(self.apply_template)
+        lab.open()
+        return lab
 
     def _timezone(self) -> str:
         return self._accounts.timezone(self._session.account_id or "")
