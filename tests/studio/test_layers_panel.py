@@ -101,6 +101,9 @@ def test_a_title_is_added_typed_styled_dragged_undone_redone_and_deleted(open_st
     field = panel.text_form.text_field
     assert field.hasFocus() and field.textCursor().selectedText() == title.text
     steps = [Recipe(), editor.recipe]
+    # Every control of the form fits the side panel (nothing cut off at its right edge).
+    body = panel.scroll.widget()
+    assert body.minimumSizeHint().width() <= panel.scroll.viewport().width()
 
     # Typing previews at once and is one step after a pause.
     type_text(field, "周末咖啡")

@@ -145,14 +145,18 @@ class BrandBox(QWidget):
         self.colours_hint = QLabel(self)
         self.colours_hint.setObjectName("PanelHint")
         self.colours_hint.setWordWrap(True)
+        # The button sits under the swatches: beside them it made the box wider than the
+        # editor's side panel in English.
         colours_row = QHBoxLayout()
         colours_row.setSpacing(10)
         colours_row.addWidget(self.swatches)
         colours_row.addStretch(1)
-        colours_row.addWidget(self.use_colours_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.use_colours_button)
+        button_row.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 4, 16, 12)
+        layout.setContentsMargins(0, 4, 0, 12)  # the panel it sits in has its margins
         layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(self.watermark_switch)
@@ -160,6 +164,7 @@ class BrandBox(QWidget):
         layout.addWidget(self.placement)
         layout.addWidget(colours_title)
         layout.addLayout(colours_row)
+        layout.addLayout(button_row)
         layout.addWidget(self.colours_hint)
         layout.addStretch(1)
         self._brand.changed.connect(self._show)
