@@ -54,9 +54,15 @@ def mapping(value: Any, field_name: str) -> Mapping[str, Any]:
 
 def known_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     """Refuse the first unknown key (sorted, so the error is stable) as ``unknown_field``."""
-    unknown = sorted(str(key) for key in data if key not in allowed)
+    unknown = sorted(_printable(str(key)) for key in data if key not in allowed)
     if unknown:
         raise invalid(f"{where}.{unknown[0]}" if where else unknown[0], "unknown_field")
+
+
+def _printable(key: str) -> str:
+    """A key as it can be sent back in an error: a lone surrogate (valid in JSON's \\u escapes,
+    not in UTF-8) becomes its escape."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")

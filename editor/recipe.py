@@ -355,6 +355,15 @@ class Recipe:
             document["watermark"] = self.watermark.to_dict()
         return document
 
+    def look(self) -> Recipe:
+        """Only the look — adjust, curves and filter — as a preset stores it."""
+        return Recipe(adjust=self.adjust, curves=self.curves, filter=self.filter)
+
+    def with_look(self, source: Recipe) -> Recipe:
+        """This photo with `source`'s look; its geometry, text and sticker layers, brand style
+        and watermark stay, since they belong to this photo's picture."""
+        return replace(self, adjust=source.adjust, curves=source.curves, filter=source.filter)
+
     def with_adjust(self, **values: float) -> Recipe:
         """A copy with some sliders changed (clamped like any recipe input)."""
         checked = Adjust.from_dict({**asdict(self.adjust), **values})

@@ -43,7 +43,7 @@ from editor.brand import DEFAULT_BRAND, BrandStyle
 from editor.checks import color, known_keys, mapping, number
 from editor.errors import EditorError
 from editor.imageio import load_reduced
-from editor.layers import Layer, StickerLayer, TextLayer, layer_to_dict
+from editor.layers import MAX_LAYERS, Layer, StickerLayer, TextLayer, layer_to_dict
 from editor.overlay import LayerCache, composite_layers
 from editor.raster import warp_over
 from editor.stickers import StickerResolver
@@ -61,6 +61,7 @@ __all__ = [
     "TemplateText",
     "builtin_template_names",
     "compose_template",
+    "layer_slots",
     "load_template",
     "render_template",
     "split_template",
@@ -106,6 +107,8 @@ def _name(value: Any, where: str) -> str:
         raise _invalid(where, "bad_name", max=MAX_NAME_LENGTH)
     if any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in value):
         raise _invalid(where, "control_character")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise _invalid(where, "lone_surrogate")  # cannot be stored or sent as UTF-8
     return value
 
 
@@ -522,40 +525,64 @@ def split_template(
     where every built-in template has them.
 
     Raises:
-        EditorError: As `render_template` for an unknown slot or a refused text.
+        EditorError: As `render_template` for an unknown slot or a refused text;
+            ``template.invalid`` (reason ``too_many_layers``) when the template has more texts
+            and stickers than a recipe holds (`editor.layers.MAX_LAYERS`).
     """
+    base, parts = _split(template, texts)
+    return base, tuple(layer for layer, _slot in parts)
+
+
+def layer_slots(
+    template: Template, texts: Mapping[str, str] | None = None
+) -> tuple[str | None, ...]:
+    """The slot of each layer `split_template` makes, in the same order (None for a sticker or
+    a fixed text): what `compose_template` needs to ask for those texts again."""
+    return tuple(slot for _layer, slot in _split(template, texts)[1])
+
+
+def _split(
+    template: Template, texts: Mapping[str, str] | None
+) -> tuple[Template, list[tuple[Layer, str | None]]]:
     texts = _checked_slots(template, texts)
     base: list[Element] = []
-    layers: list[Layer] = []
+    parts: list[tuple[Layer, str | None]] = []
     for element in template.elements:
         if isinstance(element, TemplateText):
             layer = _text_for(element, texts)
             if layer is not None:
-                layers.append(layer)
+                parts.append((layer, element.slot))
         elif isinstance(element, TemplateSticker):
-            layers.append(element.layer)
+            parts.append((element.layer, None))
         else:
             base.append(element)
-    return replace(template, elements=tuple(base)), tuple(layers)
+    if len(parts) > MAX_LAYERS:
+        raise _invalid("elements", "too_many_layers", max=MAX_LAYERS)
+    return replace(template, elements=tuple(base)), parts
 
 
 def compose_template(
-    base: Template, layers: Sequence[Layer], slot_texts: Mapping[str, str] | None = None
+    base: Template, layers: Sequence[Layer], slots: Sequence[str | None] = ()
 ) -> Template:
     """A template from a cover's base and its (edited) layers: the inverse of `split_template`.
 
-    A text layer whose text is what a slot held (`slot_texts`, as given when the cover was
-    made) gets that slot back, so the saved template asks for a title again; other texts are
-    fixed. Layers above `MAX_ELEMENTS` are refused like any template.
+    `slots` names the slot of each layer as `layer_slots` gave them when the cover was made;
+    a text layer still at a slot's place gets that slot back (whatever it reads now), so the
+    saved template asks for a title again. Layers the creator added, and texts that had no
+    slot, are fixed. Layers beyond `MAX_ELEMENTS` are refused like any template.
 
     Raises:
         EditorError: ``template.invalid`` when the result breaks the format's limits.
     """
-    slots = {text: slot for slot, text in (slot_texts or {}).items()}
     elements: list[Element] = list(base.elements)
-    for layer in layers:
+    taken: set[str] = set()
+    for index, layer in enumerate(layers):
         if isinstance(layer, TextLayer):
-            slot = slots.pop(layer.text, None)
+            slot = slots[index] if index < len(slots) else None
+            if slot in taken:
+                slot = None
+            if slot is not None:
+                taken.add(slot)
             elements.append(TemplateText(layer, slot))
         else:
             elements.append(TemplateSticker(layer))

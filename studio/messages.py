@@ -255,6 +255,11 @@ _MESSAGES: dict[str, str] = {
         "Messages", "This template has no text box called “{slot}”."
     ),
     # template gallery: saving a cover as one's own template
+    "template.invalid.too_many_layers": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This template has more texts and stickers than a photo holds ({max}), "
+        "so it cannot be applied.",
+    ),
     "template.invalid.too_many": QT_TRANSLATE_NOOP(
         "Messages",
         "A template holds at most {max} boxes, photos, texts and stickers. "

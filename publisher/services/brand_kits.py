@@ -20,7 +20,7 @@ from editor.brand import BRAND_COLOR_NAMES, DEFAULT_BRAND
 from publisher.db.models import BrandKit, Organization, User
 from publisher.schemas import BrandKitPublic, BrandKitSave
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
-from publisher.services.media import get_visible
+from publisher.services.media import get_uploaded
 from publisher.services.organizations import member_organization
 from publisher.services.versioning import compare_and_set
 
@@ -94,7 +94,7 @@ def _check_logo(session: Session, user: User, sha256: str | None, *, kept: str |
     if sha256 is None or sha256 == kept:
         return
     try:
-        asset = get_visible(session, user, sha256)
+        asset = get_uploaded(session, user, sha256)
     except NotFound:
         raise Invalid("brand_kit.logo_unknown", {"sha256": sha256}) from None
     if asset.mime != LOGO_MIME:

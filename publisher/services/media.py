@@ -23,6 +23,20 @@ THUMBNAIL_SIZES = (128, 256, 512, 1024)
 _UNSUPPORTED_CODES = frozenset({"image.unsupported_format"})
 
 
+def get_uploaded(session: Session, user: User, sha256: str) -> MediaAsset:
+    """Media the user uploaded themselves: what `HEAD /media/{sha}` answers, so the app's
+    upload shortcut (skip the upload of a file the backend has) still gives them their own
+    reference to it."""
+    asset = session.scalar(
+        select(MediaAsset)
+        .join(MediaRef, MediaRef.sha256 == MediaAsset.sha256)
+        .where(MediaRef.user_id == user.id, MediaAsset.sha256 == sha256)
+    )
+    if asset is None:
+        raise NotFound("media.not_found")
+    return asset
+
+
 def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
     """Media the user uploaded, or the logo of a brand kit of one of their organizations:
     every member's app draws that logo as a watermark, whoever uploaded it."""

@@ -823,6 +823,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>再加一张</translation>
     </message>
     <message>
+        <source>This note has this cover already: the same template with the same photos and title makes the same picture. Yours is kept as you edited it.</source>
+        <translation>这篇笔记已经有这张封面：同样的模板、图片和标题会做出同样的图片。已保留你编辑过的版本。</translation>
+    </message>
+    <message>
         <source>Cover added as the first image. Retype the title or add stickers; to undo, remove it like any photo.</source>
         <translation>封面已作为第一张图片加入。可以改写标题或添加贴纸；如需撤销，像删除普通图片一样移除它即可。</translation>
     </message>
@@ -1722,6 +1726,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>This template has no text box called “{slot}”.</source>
         <translation>这个模板没有名为“{slot}”的文字框。</translation>
+    </message>
+    <message>
+        <source>This template has more texts and stickers than a photo holds ({max}), so it cannot be applied.</source>
+        <translation>这个模板的文字和贴纸超过了一张图片能容纳的数量（{max}），无法套用。</translation>
     </message>
     <message>
         <source>A template holds at most {max} boxes, photos, texts and stickers. Remove a few texts or stickers from the cover and save it again.</source>

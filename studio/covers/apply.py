@@ -31,6 +31,7 @@ from editor.stickers import StickerResolver
 from editor.templates import (
     Template,
     compose_template,
+    layer_slots,
     load_template,
     render_template,
     split_template,
@@ -189,7 +190,7 @@ def title_layer(cover: AppliedCover) -> int | None:
 def template_of_cover(composition: Mapping[str, Any], recipe: Recipe) -> Template:
     """The creator's own template from a composed cover as it is now: the template's base
     (background, photo slots, shapes) with the cover's current text and sticker layers; a
-    text still reading what a slot was given asks for that slot again.
+    text still where a slot's text was (retyped or not) asks for that slot again.
 
     Raises:
         EditorError: ``template.invalid`` / ``template.too_new`` for a damaged or newer
@@ -198,4 +199,4 @@ def template_of_cover(composition: Mapping[str, Any], recipe: Recipe) -> Templat
     texts = dict(composition.get("texts") or {})
     template = Template.from_dict(composition.get("template"))
     base, _layers = split_template(template, texts)
-    return compose_template(base, recipe.layers, texts)
+    return compose_template(base, recipe.layers, layer_slots(template, texts))

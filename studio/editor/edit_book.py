@@ -8,23 +8,10 @@ stickers, which belong to that photo's picture.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from editor.errors import EditorError
 from editor.recipe import Recipe
 from studio.editor.history import History
-
-
-def with_look_of(target: Recipe, source: Recipe) -> Recipe:
-    """`target` with the adjust, curves and filter of `source`; its geometry, text, stickers,
-    brand style and watermark stay, since they belong to that photo's picture."""
-    return replace(
-        source,
-        geometry=target.geometry,
-        layers=target.layers,
-        brand=target.brand,
-        watermark=target.watermark,
-    )
 
 
 class EditBook:
@@ -56,7 +43,7 @@ class EditBook:
         if self.clipboard is None:
             return None
         history = self.history(sha256, saved)
-        pasted = with_look_of(history.current, self.clipboard)
+        pasted = history.current.with_look(self.clipboard)
         return pasted if history.commit(pasted) else None
 
     def apply_to_all(
@@ -70,7 +57,7 @@ class EditBook:
             except EditorError:
                 continue  # an edit from a newer app is left as it is
 
-            recipe = with_look_of(history.current, source)
+            recipe = history.current.with_look(source)
             if history.commit(recipe):
                 changed[sha] = recipe
         return changed

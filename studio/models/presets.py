@@ -1,15 +1,14 @@
 """Edit presets: what a preset keeps of a recipe, what applying one does, and the list of them.
 
-A preset is the look of an edit — adjust, curves and filter — never its geometry: a crop or a
-turn belongs to one photo. Saving drops the geometry; applying keeps the photo's own geometry
-and replaces everything else. The list mirrors the backend (the presets follow the user), and
+A preset is the look of an edit — adjust, curves and filter — never its geometry, text or
+stickers: a crop, a turn or a title belongs to one photo. Saving keeps the look only; applying
+replaces the photo's look and keeps the rest. The list mirrors the backend (the presets follow the user), and
 a rename typed into the list is announced for the panel to save, never kept locally.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from editor.recipe import Geometry, Recipe
+from editor.recipe import Recipe
 from publisher.schemas import PresetPublic
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,13 +28,15 @@ MAX_NAME_CHARS = 40
 
 
 def preset_document(recipe: Recipe) -> dict[str, Any]:
-    """The recipe document a preset stores: the look of `recipe` without its geometry."""
-    return replace(recipe, geometry=Geometry()).to_dict()
+    """The recipe document a preset stores: the look of `recipe`, without its geometry, text
+    and stickers (which belong to that one photo)."""
+    return recipe.look().to_dict()
 
 
 def apply_preset(current: Recipe, preset: Recipe) -> Recipe:
-    """`preset`'s adjust, curves and filter on the photo's own geometry (crop, turns, flips)."""
-    return replace(preset, geometry=current.geometry)
+    """`preset`'s adjust, curves and filter on the photo as it is otherwise (crop, turns,
+    flips, text and stickers)."""
+    return current.with_look(preset)
 
 
 def clean_name(text: str) -> str:

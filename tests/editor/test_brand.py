@@ -6,6 +6,7 @@ editable layers that draw the same cover and compose back into the same template
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -13,7 +14,7 @@ import pytest
 
 from editor.brand import CORNERS, DEFAULT_BRAND, BrandStyle, Watermark
 from editor.errors import EditorError
-from editor.layers import Box, StickerLayer, TextLayer
+from editor.layers import MAX_LAYERS, Box, StickerLayer, TextLayer
 from editor.recipe import Recipe
 from editor.render import Preview, render
 from editor.stickers import load_builtin
@@ -23,6 +24,7 @@ from editor.templates import (
     TemplateText,
     builtin_template_names,
     compose_template,
+    layer_slots,
     load_template,
     render_template,
     split_template,
@@ -313,7 +315,7 @@ def test_split_then_compose_gives_back_the_template() -> None:
     assert [type(layer) for layer in layers] == [TextLayer, TextLayer, StickerLayer]
     assert layers[0].text == "旧衣改造小课堂"  # type: ignore[union-attr]
     given = {**template.text_slots, **texts}
-    composed = compose_template(base, layers, given)
+    composed = compose_template(base, layers, layer_slots(template, texts))
     assert composed.text_slots == given
     assert (composed.name, composed.width, composed.background) == (
         template.name,
@@ -330,6 +332,19 @@ def test_split_then_compose_gives_back_the_template() -> None:
     assert compose_template(base, layers).text_slots == {}
     # Composing is stable: split the composed template again and nothing changes.
     assert split_template(composed) == (base, layers)
+    # A retyped title and an added sticker: the title is still the slot; the sticker is fixed.
+    retyped = (replace(layers[0], text="新标题"), *layers[1:], StickerLayer("builtin:label_bimai"))
+    saved = compose_template(base, retyped, layer_slots(template, texts))
+    assert saved.text_slots["title"] == "新标题" and set(saved.text_slots) == set(given)
+
+
+def test_a_template_with_more_texts_and_stickers_than_a_recipe_holds_is_refused() -> None:
+    texts = [{"type": "text", "text": f"第{i}条"} for i in range(MAX_LAYERS + 1)]
+    template = Template.from_dict({"elements": [{"type": "photo"}, *texts]})
+    with pytest.raises(EditorError) as refused:
+        split_template(template)
+    assert refused.value.code == "template.invalid"
+    assert refused.value.params["reason"] == "too_many_layers"
 
 
 @pytest.mark.parametrize("name", builtin_template_names())

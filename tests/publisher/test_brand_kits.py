@@ -264,7 +264,9 @@ def test_the_logo_must_be_a_png_the_caller_uploaded(backend, api, other_api) -> 
     assert (cleared.logo_sha256, cleared.version) == (None, 2)
 
 
-def test_every_member_reads_the_kits_logo_whoever_uploaded_it(backend, api, other_api) -> None:
+def test_every_member_reads_the_kits_logo_whoever_uploaded_it(
+    backend, api, other_api, tmp_path
+) -> None:
     org = own_org(api)
     png = image_bytes("PNG", color=(250, 20, 60))
     logo = upload(backend, token_of(api), png).json()["sha256"]
@@ -277,12 +279,22 @@ def test_every_member_reads_the_kits_logo_whoever_uploaded_it(backend, api, othe
     assert stranger.value.code == "media.not_found"
     add_member(backend, org, other_api, "viewer")
     assert other_api.media_bytes(logo) == png
+    assert not other_api.has_media(logo)  # reading is not owning
     # Once the kit drops it, the logo is the uploader's own again.
     api.save_brand_kit(
         org, version=saved.version, name="标志", colors=COLORS, font="sans", logo_sha256=None
     )
     with pytest.raises(NotFoundError):
         other_api.media_bytes(logo)
+    # The upload shortcut still sends the file, so the member gets their own reference and
+    # may use the same picture in a note.
+    copy = tmp_path / "logo.png"
+    copy.write_bytes(png)
+    assert other_api.upload_media(copy).sha256 == logo
+    note, _ = other_api.create_note(
+        account_id=other_api.list_accounts()[0].id, media=[{"sha256": logo}]
+    )
+    assert [m.sha256 for m in note.media] == [logo]
 
 
 def test_a_repeated_save_with_one_key_is_applied_once(backend, api) -> None:

@@ -141,6 +141,11 @@ def test_a_bad_shape_is_refused_with_its_field(
         ({"version": 7}, "template.too_new", {"version": 7, "max": 1, "index": 0}),
         ("collage_4", "template.invalid", {"reason": "not_an_object", "index": 0}),
         ({**TEMPLATE, "padding": "x" * 300_000}, "template.too_large", {"index": 0}),
+        (
+            {**TEMPLATE, "category": "x\ud800"},
+            "template.invalid",
+            {"field": "category", "reason": "lone_surrogate", "index": 0},
+        ),
     ],
 )
 def test_a_refused_template_gets_its_code_with_the_medium_index(

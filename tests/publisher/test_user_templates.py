@@ -254,3 +254,23 @@ def test_openapi_documents_user_templates(backend) -> None:
     assert {"get", "post"} <= set(paths[f"{API}/templates"])
     assert {"get", "patch", "delete"} <= set(paths[f"{API}/templates/{{template_id}}"])
     assert json.dumps(spec)
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "reason"),
+    [
+        ('{"name": "c", "document": {"category": "c\\ud800"}}', "category", "lone_surrogate"),
+        ('{"name": "n", "document": {"name": "n\\udfff"}}', "name", "lone_surrogate"),
+        ('{"name": "k", "document": {"\\ud800": 1}}', "\\ud800", "unknown_field"),
+    ],
+)
+def test_lone_surrogates_are_refused_with_a_readable_error(
+    backend, api, raw: str, field: str, reason: str
+) -> None:
+    """A lone surrogate is valid JSON but no UTF-8: it can be neither stored nor sent back."""
+    refused = raw_post(backend, api, raw)
+    assert (refused.status_code, refused.json()) == (
+        422,
+        {"code": "template.invalid", "params": {"field": field, "reason": reason}},
+    )
+    assert api.list_templates().total == 0

@@ -65,7 +65,6 @@ def test_oldest_steps_are_forgotten_past_the_limit():
 def test_pasting_a_look_keeps_the_targets_text_stickers_brand_and_watermark():
     from editor.brand import BrandStyle, Watermark
     from editor.layers import StickerLayer, TextLayer
-    from studio.editor.edit_book import with_look_of
 
     source = Recipe(
         layers=(TextLayer("源图标题"),), brand=BrandStyle(primary="#00AA00")
@@ -74,7 +73,7 @@ def test_pasting_a_look_keeps_the_targets_text_stickers_brand_and_watermark():
         layers=(StickerLayer("builtin:label_bimai"),),
         watermark=Watermark("builtin:label_bimai"),
     )
-    pasted = with_look_of(target, source)
+    pasted = target.with_look(source)
     assert pasted.adjust.contrast == 30
     assert pasted.layers == target.layers
     assert pasted.brand is None and pasted.watermark == target.watermark

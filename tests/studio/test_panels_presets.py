@@ -4,12 +4,15 @@ refuse a taken name, survive a restart, delete."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView
 
+from editor.brand import BrandStyle, Watermark
+from editor.layers import StickerLayer, TextLayer
 from editor.recipe import Crop, Curves, FilterLook, Geometry, Recipe
 from publisher.schemas import PresetPublic
 from studio.editor.panels.presets_panel import PresetsPanel
@@ -53,6 +56,24 @@ def test_applying_keeps_the_photos_geometry_and_replaces_the_look():
         LOOK.filter,
     )
     assert "geometry" not in preset_document(LOOK)
+
+
+def test_a_preset_neither_carries_nor_removes_text_stickers_brand_or_watermark():
+    cover = replace(
+        LOOK,
+        layers=(TextLayer("封面标题"), StickerLayer("builtin:label_bimai")),
+        brand=BrandStyle(primary="#00AA00"),
+        watermark=Watermark("builtin:label_bimai"),
+    )
+    stored = Recipe.from_dict(preset_document(cover))
+    assert (stored.layers, stored.brand, stored.watermark) == ((), None, None)
+    applied = apply_preset(cover, Recipe().with_adjust(exposure=1.0))
+    assert (applied.layers, applied.brand, applied.watermark) == (
+        cover.layers,
+        cover.brand,
+        cover.watermark,
+    )
+    assert applied.adjust.exposure == 1.0
 
 
 def test_preset_round_trip_through_the_backend(open_studio, qtbot, tmp_path):

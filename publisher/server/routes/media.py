@@ -27,7 +27,7 @@ def upload_media(file: UploadFile, user: CurrentUser, session: SessionDep, state
 
 @router.head("/media/{sha256}")
 def media_exists(sha256: Sha256, user: CurrentUser, session: SessionDep) -> Response:
-    media.get_visible(session, user, sha256)
+    media.get_uploaded(session, user, sha256)
     return Response(status_code=status.HTTP_200_OK)
 
 
