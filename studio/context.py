@@ -1,8 +1,9 @@
 """The services one main window works with, made once per data folder.
 
 Not a god object: it only holds the shared services (backend connection, task lanes, events,
-settings, notifier, thumbnails, rules, the brand kit) so pages receive them in one argument. It
-has no behaviour of its own beyond creating and shutting them down in the right order.
+settings, notifier, thumbnails, rules, the brand kit, the stickers renders draw) so pages receive
+them in one argument. It has no behaviour of its own beyond creating and shutting them down in
+the right order.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from PySide6.QtCore import QEventLoop, QObject
 from publisher.domain.rules import RulesPack, load_rules
 from studio.brand_kit_state import BrandKitState
 from studio.connection import Connection
+from studio.editor.photo_store import PhotoStore
+from studio.editor.sticker_source import StickerSource
 from studio.events import AppEvents
 from studio.notifier import Notifier
 from studio.settings import Settings
@@ -36,6 +39,8 @@ class AppContext:
     rules: RulesPack
     thumbnails: ThumbnailCache = field(init=False)
     brand: BrandKitState = field(init=False)
+    stickers: StickerSource = field(init=False)
+    """One for every render (editor, gallery, cover lab, exports): a logo is decoded once."""
 
     root: QObject
     """Parent of every service QObject, so Qt deletes them in `dispose()`, never the GC."""
@@ -58,6 +63,7 @@ class AppContext:
         )
         ctx.thumbnails = ThumbnailCache(ctx, root)
         ctx.brand = BrandKitState(ctx, root)
+        ctx.stickers = PhotoStore(data_dir).sticker_source(ctx.connection.client)
         return ctx
 
     def dispose(self) -> None:

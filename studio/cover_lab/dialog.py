@@ -41,7 +41,6 @@ from studio.cover_lab.variant_card import LARGE_WIDTH, RENDER_WIDTH, VariantCard
 from studio.covers.apply import template_photos
 from studio.covers.catalog import TemplateEntry, builtin_entries
 from studio.covers.previews import Inputs, render_preview
-from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.ops import Query, run_in_background
 from studio.preview.compose import ratio_bounds
@@ -111,7 +110,7 @@ class CoverLabDialog(QDialog):
         self.setStyleSheet(DIALOG_STYLE)
         self._ctx = ctx
         self._looks = LooksCache.for_context(ctx)
-        self._stickers = PhotoStore(ctx.data_dir).sticker_source(ctx.connection.client)
+        self._stickers = ctx.stickers
         self._style = ctx.brand.style
         fields = session.fields
         self._fields = fields

@@ -57,14 +57,13 @@ from studio.covers.catalog import (
 )
 from studio.covers.name_dialog import TemplateNameDialog
 from studio.covers.photo_order import PhotoOrder
-from studio.covers.previews import Inputs, TemplatePreviews, fetch_photos
+from studio.covers.previews import Inputs, TemplatePreviews, fetch_photo_pairs
 from studio.covers.template_grid import (
     CELL,
     TemplateGrid,
     TemplateGridModel,
     picture_rect,
 )
-from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import to_qimage
 from studio.looks_cache import LooksCache
 from studio.messages import message
@@ -164,10 +163,8 @@ class TemplateGalleryDialog(QDialog):
         """The note's photos as drawn into the pictures (RGB arrays by sha)."""
         self._loading_photos: tuple[object, ...] | None = None
         self._select_after_load: str | None = None
-        self._store = PhotoStore(ctx.data_dir)
         self._looks = LooksCache.for_context(ctx)
-        stickers = self._store.sticker_source(ctx.connection.client)
-        self.previews = TemplatePreviews(ctx.runner, stickers, self)
+        self.previews = TemplatePreviews(ctx.runner, ctx.stickers, self)
         self.model = TemplateGridModel(self.previews, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_MS)
         self.setWindowTitle(self.tr("Templates"))
@@ -291,6 +288,8 @@ class TemplateGalleryDialog(QDialog):
         self.grid.customContextMenuRequested.connect(self._on_context_menu)
         self.model.modelReset.connect(self._after_reset)
         self.previews.ready.connect(self._on_picture_ready)
+        # Closed, the gallery wants no more pictures: a cover applied from it is made next.
+        self.finished.connect(lambda _result: self.previews.drop_queued())
         self.photo_order.order_changed.connect(self._on_order_changed)
         self.use_button.clicked.connect(self.use_chosen)
         self.save_cover_button.clicked.connect(self.save_cover_as_template)
@@ -332,9 +331,9 @@ class TemplateGalleryDialog(QDialog):
             return
         looks, client_of = self._looks, self._ctx.connection.client
 
-        def job(_progress: object) -> tuple[tuple[np.ndarray, ...], dict[str, QImage]]:
-            arrays = fetch_photos(client_of(), shas, recipes, looks)
-            return arrays, {sha: to_qimage(a) for sha, a in zip(shas, arrays, strict=False)}
+        def job(_progress: object) -> tuple[dict[str, np.ndarray], dict[str, QImage]]:
+            arrays = dict(fetch_photo_pairs(client_of(), shas, recipes, looks))
+            return arrays, {sha: to_qimage(array) for sha, array in arrays.items()}
 
         run_in_background(
             self._ctx.runner,
@@ -346,12 +345,12 @@ class TemplateGalleryDialog(QDialog):
         )
 
     def _on_photos_loaded(
-        self, key: tuple[object, ...], arrays: tuple[np.ndarray, ...], pictures: dict[str, QImage]
+        self, key: tuple[object, ...], arrays: dict[str, np.ndarray], pictures: dict[str, QImage]
     ) -> None:
         if key != self._loading_photos:
             return
         self._loading_photos = None
-        self._photos = dict(zip(self._photo_shas, arrays, strict=False))
+        self._photos = arrays
         self.photo_order.show_photos(self.photo_order.order(), pictures)
         self.model.live = True
         self._show_subtitle()

@@ -1,9 +1,9 @@
 """Making a cover from a template for a draft, off the UI thread.
 
 `CoverMaker.make` takes what the draft holds now (its photos with their edits, its title, the
-brand style) and runs `studio.covers.apply.make_cover` in the media lane; `made` hands the
-uploaded cover back with the draft it was made for, which adds it (even if the creator opened
-another note meanwhile, the cover goes to the note it was made for).
+brand style) and runs `studio.covers.apply.make_cover` in the media lane, then adds the
+uploaded cover to the draft it was made for: even if the creator opened another note
+meanwhile, that draft waits for its cover (`DraftSession.begin_cover`) and saves it.
 """
 
 from __future__ import annotations
@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 
 
 class CoverMaker(QObject):
-    """`made(session, AppliedCover, replacing)` or `failed(error)`; `busy` in between."""
+    """`made(session, AppliedCover, replacing, added)` once the cover is in `session` (`added`
+    False: the note had this very cover already and keeps it) or `failed(error)`; `busy` in
+    between."""
 
-    made = Signal(object, object, object)
+    made = Signal(object, object, object, bool)
     failed = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -66,13 +68,12 @@ class CoverMaker(QObject):
             return
         title, style = fields.title, self._ctx.brand.style
         store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
-        looks = LooksCache.for_context(self._ctx)
+        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
 
         def job(_progress: Callable[[float], None]) -> tuple[AppliedCover, QImage]:
             client = client_of()
             template = resolve_template(source)
             order = CoverOrder(template, shas, recipes, cover_texts(template, title), style)
-            stickers = store.sticker_source(lambda: client)
             cover = make_cover(client, store, order, looks=looks, stickers=stickers)
             card = decode_thumbnail(cover.jpeg).scaled(
                 THUMB_SIZE,
@@ -83,13 +84,14 @@ class CoverMaker(QObject):
             return cover, card
 
         self.busy = True
+        session.begin_cover()
         run_in_background(
             self._ctx.runner,
             Lane.MEDIA,
             owner=self,
             job=job,
             on_success=lambda made: self._on_made(session, *made, replacing),
-            on_failure=lambda error: self._done(self.failed.emit, error),
+            on_failure=lambda error: self._done(session, self.failed.emit, error),
         )
 
     def _on_made(
@@ -97,8 +99,12 @@ class CoverMaker(QObject):
     ) -> None:
         # The strip shows the cover at once, without asking the backend for its thumbnail.
         self._ctx.thumbnails.put(cover.sha256, card)
-        self._done(self.made.emit, session, cover, replacing)
+        added = session.add_cover(
+            cover.sha256, cover.recipe, cover.composition, replacing=replacing
+        )
+        self._done(session, self.made.emit, session, cover, replacing, added)
 
-    def _done(self, emit: Callable[..., None], *args: object) -> None:
+    def _done(self, session: DraftSession, emit: Callable[..., None], *args: object) -> None:
         self.busy = False
+        session.end_cover()
         emit(*args)

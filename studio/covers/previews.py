@@ -6,6 +6,11 @@ creator would get, not a stock sample. Pictures are kept by template, width and 
 reopening the gallery, or going back to a template, shows them at once, and a change of title,
 photos or brand draws them anew. While a new picture is being made the previous one of the
 same template stands in, so the grid never flashes empty.
+
+Pictures are drawn in the media lane, which making a cover and exports share: a change of
+inputs (a photo dragged to another slot, a new brand kit) or the gallery closing drops every
+queued picture, which then returns at its start without drawing, instead of holding the cover
+up behind a grid of stale renders.
 """
 
 from __future__ import annotations
@@ -34,21 +39,31 @@ from studio.thumbnails import decode_thumbnail
 
 PHOTO_SIDE = 1080
 """Long side asked of the backend for the note's photos: a large preview is 720 px wide."""
-KEEP = 240
-"""Pictures kept: every template at two sizes for a few sets of inputs."""
+KEEP_BYTES = 96 * 1024 * 1024
+"""Pictures kept, by their pixels' size: the grid's for several sets of inputs and the large
+ones of the templates looked at (a grid picture is ~0.5 MB, a large one ~2.5 MB)."""
+
+
+def fetch_photo_pairs(
+    client: StudioClient, shas: Sequence[str], recipes: Sequence[Recipe], looks: LookResolver
+) -> tuple[tuple[str, np.ndarray], ...]:
+    """The note's photos as (sha256, RGB array), each through its edit without its text (runs
+    in a worker). A photo whose picture cannot be had is left out, so every array comes with
+    its own sha, never the one of a photo before it."""
+    photos = []
+    for sha, recipe in zip(shas, recipes, strict=True):
+        image = decode_thumbnail(client.thumbnail(sha, PHOTO_SIDE))
+        if not image.isNull():
+            photos.append((sha, render(to_array(image), photo_only(recipe), looks=looks)))
+    return tuple(photos)
 
 
 def fetch_photos(
     client: StudioClient, shas: Sequence[str], recipes: Sequence[Recipe], looks: LookResolver
 ) -> tuple[np.ndarray, ...]:
-    """The note's photos as RGB arrays, each through its edit without its text (runs in a
-    worker). A photo whose picture cannot be had is left out; the slot shows its placeholder."""
-    photos = []
-    for sha, recipe in zip(shas, recipes, strict=True):
-        image = decode_thumbnail(client.thumbnail(sha, PHOTO_SIDE))
-        if not image.isNull():
-            photos.append(render(to_array(image), photo_only(recipe), looks=looks))
-    return tuple(photos)
+    """`fetch_photo_pairs`' arrays alone, in order; a left-out photo's slot shows its
+    placeholder."""
+    return tuple(array for _sha, array in fetch_photo_pairs(client, shas, recipes, looks))
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,10 @@ def render_preview(
     return to_qimage(pixels)
 
 
+_Key = tuple[Template, int, Inputs]
+"""A picture: the template, its width and what it is filled with."""
+
+
 class TemplatePreviews(QObject):
     """`ready(key)` when a picture of the entry `key` arrived; `get` asks for one."""
 
@@ -83,17 +102,31 @@ class TemplatePreviews(QObject):
         self._runner = runner
         self._stickers = stickers
         self.inputs = Inputs()
-        self._pictures: OrderedDict[tuple[Template, int, Inputs], QImage] = OrderedDict()
+        self._pictures: OrderedDict[_Key, QImage] = OrderedDict()
+        self._bytes = 0
+        """The pixels' size of `_pictures`, kept under `KEEP_BYTES`."""
         self._latest: dict[tuple[str, int], QImage] = {}
         """Per entry and width, its newest picture: the stand-in while a new one is made."""
-        self._pending: set[tuple[Template, int, Inputs]] = set()
-        self._failed: set[tuple[Template, int, Inputs]] = set()
+        self._generation = 0
+        """Moves on when the queued pictures are dropped; a job of an older one is stale."""
+        self._pending: set[_Key] = set()
+        self._failed: set[_Key] = set()
 
     def set_inputs(self, inputs: Inputs) -> bool:
-        """Fill the pictures with `inputs` from now on; True when that changes them."""
+        """Fill the pictures with `inputs` from now on; True when that changes them (the
+        pictures queued for the old ones are dropped, those that failed are tried again)."""
         changed = inputs != self.inputs
         self.inputs = inputs
+        if changed:
+            self.drop_queued()
+            self._failed.clear()
         return changed
+
+    def drop_queued(self) -> None:
+        """No picture asked for so far is wanted any more (the inputs changed, the gallery
+        closed): those not yet started return without drawing."""
+        self._generation += 1
+        self._pending.clear()
 
     def get(self, entry: TemplateEntry, width: int) -> QImage | None:
         """The entry's picture at `width`, or the previous one while it is being made."""
@@ -104,30 +137,48 @@ class TemplatePreviews(QObject):
             return picture
         if key not in self._pending and key not in self._failed:
             self._pending.add(key)
-            inputs, stickers = self.inputs, self._stickers
+            inputs, stickers, generation = self.inputs, self._stickers, self._generation
+
+            def job(_progress: object) -> QImage | None:
+                if generation != self._generation:
+                    return None  # dropped while it waited in the lane
+                return render_preview(entry.template, inputs, width, stickers)
+
             run_in_background(
                 self._runner,
                 Lane.MEDIA,
                 owner=self,
-                job=lambda _progress: render_preview(entry.template, inputs, width, stickers),
-                on_success=lambda image: self._on_rendered(entry.key, key, image),
-                on_failure=lambda _error: self._on_failed(key),
+                job=job,
+                on_success=lambda image: self._on_rendered(entry.key, key, generation, image),
+                on_failure=lambda _error: self._on_failed(key, generation),
             )
         return self._latest.get((entry.key, width))
 
     def is_pending(self, entry: TemplateEntry, width: int) -> bool:
         return (entry.template, width, self.inputs) in self._pending
 
-    def _on_rendered(self, name: str, key: tuple[Template, int, Inputs], image: QImage) -> None:
-        self._pending.discard(key)
-        self._pictures[key] = image
-        while len(self._pictures) > KEEP:
-            self._pictures.popitem(last=False)
+    def _on_rendered(self, name: str, key: _Key, generation: int, image: QImage | None) -> None:
+        if generation == self._generation:
+            self._pending.discard(key)
+        if image is None:
+            return
+        self._keep(key, image)
         if key[2] == self.inputs:
             self._latest[(name, key[1])] = image
         self.ready.emit(name)
 
-    def _on_failed(self, key: tuple[Template, int, Inputs]) -> None:
+    def _keep(self, key: _Key, image: QImage) -> None:
+        old = self._pictures.pop(key, None)
+        if old is not None:
+            self._bytes -= old.sizeInBytes()
+        self._pictures[key] = image
+        self._bytes += image.sizeInBytes()
+        while self._bytes > KEEP_BYTES and len(self._pictures) > 1:
+            _key, dropped = self._pictures.popitem(last=False)
+            self._bytes -= dropped.sizeInBytes()
+
+    def _on_failed(self, key: _Key, generation: int) -> None:
         # The card keeps its placeholder; applying the template reports what is wrong.
-        self._pending.discard(key)
-        self._failed.add(key)
+        if generation == self._generation:
+            self._pending.discard(key)
+            self._failed.add(key)

@@ -174,6 +174,9 @@ class DraftSession(QObject):
         self._exporting = False
         self._uploads: list[str] = list(entry.uploads)
         """Local paths of images still being checked or uploaded into this draft."""
+        self._covers = 0
+        """Covers being made from templates for this draft (like uploads, they keep a retired
+        draft alive until they land; not journaled, since the job ends with the app)."""
         self._debounce = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._save)
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DEBOUNCE_MS)
@@ -263,16 +266,23 @@ class DraftSession(QObject):
         composition: dict[str, Any],
         *,
         replacing: str | None = None,
-    ) -> None:
+    ) -> bool:
         """A cover made from a template joins the note with its editable layers (`recipe`)
         and how it was made (`composition`): in the place of `replacing` (a cover made
-        earlier), else first, where the platform takes the note's cover from."""
+        earlier), else first, where the platform takes the note's cover from.
+
+        The same template, photos and title make the same picture (its texts are layers), so
+        the cover may be in the note already: unless it is the one replaced, it is kept as
+        the creator edited it, and False says nothing was added."""
         media = self._fields.media
+        if sha256 in media and sha256 != replacing:
+            return False
         position = media.index(replacing) if replacing in media else 0
         kept = [sha for sha in media if sha not in (sha256, replacing)]
         kept.insert(min(position, len(kept)), sha256)
         fields = self._fields.with_media(tuple(kept)).with_recipe(sha256, recipe.to_dict())
         self._edit(fields.with_composition(sha256, composition))
+        return True
 
     def set_composer(self, **values: Any) -> None:
         """Topics, @mentions, products (tuples of `Tag`), place, flags or the planned time
@@ -399,6 +409,17 @@ class DraftSession(QObject):
         if sha256 is not None and sha256 not in self._fields.media:
             self.set_media((*self._fields.media, sha256))
             self.fields_replaced.emit()
+        self._check_settled()
+
+    # -- covers being made from templates (from CoverMaker) ------------------------------
+
+    def begin_cover(self) -> None:
+        """A cover is being made for this draft: until `end_cover` it does not settle, so the
+        cover still lands in the note it was made for if the creator moved on meanwhile."""
+        self._covers += 1
+
+    def end_cover(self) -> None:
+        self._covers -= 1
         self._check_settled()
 
     def retire(self) -> None:
@@ -561,7 +582,7 @@ class DraftSession(QObject):
             return
         self._exporting = True
         store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
-        looks = LooksCache.for_context(self._ctx)
+        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
         quality = self._ctx.settings.get(EXPORT_QUALITY)
         total = len(todo)
         self.export_progress.emit(0, total)
@@ -571,7 +592,9 @@ class DraftSession(QObject):
             for index, edit in enumerate(todo):
                 client = client_of()
                 recipe = fields.recipe_of(edit.sha256)
-                path = store.export(client, edit.sha256, recipe, looks, quality=quality)
+                path = store.export(
+                    client, edit.sha256, recipe, looks, quality=quality, stickers=stickers
+                )
                 done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
                 progress(index + 1)
             return done
@@ -742,5 +765,6 @@ class DraftSession(QObject):
             and not self._exporting
             and not self.is_dirty()
             and not self._uploads
+            and not self._covers
         ):
             self.settled.emit()

@@ -105,8 +105,9 @@ class PhotoEditor(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._ctx = ctx
         self._store = PhotoStore(ctx.data_dir)
-        self._stickers = self._store.sticker_source(ctx.connection.client)
-        """One resolver for previews, the canvas tool and exports, so a logo is fetched once."""
+        self._stickers = ctx.stickers
+        """The app's one resolver for previews, the canvas tool and exports: a logo is fetched
+        and decoded once."""
         self._looks = LooksCache.for_context(ctx)
         self.book = EditBook()
         self.worker = RenderWorker(ctx.runner, self)
@@ -427,9 +428,12 @@ class PhotoEditor(QWidget):
             return
         store, looks, client_of = self._store, self._looks, self._ctx.connection.client
         recipe, quality = self.recipe, self._ctx.settings.get(EXPORT_QUALITY)
+        stickers = self._stickers
 
         def job(_progress: Callable[[float], None]) -> Path:
-            rendered = store.export(client_of(), sha, recipe, looks, quality=quality)
+            rendered = store.export(
+                client_of(), sha, recipe, looks, quality=quality, stickers=stickers
+            )
             return write_new_file(folder, f"zhongcao-{sha[:12]}.jpg", rendered.read_bytes())
 
         self.export_button.setEnabled(False)

@@ -22,6 +22,7 @@ import numpy as np
 from editor.errors import EditorError
 from editor.recipe import Recipe
 from editor.render import LookResolver, export_jpeg, load_proxy
+from editor.stickers import StickerResolver
 from publisher.client import StudioClient
 from studio.editor.sticker_source import StickerSource
 
@@ -87,17 +88,20 @@ class PhotoStore:
         looks: LookResolver,
         *,
         quality: int,
+        stickers: StickerResolver | None = None,
     ) -> Path:
         """Render original + recipe at the platform's size to a JPEG file, ready to upload.
 
-        The recipe's stickers and watermark may name the user's own pictures (a logo).
+        The recipe's stickers and watermark may name the user's own pictures (a logo):
+        `stickers` resolves them (the app's shared `AppContext.stickers`), by default a
+        source of its own over this store.
         """
         data = export_jpeg(
             self.original(client, sha256),
             recipe,
             quality=quality,
             looks=looks,
-            stickers=self.sticker_source(lambda: client),
+            stickers=stickers or self.sticker_source(lambda: client),
         )
         path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
         _write_atomic(path, data)

@@ -6,6 +6,10 @@ is an `editor.stickers.StickerResolver`: built-in stickers come from the engine;
 fetched once through `PhotoStore` (which keeps the file on disk in the data folder, checked
 against its address), decoded once with `editor.stickers.rgba_sticker` and then shared. It is
 called from render workers, never on the UI thread, since a first use may download a file.
+
+One source serves the whole app (`AppContext.stickers`), so its memory is bounded: decoded
+pictures by their size (a logo at the 4096-px cap is 64 MB), and the locks that make two
+renders fetch a new logo once by a fixed number of stripes rather than one per id ever seen.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from publisher.client import NotFoundError
 
 USER_PREFIX = "user:"
 _USER_ID = re.compile(r"^user:([0-9a-f]{64})$")
-_KEPT = 16
-"""Decoded user stickers kept in memory (a logo at the 4096-px cap is 64 MB decoded)."""
+KEPT_BYTES = 128 * 1024 * 1024
+"""Decoded user stickers kept in memory, by their pixels' size (the newest is always kept)."""
+_STRIPES = 16
 
 Fetch = Callable[[str], bytes]
 """sha256 → the stored file's bytes, already checked against the address."""
@@ -40,8 +45,9 @@ class StickerSource:
     def __init__(self, fetch: Fetch) -> None:
         self._fetch = fetch
         self._decoded: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._kept_bytes = 0
         self._guard = threading.Lock()
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks = tuple(threading.Lock() for _ in range(_STRIPES))
 
     def __call__(self, sticker_id: str) -> np.ndarray:
         return self.resolve(sticker_id)
@@ -69,10 +75,9 @@ class StickerSource:
         return pixels
 
     def _lock_for(self, sticker_id: str) -> threading.Lock:
-        # One lock per sticker: two renders asking for the same new logo fetch it once, while
-        # different stickers still load in parallel.
-        with self._guard:
-            return self._locks.setdefault(sticker_id, threading.Lock())
+        # The same sticker always takes the same lock: two renders asking for the same new
+        # logo fetch it once, while most different stickers still load in parallel.
+        return self._locks[hash(sticker_id) % len(self._locks)]
 
     def _remembered(self, sticker_id: str) -> np.ndarray | None:
         with self._guard:
@@ -84,8 +89,10 @@ class StickerSource:
     def _remember(self, sticker_id: str, pixels: np.ndarray) -> None:
         with self._guard:
             self._decoded[sticker_id] = pixels
-            while len(self._decoded) > _KEPT:
-                self._decoded.popitem(last=False)
+            self._kept_bytes += pixels.nbytes
+            while self._kept_bytes > KEPT_BYTES and len(self._decoded) > 1:
+                _id, dropped = self._decoded.popitem(last=False)
+                self._kept_bytes -= dropped.nbytes
 
     def _bytes(self, sha256: str, sticker_id: str) -> bytes:
         try:

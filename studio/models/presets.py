@@ -2,8 +2,9 @@
 
 A preset is the look of an edit — adjust, curves and filter — never its geometry, text or
 stickers: a crop, a turn or a title belongs to one photo. Saving keeps the look only; applying
-replaces the photo's look and keeps the rest. The list mirrors the backend (the presets follow the user), and
-a rename typed into the list is announced for the panel to save, never kept locally.
+replaces the photo's look and keeps the rest. The list mirrors the backend (the presets follow
+the user), and a rename typed into the list is announced for the panel to save, never kept
+locally.
 """
 
 from __future__ import annotations

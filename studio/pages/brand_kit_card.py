@@ -34,7 +34,6 @@ from editor.errors import EditorError
 from publisher.client import ClientError, ConflictError, OfflineError
 from publisher.schemas import BrandKitPublic
 from studio.brand_kit_state import BrandKitEdit, render_sample, sample_template, upload_logo
-from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import to_qimage
 from studio.messages import message
 from studio.ops import run_in_background
@@ -124,7 +123,8 @@ class BrandKitCard(QFrame):
         self._edit: BrandKitEdit | None = None
         self._mine: BrandKitEdit | None = None
         """The user's edit a conflict refused, until they put it back or move on."""
-        self._stickers = PhotoStore(ctx.data_dir).sticker_source(ctx.connection.client)
+        self._sent: BrandKitEdit | None = None
+        """The edit being saved: the kit that answers with it is the user's own."""
         self._sample_busy = False
         self._sample_again = False
         self._logo_shown: str | None = None
@@ -302,6 +302,7 @@ class BrandKitCard(QFrame):
         if self._base is None or self._edit is None or not self.is_dirty or self._saving:
             return
         self._saving = True
+        self._sent = self._edit
         self.banner.hide()
         self._show_status(self.tr("Saving…"))
         self._refresh_actions()
@@ -325,7 +326,11 @@ class BrandKitCard(QFrame):
             return
         fresh = BrandKitEdit.of(kit)
         moved = self._base is None or kit.organization_id != self._base.organization_id
-        if moved or not self.is_dirty or self._edit == fresh:
+        if not moved and self._saving and fresh == self._sent:
+            # The answer to our own save: edits made while it was in flight build on it now,
+            # so saving them is not refused as a conflict with ourselves.
+            self._base = kit
+        elif moved or not self.is_dirty or self._edit == fresh:
             # Unsaved changes to the same kit stay: saving them then meets the newer version
             # and shows both, instead of this reload dropping them without a word.
             self._base, self._edit = kit, fresh
@@ -336,13 +341,13 @@ class BrandKitCard(QFrame):
         self._show_form()
 
     def _on_saved(self) -> None:
-        self._saving = False
+        self._saving, self._sent = False, None
         self._mine = None
         self._refresh_actions()
         self._show_status(self.tr("Saved. Covers drawn with brand colours use it now."))
 
     def _on_save_failed(self, error: BaseException) -> None:
-        self._saving = False
+        self._saving, self._sent = False, None
         if isinstance(error, ConflictError) and self._brand.kit is not None:
             self._mine = self._edit
             self._base = self._brand.kit
@@ -527,7 +532,7 @@ class BrandKitCard(QFrame):
         self._show_logo(None)
         if logo_id is None:
             return
-        stickers = self._stickers
+        stickers = self._ctx.stickers
         run_in_background(
             self._ctx.runner,
             Lane.READ,
@@ -550,7 +555,7 @@ class BrandKitCard(QFrame):
             self._sample_again = True
             return
         self._sample_busy = True
-        stickers = self._stickers
+        stickers = self._ctx.stickers
         width = round(SAMPLE_WIDTH * self.devicePixelRatioF())
         run_in_background(
             self._ctx.runner,

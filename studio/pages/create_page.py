@@ -656,12 +656,20 @@ class CreatePage(QWidget):
         self.covers.make(session, source, photos, replacing=replacing)
 
     def _on_cover_made(
-        self, session: DraftSession, cover: AppliedCover, replacing: str | None
+        self, session: DraftSession, cover: AppliedCover, replacing: str | None, added: bool
     ) -> None:
         self._cover_done()
-        session.add_cover(cover.sha256, cover.recipe, cover.composition, replacing=replacing)
         if session is not self._session:
             return  # the creator moved to another note meanwhile: the cover went to its own
+        if not added:
+            self._ctx.notifier.info(
+                self.tr(
+                    "This note has this cover already: the same template with the same photos "
+                    "and title makes the same picture. Yours is kept as you edited it."
+                )
+            )
+            self.edit_photo(self.media.row_of_sha(cover.sha256))
+            return
         self.media.follow(session.fields.media)
         if replacing is None:
             text = self.tr(

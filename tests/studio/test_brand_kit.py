@@ -247,6 +247,26 @@ def test_a_kit_saved_elsewhere_meanwhile_is_shown_and_mine_can_be_put_back(
     assert (kit.version, kit.colors["primary"], kit.name) == (2, BLUE, mine.name)
 
 
+def test_an_edit_made_while_saving_is_kept_and_saved_next_without_a_conflict(
+    studio: Studio, qtbot
+) -> None:
+    ctx, card = studio.ctx, studio.window.settings_page.brand_kit
+    loaded(qtbot, studio)
+    organization = uuid.UUID(str(ctx.brand.kit.organization_id))
+    card.set_color("primary", BLUE)
+    with qtbot.waitSignal(ctx.brand.saved):
+        card.save()
+        card.set_color("accent", GREEN)  # while the save is on its way
+    assert card.edit.style.accent == GREEN and card.is_dirty
+    assert card.swatches.chips["accent"].color == GREEN
+
+    with qtbot.waitSignal(ctx.brand.saved):
+        card.save()
+    kit = studio.client().get_brand_kit(organization)
+    assert (kit.version, kit.colors["primary"], kit.colors["accent"]) == (2, BLUE, GREEN)
+    assert not card.is_dirty and not card.banner.isVisible()
+
+
 def test_a_kit_changed_by_another_part_of_the_app_is_reloaded(studio: Studio, qtbot) -> None:
     ctx = studio.ctx
     loaded(qtbot, studio)

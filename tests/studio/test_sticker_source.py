@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +18,7 @@ from editor.recipe import Recipe
 from editor.render import builtin_resolver
 from editor.stickers import load_builtin
 from publisher.client import NotFoundError
+from studio.editor import sticker_source
 from studio.editor.photo_store import PhotoStore
 from studio.editor.sticker_source import StickerSource, user_sticker_id
 
@@ -78,6 +81,49 @@ def test_user_stickers_are_kept_on_disk_so_another_source_does_not_download(
     again = store.sticker_source(lambda: client)(sticker)
     assert client.downloads == [sha(data)]
     assert tuple(again[0, 0]) == (200, 0, 0, 255)
+
+
+def test_decoded_stickers_are_kept_up_to_a_size_not_a_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pictures = [png_bytes((index, 0, 0, 255), size=(100, 100)) for index in range(3)]
+    by_sha = {sha(data): data for data in pictures}
+    fetched: list[str] = []
+
+    def fetch(sha256: str) -> bytes:
+        fetched.append(sha256)
+        return by_sha[sha256]
+
+    one = 100 * 100 * 4
+    monkeypatch.setattr(sticker_source, "KEPT_BYTES", 2 * one)  # two decoded pictures
+    source = StickerSource(fetch)
+    first, second, third = (user_sticker_id(sha(data)) for data in pictures)
+    for sticker in (first, second, third, third, second):
+        source(sticker)
+    assert fetched == [sha(data) for data in pictures]  # the two newest stayed
+    source(first)  # the oldest went to make room: fetched and decoded again
+    assert fetched[3:] == [sha(pictures[0])]
+    source(second)
+    assert len(fetched) == 4
+
+
+def test_renders_asking_for_the_same_new_sticker_at_once_fetch_it_once() -> None:
+    data = png_bytes((0, 0, 200, 255))
+    fetched: list[str] = []
+    started = threading.Event()
+
+    def fetch(sha256: str) -> bytes:
+        fetched.append(sha256)
+        started.wait(1)
+        return data
+
+    source = StickerSource(fetch)
+    sticker = user_sticker_id(sha(data))
+    with ThreadPoolExecutor(4) as pool:
+        results = [pool.submit(source, sticker) for _ in range(4)]
+        started.set()
+        pictures = [result.result() for result in results]
+    assert fetched == [sha(data)] and all(picture is pictures[0] for picture in pictures)
 
 
 def test_corrupt_bytes_are_refused_as_an_invalid_sticker() -> None:

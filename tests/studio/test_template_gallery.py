@@ -19,6 +19,7 @@ from editor.recipe import Recipe
 from editor.render import render
 from editor.stickers import load_builtin
 from editor.templates import builtin_template_names, load_template, render_template
+from publisher.client import StudioClient
 from studio.covers.apply import (
     compose_cover,
     cover_texts,
@@ -208,8 +209,11 @@ def _all_drawn(dialog, width: int) -> bool:
 
 
 def _photos_and_edits(fields) -> tuple:
-    """The note's images, recipes and compositions, without their exports."""
-    return fields.media, tuple((e.sha256, e.recipe, e.composition) for e in fields.edits)
+    """The note's images, recipes and compositions, without their exports (nor the entries of
+    unedited photos, which a save's answer may add or drop)."""
+    return fields.media, tuple(
+        (e.sha256, e.recipe, e.composition) for e in fields.edits if e.recipe or e.composition
+    )
 
 
 def _apply(page, qtbot, template, photos=None):
@@ -437,3 +441,66 @@ def test_a_refused_or_failing_apply_shows_a_message_and_changes_nothing(open_stu
     qtbot.waitUntil(lambda: message("media.not_found") in page.notice_banner.text, timeout=WAIT_MS)
     assert _photos_and_edits(session.fields) == before and len(page.media.ready_shas()) == 2
     assert "Traceback" not in page.notice_banner.text
+
+
+def test_a_cover_made_after_switching_notes_lands_in_its_own_note_and_is_saved(
+    open_studio, photos, qtbot
+):
+    studio, page = _note_with(open_studio, qtbot, photos)
+    qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
+    drafts = studio.window.drafts
+    session = drafts.current
+    note_id, shas = uuid.UUID(session.note_id), session.fields.media
+    assert page.apply_template("collage_4") is None and page.covers.busy
+    # The creator starts a new note before the cover is made: the old draft waits for it.
+    drafts.new_draft(session.account_id)
+    assert drafts.current is not session and session in drafts.sessions()
+    qtbot.waitUntil(lambda: not page.covers.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: session not in drafts.sessions(), timeout=WAIT_MS)
+    note = studio.client().get_note(note_id)
+    first = min(note.media, key=lambda medium: medium.position)
+    assert len(note.media) == len(shas) + 1 and first.sha256 not in shas
+    assert first.composition["photos"] == list(shas) and first.recipe is not None
+    assert page.media.ready_shas() == ()  # the new note in the editor got nothing
+
+
+def test_adding_the_same_cover_again_keeps_the_one_there_and_its_edits(open_studio, photos, qtbot):
+    studio, page = _note_with(open_studio, qtbot, photos)
+    cover = _apply(page, qtbot, "collage_4")
+    session = studio.window.drafts.current
+    recipe = session.fields.recipe_of(cover)
+    edited = replace(recipe, layers=(*recipe.layers, TextLayer(text="周末咖啡地图")))
+    page.editor.commit(edited)
+    qtbot.waitUntil(lambda: session.fields.recipe_of(cover) == edited, timeout=WAIT_MS)
+    page.close_editor()
+    before = _photos_and_edits(session.fields)
+    posted = []
+    studio.ctx.notifier.posted.connect(lambda text, level: posted.append((text, level)))
+    question = page.apply_template("collage_4")
+    next(b for b in question.buttons() if b.text() == "Add another").click()
+    qtbot.waitUntil(lambda: not page.covers.busy, timeout=WAIT_MS)
+    assert _photos_and_edits(session.fields) == before
+    assert session.fields.recipe_of(cover) == edited and session.fields.composed() == (cover,)
+    assert [level for _text, level in posted] == ["info"]
+    assert "has this cover already" in posted[0][0]
+
+
+def test_a_photo_the_gallery_cannot_draw_shifts_no_other_photo_into_its_slot(
+    open_studio, photos, qtbot, monkeypatch
+):
+    studio, page = _note_with(open_studio, qtbot, photos)
+    latte, street, cake, garden = page.media.ready_shas()
+    real = StudioClient.thumbnail
+
+    def thumbnail(self, sha256, *args, **kwargs):
+        return b"not a picture" if sha256 == street else real(self, sha256, *args, **kwargs)
+
+    monkeypatch.setattr(StudioClient, "thumbnail", thumbnail)
+    page.open_templates()
+    dialog = page.templates
+    qtbot.waitUntil(lambda: dialog.previews.inputs.photos_key != (), timeout=WAIT_MS)
+    inputs = dialog.previews.inputs
+    assert [sha for sha, _recipe in inputs.photos_key] == [latte, cake, garden]
+    # Each picture is its own photo: green is the garden's strongest channel, red the others'.
+    strongest = [int(np.argmax(photo.mean(axis=(0, 1)))) for photo in inputs.photos]
+    assert strongest == [0, 0, 1]
