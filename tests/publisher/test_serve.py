@@ -9,7 +9,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 
 import requests
 
@@ -32,7 +31,7 @@ PARENT = textwrap.dedent(
 
 
 def wait_for_exit(pid: int, timeout: float) -> bool:
-    """Block until process `pid` (not our child) ends, without polling."""
+    """Block until process `pid` ends or `timeout` passes, without polling; True if it ended."""
     try:
         fd = os.pidfd_open(pid)
     except ProcessLookupError:
@@ -133,7 +132,9 @@ def test_the_backend_outlives_the_thread_that_started_it(tmp_path) -> None:
     thread.join()
     backend = started[0]
     try:
-        time.sleep(1.0)  # a parent-death signal tied to the thread would have landed by now
+        # A parent-death signal tied to the thread lands as the thread exits: the backend
+        # would end within this wait on its exit.
+        assert not wait_for_exit(backend.pid, timeout=1.0)
         assert requests.get(backend.url + "/health", timeout=5).ok
     finally:
         backend.stop()
