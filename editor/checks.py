@@ -14,7 +14,16 @@ from typing import Any
 
 from editor.errors import EditorError
 
-__all__ = ["BRAND_COLOR_NAMES", "color", "flag", "invalid", "known_keys", "mapping", "number"]
+__all__ = [
+    "BRAND_COLOR_NAMES",
+    "color",
+    "flag",
+    "fraction_rect",
+    "invalid",
+    "known_keys",
+    "mapping",
+    "number",
+]
 
 BRAND_COLOR_NAMES: tuple[str, ...] = ("primary", "secondary", "accent", "text", "background")
 """The colour roles of a brand kit (see `editor.brand`)."""
@@ -36,6 +45,18 @@ def number(value: Any, field_name: str, low: float, high: float) -> float:
     if not math.isfinite(result):
         raise invalid(field_name, "not_finite")
     return min(max(result, low), high)
+
+
+def fraction_rect(
+    data: Mapping[str, Any], where: str, minimum: float
+) -> tuple[float, float, float, float]:
+    """(x, y, w, h) in fractions of a frame, clamped to stay inside it and at least `minimum`
+    on each side (a crop, a template's slot)."""
+    x = number(data.get("x", 0.0), f"{where}.x", 0.0, 1.0 - minimum)
+    y = number(data.get("y", 0.0), f"{where}.y", 0.0, 1.0 - minimum)
+    w = number(data.get("w", 1.0), f"{where}.w", minimum, 1.0 - x)
+    h = number(data.get("h", 1.0), f"{where}.h", minimum, 1.0 - y)
+    return x, y, w, h
 
 
 def flag(value: Any, field_name: str) -> bool:

@@ -25,7 +25,7 @@ import numpy as np
 
 from editor.errors import EditorError
 from editor.layers import Layer, StickerLayer, TextLayer
-from editor.raster import warp_over
+from editor.raster import over, paint, rounded_box, warp_over
 from editor.stickers import StickerResolver
 from editor.text import TextBlock, draw_units, layout
 
@@ -264,24 +264,6 @@ def _visible(
     return left, top, right, bottom
 
 
-def _color(hex_color: str) -> tuple[np.ndarray, float]:
-    """``#RRGGBB[AA]`` → (RGB 0…1, alpha 0…1)."""
-    value = hex_color.lstrip("#")
-    rgb = np.array([int(value[i : i + 2], 16) for i in (0, 2, 4)], np.float32) / 255.0
-    alpha = int(value[6:8], 16) / 255.0 if len(value) == 8 else 1.0
-    return rgb, alpha
-
-
-def _over(base: np.ndarray, top: np.ndarray) -> np.ndarray:
-    return top + base * (1.0 - top[..., 3:])
-
-
-def _paint(coverage: np.ndarray, hex_color: str) -> np.ndarray:
-    rgb, alpha = _color(hex_color)
-    a = coverage * alpha
-    return np.concatenate([a[..., None] * rgb, a[..., None]], axis=2).astype(np.float32)
-
-
 def _text_tile(
     layer: TextLayer, frame: _TextFrame, window: tuple[float, float, float, float]
 ) -> _Tile:
@@ -296,34 +278,19 @@ def _text_tile(
     pixels = np.zeros((size[1], size[0], 4), np.float32)
     if layer.box is not None:
         half = (frame.half_w, frame.half_h)
-        coverage = _rounded_box(size, (left, top), half, layer.box.radius * px)
-        pixels = _over(pixels, _paint(coverage, layer.box.color))
+        coverage = rounded_box(size, (left, top), half, layer.box.radius * px)
+        pixels = over(pixels, paint(coverage, layer.box.color))
     if layer.stroke is not None and layer.stroke.width > 0:
         radius = layer.stroke.width * px
         outside = (ink < 0.5).astype(np.uint8)
         distance = cv2.distanceTransform(outside, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
         coverage = np.maximum(np.clip(radius + 1.0 - distance, 0.0, 1.0), ink)
-        pixels = _over(pixels, _paint(coverage, layer.stroke.color))
-    pixels = _over(pixels, _paint(glyphs, layer.color))
-    pixels = _over(pixels, emoji)
+        pixels = over(pixels, paint(coverage, layer.stroke.color))
+    pixels = over(pixels, paint(glyphs, layer.color))
+    pixels = over(pixels, emoji)
     if layer.shadow is not None:
-        pixels = _over(_shadow(pixels[..., 3], layer, px), pixels)
+        pixels = over(_shadow(pixels[..., 3], layer, px), pixels)
     return _Tile(np.ascontiguousarray(pixels, np.float32), (left, top))
-
-
-def _rounded_box(
-    size: tuple[int, int], corner: tuple[int, int], half: tuple[float, float], radius: float
-) -> np.ndarray:
-    """Coverage of a rounded rectangle centred on the tile's origin, anti-aliased from its
-    signed distance at every pixel centre."""
-    radius = min(radius, half[0], half[1])
-    xs = np.abs(np.arange(size[0], dtype=np.float32) + corner[0] + 0.5)
-    ys = np.abs(np.arange(size[1], dtype=np.float32) + corner[1] + 0.5)
-    qx = (xs - (half[0] - radius))[None, :]
-    qy = (ys - (half[1] - radius))[:, None]
-    outside = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0))
-    inside = np.minimum(np.maximum(qx, qy), 0)
-    return np.clip(0.5 - (outside + inside - radius), 0.0, 1.0).astype(np.float32)
 
 
 def _shadow(alpha: np.ndarray, layer: TextLayer, px: float) -> np.ndarray:
@@ -338,7 +305,7 @@ def _shadow(alpha: np.ndarray, layer: TextLayer, px: float) -> np.ndarray:
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=0.0,
     )
-    return _paint(_blur(moved, shadow.blur * px), shadow.color)
+    return paint(_blur(moved, shadow.blur * px), shadow.color)
 
 
 _BLUR_DIRECT_SIGMA = 6.0

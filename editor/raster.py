@@ -13,7 +13,7 @@ import math
 import cv2
 import numpy as np
 
-__all__ = ["warp_over"]
+__all__ = ["hex_rgba", "over", "paint", "rounded_box", "warp_over"]
 
 
 def warp_over(canvas: np.ndarray, tile: np.ndarray, matrix: np.ndarray) -> None:
@@ -60,3 +60,38 @@ def warp_over(canvas: np.ndarray, tile: np.ndarray, matrix: np.ndarray) -> None:
         region[:] = np.clip(blended + 0.5, 0, 255).astype(np.uint8)
     else:
         region[:] = placed + region * (1.0 - alpha)
+
+
+def hex_rgba(hex_color: str) -> tuple[np.ndarray, float]:
+    """``#RRGGBB[AA]`` → (RGB 0…1, alpha 0…1)."""
+    value = hex_color.lstrip("#")
+    rgb = np.array([int(value[i : i + 2], 16) for i in (0, 2, 4)], np.float32) / 255.0
+    alpha = int(value[6:8], 16) / 255.0 if len(value) == 8 else 1.0
+    return rgb, alpha
+
+
+def over(base: np.ndarray, top: np.ndarray) -> np.ndarray:
+    """Premultiplied RGBA `top` composited over `base`."""
+    return top + base * (1.0 - top[..., 3:])
+
+
+def paint(coverage: np.ndarray, hex_color: str) -> np.ndarray:
+    """A premultiplied RGBA tile of one colour where `coverage` (0…1) says."""
+    rgb, alpha = hex_rgba(hex_color)
+    a = coverage * alpha
+    return np.concatenate([a[..., None] * rgb, a[..., None]], axis=2).astype(np.float32)
+
+
+def rounded_box(
+    size: tuple[int, int], corner: tuple[float, float], half: tuple[float, float], radius: float
+) -> np.ndarray:
+    """Coverage of a rounded rectangle centred on the tile's origin, anti-aliased from its
+    signed distance at every pixel centre."""
+    radius = min(radius, half[0], half[1])
+    xs = np.abs(np.arange(size[0], dtype=np.float32) + corner[0] + 0.5)
+    ys = np.abs(np.arange(size[1], dtype=np.float32) + corner[1] + 0.5)
+    qx = (xs - (half[0] - radius))[None, :]
+    qy = (ys - (half[1] - radius))[:, None]
+    outside = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0))
+    inside = np.minimum(np.maximum(qx, qy), 0)
+    return np.clip(0.5 - (outside + inside - radius), 0.0, 1.0).astype(np.float32)

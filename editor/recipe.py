@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args
 
 from editor.brand import BrandStyle, Watermark
 from editor.checks import flag as _flag
+from editor.checks import fraction_rect
 from editor.checks import invalid as _invalid
 from editor.checks import known_keys as _known_keys
 from editor.checks import mapping as _mapping
@@ -106,11 +107,7 @@ class Crop:
     def from_dict(cls, data: Any, where: str = "geometry.crop") -> Crop:
         data = _mapping(data, where)
         _known_keys(data, {"x", "y", "w", "h"}, where)
-        x = _number(data.get("x", 0.0), f"{where}.x", 0.0, 1.0 - MIN_CROP_FRACTION)
-        y = _number(data.get("y", 0.0), f"{where}.y", 0.0, 1.0 - MIN_CROP_FRACTION)
-        w = _number(data.get("w", 1.0), f"{where}.w", MIN_CROP_FRACTION, 1.0 - x)
-        h = _number(data.get("h", 1.0), f"{where}.h", MIN_CROP_FRACTION, 1.0 - y)
-        return cls(x, y, w, h)
+        return cls(*fraction_rect(data, where, MIN_CROP_FRACTION))
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,13 @@ import numpy as np
 
 import resources
 from editor.brand import DEFAULT_BRAND, BrandStyle
-from editor.checks import color, known_keys, mapping, number
+from editor.checks import color, fraction_rect, known_keys, mapping, number
 from editor.errors import EditorError
 from editor.imageio import load_reduced
 from editor.layers import MAX_LAYERS, Layer, StickerLayer, TextLayer, layer_to_dict
 from editor.overlay import LayerCache, composite_layers
-from editor.raster import warp_over
+from editor.raster import hex_rgba, over, rounded_box, warp_over
+from editor.raster import paint as _paint_tile
 from editor.stickers import StickerResolver
 from editor.stickers import load_builtin as builtin_stickers
 
@@ -97,11 +98,6 @@ def _as_template_error() -> Iterator[None]:
         raise EditorError("template.invalid", exc.params) from None
 
 
-def _color(value: Any, where: str) -> str:
-    with _as_template_error():
-        return color(value, where)
-
-
 def _name(value: Any, where: str) -> str:
     if not isinstance(value, str) or len(value) > MAX_NAME_LENGTH:
         raise _invalid(where, "bad_name", max=MAX_NAME_LENGTH)
@@ -123,11 +119,7 @@ class Rect:
 
     @classmethod
     def read(cls, data: Mapping[str, Any], where: str) -> Rect:
-        x = number(data.get("x", 0.0), f"{where}.x", 0.0, 1.0 - MIN_RECT)
-        y = number(data.get("y", 0.0), f"{where}.y", 0.0, 1.0 - MIN_RECT)
-        w = number(data.get("w", 1.0), f"{where}.w", MIN_RECT, 1.0 - x)
-        h = number(data.get("h", 1.0), f"{where}.h", MIN_RECT, 1.0 - y)
-        return cls(x, y, w, h)
+        return cls(*fraction_rect(data, where, MIN_RECT))
 
     def pixels(self, width: int, height: int) -> tuple[int, int, int, int]:
         """(left, top, right, bottom) in whole pixels, at least one pixel wide and high."""
@@ -150,7 +142,7 @@ class Border:
         known_keys(data, {"width", "color"}, where)
         return cls(
             width=number(data.get("width", cls.width), f"{where}.width", 0.0, 0.1),
-            color=_color(data.get("color", cls.color), f"{where}.color"),
+            color=color(data.get("color", cls.color), f"{where}.color"),
         )
 
 
@@ -195,7 +187,7 @@ class PhotoSlot:
             ),
             radius=number(data.get("radius", 0.0), f"{where}.radius", 0.0, 0.5),
             border=None if border is None else Border.from_dict(border, f"{where}.border"),
-            placeholder=_color(data.get("placeholder", cls.placeholder), f"{where}.placeholder"),
+            placeholder=color(data.get("placeholder", cls.placeholder), f"{where}.placeholder"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -226,18 +218,18 @@ class Shape:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str) -> Shape:
         kind = data.get("shape", "rect")
-        color = _color(data.get("color", cls.color), f"{where}.color")
+        paint = color(data.get("color", cls.color), f"{where}.color")
         if kind == "rect":
             known_keys(data, {"type", "shape", "color", "x", "y", "w", "h", "radius"}, where)
             radius = number(data.get("radius", 0.0), f"{where}.radius", 0.0, 0.5)
-            return cls("rect", color, Rect.read(data, where), radius)
+            return cls("rect", paint, Rect.read(data, where), radius)
         if kind == "line":
             known_keys(data, {"type", "shape", "color", "x1", "y1", "x2", "y2", "width"}, where)
             points = tuple(
                 number(data.get(k, 0.0), f"{where}.{k}", 0.0, 1.0) for k in ("x1", "y1", "x2", "y2")
             )
             width = number(data.get("width", cls.width), f"{where}.width", 0.001, 0.1)
-            return cls("line", color, points=points, width=width)  # type: ignore[arg-type]
+            return cls("line", paint, points=points, width=width)  # type: ignore[arg-type]
         raise _invalid(f"{where}.shape", "unknown_value", allowed=["rect", "line"])
 
     def to_dict(self) -> dict[str, Any]:
@@ -357,7 +349,7 @@ class Template:
             return cls(
                 width=width,
                 height=height,
-                background=_color(data.get("background", "#FFFFFF"), "background"),
+                background=color(data.get("background", "#FFFFFF"), "background"),
                 elements=elements,
                 name=_name(data.get("name", ""), "name"),
                 category=_name(data.get("category", ""), "category"),
@@ -465,7 +457,7 @@ def render_template(
     style = brand or DEFAULT_BRAND
     paint = style.resolve_color
     canvas = np.empty((out_h, out_w, 3), np.uint8)
-    canvas[:] = _rgb(paint(template.background))
+    canvas[:] = np.round(hex_rgba(paint(template.background))[0] * 255)
     cache = cache if cache is not None else LayerCache()
     pending: list[TextLayer | StickerLayer] = []
     photo_index = 0
@@ -603,27 +595,9 @@ def _text_for(element: TemplateText, texts: Mapping[str, str]) -> TextLayer | No
     return replace(element.layer, text=checked.text)
 
 
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    value = hex_color.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def _rgba(hex_color: str) -> np.ndarray:
-    value = hex_color.lstrip("#")
-    alpha = int(value[6:8], 16) / 255.0 if len(value) == 8 else 1.0
-    return np.array([*(c / 255.0 for c in _rgb(hex_color)), alpha], np.float32)
-
-
-def _box_coverage(w: int, h: int, radius: float) -> np.ndarray:
-    """Anti-aliased coverage of a w×h rectangle with rounded corners, over its own pixels."""
-    radius = max(0.0, min(radius, w / 2, h / 2))
-    xs = np.abs(np.arange(w, dtype=np.float32) + 0.5 - w / 2)
-    ys = np.abs(np.arange(h, dtype=np.float32) + 0.5 - h / 2)
-    qx = (xs - (w / 2 - radius))[None, :]
-    qy = (ys - (h / 2 - radius))[:, None]
-    outside = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0))
-    inside = np.minimum(np.maximum(qx, qy), 0)
-    return np.clip(0.5 - (outside + inside - radius), 0.0, 1.0).astype(np.float32)
+def _box(w: int, h: int, radius: float) -> np.ndarray:
+    """Coverage of a w×h rectangle with rounded corners, over its own pixels."""
+    return rounded_box((w, h), (-w / 2, -h / 2), (w / 2, h / 2), radius)
 
 
 def _put(canvas: np.ndarray, tile: np.ndarray, left: int, top: int) -> None:
@@ -631,19 +605,13 @@ def _put(canvas: np.ndarray, tile: np.ndarray, left: int, top: int) -> None:
     warp_over(canvas, tile, np.array([[1.0, 0.0, left], [0.0, 1.0, top]]))
 
 
-def _fill(coverage: np.ndarray, hex_color: str) -> np.ndarray:
-    rgba = _rgba(hex_color)
-    alpha = coverage * rgba[3]
-    return np.concatenate([alpha[..., None] * rgba[:3], alpha[..., None]], axis=2)
-
-
 def _draw_shape(canvas: np.ndarray, shape: Shape) -> None:
     height, width = canvas.shape[:2]
     short = min(width, height)
     if shape.kind == "rect":
         left, top, right, bottom = shape.rect.pixels(width, height)
-        coverage = _box_coverage(right - left, bottom - top, shape.radius * short)
-        _put(canvas, _fill(coverage, shape.color), left, top)
+        coverage = _box(right - left, bottom - top, shape.radius * short)
+        _put(canvas, _paint_tile(coverage, shape.color), left, top)
         return
     x1, y1, x2, y2 = (p * s for p, s in zip(shape.points, (width, height) * 2, strict=True))
     half = max(0.5, shape.width * short / 2)
@@ -661,7 +629,7 @@ def _draw_shape(canvas: np.ndarray, shape: Shape) -> None:
     t = np.clip(t, 0.0, 1.0)
     distance = np.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
     coverage = np.clip(half + 0.5 - distance, 0.0, 1.0).astype(np.float32)
-    _put(canvas, _fill(coverage, shape.color), left, top)
+    _put(canvas, _paint_tile(coverage, shape.color), left, top)
 
 
 def _draw_photo(canvas: np.ndarray, slot: PhotoSlot, photo: PhotoSource | None) -> None:
@@ -669,8 +637,8 @@ def _draw_photo(canvas: np.ndarray, slot: PhotoSlot, photo: PhotoSource | None) 
     short = min(width, height)
     left, top, right, bottom = slot.rect.pixels(width, height)
     w, h = right - left, bottom - top
-    coverage = _box_coverage(w, h, slot.radius * short)
-    tile = _fill(coverage, slot.placeholder)
+    coverage = _box(w, h, slot.radius * short)
+    tile = _paint_tile(coverage, slot.placeholder)
     if photo is not None:
         pixels = _decode(photo, slot, w, h)
         placed, mask = _place(pixels, slot, w, h)
@@ -685,12 +653,10 @@ def _draw_photo(canvas: np.ndarray, slot: PhotoSlot, photo: PhotoSource | None) 
         if iw > 0 and ih > 0:
             i0 = round(inset)
             inner_radius = max(0.0, slot.radius * short - inset)
-            inner[i0 : i0 + ih, i0 : i0 + iw] = _box_coverage(iw, ih, inner_radius)[
-                : h - i0, : w - i0
-            ]
+            inner[i0 : i0 + ih, i0 : i0 + iw] = _box(iw, ih, inner_radius)[: h - i0, : w - i0]
         ring = np.clip(coverage - inner, 0.0, 1.0)
-        border = _fill(ring, slot.border.color)
-        tile = border + tile * (1.0 - border[..., 3:])
+        border = _paint_tile(ring, slot.border.color)
+        tile = over(tile, border)
     _put(canvas, np.ascontiguousarray(tile, np.float32), left, top)
 
 
