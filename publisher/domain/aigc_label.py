@@ -75,7 +75,6 @@ _RDF_OPEN = re.compile(r"<rdf:RDF\b[^<>]*>")
 _NAME = r"[A-Za-z_][\w.-]*"
 _ELEMENT = re.compile(rf"<({_NAME}):AIGC(?:\s[^<>]*)?>([^<]*)</\1:AIGC\s*>")
 _ATTRIBUTE = re.compile(rf"""\s({_NAME}):AIGC\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-MAX_PACKET = XMP_MAX_PACKET
 """A larger packet is not parsed but replaced: real ones are a few KB (64 KB in a JPEG)."""
 MAX_VALUE = 4096
 """The longest AIGC value read: seven short strings as JSON are a few hundred characters."""
@@ -161,14 +160,14 @@ def _parse(raw: str) -> AigcLabel | None:
 
 
 def _text(packet: bytes) -> str | None:
-    return None if len(packet) > MAX_PACKET else packet.decode("utf-8", errors="replace")
+    return None if len(packet) > XMP_MAX_PACKET else packet.decode("utf-8", errors="replace")
 
 
 def read_label(packet: bytes) -> AigcLabel | None:
     """The identifier an XMP packet carries, or None when it has none.
 
     None too when the value is not a JSON object of at most `MAX_VALUE` characters, or the
-    packet is over `MAX_PACKET` bytes (neither is parsed).
+    packet is over `XMP_MAX_PACKET` bytes (neither is parsed).
     """
     text = _text(packet)
     found = None if text is None else _find(text)
@@ -181,13 +180,13 @@ def merge_into_packet(packet: bytes | None, label: AigcLabel) -> bytes:
     A producer's fields already in the packet (a generator that labelled the file) are kept;
     the label, propagator fields and second reserved code become `label`'s. The text is edited
     in place rather than re-serialised, so other properties (HDR gain-map descriptions, editing
-    history) stay byte for byte. A missing packet, one over `MAX_PACKET` bytes (not parsed: no
+    history) stay byte for byte. A missing packet, one over `XMP_MAX_PACKET` bytes (not parsed: no
     real packet is that large) or one without an `rdf:RDF` element is replaced by a new one.
 
     Raises:
         UnicodeDecodeError: the packet is not UTF-8 (`label_image` then writes a new one).
     """
-    if not packet or len(packet) > MAX_PACKET:
+    if not packet or len(packet) > XMP_MAX_PACKET:
         return xmp_packet(label)
     text = packet.decode("utf-8")
     found = _find(text)

@@ -22,7 +22,7 @@ from publisher.schemas import BrandKitPublic, BrandKitSave
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
 from publisher.services.media import get_uploaded
 from publisher.services.organizations import member_organization
-from publisher.services.versioning import compare_and_set
+from publisher.services.versioning import compare_and_set, version_conflict
 
 BRAND_KIT_EDITORS = frozenset({"owner", "admin", "editor"})
 """The roles that may change a kit; reviewers and viewers only read it."""
@@ -60,17 +60,11 @@ def get_brand_kit(session: Session, user: User, organization_id: uuid.UUID) -> B
     return _public(org, _stored(session, org))
 
 
-def _stale(current: BrandKitPublic) -> Conflict:
-    return Conflict(
-        "brand_kit.version_conflict",
-        {"version": current.version},
-        current=current.model_dump(mode="json"),
-    )
-
-
 def _lost_race(session: Session, user: User, organization_id: uuid.UUID) -> Callable[[], Conflict]:
     """What a write that lost a race answers: 409 with the winner's kit."""
-    return lambda: _stale(get_brand_kit(session, user, organization_id))
+    return lambda: version_conflict(
+        "brand_kit", get_brand_kit(session, user, organization_id), BrandKitPublic
+    )
 
 
 def _checked_colors(colors: dict[str, Any]) -> dict[str, str]:
@@ -120,7 +114,7 @@ def save_brand_kit(
     kit = _stored(session, org)
     current = _public(org, kit)
     if current.version != data.version:
-        raise _stale(current)
+        raise version_conflict("brand_kit", current, BrandKitPublic)
     colors = _checked_colors(data.colors)
     _check_logo(session, user, data.logo_sha256, kept=current.logo_sha256)
     lost_race = _lost_race(session, user, organization_id)

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from publisher.db.base import VersionedMixin
 from publisher.services.errors import Conflict
 
 
-def version_conflict(kind: str, row: VersionedMixin, public: type[BaseModel]) -> Conflict:
+class _Versioned(Protocol):
+    version: int
+
+
+def version_conflict(kind: str, row: _Versioned, public: type[BaseModel]) -> Conflict:
     """`{kind}.version_conflict` (409) with the row's version and, as `current`, the row as
-    `public` shows it: what a write at a stale version answers."""
+    `public` shows it: what a write at a stale version answers. `row` is a stored row, or
+    already the public model of one."""
     return Conflict(
         f"{kind}.version_conflict",
         {"version": row.version},

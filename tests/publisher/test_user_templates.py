@@ -3,7 +3,6 @@ stored normalised under the row's name, private to their owner."""
 
 from __future__ import annotations
 
-import json
 import uuid
 
 import pytest
@@ -253,7 +252,6 @@ def test_openapi_documents_user_templates(backend) -> None:
     paths = spec["paths"]
     assert {"get", "post"} <= set(paths[f"{API}/templates"])
     assert {"get", "patch", "delete"} <= set(paths[f"{API}/templates/{{template_id}}"])
-    assert json.dumps(spec)
 
 
 @pytest.mark.parametrize(
