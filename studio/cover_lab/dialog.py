@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.errors import EditorError
-from editor.recipe import Recipe
 from studio.cover_lab.choices import MAX_VARIANTS, MIN_VARIANTS, default_variants, offered
 from studio.cover_lab.failures import failure_text
 from studio.cover_lab.feed_column import FeedColumn
@@ -52,7 +50,6 @@ from studio.widgets.scroll_page import scrolling_page
 
 if TYPE_CHECKING:
     from studio.context import AppContext
-    from studio.drafts.journal import DraftFields
     from studio.drafts.session import DraftSession
 
 ZOOMS = (1.0, 2.0)
@@ -81,13 +78,6 @@ DIALOG_STYLE = f"""
 }}
 #LabAdd:hover {{ border-color: {ACCENT}; color: {ACCENT}; }}
 """
-
-
-def _recipe(fields: DraftFields, sha256: str) -> Recipe:
-    try:
-        return fields.recipe_of(sha256)
-    except EditorError:
-        return Recipe()  # made by a newer app: its original stands in, as in the preview
 
 
 class CoverLabDialog(QDialog):
@@ -332,8 +322,8 @@ class CoverLabDialog(QDialog):
             card.show_loading()
         most = max((entry.photo_count for entry in self._offered or ()), default=0)
         cover = fields.media[0]
-        cover_recipe = _recipe(fields, cover)
-        photos = [(sha, _recipe(fields, sha)) for sha in self._photos[:most]]
+        cover_recipe = fields.recipe_or_plain(cover)
+        photos = [(sha, fields.recipe_or_plain(sha)) for sha in self._photos[:most]]
         Query(
             self._ctx,
             parent=self,
@@ -365,7 +355,7 @@ class CoverLabDialog(QDialog):
     def _on_sources(self, sources: Sources) -> None:
         self._sources = sources
         cover = QPixmap.fromImage(sources.cover)
-        recipe = _recipe(self._fields, self._fields.media[0])
+        recipe = self._fields.recipe_or_plain(self._fields.media[0])
         self.cards[0].show_cover(
             cover, judge_cover(recipe, (cover.width(), cover.height()), self._bounds)
         )

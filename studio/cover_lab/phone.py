@@ -74,12 +74,6 @@ def points_to_mm(points: float) -> float:
 TILE_WIDTH_MM = points_to_mm(TILE_WIDTH)
 
 
-def tile_height(cover_height: float, title_lines: int) -> float:
-    """A tile's height in points for a cover `cover_height` points tall and 0–2 title lines."""
-    title = title_lines * TITLE_LINE + (AUTHOR_GAP if title_lines else 0.0)
-    return cover_height + PADDING + title + AUTHOR_ROW + BOTTOM
-
-
 def shown_cover_height(width: int, height: int, bounds: tuple[float, float]) -> float:
     """How tall a `width` × `height` picture is drawn in a tile, in points, before the tile
     crops it: the tile keeps the picture's shape within `bounds` (3:4 … 4:3) and fills itself,

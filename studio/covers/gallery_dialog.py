@@ -304,12 +304,7 @@ class TemplateGalleryDialog(QDialog):
         self._session = session
         fields = session.fields
         shas = template_photos(fields)
-        recipes = []
-        for sha in shas:
-            try:
-                recipes.append(fields.recipe_of(sha))
-            except EditorError:
-                recipes.append(Recipe())  # a newer app's edit: the plain photo stands in
+        recipes = [fields.recipe_or_plain(sha) for sha in shas]
         if (shas, tuple(recipes)) != (self._photo_shas, self._photo_recipes):
             self._photo_shas, self._photo_recipes = shas, tuple(recipes)
             self._photos = {}
@@ -337,7 +332,7 @@ class TemplateGalleryDialog(QDialog):
 
         run_in_background(
             self._ctx.runner,
-            Lane.READ,
+            Lane.MEDIA,  # renders every photo through its edit: CPU work, like the preview's
             owner=self,
             job=job,
             on_success=lambda loaded: self._on_photos_loaded(key, *loaded),
@@ -400,7 +395,7 @@ class TemplateGalleryDialog(QDialog):
     def _load_builtins(self) -> None:
         run_in_background(
             self._ctx.runner,
-            Lane.READ,
+            Lane.DISK,
             owner=self,
             job=lambda _progress: builtin_entries(),
             on_success=self._on_builtins,

@@ -125,6 +125,14 @@ class DraftFields:
         key = self.recipe_key_of(sha256)
         return Recipe() if key is None else _parsed(key)
 
+    def recipe_or_plain(self, sha256: str) -> Recipe:
+        """The photo's recipe, or none when this app cannot read it (a newer app's edit):
+        what drawing the note's photos elsewhere (templates, the cover lab) falls back to."""
+        try:
+            return self.recipe_of(sha256)
+        except EditorError:
+            return Recipe()
+
     def with_media(self, media: tuple[str, ...]) -> DraftFields:
         """New order or set of photos; the edits of photos still there stay with them."""
         return self._with_edits(media, {edit.sha256: edit for edit in self.edits})

@@ -88,20 +88,19 @@ class PhotoStore:
         looks: LookResolver,
         *,
         quality: int,
-        stickers: StickerResolver | None = None,
+        stickers: StickerResolver,
     ) -> Path:
         """Render original + recipe at the platform's size to a JPEG file, ready to upload.
 
         The recipe's stickers and watermark may name the user's own pictures (a logo):
-        `stickers` resolves them (the app's shared `AppContext.stickers`), by default a
-        source of its own over this store.
+        `stickers` resolves them (the app's shared `AppContext.stickers`).
         """
         data = export_jpeg(
             self.original(client, sha256),
             recipe,
             quality=quality,
             looks=looks,
-            stickers=stickers or self.sticker_source(lambda: client),
+            stickers=stickers,
         )
         path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
         _write_atomic(path, data)

@@ -21,10 +21,11 @@ from studio.tasks import Lane, TaskRunner
 
 
 def to_qimage(pixels: np.ndarray) -> QImage:
-    """An RGB uint8 array as a QImage that owns its pixels (safe to make on a worker)."""
+    """An RGB or RGBA uint8 array as a QImage that owns its pixels (safe to make on a worker)."""
     pixels = np.ascontiguousarray(pixels)
-    height, width = pixels.shape[:2]
-    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    height, width, channels = pixels.shape
+    formats = {3: QImage.Format.Format_RGB888, 4: QImage.Format.Format_RGBA8888}
+    return QImage(pixels.data, width, height, channels * width, formats[channels]).copy()
 
 
 @dataclass(frozen=True)

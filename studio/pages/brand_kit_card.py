@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
@@ -54,13 +53,6 @@ LOGO_SIDE = 88
 _CHECK = 8
 
 
-def rgba_qimage(pixels: np.ndarray) -> QImage:
-    """An RGBA uint8 array as a QImage that owns its pixels (safe to make on a worker)."""
-    pixels = np.ascontiguousarray(pixels)
-    height, width = pixels.shape[:2]
-    return QImage(pixels.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
-
-
 def on_checkerboard(image: QImage | None, side: int, ratio: float) -> QPixmap:
     """`image` fitted into a rounded square over grey checks, where transparency shows."""
     pixmap = QPixmap(round(side * ratio), round(side * ratio))
@@ -93,7 +85,7 @@ def on_checkerboard(image: QImage | None, side: int, ratio: float) -> QPixmap:
 
 def _upload(client: StudioClient, path: Path) -> tuple[str, QImage]:
     sha256, pixels = upload_logo(client, path)
-    return sha256, rgba_qimage(pixels)
+    return sha256, to_qimage(pixels)
 
 
 def rounded(image: QImage, radius: float, ratio: float) -> QPixmap:
@@ -537,7 +529,7 @@ class BrandKitCard(QFrame):
             self._ctx.runner,
             Lane.READ,
             owner=self,
-            job=lambda _progress: rgba_qimage(stickers(logo_id)),
+            job=lambda _progress: to_qimage(stickers(logo_id)),
             on_success=lambda image: self._on_logo_fetched(sha, image),
             on_failure=self._show_error,
         )

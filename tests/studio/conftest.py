@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import numpy as np  # noqa: E402
 import pillow_heif  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -71,6 +72,18 @@ def open_studio(qapp: QApplication, qtbot, tmp_path: Path) -> Iterator[Callable[
     yield start
     for studio in started:
         studio.close()
+
+
+def make_photo(path: Path, size: tuple[int, int], tint: tuple[int, int, int]) -> Path:
+    """A photo-like picture: a gradient with a bright block, so geometry shows in pixels."""
+    width, height = size
+    ys, xs = np.mgrid[0:height, 0:width]
+    pixels = np.zeros((height, width, 3), np.float32)
+    for channel, weight in enumerate(tint):
+        pixels[..., channel] = weight * (0.35 + 0.4 * xs / width + 0.2 * ys / height)
+    pixels[height // 5 : height // 3, width // 6 : width // 3] = 250
+    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, quality=92)
+    return path
 
 
 def make_image(path: Path, *, color: tuple[int, int, int], fmt: str = "JPEG") -> Path:

@@ -39,8 +39,8 @@ from studio.cover_lab.phone import (
     points_to_mm,
     screen_density,
     shown_cover_height,
-    tile_height,
 )
+from studio.cover_lab.tile import PHONE_TILE
 from studio.covers.catalog import TemplateEntry, builtin_entries
 from studio.drafts.journal import DraftFields, JournalEntry
 from studio.drafts.session import DraftSession
@@ -79,8 +79,8 @@ def test_covers_keep_their_shape_within_three_four_and_four_three_in_a_tile():
     assert shown_cover_height(1920, 1080, BOUNDS) == pytest.approx(187.5 * 3 / 4)
     assert shown_cover_height(1080, 1920, BOUNDS) == pytest.approx(187.5 * 16 / 9)
     assert shown_cover_height(0, 0, BOUNDS) == pytest.approx(250.0)
-    assert tile_height(250.0, 2) == pytest.approx(250 + 8 + 2 * 19 + 8 + 18 + 10)
-    assert tile_height(250.0, 0) == pytest.approx(250 + 8 + 18 + 10)
+    assert PHONE_TILE.height(250.0, 2) == pytest.approx(250 + 8 + 2 * 19 + 8 + 18 + 10)
+    assert PHONE_TILE.height(250.0, 0) == pytest.approx(250 + 8 + 18 + 10)
 
 
 def test_the_waterfall_puts_each_tile_in_the_shorter_column():

@@ -22,20 +22,9 @@ from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorke
 from studio.messages import message
 from studio.settings import EXPORT_QUALITY
 from studio.tasks import TaskRunner
+from tests.studio.conftest import make_photo
 
 WAIT_MS = 30_000
-
-
-def _photo(path: Path, size: tuple[int, int], tint: tuple[int, int, int]) -> Path:
-    """A photo-like picture: a gradient with a bright block, so geometry shows in pixels."""
-    width, height = size
-    ys, xs = np.mgrid[0:height, 0:width]
-    pixels = np.zeros((height, width, 3), np.float32)
-    for channel, weight in enumerate(tint):
-        pixels[..., channel] = weight * (0.35 + 0.4 * xs / width + 0.2 * ys / height)
-    pixels[height // 5 : height // 3, width // 6 : width // 3] = 250
-    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, quality=92)
-    return path
 
 
 @pytest.fixture
@@ -43,9 +32,9 @@ def photos(tmp_path: Path) -> list[Path]:
     folder = tmp_path / "photos"
     folder.mkdir()
     return [
-        _photo(folder / "street.jpg", (1200, 900), (200, 170, 150)),
-        _photo(folder / "cafe.jpg", (900, 1200), (150, 190, 210)),
-        _photo(folder / "flowers.jpg", (1000, 1000), (220, 140, 180)),
+        make_photo(folder / "street.jpg", (1200, 900), (200, 170, 150)),
+        make_photo(folder / "cafe.jpg", (900, 1200), (150, 190, 210)),
+        make_photo(folder / "flowers.jpg", (1000, 1000), (220, 140, 180)),
     ]
 
 

@@ -17,7 +17,7 @@ from editor.errors import EditorError
 from editor.recipe import Recipe
 from editor.render import builtin_resolver
 from editor.stickers import load_builtin
-from publisher.client import NotFoundError
+from publisher.client import StudioClient
 from studio.editor import sticker_source
 from studio.editor.photo_store import PhotoStore
 from studio.editor.sticker_source import StickerSource, user_sticker_id
@@ -33,17 +33,21 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class FakeClient:
-    """Serves stored bytes by sha256 like the backend's media download, counting calls."""
+def uploaded(client: StudioClient, folder: Path, data: bytes, name: str) -> str:
+    """Upload `data` to the real backend as the client's user; its sha256."""
+    path = folder / name
+    path.write_bytes(data)
+    return client.upload_media(path).sha256
+
+
+class TamperingClient:
+    """Serves altered bytes for a sha256: what a damaged download looks like, which the real
+    backend (it checks what it stores) cannot be made to send."""
 
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = files
-        self.downloads: list[str] = []
 
     def media_bytes(self, sha256: str) -> bytes:
-        self.downloads.append(sha256)
-        if sha256 not in self.files:
-            raise NotFoundError("media.not_found", {}, 404)
         return self.files[sha256]
 
 
@@ -71,15 +75,14 @@ def test_a_user_sticker_is_fetched_once_and_decoded_to_rgba() -> None:
 
 
 def test_user_stickers_are_kept_on_disk_so_another_source_does_not_download(
-    tmp_path: Path,
+    api: StudioClient, tmp_path: Path
 ) -> None:
     data = png_bytes((200, 0, 0, 255))
-    client = FakeClient({sha(data): data})
-    store = PhotoStore(tmp_path)
-    sticker = user_sticker_id(sha(data))
-    store.sticker_source(lambda: client)(sticker)
-    again = store.sticker_source(lambda: client)(sticker)
-    assert client.downloads == [sha(data)]
+    sticker = user_sticker_id(uploaded(api, tmp_path, data, "sticker.png"))
+    store = PhotoStore(tmp_path / "store")
+    store.sticker_source(lambda: api)(sticker)
+    api.sign_out()  # the backend refuses this client from now on: only the disk can answer
+    again = store.sticker_source(lambda: api)(sticker)
     assert tuple(again[0, 0]) == (200, 0, 0, 255)
 
 
@@ -144,18 +147,19 @@ def test_a_jpeg_is_refused_as_not_png() -> None:
     assert caught.value.params["reason"] == "not_png"
 
 
-def test_a_picture_the_backend_does_not_have_is_an_unknown_sticker(tmp_path: Path) -> None:
-    client = FakeClient({})
+def test_a_picture_the_backend_does_not_have_is_an_unknown_sticker(
+    api: StudioClient, tmp_path: Path
+) -> None:
     missing = user_sticker_id("a" * 64)
     with pytest.raises(EditorError) as caught:
-        PhotoStore(tmp_path).sticker_source(lambda: client)(missing)
+        PhotoStore(tmp_path).sticker_source(lambda: api)(missing)
     assert caught.value.code == "sticker.unknown"
     assert caught.value.params == {"id": missing}
 
 
 def test_a_damaged_download_is_refused_and_not_kept(tmp_path: Path) -> None:
     data = png_bytes((0, 128, 0, 255))
-    client = FakeClient({sha(data): data + b"tampered"})
+    client = TamperingClient({sha(data): data + b"tampered"})
     source = PhotoStore(tmp_path).sticker_source(lambda: client)
     with pytest.raises(EditorError) as caught:
         source(user_sticker_id(sha(data)))
@@ -172,19 +176,21 @@ def test_ids_that_name_nothing_are_unknown(sticker_id: str) -> None:
     assert caught.value.code == "sticker.unknown"
 
 
-def test_exports_draw_a_watermark_of_the_users_own_logo(tmp_path: Path) -> None:
+def test_exports_draw_a_watermark_of_the_users_own_logo(api: StudioClient, tmp_path: Path) -> None:
     photo = io.BytesIO()
     Image.new("RGB", (600, 800), (128, 128, 128)).save(photo, "JPEG", quality=95)
-    logo = png_bytes((20, 60, 200, 255), size=(200, 100))
-    client = FakeClient({sha(photo.getvalue()): photo.getvalue(), sha(logo): logo})
-    recipe = Recipe(watermark=Watermark(user_sticker_id(sha(logo)), corner="top_left", opacity=100))
+    photo_sha = uploaded(api, tmp_path, photo.getvalue(), "photo.jpg")
+    logo_sha = uploaded(api, tmp_path, png_bytes((20, 60, 200, 255), size=(200, 100)), "logo.png")
+    recipe = Recipe(watermark=Watermark(user_sticker_id(logo_sha), corner="top_left", opacity=100))
 
-    path = PhotoStore(tmp_path).export(
-        client,
-        sha(photo.getvalue()),
+    store = PhotoStore(tmp_path / "store")
+    path = store.export(
+        api,
+        photo_sha,
         recipe,
         builtin_resolver,
-        quality=95,  # type: ignore[arg-type]
+        quality=95,
+        stickers=store.sticker_source(lambda: api),
     )
 
     exported = np.asarray(Image.open(path).convert("RGB")).astype(int)

@@ -30,6 +30,7 @@ from studio.covers.catalog import ALL, MINE, builtin_entries, user_entry
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry
 from studio.drafts.session import SaveState
 from studio.messages import message
+from tests.studio.conftest import make_photo
 from tests.studio.helpers import type_text
 
 WAIT_MS = 30_000
@@ -37,27 +38,15 @@ TITLE = "成都咖啡探店"
 A, B, C, D = ("a" * 64, "b" * 64, "c" * 64, "d" * 64)
 
 
-def _photo(path: Path, size: tuple[int, int], tint: tuple[int, int, int]) -> Path:
-    """A photo-like picture: a gradient with a bright block, so where it lands shows."""
-    width, height = size
-    ys, xs = np.mgrid[0:height, 0:width]
-    pixels = np.zeros((height, width, 3), np.float32)
-    for channel, weight in enumerate(tint):
-        pixels[..., channel] = weight * (0.35 + 0.4 * xs / width + 0.2 * ys / height)
-    pixels[height // 5 : height // 3, width // 6 : width // 3] = 250
-    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, quality=92)
-    return path
-
-
 @pytest.fixture
 def photos(tmp_path: Path) -> list[Path]:
     folder = tmp_path / "photos"
     folder.mkdir()
     return [
-        _photo(folder / "latte.jpg", (900, 1200), (200, 150, 110)),
-        _photo(folder / "street.jpg", (1200, 900), (120, 170, 210)),
-        _photo(folder / "cake.jpg", (1000, 1000), (230, 140, 170)),
-        _photo(folder / "garden.jpg", (900, 1200), (110, 190, 120)),
+        make_photo(folder / "latte.jpg", (900, 1200), (200, 150, 110)),
+        make_photo(folder / "street.jpg", (1200, 900), (120, 170, 210)),
+        make_photo(folder / "cake.jpg", (1000, 1000), (230, 140, 170)),
+        make_photo(folder / "garden.jpg", (900, 1200), (110, 190, 120)),
     ]
 
 

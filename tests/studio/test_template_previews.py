@@ -4,17 +4,12 @@ photos fetched with their own shas."""
 
 from __future__ import annotations
 
-import io
-
-import numpy as np
 import pytest
-from PIL import Image
 
-from editor.recipe import Recipe
 from editor.stickers import load_builtin
 from studio.covers import previews as previews_module
 from studio.covers.catalog import builtin_entries
-from studio.covers.previews import Inputs, TemplatePreviews, fetch_photo_pairs
+from studio.covers.previews import Inputs, TemplatePreviews
 from studio.tasks import Lane, TaskRunner
 
 WIDTH = 90
@@ -106,26 +101,3 @@ def test_the_kept_pictures_are_bounded_by_their_size(qtbot, runner, monkeypatch)
         assert previews.is_pending(entry, 300)
     qtbot.waitUntil(lambda: _settled(previews, entries, 300), timeout=60_000)
     assert len(drawn) == len(entries) + 2
-
-
-class _Thumbnails:
-    """A client whose thumbnails are solid colours by sha; the sha "broken" is not a picture."""
-
-    def __init__(self, colors: dict[str, tuple[int, int, int]]) -> None:
-        self._colors = colors
-
-    def thumbnail(self, sha: str, _side: int) -> bytes:
-        if sha not in self._colors:
-            return b"not a picture"
-        buffer = io.BytesIO()
-        Image.new("RGB", (30, 40), self._colors[sha]).save(buffer, "PNG")
-        return buffer.getvalue()
-
-
-def test_a_photo_that_cannot_be_drawn_shifts_no_other_photo_to_its_sha(qapp):
-    colors = {"red": (220, 20, 20), "green": (20, 220, 20), "blue": (20, 20, 220)}
-    shas = ("red", "broken", "green", "blue")
-    pairs = fetch_photo_pairs(_Thumbnails(colors), shas, [Recipe()] * 4, lambda _id: None)
-    assert [sha for sha, _array in pairs] == ["red", "green", "blue"]
-    for sha, array in pairs:
-        assert tuple(int(v) for v in np.median(array, axis=(0, 1))) == colors[sha]
