@@ -22,6 +22,8 @@ from editor.errors import EditorError
 from editor.files import open_regular
 
 __all__ = [
+    "AudioInfo",
+    "probe_audio",
     "VideoInfo",
     "VideoLimits",
     "DEFAULT_VIDEO_LIMITS",
@@ -124,7 +126,8 @@ def probe_video(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS)
             raise EditorError(
                 "video.side_too_long", {"width": coded_w, "height": coded_h, "max": limits.max_side}
             )
-        rotation = _first_frame_rotation(container, stream)
+        # Before decoding: a track that declares no time has no frame either, and saying so
+        # is truer than calling the file damaged.
         duration = _duration(container, stream)
         if duration <= 0:
             raise EditorError("video.zero_duration")
@@ -132,6 +135,7 @@ def probe_video(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS)
             raise EditorError(
                 "video.too_long", {"seconds": round(duration, 1), "max": limits.max_seconds}
             )
+        rotation = _first_frame_rotation(container, stream)
         turned = rotation in (90, 270)
         audio = container.streams.audio[0] if container.streams.audio else None
         return VideoInfo(
@@ -179,7 +183,7 @@ def _first_frame_rotation(container: av.container.InputContainer, stream: av.Vid
     raise EditorError("video.corrupt", {"reason": "no_frames"})
 
 
-def _duration(container: av.container.InputContainer, stream: av.VideoStream) -> float:
+def _duration(container: av.container.InputContainer, stream: av.stream.Stream) -> float:
     if stream.duration is not None and stream.time_base is not None:
         return float(stream.duration * stream.time_base)
     if container.duration is not None:
@@ -190,3 +194,82 @@ def _duration(container: av.container.InputContainer, stream: av.VideoStream) ->
 def _fps(stream: av.VideoStream) -> float:
     rate = stream.average_rate or stream.guessed_rate or stream.base_rate
     return float(rate) if rate else 0.0
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """What the gate learned of a sound file (music for a video)."""
+
+    format: str
+    """The container FFmpeg recognised (``mp3``, ``mov,mp4,m4a,3gp,3g2,mj2``, ``wav`` …)."""
+    duration: float
+    codec: str
+    sample_rate: int
+    channels: int
+    bytes: int
+
+
+_AUDIO_MAGIC: tuple[tuple[int, bytes], ...] = (
+    (0, b"ID3"),  # MP3 with an ID3v2 tag
+    (0, b"RIFF"),  # WAV
+    (0, b"fLaC"),
+    (0, b"OggS"),
+    (4, b"ftyp"),  # M4A / AAC in MP4, or a video whose sound is wanted
+)
+
+
+def _sniff_audio(head: bytes) -> bool:
+    if any(head[at : at + len(magic)] == magic for at, magic in _AUDIO_MAGIC):
+        return True
+    # An MP3 or ADTS AAC frame without a tag starts with 11 (12) set sync bits.
+    return (
+        len(head) >= 2
+        and head[0] == 0xFF
+        and head[1] & 0xE0 == 0xE0
+        or sniff_video(head) is not None
+    )
+
+
+def probe_audio(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS) -> AudioInfo:
+    """Pass a sound file (or a video, for its sound) through the gate.
+
+    Raises:
+        EditorError: the ``file.*`` codes, ``audio.unsupported_format``, ``video.corrupt``,
+            ``audio.no_audio``, ``video.zero_duration`` or ``video.too_long``.
+    """
+
+    def check_size(size: int) -> None:
+        if size == 0:
+            raise EditorError("file.empty")
+        if size > limits.max_bytes:
+            raise EditorError("file.too_large", {"size": size, "max": limits.max_bytes})
+
+    stream, size = open_regular(path, check_size)
+    with stream:
+        head = stream.read(_SNIFF_BYTES)
+    if not _sniff_audio(head):
+        raise EditorError("audio.unsupported_format")
+    with open_container(path) as container:
+        if not container.streams.audio:
+            raise EditorError("audio.no_audio")
+        audio = container.streams.audio[0]
+        try:
+            next(container.decode(audio))
+        except (av.error.FFmpegError, ValueError, StopIteration) as exc:
+            raise EditorError("video.corrupt", {"reason": type(exc).__name__}) from exc
+        duration = _duration(container, audio)
+        if duration <= 0:
+            raise EditorError("video.zero_duration")
+        if duration > limits.max_seconds:
+            raise EditorError(
+                "video.too_long", {"seconds": round(duration, 1), "max": limits.max_seconds}
+            )
+        codec = audio.codec_context
+        return AudioInfo(
+            format=container.format.name,
+            duration=duration,
+            codec=codec.name,
+            sample_rate=int(codec.sample_rate or 0),
+            channels=int(codec.channels or 0),
+            bytes=size,
+        )

@@ -1,0 +1,1 @@
+"""The video editor: preview, player, timeline and panels of a video note."""
