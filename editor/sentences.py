@@ -43,6 +43,31 @@ _SENTENCES = {
     "template.invalid": "The template's {field} is invalid ({reason}).",
     "template.too_new": "The template has version {version}; this program reads up to {max}.",
     "template.unknown_slot": "The template has no text slot {slot} (it has: {known}).",
+    # video: subtitles
+    "subtitles.too_large": "The subtitle file has {size} bytes, more than the {max} allowed.",
+    "subtitles.encoding": "The subtitle file is not UTF-8, GB18030 or UTF-16 text.",
+    "subtitles.invalid": "The subtitle file is not SRT: line {line} cannot be read.",
+    "subtitles.empty": "The subtitle file has no subtitles.",
+    "subtitles.too_many": "There are {count} subtitles; the video has room for {max}.",
+    # video: the gate, frames and the stream-copy trim
+    "video.unsupported_format": "It is not an MP4, MOV, MKV or WebM video.",
+    "video.corrupt": "The video data is damaged or truncated ({reason}).",
+    "video.no_video": "The file has no video track (it is sound only, or empty).",
+    "video.zero_duration": "The video has no length: its track holds no frames.",
+    "video.too_long": "The video lasts {seconds} s, more than the {max} s allowed.",
+    "video.side_too_long": "The video is {width}×{height}; no side may exceed {max}.",
+    "video.bad_span": (
+        "The span {start}–{end} s is not a part of the {duration} s video "
+        "(the start must come before the end, both within the video)."
+    ),
+    "video.output_format": "A trimmed copy can be written as {allowed}, not as {suffix}.",
+    "video.copy_unsupported": (
+        "The {codec} stream cannot be copied into a .{format} file unchanged; "
+        "choose another container (.mkv takes any)."
+    ),
+    "video.cancelled": "The video job was cancelled.",
+    # video: the timeline
+    "video.too_many_clips": "The video can have at most {max} clips.",
 }
 
 

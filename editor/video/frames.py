@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Generator
+from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
 
@@ -24,7 +25,14 @@ import numpy as np
 from editor.errors import EditorError
 from editor.video.probe import VideoInfo, open_container, probe_video
 
-__all__ = ["TIMESTAMP_SLACK", "FrameReader", "frame_at", "thumbnails", "upright"]
+__all__ = [
+    "TIMESTAMP_SLACK",
+    "FrameReader",
+    "decoded_frames",
+    "frame_at",
+    "thumbnails",
+    "upright",
+]
 
 _AHEAD = 2.0
 """Seconds a wanted frame may lie ahead of the decoder before seeking beats decoding on."""
@@ -222,23 +230,7 @@ class FrameReader:
             self._decoded = None
 
     def _frames(self) -> Generator[tuple[float, av.VideoFrame], None, None]:
-        """(seconds, frame) from the current position to the end of what decodes: a damaged
-        packet is skipped (the decoder conceals it), an unreadable rest of file ends it."""
-        time = -self._period
-        try:
-            for packet in self._container.demux(self._stream):
-                try:
-                    frames = packet.decode()
-                except av.error.FFmpegError:
-                    continue
-                for frame in frames:
-                    if frame.pts is None:
-                        time += self._period
-                    else:
-                        time = float((frame.pts - self._origin) * self._time_base)
-                    yield time, frame
-        except av.error.FFmpegError:
-            return
+        return decoded_frames(self._container, self._stream, self._period)
 
     def _picture(self, frame: av.VideoFrame, size: tuple[int, int] | None) -> np.ndarray:
         """`frame` as upright RGB, scaled by swscale to `size` (stored orientation) if given."""
@@ -249,6 +241,42 @@ class FrameReader:
                 format="rgb24", width=size[0], height=size[1], interpolation="BILINEAR"
             )
         return upright(rgb, self.info.rotation)
+
+
+def decoded_frames(
+    container: av.container.InputContainer,
+    stream: av.VideoStream,
+    period: float,
+    *,
+    newer_than: float | None = None,
+) -> Generator[tuple[float, av.VideoFrame], None, None]:
+    """(seconds from the stream's start, frame) from the container's position to the end of
+    what decodes: a damaged packet is skipped (the decoder conceals it), an unreadable rest of
+    the file ends it; a frame without a timestamp is one `period` after the one before.
+
+    With `newer_than`, nothing when the first packet is a keyframe starting at or before it:
+    a sampler that lands on a keyframe it has seen does not decode it again.
+    """
+    origin = stream.start_time or 0
+    time_base = stream.time_base or Fraction(1, av.time_base)
+    time = -period
+    try:
+        for packet in container.demux(stream):
+            if newer_than is not None and packet.pts is not None and packet.is_keyframe:
+                if float((packet.pts - origin) * time_base) <= newer_than:
+                    return
+            newer_than = None
+            try:
+                frames = packet.decode()
+            except av.error.FFmpegError:
+                continue
+            for frame in frames:
+                time = (
+                    time + period if frame.pts is None else float((frame.pts - origin) * time_base)
+                )
+                yield time, frame
+    except av.error.FFmpegError:
+        return
 
 
 def _fit(width: int, height: int, max_side: int | None) -> tuple[int, int] | None:
