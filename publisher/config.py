@@ -22,6 +22,10 @@ class ServerSettings(BaseSettings):
     local_account_name: str = "me"
     token_ttl_seconds: int = 30 * 24 * 3600
     max_upload_bytes: int = 50 * 1024 * 1024
+    """The cap of an uploaded image (and of anything that is not a video)."""
+    max_video_upload_bytes: int = 2 * 1024**3
+    """The cap of an uploaded video: the app exports what it publishes, and a 2 GiB export is
+    far longer than any note's video; a team server may lower it."""
     rules_path: Path | None = None
     """A rules pack replacing the shipped one (`serve --rules`)."""
     misfire: Literal["publish", "hold"] = "publish"

@@ -152,11 +152,13 @@ class PlaceCreate(BaseModel):
 class NoteMediaIn(BaseModel):
     """One media item of a note, by the sha256 of an uploaded original.
 
-    `recipe` is the photo edit (an `editor.recipe` document); the server checks it and stores
-    it normalised, or None when it changes nothing. `rendered_sha256` names the uploaded
-    export of the original through that recipe: the client sets it after exporting (and
-    leaves it out once the recipe changes, until it exports again). Both must name media
-    the caller uploaded.
+    `recipe` is the edit: for a photo an `editor.recipe` document, for a video an
+    `editor.video.edit` document whose sources are "" (this original) or other videos the
+    caller uploaded, and whose cover image, if any, too. The server checks it and stores it
+    normalised, or None when it changes nothing. `rendered_sha256` names the uploaded
+    export of the original through that recipe (a JPEG, or the MP4 of a video): the client
+    sets it after exporting (and leaves it out once the recipe changes, until it exports
+    again). Both must name media the caller uploaded.
     """
 
     sha256: Sha256
@@ -175,6 +177,8 @@ class NoteMediaPublic(_Public):
     mime: str
     width: int
     height: int
+    duration: float | None = None
+    """The original video's length in seconds; None for a photo."""
     recipe: dict[str, Any] | None = None
     rendered_sha256: str | None = None
     rendered_width: int | None = None
@@ -270,6 +274,9 @@ class MediaPublic(_Public):
     size: int
     width: int
     height: int
+    """As displayed (a phone video's display rotation applied)."""
+    duration: float | None = None
+    """A video's length in seconds; None for a photo."""
 
 
 class PresetCreate(BaseModel):
@@ -641,6 +648,8 @@ class MediaFactsIn(BaseModel):
     height: int = Field(ge=0, le=1_000_000)
     bytes: int | None = Field(default=None, ge=0)
     mime: str | None = Field(default=None, max_length=64)
+    duration: float | None = Field(default=None, ge=0, le=1e7)
+    """A video's length in seconds (its export's when edited); None for a photo or unknown."""
 
 
 class ChecklistDraft(BaseModel):

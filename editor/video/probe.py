@@ -57,6 +57,7 @@ _MIMES = {
     "webm": "video/webm",
 }
 _MP4_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")
+_STILL_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"})
 _EBML = b"\x1a\x45\xdf\xa3"
 _SNIFF_BYTES = 64
 
@@ -88,7 +89,10 @@ class VideoInfo:
 
 
 def sniff_video(head: bytes) -> str | None:
-    """The container named by a file's first bytes, or None when it is not one we take."""
+    """The container named by a file's first bytes, or None when it is not one we take. A
+    HEIC or AVIF photo is an ISO media file too; its brand says it is a still picture."""
+    if head[4:8] == b"ftyp" and head[8:12] in _STILL_BRANDS:
+        return None
     if head[4:8] in _MP4_BOXES:
         brand = head[8:12]
         return "mov" if brand == b"qt  " or head[4:8] != b"ftyp" else "mp4"
@@ -218,7 +222,8 @@ _AUDIO_MAGIC: tuple[tuple[int, bytes], ...] = (
 )
 
 
-def _sniff_audio(head: bytes) -> bool:
+def sniff_audio(head: bytes) -> bool:
+    """Whether a file's first bytes are a sound file's we take (or a video's, for its sound)."""
     if any(head[at : at + len(magic)] == magic for at, magic in _AUDIO_MAGIC):
         return True
     # An MP3 or ADTS AAC frame without a tag starts with 11 (12) set sync bits.
@@ -247,7 +252,7 @@ def probe_audio(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS)
     stream, size = open_regular(path, check_size)
     with stream:
         head = stream.read(_SNIFF_BYTES)
-    if not _sniff_audio(head):
+    if not sniff_audio(head):
         raise EditorError("audio.unsupported_format")
     with open_container(path) as container:
         if not container.streams.audio:

@@ -7,13 +7,14 @@ app refreshes only the screens that show it.
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from publisher.client.errors import NotFoundError
-from publisher.client.http import Transport
+from publisher.client.http import Progress, Transport
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
     AccountBrief,
@@ -48,6 +49,9 @@ SCHEDULE_CHANGED = ChangeSet(notes=True, schedule=True)
 BRAND_KITS_CHANGED = ChangeSet(brand_kits=True)
 TEMPLATES_CHANGED = ChangeSet(templates=True)
 _UPLOAD_TIMEOUT = 120.0
+_SLOW_COPY_BYTES_PER_SECOND = 20 * 1024 * 1024
+"""A slow disk's pace: after the last byte the backend copies, hashes and checks the upload
+before it answers, so a large upload waits longer for that answer."""
 
 
 def file_sha256(path: Path) -> str:
@@ -242,19 +246,22 @@ class StudioClient:
             return False
         return True
 
-    def upload_media(self, path: Path) -> MediaPublic:
-        """Store a file's bytes on the backend, sending them only when it lacks them."""
+    def upload_media(self, path: Path, *, progress: Progress | None = None) -> MediaPublic:
+        """Store a photo's or video's bytes on the backend, sending them only when it lacks
+        them; they are streamed from the file, and `progress` hears the fraction sent."""
         path = Path(path)
         sha = file_sha256(path)
         if self.has_media(sha):
             return self.media_info(sha)
         with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
             response = self.transport.request(
                 "POST",
                 "/media",
                 files={"file": ("upload", handle, "application/octet-stream")},
                 idempotency_key=f"media-{sha}",
-                timeout=_UPLOAD_TIMEOUT,
+                timeout=_UPLOAD_TIMEOUT + size / _SLOW_COPY_BYTES_PER_SECOND,
+                progress=progress,
             )
         return MediaPublic.model_validate(response.json())
 

@@ -8,12 +8,14 @@ a write whose answer was lost on the wire is never applied twice.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import uuid
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import requests
-from urllib3 import encode_multipart_formdata
+from urllib3.fields import RequestField
 
 from publisher.client.errors import (
     AuthError,
@@ -29,6 +31,61 @@ from publisher.client.errors import (
 API_PREFIX = "/api/v1"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _RETRY_STATUSES = frozenset({502, 503, 504})
+_CHUNK = 1 << 20
+Progress = Callable[[float], None]
+"""Hears the fraction of an upload sent so far, 0–1."""
+
+
+class MultipartBody:
+    """A multipart/form-data body streamed from open files.
+
+    Its length is known before it is sent, so it goes out with a Content-Length (the server
+    refuses an oversized upload from that header alone); the files are read a chunk at a time
+    as the connection takes them, so a 2 GiB video never sits in memory; and every pass starts
+    again at each file's start, so a retry sends the very same bytes. `progress` hears the
+    fraction of the files' bytes sent.
+    """
+
+    def __init__(
+        self,
+        files: dict[str, tuple[str, BinaryIO, str]],
+        boundary: str,
+        progress: Progress | None = None,
+    ) -> None:
+        self.content_type = f"multipart/form-data; boundary={boundary}"
+        self._progress = progress
+        self._parts: list[tuple[bytes, BinaryIO, int, int]] = []
+        for name, (filename, handle, content_type) in files.items():
+            field = RequestField.from_tuples(name, (filename, b"", content_type))
+            head = f"--{boundary}\r\n{field.render_headers()}".encode()
+            start = handle.tell()
+            size = handle.seek(0, os.SEEK_END) - start
+            handle.seek(start)
+            self._parts.append((head, handle, start, size))
+        self._tail = f"--{boundary}--\r\n".encode()
+        self._file_bytes = sum(size for _head, _handle, _start, size in self._parts)
+
+    def __len__(self) -> int:
+        framing = sum(len(head) + len(b"\r\n") for head, _handle, _start, _size in self._parts)
+        return framing + self._file_bytes + len(self._tail)
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        for head, handle, start, size in self._parts:
+            yield head
+            handle.seek(start)
+            left = size
+            while left:
+                chunk = handle.read(min(_CHUNK, left))
+                if not chunk:
+                    raise OSError("the file became shorter while it was being sent")
+                left -= len(chunk)
+                sent += len(chunk)
+                yield chunk
+                if self._progress is not None:
+                    self._progress(sent / self._file_bytes)
+            yield b"\r\n"
+        yield self._tail
 
 
 class Transport:
@@ -79,24 +136,24 @@ class Transport:
         idempotency_key: str | None = None,
         timeout: float | None = None,
         api: bool = True,
+        progress: Progress | None = None,
     ) -> requests.Response:
-        """Send one request; return the response on 2xx, raise a `ClientError` otherwise."""
+        """Send one request; return the response on 2xx, raise a `ClientError` otherwise.
+
+        `files` go out as a streamed multipart body (`MultipartBody`), whose sending
+        `progress` follows.
+        """
         method = method.upper()
         headers = {}
         if method not in _SAFE_METHODS:
             headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
         body = None
         if files:
-            # Encoded once with a boundary derived from the key, so a retry or a repeat of the
-            # same upload sends the very same bytes and the server can replay its answer.
+            # A boundary derived from the key, so a retry or a repeat of the same upload sends
+            # the very same bytes and the server can replay its answer.
             boundary = hashlib.sha256(headers["Idempotency-Key"].encode()).hexdigest()[:32]
-            body, headers["Content-Type"] = encode_multipart_formdata(
-                {
-                    name: (fname, handle.read(), ctype)
-                    for name, (fname, handle, ctype) in files.items()
-                },
-                boundary=boundary,
-            )
+            body = MultipartBody(files, boundary, progress)
+            headers["Content-Type"] = body.content_type
         url = self.base_url + (API_PREFIX if api else "") + path
         attempt = 0
         while True:

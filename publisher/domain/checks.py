@@ -59,18 +59,24 @@ class CheckItem:
 @dataclass(frozen=True)
 class MediaFacts:
     """One image or video as it will be published: the rendered export if there is one,
-    else the original. `mime` and `bytes` may be unknown (None) while a draft is typed."""
+    else the original. `mime` and `bytes` may be unknown (None) while a draft is typed;
+    `duration` (seconds) is a video's, None for an image or while unknown."""
 
     width: int
     height: int
     bytes: int | None = None
     mime: str | None = None
+    duration: float | None = None
 
 
 @dataclass(frozen=True)
 class CoverFacts:
     """The note's cover. Until the covers issue lets a creator choose one, an image note's
-    cover is its first image; that issue fills this in with the chosen cover."""
+    cover is its first image; that issue fills this in with the chosen cover.
+
+    A video note always has one once it has its video: the platform shows a frame when no
+    cover is uploaded, and the video edit's cover is a frame (its first, by default) unless
+    it names an image (`source` "image")."""
 
     present: bool
     source: str = "first_image"
@@ -201,9 +207,7 @@ def _check_formats(rule: str, media: tuple[MediaFacts, ...], group: dict[str, An
     return _item(rule, {"allowed": allowed}, found)
 
 
-def _check_bytes(
-    rule: str, code: str, media: tuple[MediaFacts, ...], group: dict[str, Any]
-) -> CheckItem:
+def _check_bytes(rule: str, media: tuple[MediaFacts, ...], group: dict[str, Any]) -> CheckItem:
     block_max = group["block_max_bytes"]
     warn_max = group.get("warn_max_bytes")
     found = []
@@ -213,7 +217,7 @@ def _check_bytes(
         if item.bytes > block_max:
             found.append(
                 Violation(
-                    f"{code}.too_large",
+                    f"{rule}.too_large",
                     "block",
                     {"index": index, "bytes": item.bytes, "max": block_max},
                 )
@@ -221,7 +225,7 @@ def _check_bytes(
         elif warn_max is not None and item.bytes > warn_max:
             found.append(
                 Violation(
-                    f"{code}.large", "warn", {"index": index, "bytes": item.bytes, "max": warn_max}
+                    f"{rule}.large", "warn", {"index": index, "bytes": item.bytes, "max": warn_max}
                 )
             )
     params = {"max": block_max} | ({"warn_max": warn_max} if warn_max is not None else {})
@@ -256,6 +260,34 @@ def _check_image_size(note: NoteFacts, rules: RulesPack) -> CheckItem:
         if min(m.width, m.height) < min_side
     ]
     return _item("images.size", {"recommended": recommended, "min_side": min_side}, found)
+
+
+def _check_video_duration(note: NoteFacts, rules: RulesPack) -> CheckItem:
+    """Long videos are watched less (a warning); the platform refuses the longest."""
+    warn_max = rules.limit("video", "warn_max_seconds")
+    block_max = rules.limit("video", "block_max_seconds")
+    found = []
+    for index, item in enumerate(note.videos):
+        if item.duration is None:
+            continue
+        seconds = round(item.duration, 1)
+        if item.duration > block_max:
+            found.append(
+                Violation(
+                    "video.duration.too_long",
+                    "block",
+                    {"index": index, "seconds": seconds, "max": block_max},
+                )
+            )
+        elif item.duration > warn_max:
+            found.append(
+                Violation(
+                    "video.duration.long",
+                    "warn",
+                    {"index": index, "seconds": seconds, "max": warn_max},
+                )
+            )
+    return _item("video.duration", {"warn_max": warn_max, "max": block_max}, found)
 
 
 def _check_video_count(note: NoteFacts, rules: RulesPack) -> CheckItem:
@@ -304,15 +336,20 @@ def _check_schedule(note: NoteFacts, rules: RulesPack, now: datetime) -> CheckIt
     return _item("schedule", params, found)
 
 
-def _check_cover(note: NoteFacts, image_count: CheckItem) -> CheckItem:
-    """The cover is the first image unless the covers issue says otherwise. Without any image
-    the cover shares the image count's verdict rather than repeating its violation."""
-    cover = note.cover or CoverFacts(present=note.image_count > 0)
+def _check_cover(note: NoteFacts, media_count: CheckItem) -> CheckItem:
+    """The cover is the first image (or a frame of the video) unless the note says otherwise.
+    Without any image (video) the cover shares the count's verdict rather than repeating its
+    violation."""
+    if note.type == "video":
+        derived = CoverFacts(present=note.video_count > 0, source="frame")
+    else:
+        derived = CoverFacts(present=note.image_count > 0)
+    cover = note.cover or derived
     params = {"source": cover.source, "present": cover.present}
     if cover.present:
         return _item("cover", params, ())
     if note.cover is None:
-        return CheckItem("cover", image_count.status, params)
+        return CheckItem("cover", media_count.status, params)
     return _item("cover", params, [Violation("cover.missing", "block")])
 
 
@@ -353,18 +390,21 @@ def evaluate_note(
         items += [
             count,
             _check_formats("images.format", note.images, images),
-            _check_bytes("images.bytes", "images", note.images, images),
+            _check_bytes("images.bytes", note.images, images),
             _check_ratios("images.ratio", note.images, images),
             _check_image_size(note, rules),
             _check_cover(note, count),
         ]
     elif note.type == "video":
         video = rules.rules["video"]
+        count = _check_video_count(note, rules)
         items += [
-            _check_video_count(note, rules),
+            count,
             _check_formats("video.format", note.videos, video),
-            _check_bytes("video.bytes", "video", note.videos, video),
+            _check_bytes("video.bytes", note.videos, video),
             _check_ratios("video.ratio", note.videos, video),
+            _check_video_duration(note, rules),
+            _check_cover(note, count),
         ]
     items += [_check_topics(note, rules), _check_schedule(note, rules, now or datetime.now(UTC))]
     if note.brief is not None:

@@ -73,12 +73,15 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)
+    # The larger of the two caps: the media service applies the right one once it has seen
+    # whether the upload is a video.
+    media_max = max(state.settings.max_upload_bytes, state.settings.max_video_upload_bytes)
     # Added last, so it runs first: nothing buffers a body before its size is known to fit.
     app.add_middleware(
         BodyLimitMiddleware,
         default_max=MAX_JSON_BODY,
         upload_paths={
-            f"{API_PREFIX}/media": state.settings.max_upload_bytes + MULTIPART_OVERHEAD,
+            f"{API_PREFIX}/media": media_max + MULTIPART_OVERHEAD,
             f"{API_PREFIX}/luts": MAX_LUT_BYTES + MULTIPART_OVERHEAD,
         },
     )

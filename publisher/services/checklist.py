@@ -1,8 +1,8 @@
 """The pre-publish checklist of a stored note or a draft, and the one verdict that publishing
 and scheduling both obey (`note_violations`).
 
-The facts come from what will be published: each image's rendered export when there is one,
-else its original; the topics, mentions and products in the note's order.
+The facts come from what will be published: each image's (video's) rendered export when there
+is one, else its original; the topics, mentions and products in the note's order.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from publisher.db.models import Note, NoteMedia, Topic
 from publisher.domain.checks import (
     BriefRequirement,
     CheckItem,
+    CoverFacts,
     MediaFacts,
     NoteFacts,
     Violation,
@@ -27,11 +28,27 @@ from publisher.domain.checks import (
 from publisher.domain.rules import RulesPack
 from publisher.schemas import ChecklistDraft, ChecklistPublic, MediaFactsIn
 from publisher.services.errors import Invalid
+from publisher.services.media import is_video
 
 
 def _published_media(medium: NoteMedia) -> MediaFacts:
     asset = medium.rendered or medium.asset
-    return MediaFacts(width=asset.width, height=asset.height, bytes=asset.size, mime=asset.mime)
+    return MediaFacts(
+        width=asset.width,
+        height=asset.height,
+        bytes=asset.size,
+        mime=asset.mime,
+        duration=asset.duration,
+    )
+
+
+def _chosen_cover(note: Note) -> CoverFacts | None:
+    """An image a video's edit names as the cover; None leaves the cover to the checks (the
+    first image, or a frame of the video)."""
+    for medium in note.media:
+        if is_video(medium.mime) and (medium.recipe or {}).get("cover", {}).get("sha256"):
+            return CoverFacts(present=True, source="image")
+    return None
 
 
 def brief_requirements(session: Session, note: Note) -> tuple[BriefRequirement, ...] | None:
@@ -60,6 +77,7 @@ def note_facts(note: Note, *, scheduled_at: datetime | None = None) -> NoteFacts
         mentions=tuple(str(a) for a in note.mentions),
         products=tuple(str(p) for p in note.product_ids),
         scheduled_at=scheduled_at,
+        cover=_chosen_cover(note),
     )
 
 
@@ -105,7 +123,7 @@ def _topic_names(session: Session, topic_ids: Sequence[uuid.UUID]) -> tuple[str,
 
 
 def _media(items: list[MediaFactsIn]) -> tuple[MediaFacts, ...]:
-    return tuple(MediaFacts(m.width, m.height, m.bytes, m.mime) for m in items)
+    return tuple(MediaFacts(m.width, m.height, m.bytes, m.mime, m.duration) for m in items)
 
 
 def draft_checklist(

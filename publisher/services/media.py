@@ -1,26 +1,40 @@
 """Media originals: the upload gate, deduplicated storage and thumbnails.
 
-Every upload passes the editor's file gate (magic bytes, header-only probe against caps)
-before it is stored; what a client called the file is never used.
+Every upload passes the editor's file gate before it is stored: its first bytes say whether it
+is a video (MP4, MOV, Matroska, WebM: the video gate, `probe_video`) or must be an image (the
+image gate, `probe_image`); what a client called the file is never used. A video's thumbnail
+is one of its frames, so every list shows photos and videos alike.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from editor import EditorError, make_thumbnail, probe_image
+from editor import EditorError, make_thumbnail, probe_image, sniff_format
+from editor.export import encode_jpeg
+from editor.video.frames import frame_at
+from editor.video.probe import VideoInfo, probe_audio, probe_video, sniff_audio, sniff_video
 from publisher.db.models import BrandKit, MediaAsset, MediaRef, Membership, User
 from publisher.media_store import MediaStore, SizeLimitExceeded
 from publisher.services.errors import Invalid, NotFound, TooLarge, UnsupportedMedia
 
 THUMBNAIL_SIZES = (128, 256, 512, 1024)
-_UNSUPPORTED_CODES = frozenset({"image.unsupported_format"})
+THUMBNAIL_QUALITY = 85
+_UNSUPPORTED_CODES = frozenset(
+    {"image.unsupported_format", "video.unsupported_format", "audio.unsupported_format"}
+)
+_HEAD_BYTES = 64
+"""As many first bytes as either gate's sniffing reads."""
+VIDEO_THUMBNAIL_SECONDS = 1.0
 
 
 def get_uploaded(session: Session, user: User, sha256: str) -> MediaAsset:
@@ -57,24 +71,62 @@ def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
     return asset
 
 
+def uploaded_mimes(session: Session, user: User, sha256s: Iterable[str]) -> dict[str, str]:
+    """The mime of each of `sha256s`, every one of which must be media the caller uploaded:
+    what a note may name (its originals, renders, composition photos, video sources).
+
+    Raises:
+        Invalid: `media.unknown` ({sha256}) naming the first (sorted) that is not.
+    """
+    wanted = set(sha256s)
+    rows = session.execute(
+        select(MediaAsset.sha256, MediaAsset.mime)
+        .join(MediaRef, MediaRef.sha256 == MediaAsset.sha256)
+        .where(MediaRef.user_id == user.id, MediaAsset.sha256.in_(wanted))
+    )
+    mimes = {sha256: mime for sha256, mime in rows}
+    missing = sorted(wanted - mimes.keys())
+    if missing:
+        raise Invalid("media.unknown", {"sha256": missing[0]})
+    return mimes
+
+
+def is_video(mime: str) -> bool:
+    return mime.startswith("video/")
+
+
 def store_upload(
-    session: Session, user: User, store: MediaStore, stream: BinaryIO, *, max_bytes: int
+    session: Session,
+    user: User,
+    store: MediaStore,
+    stream: BinaryIO,
+    *,
+    max_bytes: int,
+    max_video_bytes: int,
 ) -> MediaAsset:
     """Check and store an uploaded original, or add a reference to the identical one.
 
+    `stream` must be seekable: its first bytes choose the cap (`max_video_bytes` for a video,
+    `max_bytes` for anything else) before it is copied.
+
     Raises:
-        TooLarge: the upload exceeds `max_bytes` (`media.too_large`).
+        TooLarge: the upload exceeds its cap (`media.too_large` {max}).
         UnsupportedMedia: not an allowed format by its bytes (`image.unsupported_format`).
-        Invalid: the file is corrupt or over a pixel cap (the editor's code).
+        Invalid: the file is corrupt, over a pixel cap, or a video the video gate refuses
+            (the editor's code: `video.no_video`, `video.corrupt` …).
     """
+    kind = _kind(stream.read(_HEAD_BYTES))
+    stream.seek(0)
     try:
-        temp, sha256, size = store.receive(stream, max_bytes=max_bytes)
+        temp, sha256, size = store.receive(
+            stream, max_bytes=max_bytes if kind == "image" else max_video_bytes
+        )
     except SizeLimitExceeded as exc:
         raise TooLarge("media.too_large", {"max": exc.limit}) from exc
     try:
         asset = session.get(MediaAsset, sha256)
         if asset is None:
-            asset = _register(session, store, temp, sha256, size)
+            asset = _register(session, store, temp, sha256, size, kind=kind)
         elif not store.exists(sha256):
             # The row outlived its file (a restored database, a lost disk): these are the bytes.
             store.commit(temp, sha256)
@@ -84,21 +136,90 @@ def store_upload(
     return asset
 
 
-def _register(
-    session: Session, store: MediaStore, temp: Path, sha256: str, size: int
-) -> MediaAsset:
+def _kind(head: bytes) -> str:
+    """``image``, ``video`` or ``audio`` (music for a video) by a file's first bytes; what is
+    none of them goes to the image gate, which refuses it. A HEIC or AVIF photo is an ISO
+    media file too (an `ftyp` box, as in MP4), so the image formats are asked first; an M4A
+    looks like an MP4 until the video gate finds no picture in it."""
+    if sniff_format(head) is not None:
+        return "image"
+    if sniff_video(head) is not None:
+        return "video"
+    return "audio" if sniff_audio(head) else "image"
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What the gate learned of a new original, and the thumbnail every list shows first."""
+
+    mime: str
+    width: int
+    height: int
+    duration_ms: int | None
+    thumbnail: bytes
+
+
+def _check_image(path: Path) -> _Checked:
+    info = probe_image(path)
+    # Decoding once proves the pixel data, not just the header.
+    thumbnail = make_thumbnail(path, THUMBNAIL_SIZES[1], quality=THUMBNAIL_QUALITY)
+    return _Checked(info.mime, info.width, info.height, None, thumbnail)
+
+
+def _check_video(path: Path) -> _Checked:
     try:
-        info = probe_image(temp)
-        # Decoding once proves the pixel data, not just the header, and the result is the
-        # thumbnail every list shows first.
-        thumbnail = make_thumbnail(temp, THUMBNAIL_SIZES[1])
+        info = probe_video(path)
+    except EditorError as exc:
+        if exc.code != "video.no_video":
+            raise
+        return _check_audio(path)  # an M4A, or a video container holding only sound
+    thumbnail = _video_thumbnail(path, info.duration, THUMBNAIL_SIZES[1], info=info)
+    return _Checked(info.mime, info.width, info.height, round(info.duration * 1000), thumbnail)
+
+
+_AUDIO_MIMES = {"mp3": "audio/mpeg", "wav": "audio/wav", "flac": "audio/flac", "ogg": "audio/ogg"}
+_AUDIO_TILE_RGB = (40, 42, 48)
+
+
+def _check_audio(path: Path) -> _Checked:
+    """A sound file for a video's music: no picture, so its thumbnail is a plain tile."""
+    info = probe_audio(path)
+    mime = _AUDIO_MIMES.get(info.format, "audio/aac" if info.format == "aac" else "audio/mp4")
+    return _Checked(mime, 0, 0, round(info.duration * 1000), _audio_tile(THUMBNAIL_SIZES[1]))
+
+
+def _audio_tile(size: int) -> bytes:
+    tile = np.full((size, size, 3), _AUDIO_TILE_RGB, np.uint8)
+    return encode_jpeg(tile, THUMBNAIL_QUALITY)
+
+
+def _video_thumbnail(
+    path: Path, duration: float, size: int, *, info: VideoInfo | None = None
+) -> bytes:
+    """The frame at one second, or at a tenth of a shorter video: past a fade from black or
+    a blurred first frame, yet still the opening shot."""
+    t = min(VIDEO_THUMBNAIL_SECONDS, duration / 10)
+    return encode_jpeg(frame_at(path, t, max_side=size, info=info), THUMBNAIL_QUALITY)
+
+
+def _register(
+    session: Session, store: MediaStore, temp: Path, sha256: str, size: int, *, kind: str
+) -> MediaAsset:
+    checks = {"image": _check_image, "video": _check_video, "audio": _check_audio}
+    try:
+        checked = checks[kind](temp)
     except EditorError as exc:
         kind = UnsupportedMedia if exc.code in _UNSUPPORTED_CODES else Invalid
         raise kind(exc.code, exc.params) from exc
-    _write_atomically(_thumbnail_file(store, sha256, THUMBNAIL_SIZES[1]), thumbnail)
+    _write_atomically(_thumbnail_file(store, sha256, THUMBNAIL_SIZES[1]), checked.thumbnail)
     store.commit(temp, sha256)
     asset = MediaAsset(
-        sha256=sha256, mime=info.mime, size=size, width=info.width, height=info.height
+        sha256=sha256,
+        mime=checked.mime,
+        size=size,
+        width=checked.width,
+        height=checked.height,
+        duration_ms=checked.duration_ms,
     )
     session.add(asset)
     try:
@@ -145,7 +266,12 @@ def thumbnail_path(store: MediaStore, asset: MediaAsset, size: int) -> Path:
         if not original.is_file():
             raise NotFound("media.file_missing")
         try:
-            data = make_thumbnail(original, size)
+            if asset.mime.startswith("audio/"):
+                data = _audio_tile(size)
+            elif asset.duration is not None:  # a video
+                data = _video_thumbnail(original, asset.duration, size)
+            else:
+                data = make_thumbnail(original, size, quality=THUMBNAIL_QUALITY)
         except EditorError as exc:
             raise Invalid(exc.code, exc.params) from exc
         _write_atomically(target, data)

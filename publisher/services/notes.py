@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import MediaRef, Note, NoteMedia, User
+from publisher.db.models import Note, NoteMedia, User
 from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
@@ -18,11 +18,13 @@ from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
 from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.links import replace_ordered
+from publisher.services.media import is_video, uploaded_mimes
 from publisher.services.note_fields import set_composer_fields
 from publisher.services.places import get_place
 from publisher.services.recipes import media_recipe
 from publisher.services.template_docs import composition_photos, media_composition
 from publisher.services.versioning import compare_and_set, version_conflict
+from publisher.services.video_edits import media_video_edit
 
 EDITABLE_STATUSES = frozenset({"draft", "scheduled", "held", "published"})
 PUBLISHABLE_STATUSES = frozenset({"draft", "scheduled", "held"})
@@ -62,33 +64,32 @@ def list_notes(
     return list(rows), total
 
 
-def _check_owned(
-    session: Session, user: User, media: list[NoteMediaIn], compositions: list[dict | None]
-) -> None:
-    """Originals, their renders and the photos of their compositions must be files the caller
-    uploaded.
-
-    Raises:
-        Invalid: `media.unknown` ({sha256}) naming the first that is not.
-    """
-    wanted = {item.sha256 for item in media}
-    wanted.update(item.rendered_sha256 for item in media if item.rendered_sha256)
+def _named_media(media: list[NoteMediaIn], compositions: list[dict | None]) -> set[str]:
+    """Originals, their renders and the photos of their compositions: files the caller must
+    have uploaded."""
+    named = {item.sha256 for item in media}
+    named.update(item.rendered_sha256 for item in media if item.rendered_sha256)
     for composition in compositions:
-        wanted.update(composition_photos(composition))
-    owned = set(
-        session.scalars(
-            select(MediaRef.sha256).where(MediaRef.user_id == user.id, MediaRef.sha256.in_(wanted))
-        )
-    )
-    missing = sorted(wanted - owned)
-    if missing:
-        raise Invalid("media.unknown", {"sha256": missing[0]})
+        named.update(composition_photos(composition))
+    return named
+
+
+def _medium_recipe(
+    session: Session, user: User, item: NoteMediaIn, mime: str, index: int
+) -> dict | None:
+    """The stored edit of a medium: a video edit for a video original, else a photo recipe."""
+    if is_video(mime):
+        return media_video_edit(session, user, item.recipe, index=index)
+    return media_recipe(item.recipe, index=index)
 
 
 def _set_media(session: Session, user: User, note: Note, media: list[NoteMediaIn]) -> None:
     compositions = [media_composition(item.composition, index=i) for i, item in enumerate(media)]
-    _check_owned(session, user, media, compositions)
-    recipes = [media_recipe(item.recipe, index=index) for index, item in enumerate(media)]
+    mimes = uploaded_mimes(session, user, _named_media(media, compositions))
+    recipes = [
+        _medium_recipe(session, user, item, mimes[item.sha256], index)
+        for index, item in enumerate(media)
+    ]
     replace_ordered(
         session,
         note.media,

@@ -35,8 +35,7 @@ def stored_recipe(document: dict[str, Any], **where: Any) -> Recipe:
         recipe = Recipe.from_dict(document)
     except EditorError as exc:
         raise Invalid(exc.code, {**exc.params, **where}) from exc
-    if recipe.filter is not None:
-        _check_stored_look(recipe.filter.id, where)
+    check_stored_look(recipe, where)
     return recipe
 
 
@@ -48,14 +47,22 @@ def fits(document: Any, max_bytes: int) -> bool:
         return False  # nested deeper than the JSON parser itself would accept
 
 
-def _check_stored_look(look_id: str, where: dict[str, Any]) -> None:
+def check_stored_look(recipe: Recipe, where: dict[str, Any], *, field: str = "filter.id") -> None:
     """A stored recipe travels to other machines: it may name a shipped look or a LUT the
-    backend keeps (`user:<sha256>`), never a path on the machine that wrote it."""
+    backend keeps (`user:<sha256>`), never a path on the machine that wrote it. `field` names
+    the look's id in the refusal (a video edit's look is `look.filter.id`).
+
+    Raises:
+        Invalid: `recipe.invalid` ({field, reason: local_file | bad_look_id, …where}).
+    """
+    if recipe.filter is None:
+        return
+    look_id = recipe.filter.id
     kind = look_id.split(":", 1)[0]
     if kind == "file":
-        raise Invalid("recipe.invalid", {"field": "filter.id", "reason": "local_file", **where})
+        raise Invalid("recipe.invalid", {"field": field, "reason": "local_file", **where})
     if kind == "user" and not _USER_LOOK.match(look_id):
-        raise Invalid("recipe.invalid", {"field": "filter.id", "reason": "bad_look_id", **where})
+        raise Invalid("recipe.invalid", {"field": field, "reason": "bad_look_id", **where})
 
 
 def media_recipe(document: dict[str, Any] | None, *, index: int) -> dict[str, Any] | None:

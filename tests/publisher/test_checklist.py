@@ -104,7 +104,7 @@ def test_images_below_the_recommended_size_warn_per_image() -> None:
 def test_image_bytes_and_format_block() -> None:
     huge = MediaFacts(1080, 1440, 20 * 1024 * 1024 + 1, "image/gif")
     items = items_by_rule(replace(GOOD, images=(huge,)))
-    assert items["images.bytes"].violations[0].code == "images.too_large"
+    assert items["images.bytes"].violations[0].code == "images.bytes.too_large"
     assert items["images.bytes"].violations[0].params["max"] == 20971520
     assert items["images.format"].violations[0].params == {
         "index": 0,
@@ -164,10 +164,11 @@ def test_video_notes_check_count_ratio_and_size() -> None:
     video = MediaFacts(1080, 1920, 2 * 1024**3, "video/mp4")
     facts = NoteFacts("video", "vlog", "", image_count=0, video_count=1, videos=(video,))
     items = items_by_rule(facts)
-    assert "images.count" not in items and "cover" not in items
+    assert "images.count" not in items
+    assert (items["cover"].status, items["cover"].params["source"]) == ("pass", "frame")
     assert items["video.count"].status == "pass"
     assert items["video.ratio"].status == "pass"
-    assert [v.code for v in items["video.bytes"].violations] == ["video.large"]
+    assert [v.code for v in items["video.bytes"].violations] == ["video.bytes.large"]
     assert items["video.bytes"].status == "warn"
 
 

@@ -101,6 +101,7 @@ def _chunked_upload(url: str, token: str, *, megabytes: int) -> int:
 
 def test_oversized_uploads_are_refused_before_they_are_buffered(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("ZHONGCAO_MAX_UPLOAD_BYTES", str(200_000))
+    monkeypatch.setenv("ZHONGCAO_MAX_VIDEO_UPLOAD_BYTES", str(200_000))
     backend = start_backend(tmp_path)
     try:
         assert _chunked_upload(backend.url, backend.token, megabytes=8) == 413

@@ -24,7 +24,15 @@ class MediaAsset(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     width: Mapped[int]
     height: Mapped[int]
+    """As displayed: a phone video's display rotation is applied."""
+    duration_ms: Mapped[int | None]
+    """A video's length in milliseconds; None for an image."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def duration(self) -> float | None:
+        """A video's length in seconds, as the API answers it."""
+        return None if self.duration_ms is None else self.duration_ms / 1000
 
 
 class MediaRef(Base):

@@ -133,6 +133,10 @@ class NoteMedia(Base):
         return self.asset.height
 
     @property
+    def duration(self) -> float | None:
+        return self.asset.duration
+
+    @property
     def rendered_width(self) -> int | None:
         return self.rendered.width if self.rendered else None
 

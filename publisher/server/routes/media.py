@@ -20,8 +20,14 @@ _IMMUTABLE = {"Cache-Control": "private, max-age=31536000, immutable"}
 
 @router.post("/media", status_code=status.HTTP_201_CREATED, response_model=MediaPublic)
 def upload_media(file: UploadFile, user: CurrentUser, session: SessionDep, state: StateDep):
+    """Store a photo or a video (multipart `file`); the answer says what the gate learned."""
     return media.store_upload(
-        session, user, state.store, file.file, max_bytes=state.settings.max_upload_bytes
+        session,
+        user,
+        state.store,
+        file.file,
+        max_bytes=state.settings.max_upload_bytes,
+        max_video_bytes=state.settings.max_video_upload_bytes,
     )
 
 
