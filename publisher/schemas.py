@@ -205,6 +205,9 @@ class NoteUpdate(BaseModel):
     """A partial update; `version` is the version the change was based on."""
 
     version: int
+    type: NoteType | None = None
+    """Only a draft changes kind: the app makes an empty draft a video note when its video
+    is added, and a photo note again when that video is removed."""
     title: Text | None = Field(default=None, max_length=MAX_TITLE_LENGTH)
     body: Text | None = Field(default=None, max_length=MAX_BODY_LENGTH)
     media: list[NoteMediaIn] | None = Field(default=None, max_length=MAX_MEDIA_PER_NOTE)

@@ -193,6 +193,7 @@ class StudioClient:
         *,
         version: int,
         idempotency_key: str | None = None,
+        type: str | None = None,
         title: str | None = None,
         body: str | None = None,
         media: list[NoteMediaIn | dict[str, Any]] | None = None,
@@ -207,6 +208,8 @@ class StudioClient:
             NotFoundError: `product.not_found` for a product the caller cannot see.
         """
         payload: dict[str, Any] = {"version": version, **_composer_payload(composer)}
+        if type is not None:
+            payload["type"] = type
         if title is not None:
             payload["title"] = title
         if body is not None:

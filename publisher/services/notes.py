@@ -173,7 +173,11 @@ def update_note(
     note = note_at_version(session, user, note_id, data.version)
     if note.status not in EDITABLE_STATUSES:
         raise Invalid("note.not_editable", {"status": note.status})
+    if data.type is not None and data.type != note.type and note.status != "draft":
+        raise Invalid("note.type_fixed", {"status": note.status})
     with note_compare_and_set(session, user, note_id):
+        if data.type is not None:
+            note.type = data.type
         if data.title is not None:
             note.title = data.title
         if data.body is not None:

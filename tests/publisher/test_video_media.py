@@ -405,3 +405,17 @@ def test_a_sound_file_is_no_clip(api, samples) -> None:
     with pytest.raises(ValidationError) as refused:
         _video_note(api, clip, {"version": 1, "clips": [{"source": music}]})
     assert refused.value.params["reason"] == "not_video"
+
+
+def test_a_draft_changes_kind_but_a_published_note_does_not(api, samples) -> None:
+    note, _ = api.create_note(account_id=first_account(api))
+    clip = api.upload_media(samples["phone"]).sha256  # 3:4, a shape the platform takes
+    note, _ = api.update_note(
+        note.id, version=note.version, type="video", title="vlog", media=[{"sha256": clip}]
+    )
+    assert note.type == "video"
+    api.publish_note(note.id, version=note.version)
+    published = api.get_note(note.id)
+    with pytest.raises(ValidationError) as refused:
+        api.update_note(published.id, version=published.version, type="image")
+    assert refused.value.code == "note.type_fixed"
