@@ -62,6 +62,7 @@ def _build_parser() -> argparse.ArgumentParser:
     template_render.add_argument("-o", "--out", required=True, help="the JPEG to write")
     template_render.add_argument("--width", type=int, help="output width (default: template's)")
     template_render.add_argument("--quality", type=int, default=90, help="JPEG quality 1-100")
+    _add_video_commands(sub)
     package = sub.add_parser(
         "package",
         help="write a note's publish package: numbered images, cover, caption.txt, meta.json",
@@ -74,6 +75,48 @@ def _build_parser() -> argparse.ArgumentParser:
     package.add_argument("--server", help="backend URL instead of the local studio")
     package.add_argument("--token", help="bearer token for --server")
     return parser
+
+
+def _add_video_commands(sub: argparse._SubParsersAction) -> None:
+    video = sub.add_parser("video", help="probe, trim and export videos (see docs/video.md)")
+    video_sub = video.add_subparsers(dest="video_command", required=True)
+    probe = video_sub.add_parser("probe", help="print what a video is, as JSON")
+    probe.add_argument("input", metavar="IN")
+    trim = video_sub.add_parser(
+        "trim", help="cut a span by stream copy: no re-encode, starts at a keyframe"
+    )
+    trim.add_argument("input", metavar="IN")
+    trim.add_argument("--start", type=float, required=True, help="seconds")
+    trim.add_argument("--end", type=float, required=True, help="seconds")
+    trim.add_argument("-o", "--out", required=True, help="the file to write (.mp4, .mov …)")
+    export = video_sub.add_parser(
+        "export", help="render a video edit into an H.264/AAC MP4 at the platform's size"
+    )
+    export.add_argument("input", metavar="IN", help='the source the edit\'s clips name ""')
+    export.add_argument("--recipe", required=True, help="video edit JSON (see docs/video.md)")
+    export.add_argument("-o", "--out", required=True, help="the MP4 to write")
+    export.add_argument(
+        "--source", action="append", default=[], help="KEY=PATH for another source (repeat)"
+    )
+    export.add_argument("--music", help="an audio file to mix under the video")
+
+
+def _video(args: argparse.Namespace) -> int:
+    from editor.video import command
+
+    streams = {"stdout": sys.stdout, "stderr": sys.stderr}
+    if args.video_command == "probe":
+        return command.probe_command(args.input, **streams)
+    if args.video_command == "trim":
+        return command.trim_command(args.input, args.start, args.end, args.out, **streams)
+    return command.export_command(
+        args.input,
+        args.recipe,
+        args.out,
+        extra_sources=args.source,
+        music=args.music,
+        **streams,
+    )
 
 
 def _package(args: argparse.Namespace) -> int:
@@ -138,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _package(args)
     if args.command == "template":
         return _template(args)
+    if args.command == "video":
+        return _video(args)
     from studio.app import run_app
 
     return run_app(data_dir=args.data_dir, lang=args.lang)

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from editor.errors import EditorError
 from editor.export import write_new_file
@@ -109,6 +109,21 @@ def _read_recipe_text(path: Path) -> str:
         raise EditorError("recipe.unreadable", {"reason": exc.strerror or "error"}) from exc
 
 
+def read_document(path: Path) -> Any:
+    """The JSON document in a recipe file (a photo recipe or a video edit), unchecked.
+
+    Raises:
+        EditorError: ``recipe.unreadable`` or ``recipe.not_json``.
+    """
+    text = _read_recipe_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EditorError("recipe.not_json", {"line": exc.lineno, "column": exc.colno}) from exc
+    except RecursionError as exc:
+        raise EditorError("recipe.not_json", {"line": "?", "column": "?"}) from exc
+
+
 def file_resolver(base: Path) -> LookResolver:
     """Resolve ``builtin:`` looks and, for the command line, ``file:<path>`` looks relative to
     the recipe's folder; ``user:`` looks live in the backend and are unknown here."""
@@ -128,14 +143,7 @@ def read_recipe(path: Path) -> tuple[Recipe, LookResolver]:
         EditorError: ``recipe.unreadable``, ``recipe.not_json``, ``recipe.invalid``,
             ``recipe.too_new``, ``look.unknown``, ``lut.*`` or a gate code for the .cube file.
     """
-    text = _read_recipe_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise EditorError("recipe.not_json", {"line": exc.lineno, "column": exc.colno}) from exc
-    except RecursionError as exc:
-        raise EditorError("recipe.not_json", {"line": "?", "column": "?"}) from exc
-    recipe = Recipe.from_dict(document)
+    recipe = Recipe.from_dict(read_document(path))
     resolve = file_resolver(path.parent)
     if recipe.filter is None or recipe.filter.strength == 0.0:
         return recipe, resolve

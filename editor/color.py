@@ -31,6 +31,7 @@ __all__ = [
     "POINT_SLIDERS",
     "ColorLook",
     "ColorMaps",
+    "MapBuffers",
     "ColorRecipe",
     "apply_color",
     "bake",
@@ -401,6 +402,25 @@ def bake(color: ColorRecipe) -> np.ndarray:
     return levels.reshape(LATTICE_SIZE, 256 * LATTICE_SIZE, 3)
 
 
+class MapBuffers:
+    """The arrays `ColorMaps.of` computes into for images of one size: a video reuses them
+    frame after frame instead of allocating megabytes per frame."""
+
+    def __init__(self, height: int, width: int) -> None:
+        self.shape = (height, width)
+        self.channels = [np.empty((height, width), np.uint8) for _ in range(3)]
+        self.x = np.empty((height, width), np.float32)
+        self.blue = np.empty((height, width), np.float32)
+        self.y = np.empty((height, width), np.float32)
+        self.map1 = np.empty((height, width, 2), np.int16)
+        self.map2 = np.empty((height, width), np.uint16)
+
+
+_LEVELS = np.arange(256, dtype=np.float32)
+_TO_NODE = _LEVELS * (_LAST / 255)
+_TO_BLUE_COLUMN = _LEVELS * LATTICE_SIZE
+
+
 @dataclass(frozen=True)
 class ColorMaps:
     """Where each pixel of one image reads the baked lattice; computed once per image."""
@@ -409,19 +429,18 @@ class ColorMaps:
     map2: np.ndarray
 
     @classmethod
-    def of(cls, image: np.ndarray) -> ColorMaps:
+    def of(cls, image: np.ndarray, buffers: MapBuffers | None = None) -> ColorMaps:
         """Compute the lookup maps of an H×W×3 uint8 RGB image, both sides below 32767 (an
-        OpenCV remap limit; the gate caps image sides at 20000)."""
-        levels = np.arange(256, dtype=np.float32)
-        red, green, blue = cv2.split(image)
-        x = cv2.add(
-            cv2.LUT(red, levels * (_LAST / 255)),
-            cv2.LUT(blue, levels * LATTICE_SIZE),
-            dtype=cv2.CV_32F,
-        )
-        y = cv2.LUT(green, levels * (_LAST / 255))
-        map1, map2 = cv2.convertMaps(x, y, cv2.CV_16SC2)
-        return cls(map1, map2)
+        OpenCV remap limit; the gate caps image sides at 20000), into `buffers` if given
+        (then valid until their next use)."""
+        out = buffers if buffers is not None else MapBuffers(*image.shape[:2])
+        red, green, blue = cv2.split(image, out.channels)
+        cv2.LUT(red, _TO_NODE, dst=out.x)
+        cv2.LUT(blue, _TO_BLUE_COLUMN, dst=out.blue)
+        cv2.add(out.x, out.blue, dst=out.x)
+        cv2.LUT(green, _TO_NODE, dst=out.y)
+        cv2.convertMaps(out.x, out.y, cv2.CV_16SC2, dstmap1=out.map1, dstmap2=out.map2)
+        return cls(out.map1, out.map2)
 
     def apply(self, lattice: np.ndarray) -> np.ndarray:
         """Look every pixel up in a baked lattice (from `bake`): H×W×3 uint8 RGB."""

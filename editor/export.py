@@ -13,12 +13,13 @@ import contextlib
 import errno
 import io
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["encode_jpeg", "write_new_file"]
+__all__ = ["encode_jpeg", "temporary_beside", "write_failure", "write_new_file"]
 
 _SUBSAMPLING_420 = 2
 # Numbered names tried for an output before giving up ("a-2.jpg" … "a-9999.jpg").
@@ -90,3 +91,14 @@ def _publish(temp: str, target: Path) -> None:
             raise
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         os.replace(temp, target)
+
+
+def temporary_beside(out: Path) -> Path:
+    """An unused hidden name in `out`'s folder for a file written before it is renamed to
+    `out` (beside it, so the rename stays on one file system and is atomic)."""
+    return out.with_name(f".{out.stem}.{secrets.token_hex(6)}.part")
+
+
+def write_failure(exc: BaseException) -> str:
+    """Why writing an output failed, for ``output.write_failed``'s ``reason``."""
+    return getattr(exc, "strerror", None) or type(exc).__name__

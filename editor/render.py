@@ -123,7 +123,7 @@ def _point_key(recipe: Recipe) -> Hashable:
     return (point_sliders(recipe.adjust), recipe.curves, recipe.filter)
 
 
-def _color_recipe(recipe: Recipe, looks: LookResolver) -> ColorRecipe:
+def color_recipe(recipe: Recipe, looks: LookResolver) -> ColorRecipe:
     look = recipe.filter
     if look is None or look.strength == 0.0:
         return ColorRecipe(recipe.adjust, recipe.curves)
@@ -161,7 +161,7 @@ def render(
         EditorError: ``look.unknown`` (or the resolver's own codes) for the filter;
             ``sticker.unknown`` / ``sticker.invalid`` for a sticker layer.
     """
-    color = _color_recipe(recipe, looks)
+    color = color_recipe(recipe, looks)
     return _render_resolved(image, recipe, color, size, stickers)
 
 
@@ -271,7 +271,7 @@ class Preview:
         )
 
     def _color(self, warped: np.ndarray, recipe: Recipe, geometry_key: Hashable) -> np.ndarray:
-        color = _color_recipe(recipe, self._look)
+        color = color_recipe(recipe, self._look)
         if color.is_identity:
             return warped
         maps: ColorMaps = self._maps.get(geometry_key, lambda: ColorMaps.of(warped))
@@ -343,7 +343,7 @@ def export_jpeg(
     """
     if size is not None and min(size) < 1:
         raise ValueError("size must be at least 1×1")
-    color = _color_recipe(recipe, looks)
+    color = color_recipe(recipe, looks)
     plan: dict[str, Any] = {}
 
     def scale_for(width: int, height: int) -> float:

@@ -53,6 +53,8 @@ _SENTENCES = {
     "video.unsupported_format": "It is not an MP4, MOV, MKV or WebM video.",
     "video.corrupt": "The video data is damaged or truncated ({reason}).",
     "video.no_video": "The file has no video track (it is sound only, or empty).",
+    "audio.unsupported_format": "It is not an MP3, M4A, AAC, WAV, FLAC or Ogg sound file.",
+    "audio.no_audio": "The file has no sound.",
     "video.zero_duration": "The video has no length: its track holds no frames.",
     "video.too_long": "The video lasts {seconds} s, more than the {max} s allowed.",
     "video.side_too_long": "The video is {width}×{height}; no side may exceed {max}.",
@@ -68,6 +70,12 @@ _SENTENCES = {
     "video.cancelled": "The video job was cancelled.",
     # video: the timeline
     "video.too_many_clips": "The video can have at most {max} clips.",
+    # video: export
+    "video.source_missing": "The edit uses the source {source}, which was not given.",
+    "video.empty_timeline": (
+        "There is nothing to export: every clip starts after the end of its video."
+    ),
+    "video.export_format": "A video can be exported as {allowed}, not as {suffix}.",
 }
 
 

@@ -29,6 +29,40 @@ if TYPE_CHECKING:
     from studio.drafts.session import DraftSession
 
 IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.heic *.heif"
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".mkv", ".webm"})
+
+
+@dataclass(frozen=True)
+class Admission:
+    """Which of the files a creator adds may join the draft, and the note's type after."""
+
+    accepted: tuple[Path, ...]
+    refused: tuple[tuple[Path, str], ...]
+    """Each refused file with the code saying why."""
+    note_type: str
+
+
+def admit(note_type: str, media_count: int, paths: list[Path]) -> Admission:
+    """Sort added files by the platform's rule: a note is photos, or exactly one video.
+
+    The kind is judged by the file's name here (no reading on the UI thread); each file's
+    gate then judges it by its bytes. An empty draft takes either; its first video makes it a
+    video note, and everything else added with that video is refused.
+    """
+    videos = [path for path in paths if path.suffix.lower() in VIDEO_SUFFIXES]
+    if note_type == "video" and media_count > 0:
+        return Admission((), tuple((path, "media.video_note_full") for path in paths), "video")
+    if media_count == 0 and videos:
+        first = videos[0]
+        refused = tuple(
+            (path, "media.video_note_full" if path in videos else "media.video_note_photos")
+            for path in paths
+            if path != first
+        )
+        return Admission((first,), refused, "video")
+    accepted = tuple(path for path in paths if path not in videos)
+    refused = tuple((path, "media.photo_note_video") for path in videos)
+    return Admission(accepted, refused, "image")
 
 
 @dataclass(frozen=True)
@@ -38,10 +72,22 @@ class Refusal:
 
 
 def _check_and_thumbnail(path: Path) -> QImage:
-    import editor  # heavy (Pillow, numpy): loaded in the worker, on first use
+    import editor  # heavy (Pillow, numpy, PyAV): loaded in the worker, on first use
+    from editor.files import open_regular
+    from editor.video.frames import frame_at
+    from editor.video.probe import probe_video, sniff_video
+    from studio.editor.render_worker import to_qimage
 
-    editor.probe_image(path)
-    return decode_thumbnail(editor.make_thumbnail(path, THUMB_SIZE))
+    stream, _size = open_regular(path, lambda _size: None)
+    with stream:
+        is_video = sniff_video(stream.read(64)) is not None
+    if not is_video:
+        editor.probe_image(path)
+        return decode_thumbnail(editor.make_thumbnail(path, THUMB_SIZE))
+    info = probe_video(path)
+    # A moment in, not the first frame: videos often open on black or a fade.
+    at = min(1.0, info.duration * 0.1)
+    return to_qimage(frame_at(path, at, max_side=THUMB_SIZE, info=info))
 
 
 class MediaIntake(QObject):

@@ -59,7 +59,9 @@ _MESSAGES: dict[str, str] = {
     ),
     # files the creator adds
     "image.unsupported_format": QT_TRANSLATE_NOOP(
-        "Messages", "This is not a supported image (JPEG, PNG, WebP or HEIC)."
+        "Messages",
+        "This is not a photo or video the studio takes (JPEG, PNG, WebP, HEIC; MP4, MOV, MKV, "
+        "WebM).",
     ),
     "image.corrupt": QT_TRANSLATE_NOOP("Messages", "The image is damaged and cannot be read."),
     "image.too_many_pixels": QT_TRANSLATE_NOOP(
@@ -77,13 +79,26 @@ _MESSAGES: dict[str, str] = {
     "file.empty": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
     "file.unreadable": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
     "media.unsupported": QT_TRANSLATE_NOOP(
-        "Messages", "This is not a supported image (JPEG, PNG, WebP or HEIC)."
+        "Messages",
+        "This is not a photo or video the studio takes (JPEG, PNG, WebP, HEIC; MP4, MOV, MKV, "
+        "WebM).",
     ),
     "media.too_large": QT_TRANSLATE_NOOP(
         "Messages", "The file is larger than the backend accepts ({max})."
     ),
     "media.not_found": QT_TRANSLATE_NOOP("Messages", "This image is not stored any more."),
-    "media.unknown": QT_TRANSLATE_NOOP("Messages", "An image of this note is missing."),
+    "media.unknown": QT_TRANSLATE_NOOP("Messages", "A photo or video of this note is missing."),
+    # video notes: what a draft takes (studio.media_intake.admit)
+    "media.video_note_full": QT_TRANSLATE_NOOP(
+        "Messages", "A video note holds one video. Remove it first to use another file."
+    ),
+    "media.video_note_photos": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The note became a video note with the video added; photos need a note of their own.",
+    ),
+    "media.photo_note_video": QT_TRANSLATE_NOOP(
+        "Messages", "This note has photos; a video needs a note of its own."
+    ),
     # publishing rules
     "title.empty": QT_TRANSLATE_NOOP("Messages", "The title is empty."),
     "title.too_wide": QT_TRANSLATE_NOOP(
@@ -108,6 +123,13 @@ _MESSAGES: dict[str, str] = {
     ),
     "video.bytes.large": QT_TRANSLATE_NOOP(
         "Messages", "The video is large ({bytes}); it may upload slowly."
+    ),
+    # video: the backend's length rules
+    "video.duration.long": QT_TRANSLATE_NOOP(
+        "Messages", "The video is long ({seconds}, over {max}); many viewers may not finish it."
+    ),
+    "video.duration.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The video is too long: {seconds} of at most {max}."
     ),
     "images.format": QT_TRANSLATE_NOOP(
         "Messages", "Image {index} is {format}; the platform takes {allowed}."
@@ -352,6 +374,66 @@ _MESSAGES: dict[str, str] = {
     "sticker.invalid.bad_aspect": QT_TRANSLATE_NOOP(
         "Messages", "This picture is too long and thin to use as a sticker or logo."
     ),
+    # video: subtitles
+    "subtitles.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "This subtitle file is too large ({size}); it may be at most {max}."
+    ),
+    "subtitles.encoding": QT_TRANSLATE_NOOP(
+        "Messages", "This subtitle file is not readable text. Save it as UTF-8 and try again."
+    ),
+    "subtitles.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This is not an SRT subtitle file: line {line} cannot be read."
+    ),
+    "subtitles.empty": QT_TRANSLATE_NOOP("Messages", "This subtitle file has no subtitles."),
+    "subtitles.too_many": QT_TRANSLATE_NOOP(
+        "Messages", "There are {count} subtitles; the video has room for {max}."
+    ),
+    # video: the gate, frames and the stream-copy trim
+    "video.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a supported video (MP4, MOV, MKV or WebM)."
+    ),
+    "video.corrupt": QT_TRANSLATE_NOOP("Messages", "The video is damaged and cannot be read."),
+    "video.no_video": QT_TRANSLATE_NOOP(
+        "Messages", "This file has no picture: it is sound only, or empty."
+    ),
+    "audio.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a sound file the studio takes (MP3, M4A, AAC, WAV, FLAC, Ogg)."
+    ),
+    "audio.no_audio": QT_TRANSLATE_NOOP("Messages", "This file has no sound."),
+    "video.zero_duration": QT_TRANSLATE_NOOP("Messages", "This video has no length."),
+    "video.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "This video is too long ({seconds}); it may last at most {max}."
+    ),
+    "video.side_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The video is too large ({width}×{height} pixels); no side may exceed {max}."
+    ),
+    "video.bad_span": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The part from {start} s to {end} s is not inside the video (0 to {duration} s).",
+    ),
+    "video.output_format": QT_TRANSLATE_NOOP(
+        "Messages", "A trimmed copy can be saved as {allowed}, not as {suffix}."
+    ),
+    "video.copy_unsupported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This video's {codec} stream cannot go into a .{format} file unchanged. "
+        "Choose another file type.",
+    ),
+    "video.cancelled": QT_TRANSLATE_NOOP("Messages", "The video job was cancelled."),
+    # video: the timeline
+    "video.too_many_clips": QT_TRANSLATE_NOOP(
+        "Messages", "The video can have at most {max} clips. Delete a clip to make room."
+    ),
+    # video: export
+    "video.source_missing": QT_TRANSLATE_NOOP(
+        "Messages", "A video this edit uses is missing. Add it again or remove its clips."
+    ),
+    "video.empty_timeline": QT_TRANSLATE_NOOP(
+        "Messages", "There is nothing to export: the timeline has no clips left to play."
+    ),
+    "video.export_format": QT_TRANSLATE_NOOP(
+        "Messages", "A video can be saved as {allowed}, not as {suffix}."
+    ),
 }
 
 _FALLBACK = QT_TRANSLATE_NOOP("Messages", "Something went wrong ({code}).")
@@ -366,8 +448,10 @@ _BYTE_PARAMS = frozenset({"size", "bytes", "max_bytes"})
 _BYTE_CODES = frozenset(
     {"file.too_large", "media.too_large", "images.bytes.too_large", "images.bytes.large"}
     | {"video.bytes.too_large", "video.bytes.large"}
+    | {"subtitles.too_large"}
 )
 _TIME_PARAMS = frozenset({"earliest", "latest", "scheduled_at"})
+_DURATION_CODES = frozenset({"video.duration.long", "video.duration.too_long", "video.too_long"})
 SHOWN_TIMEZONE = ZoneInfo("Asia/Shanghai")
 """Times in messages: the platform's (and the default account's) Beijing time."""
 
@@ -375,6 +459,8 @@ SHOWN_TIMEZONE = ZoneInfo("Asia/Shanghai")
 def _shown(code: str, key: str, value: Any) -> Any:
     if (key in _BYTE_PARAMS or (key == "max" and code in _BYTE_CODES)) and isinstance(value, int):
         return f"{value / (1024 * 1024):.1f} MB"
+    if code in _DURATION_CODES and key in {"seconds", "max"} and isinstance(value, int | float):
+        return _clock(value)
     if key == "pixels" and isinstance(value, int):
         return f"{value / 1_000_000:.0f} MP"
     if key in _TIME_PARAMS and isinstance(value, str):
@@ -388,6 +474,13 @@ def _shown(code: str, key: str, value: Any) -> Any:
     if isinstance(value, list):
         return "、".join(str(item) for item in value)
     return value
+
+
+def _clock(seconds: float) -> str:
+    """A length as a player shows it: 1:05, 15:00, 4:00:00."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _http_class(code: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import av
 import av.error
 
 from editor.errors import EditorError
+from editor.export import temporary_beside, write_failure
 from editor.video.frames import TIMESTAMP_SLACK
 from editor.video.probe import VideoInfo, open_container, probe_video
 
@@ -83,7 +83,7 @@ def trim_copy(
         video = src.streams.video[0]
         audio = src.streams.audio[0] if src.streams.audio else None
         key = _keyframe_at_or_before(src, video, _pts(video, start) + _slack(video))
-        temp = _temporary_beside(out)
+        temp = temporary_beside(out)
         try:
             with _output(temp, muxer) as dst:
                 for stream in (video, audio):
@@ -97,7 +97,7 @@ def trim_copy(
             os.replace(temp, out)
         except (av.error.FFmpegError, OSError) as exc:
             temp.unlink(missing_ok=True)
-            raise EditorError("output.write_failed", {"reason": _reason(exc)}) from exc
+            raise EditorError("output.write_failed", {"reason": write_failure(exc)}) from exc
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -325,12 +325,6 @@ def _packets(
         return
 
 
-def _temporary_beside(out: Path) -> Path:
-    """An unused name in `out`'s folder (so the final rename stays on one file system); the
-    muxer creates the file with the user's usual permissions."""
-    return out.with_name(f".{out.stem}.{secrets.token_hex(6)}.part")
-
-
 @contextmanager
 def _output(path: Path, muxer: str) -> Iterator[av.container.OutputContainer]:
     """An output container that writes its trailer on success and, on failure, closes
@@ -343,7 +337,3 @@ def _output(path: Path, muxer: str) -> Iterator[av.container.OutputContainer]:
             dst.close()
         raise
     dst.close()
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or type(exc).__name__

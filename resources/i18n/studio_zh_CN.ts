@@ -449,6 +449,17 @@
     </message>
 </context>
 <context>
+    <name>CandidateTile</name>
+    <message>
+        <source>Use the frame at {time} as the cover</source>
+        <translation>将 {time} 的画面设为封面</translation>
+    </message>
+    <message>
+        <source>Frame at {time}</source>
+        <translation>{time} 的画面</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <source>Title</source>
@@ -499,6 +510,10 @@
         <translation>视频比例</translation>
     </message>
     <message>
+        <source>Video length</source>
+        <translation>视频时长</translation>
+    </message>
+    <message>
         <source>Topics</source>
         <translation>话题</translation>
     </message>
@@ -529,6 +544,97 @@
     <message>
         <source>Could not check: {reason}</source>
         <translation>无法检查：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ClipPanel</name>
+    <message>
+        <source>Clip</source>
+        <translation>剪辑</translation>
+    </message>
+    <message>
+        <source>Click a clip on the timeline to change its speed or sound, split or delete it.</source>
+        <translation>点击时间线上的片段，即可调整倍速和声音，或将其分割、删除。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>Slower or faster, from half to double speed; double-click for normal speed</source>
+        <translation>放慢或加快，范围 0.5 到 2 倍速；双击恢复原速</translation>
+    </message>
+    <message>
+        <source>Keep sound</source>
+        <translation>保留声音</translation>
+    </message>
+    <message>
+        <source>Same pitch at any speed</source>
+        <translation>变速不变调</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>No sound from this clip</source>
+        <translation>关闭这个片段的声音</translation>
+    </message>
+    <message>
+        <source>Split at playhead</source>
+        <translation>在播放头处分割</translation>
+    </message>
+    <message>
+        <source>Cut this clip in two where the playhead is</source>
+        <translation>在播放头位置把这个片段一分为二</translation>
+    </message>
+    <message>
+        <source>Delete clip</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>分割与删除</translation>
+    </message>
+    <message>
+        <source>＋  Add video…</source>
+        <translation>＋  添加视频…</translation>
+    </message>
+    <message>
+        <source>Add another video after the last clip</source>
+        <translation>在最后一个片段之后再添加一个视频</translation>
+    </message>
+    <message>
+        <source>More videos</source>
+        <translation>更多视频</translation>
+    </message>
+    <message>
+        <source>Each video you add becomes a clip at the end of the timeline.</source>
+        <translation>添加的每个视频都会成为时间线末尾的一个片段。</translation>
+    </message>
+    <message>
+        <source>Clip {number} of {count}</source>
+        <translation>第 {number}/{count} 段</translation>
+    </message>
+    <message>
+        <source>{start} – {end} of its video · plays for {length}</source>
+        <translation>取自原视频 {start} – {end} · 播放 {length}</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Take this clip off the timeline</source>
+        <translation>从时间线上移除这个片段</translation>
+    </message>
+    <message>
+        <source>A video keeps at least one clip</source>
+        <translation>视频至少要保留一个片段</translation>
     </message>
 </context>
 <context>
@@ -626,6 +732,69 @@
     </message>
 </context>
 <context>
+    <name>CoverPanel</name>
+    <message>
+        <source>Finding sharp, well-lit frames…</source>
+        <translation>正在挑选清晰、光线好的画面…</translation>
+    </message>
+    <message>
+        <source>Suggestions appear here once the video is read.</source>
+        <translation>视频读取完成后，推荐画面会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Move the playhead to any moment of the video, then use that frame</source>
+        <translation>把播放头移到视频的任意时刻，即可使用那一帧画面</translation>
+    </message>
+    <message>
+        <source>Make a cover with a template…</source>
+        <translation>用模板制作封面…</translation>
+    </message>
+    <message>
+        <source>Suggested frames</source>
+        <translation>推荐画面</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Put your title on a frame with one of your cover templates.</source>
+        <translation>用你的封面模板，把标题放到选中的画面上。</translation>
+    </message>
+    <message>
+        <source>No cover chosen yet</source>
+        <translation>还没有选择封面</translation>
+    </message>
+    <message>
+        <source>Pick one of the frames below, or any moment.</source>
+        <translation>从下方画面中选一张，或选取任意时刻。</translation>
+    </message>
+    <message>
+        <source>Your designed cover</source>
+        <translation>你设计的封面</translation>
+    </message>
+    <message>
+        <source>Made with a template. Picking a frame replaces it.</source>
+        <translation>用模板制作。选择画面会替换它。</translation>
+    </message>
+    <message>
+        <source>The frame at {time}</source>
+        <translation>{time} 的画面</translation>
+    </message>
+    <message>
+        <source>Shown in the feed before anyone presses play.</source>
+        <translation>视频播放前，在信息流中显示。</translation>
+    </message>
+    <message>
+        <source>Use the frame at the playhead ({time})</source>
+        <translation>使用播放头处的画面（{time}）</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Something went wrong</source>
@@ -709,12 +878,6 @@
         <translation>用笔记的图片套用模板，制作封面或拼图</translation>
     </message>
     <message>
-        <source>Drop photos here, or click “Add images…”.
-JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
-        <translation>把照片拖到这里，或点击“添加图片…”。
-支持 JPEG、PNG、WebP 和 iPhone HEIC，第一张图是封面。</translation>
-    </message>
-    <message>
         <source>Making the cover from the template…</source>
         <translation>正在用模板制作封面…</translation>
     </message>
@@ -753,6 +916,26 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Ready to publish?</source>
         <translation>可以发布了吗？</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Edit video</source>
+        <translation>编辑视频</translation>
+    </message>
+    <message>
+        <source>Trim, reframe, add text, music and a cover (or double-click)</source>
+        <translation>修剪、调整画幅，添加文字、音乐和封面（也可以双击视频）</translation>
+    </message>
+    <message>
+        <source>Add a video…</source>
+        <translation>添加视频…</translation>
+    </message>
+    <message>
+        <source>Double-click the video to trim it, reframe it, add text, music and a cover.</source>
+        <translation>双击视频即可修剪、调整画幅，添加文字、音乐和封面。</translation>
     </message>
     <message>
         <source>All changes saved</source>
@@ -807,6 +990,10 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>使用对方的版本</translation>
     </message>
     <message>
+        <source>Preparing the video for publishing: {percent}%…</source>
+        <translation>正在准备发布用的视频：{percent}%…</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
@@ -855,10 +1042,6 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>未能定时：{reason}</translation>
     </message>
     <message>
-        <source>Add images</source>
-        <translation>添加图片</translation>
-    </message>
-    <message>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
@@ -871,6 +1054,20 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>知道了</translation>
     </message>
     <message>
+        <source>Drop photos or one video here, or click “Add images…”.
+JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV and WebM video.</source>
+        <translation>把图片或一个视频拖到这里，或点击“添加图片…”。
+支持 JPEG、PNG、WebP 和 iPhone HEIC 图片（第一张为封面），或 MP4、MOV、MKV 和 WebM 视频。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop preparing the video; it is prepared again when you publish</source>
+        <translation>停止准备视频；发布时会重新准备</translation>
+    </message>
+    <message>
         <source>Double-click a photo to edit it. Drag to reorder; select one and press Delete to remove it.</source>
         <translation>双击图片即可编辑。拖动可调整顺序；选中后按 Delete 键删除。</translation>
     </message>
@@ -881,6 +1078,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>The photos could not be prepared for publishing: {reason} Your edits are kept.</source>
         <translation>发布用的图片没能生成：{reason} 你的编辑都还在。</translation>
+    </message>
+    <message>
+        <source>A video ({patterns})</source>
+        <translation>视频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Add images or a video</source>
+        <translation>添加图片或视频</translation>
     </message>
     <message>
         <source>Published {time}. It is now on your account&apos;s page.</source>
@@ -1159,6 +1364,93 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>FramePanel</name>
+    <message>
+        <source>Feed</source>
+        <translation>信息流</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <source>As shot</source>
+        <translation>原比例</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原画面</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Fill the frame, choose what shows</source>
+        <translation>铺满画面，自选显示区域</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Whole picture on a blurred background</source>
+        <translation>完整画面，模糊背景填充</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Left – right</source>
+        <translation>左右位置</translation>
+    </message>
+    <message>
+        <source>Top – bottom</source>
+        <translation>上下位置</translation>
+    </message>
+    <message>
+        <source>Or drag the picture on the preview to choose what shows.</source>
+        <translation>也可以在预览中拖动画面，选择显示区域。</translation>
+    </message>
+    <message>
+        <source>Nothing is cut off: the bands around the picture show a blurred copy of it.</source>
+        <translation>画面不会被裁掉：四周的空白处用模糊的画面填充。</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>画幅</translation>
+    </message>
+    <message>
+        <source>Keeps the video&apos;s own framing. A video that is only trimmed is copied as it is: no re-encoding, no quality lost.</source>
+        <translation>保持视频原有的画幅。只修剪过的视频会原样复制：不重新编码，画质无损。</translation>
+    </message>
+    <message>
+        <source>{size}: the largest a video shows in the feed.</source>
+        <translation>{size}：视频在信息流中显示得最大。</translation>
+    </message>
+    <message>
+        <source>{size}: fills a phone screen when opened.</source>
+        <translation>{size}：打开后铺满手机屏幕。</translation>
+    </message>
+    <message>
+        <source>{size}: the same square in the feed and when opened.</source>
+        <translation>{size}：在信息流中和打开后都是同样的方形。</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
         <source>Text &amp; stickers</source>
@@ -1207,6 +1499,33 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Layers ({count}/{max})</source>
         <translation>图层（{count}/{max}）</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Filters</source>
+        <translation>滤镜</translation>
+    </message>
+    <message>
+        <source>One-click looks</source>
+        <translation>一键套用风格</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>调节</translation>
+    </message>
+    <message>
+        <source>Light, colour and detail</source>
+        <translation>光影、色彩和细节</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Fine tone and colour curves</source>
+        <translation>精细调整影调和色彩的曲线</translation>
     </message>
 </context>
 <context>
@@ -1380,10 +1699,6 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>后台响应时出现问题（HTTP {status}）。</translation>
     </message>
     <message>
-        <source>This is not a supported image (JPEG, PNG, WebP or HEIC).</source>
-        <translation>不是支持的图片格式（JPEG、PNG、WebP 或 HEIC）。</translation>
-    </message>
-    <message>
         <source>The image is damaged and cannot be read.</source>
         <translation>图片已损坏，无法读取。</translation>
     </message>
@@ -1428,8 +1743,24 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>这张图片已不在存储中。</translation>
     </message>
     <message>
-        <source>An image of this note is missing.</source>
-        <translation>这篇笔记缺少一张图片。</translation>
+        <source>This is not a photo or video the studio takes (JPEG, PNG, WebP, HEIC; MP4, MOV, MKV, WebM).</source>
+        <translation>这不是工作室支持的照片或视频（JPEG、PNG、WebP、HEIC；MP4、MOV、MKV、WebM）。</translation>
+    </message>
+    <message>
+        <source>A photo or video of this note is missing.</source>
+        <translation>这篇笔记的某张照片或视频不见了。</translation>
+    </message>
+    <message>
+        <source>A video note holds one video. Remove it first to use another file.</source>
+        <translation>视频笔记只能包含一个视频。请先移除当前视频，再使用其他文件。</translation>
+    </message>
+    <message>
+        <source>The note became a video note with the video added; photos need a note of their own.</source>
+        <translation>添加视频后，这篇笔记已变为视频笔记；图片需要另建一篇笔记。</translation>
+    </message>
+    <message>
+        <source>This note has photos; a video needs a note of its own.</source>
+        <translation>这篇笔记已有图片；视频需要另建一篇笔记。</translation>
     </message>
     <message>
         <source>The title is empty.</source>
@@ -1470,6 +1801,14 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>The video is large ({bytes}); it may upload slowly.</source>
         <translation>视频较大（{bytes}），上传可能较慢。</translation>
+    </message>
+    <message>
+        <source>The video is long ({seconds}, over {max}); many viewers may not finish it.</source>
+        <translation>视频较长（{seconds}，超过 {max}），很多观众可能看不完。</translation>
+    </message>
+    <message>
+        <source>The video is too long: {seconds} of at most {max}.</source>
+        <translation>视频太长：{seconds}，最长 {max}。</translation>
     </message>
     <message>
         <source>Image {index} is {format}; the platform takes {allowed}.</source>
@@ -1860,8 +2199,163 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
         <translation>这张图片太细长，无法用作贴纸或 Logo。</translation>
     </message>
     <message>
+        <source>This subtitle file is too large ({size}); it may be at most {max}.</source>
+        <translation>字幕文件过大（{size}），最大 {max}。</translation>
+    </message>
+    <message>
+        <source>This subtitle file is not readable text. Save it as UTF-8 and try again.</source>
+        <translation>字幕文件不是可读的文本。请另存为 UTF-8 编码后重试。</translation>
+    </message>
+    <message>
+        <source>This is not an SRT subtitle file: line {line} cannot be read.</source>
+        <translation>这不是 SRT 字幕文件：第 {line} 行无法读取。</translation>
+    </message>
+    <message>
+        <source>This subtitle file has no subtitles.</source>
+        <translation>字幕文件里没有字幕。</translation>
+    </message>
+    <message>
+        <source>There are {count} subtitles; the video has room for {max}.</source>
+        <translation>共有 {count} 条字幕，视频最多容纳 {max} 条。</translation>
+    </message>
+    <message>
+        <source>This is not a supported video (MP4, MOV, MKV or WebM).</source>
+        <translation>不是支持的视频格式（MP4、MOV、MKV 或 WebM）。</translation>
+    </message>
+    <message>
+        <source>The video is damaged and cannot be read.</source>
+        <translation>视频已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>This file has no picture: it is sound only, or empty.</source>
+        <translation>这个文件没有画面：只有声音，或是空文件。</translation>
+    </message>
+    <message>
+        <source>This is not a sound file the studio takes (MP3, M4A, AAC, WAV, FLAC, Ogg).</source>
+        <translation>这不是工作室支持的音频文件（MP3、M4A、AAC、WAV、FLAC、Ogg）。</translation>
+    </message>
+    <message>
+        <source>This file has no sound.</source>
+        <translation>这个文件没有声音。</translation>
+    </message>
+    <message>
+        <source>This video has no length.</source>
+        <translation>这个视频的时长为零。</translation>
+    </message>
+    <message>
+        <source>This video is too long ({seconds}); it may last at most {max}.</source>
+        <translation>视频太长（{seconds}），最长 {max}。</translation>
+    </message>
+    <message>
+        <source>The video is too large ({width}×{height} pixels); no side may exceed {max}.</source>
+        <translation>视频尺寸过大（{width}×{height} 像素），任一边都不能超过 {max}。</translation>
+    </message>
+    <message>
+        <source>The part from {start} s to {end} s is not inside the video (0 to {duration} s).</source>
+        <translation>{start} 秒到 {end} 秒这一段不在视频范围内（0 到 {duration} 秒）。</translation>
+    </message>
+    <message>
+        <source>A trimmed copy can be saved as {allowed}, not as {suffix}.</source>
+        <translation>修剪后的副本只能保存为 {allowed}，不能保存为 {suffix}。</translation>
+    </message>
+    <message>
+        <source>This video&apos;s {codec} stream cannot go into a .{format} file unchanged. Choose another file type.</source>
+        <translation>这个视频的 {codec} 流无法原样放入 .{format} 文件。请选择其他文件类型。</translation>
+    </message>
+    <message>
+        <source>The video job was cancelled.</source>
+        <translation>视频任务已取消。</translation>
+    </message>
+    <message>
+        <source>The video can have at most {max} clips. Delete a clip to make room.</source>
+        <translation>视频最多包含 {max} 个片段。请先删除一个片段。</translation>
+    </message>
+    <message>
+        <source>A video this edit uses is missing. Add it again or remove its clips.</source>
+        <translation>这次编辑用到的一个视频找不到了。请重新添加，或删除它的片段。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: the timeline has no clips left to play.</source>
+        <translation>没有可导出的内容：时间线上已没有可播放的片段。</translation>
+    </message>
+    <message>
+        <source>A video can be saved as {allowed}, not as {suffix}.</source>
+        <translation>视频只能保存为 {allowed}，不能保存为 {suffix}。</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>出了点问题（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>MusicPanel</name>
+    <message>
+        <source>＋  Add music…</source>
+        <translation>＋  添加音乐…</translation>
+    </message>
+    <message>
+        <source>Pick a song or a voice-over (MP3, M4A, WAV…)</source>
+        <translation>选择歌曲或配音（MP3、M4A、WAV…）</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Use another audio file instead</source>
+        <translation>换用其他音频文件</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take the music off the video</source>
+        <translation>从视频中移除音乐</translation>
+    </message>
+    <message>
+        <source>Original sound</source>
+        <translation>原声</translation>
+    </message>
+    <message>
+        <source>How loud the videos&apos; own sound plays; 0 % silences it</source>
+        <translation>视频原声的音量；0 % 即静音</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Fade in</source>
+        <translation>淡入</translation>
+    </message>
+    <message>
+        <source>Fade out</source>
+        <translation>淡出</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>淡入淡出</translation>
+    </message>
+    <message>
+        <source>The music rises at the start of the video and dies away at its end.</source>
+        <translation>音乐在视频开头渐强，在结尾渐弱。</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>No music yet</source>
+        <translation>还没有音乐</translation>
+    </message>
+    <message>
+        <source>Add a song or a voice-over under your video.</source>
+        <translation>为视频添加歌曲或配音。</translation>
+    </message>
+    <message>
+        <source>{length} long</source>
+        <translation>时长 {length}</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +3092,13 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>SpeedMarks</name>
+    <message>
+        <source>Click a speed to use it</source>
+        <translation>点击即可使用该倍速</translation>
+    </message>
+</context>
+<context>
     <name>StickerLayerForm</name>
     <message>
         <source>Sticker</source>
@@ -3005,6 +3506,168 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     </message>
 </context>
 <context>
+    <name>TextPanel</name>
+    <message>
+        <source>＋  Add text</source>
+        <translation>＋  添加文字</translation>
+    </message>
+    <message>
+        <source>A title from the playhead, shown for {seconds} seconds</source>
+        <translation>从播放头处添加标题，显示 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <translation>贴纸</translation>
+    </message>
+    <message>
+        <source>Labels, arrows, circles, highlights and more</source>
+        <translation>标签、箭头、圈注、高亮等</translation>
+    </message>
+    <message>
+        <source>Import subtitles (SRT)…</source>
+        <translation>导入字幕（SRT）…</translation>
+    </message>
+    <message>
+        <source>Put the lines of an .srt file on the video at their times</source>
+        <translation>把 .srt 文件中的字幕按时间放到视频上</translation>
+    </message>
+    <message>
+        <source>Remove subtitles</source>
+        <translation>移除字幕</translation>
+    </message>
+    <message>
+        <source>Add a title or a sticker: it starts at the playhead and shows for {seconds} seconds. Select one in the list to change when it shows and how it looks.</source>
+        <translation>添加标题或贴纸：从播放头处开始，显示 {seconds} 秒。在列表中选中一项，即可修改它的显示时间和样式。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Set to playhead</source>
+        <translation>对齐播放头</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Take this overlay off the video</source>
+        <translation>从视频中移除这一项</translation>
+    </message>
+    <message>
+        <source>Use this style for all subtitles</source>
+        <translation>将此样式应用到所有字幕</translation>
+    </message>
+    <message>
+        <source>Every subtitle line takes this line&apos;s font, size, colours and place</source>
+        <translation>所有字幕都使用这一条的字体、大小、颜色和位置</translation>
+    </message>
+    <message>
+        <source>Text &amp; stickers</source>
+        <translation>文字与贴纸</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Type a time in seconds, or use the arrow keys (0.1 s steps)</source>
+        <translation>输入秒数，或用方向键调整（每次 0.1 秒）</translation>
+    </message>
+    <message>
+        <source>Your title</source>
+        <translation>你的标题</translation>
+    </message>
+    <message>
+        <source>Start at the playhead ({time})</source>
+        <translation>从播放头处开始（{time}）</translation>
+    </message>
+    <message>
+        <source>End at the playhead ({time})</source>
+        <translation>在播放头处结束（{time}）</translation>
+    </message>
+    <message>
+        <source>On screen for {seconds} s</source>
+        <translation>显示 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>On the video ({count})</source>
+        <translation>视频上的内容（{count}）</translation>
+    </message>
+    <message>
+        <source>On the video</source>
+        <translation>视频上的内容</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Left and Right arrows step one frame, Home and End go to the start and end, S splits the clip at the playhead, Delete removes the selected clip.</source>
+        <translation>左右方向键逐帧移动，Home 和 End 跳到开头和结尾，S 在播放头处分割片段，Delete 删除选中的片段。</translation>
+    </message>
+    <message>
+        <source>Split at playhead</source>
+        <translation>在播放头处分割</translation>
+    </message>
+    <message>
+        <source>Delete clip</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <source>Show the whole timeline</source>
+        <translation>显示完整时间线</translation>
+    </message>
+    <message>
+        <source>Click or drag to move the playhead</source>
+        <translation>点击或拖动以移动播放头</translation>
+    </message>
+    <message>
+        <source>Drag to reorder · S splits at the playhead · Delete removes it</source>
+        <translation>拖动调整顺序 · S 在播放头处分割 · Delete 删除</translation>
+    </message>
+    <message>
+        <source>Drag to trim the start of this clip</source>
+        <translation>拖动修剪片段开头</translation>
+    </message>
+    <message>
+        <source>Drag to trim the end of this clip</source>
+        <translation>拖动修剪片段结尾</translation>
+    </message>
+    <message>
+        <source>Drag to move when this shows</source>
+        <translation>拖动调整显示时段</translation>
+    </message>
+    <message>
+        <source>Drag to change when this appears</source>
+        <translation>拖动调整出现时间</translation>
+    </message>
+    <message>
+        <source>Drag to change when this disappears</source>
+        <translation>拖动调整消失时间</translation>
+    </message>
+    <message>
+        <source>The clips of the video show here.</source>
+        <translation>视频片段会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>贴纸</translation>
+    </message>
+    <message>
+        <source>Music · {volume}%</source>
+        <translation>音乐 · {volume}%</translation>
+    </message>
+</context>
+<context>
     <name>TopicGroupsDialog</name>
     <message>
         <source>Topic groups</source>
@@ -3239,6 +3902,188 @@ JPEG, PNG, WebP and iPhone HEIC; the first image is the cover.</source>
     <message>
         <source>Title {size} mm tall on a phone: readable at a glance.</source>
         <translation>标题在手机上高 {size} 毫米：一眼就能看清。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCoverDialog</name>
+    <message>
+        <source>Cover from a template</source>
+        <translation>用模板制作封面</translation>
+    </message>
+    <message>
+        <source>The chosen frame with the note&apos;s title, in a video-cover template.</source>
+        <translation>把选中的画面和笔记标题放进视频封面模板。</translation>
+    </message>
+    <message>
+        <source>Use this cover</source>
+        <translation>使用这个封面</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEditor</name>
+    <message>
+        <source>← Back to note</source>
+        <translation>← 返回笔记</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the edited video as an MP4 at the platform&apos;s size</source>
+        <translation>按平台尺寸把编辑后的视频保存为 MP4</translation>
+    </message>
+    <message>
+        <source>Previous frame (←)</source>
+        <translation>上一帧（←）</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Next frame (→)</source>
+        <translation>下一帧（→）</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>剪辑</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>调色</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Opening the video…</source>
+        <translation>正在打开视频…</translation>
+    </message>
+    <message>
+        <source>This video cannot be opened: {reason}</source>
+        <translation>这个视频打不开：{reason}</translation>
+    </message>
+    <message>
+        <source>This frame cannot be shown: {reason}</source>
+        <translation>无法显示这一帧：{reason}</translation>
+    </message>
+    <message>
+        <source>Only trimmed: exported as a lossless stream copy, cut at keyframes</source>
+        <translation>仅修剪：以无损流复制导出，在关键帧处剪切</translation>
+    </message>
+    <message>
+        <source>Exported as H.264/AAC, {width}×{height}, 30 fps</source>
+        <translation>导出为 H.264/AAC，{width}×{height}，30 fps</translation>
+    </message>
+    <message>
+        <source>Exported as H.264/AAC at the platform&apos;s size, 30 fps</source>
+        <translation>按平台尺寸导出为 H.264/AAC，30 fps</translation>
+    </message>
+    <message>
+        <source>Add a video</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Videos ({patterns})</source>
+        <translation>视频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Adding {name}…</source>
+        <translation>正在添加 {name}…</translation>
+    </message>
+    <message>
+        <source>Add music</source>
+        <translation>添加音乐</translation>
+    </message>
+    <message>
+        <source>Sound ({patterns})</source>
+        <translation>音频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Import subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt)</source>
+        <translation>字幕 (*.srt)</translation>
+    </message>
+    <message>
+        <source>{count} subtitle(s) imported from {name}.</source>
+        <translation>已从 {name} 导入 {count} 条字幕。</translation>
+    </message>
+    <message>
+        <source>Not added: {reason}</source>
+        <translation>未添加：{reason}</translation>
+    </message>
+    <message>
+        <source>Making the cover…</source>
+        <translation>正在制作封面…</translation>
+    </message>
+    <message>
+        <source>Export the video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>stream copy, no re-encode</source>
+        <translation>流复制，不重新编码</translation>
+    </message>
+    <message>
+        <source>H.264/AAC</source>
+        <translation>H.264/AAC</translation>
+    </message>
+    <message>
+        <source>Exported to {path} ({how})</source>
+        <translation>已导出到 {path}（{how}）</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>没有导出：{reason}</translation>
     </message>
 </context>
 </TS>

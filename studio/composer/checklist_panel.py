@@ -36,6 +36,7 @@ RULE_NAMES = {
     "video.format": QT_TRANSLATE_NOOP("ChecklistPanel", "Video format"),
     "video.bytes": QT_TRANSLATE_NOOP("ChecklistPanel", "Video file size"),
     "video.ratio": QT_TRANSLATE_NOOP("ChecklistPanel", "Video shape"),
+    "video.duration": QT_TRANSLATE_NOOP("ChecklistPanel", "Video length"),
     "topics": QT_TRANSLATE_NOOP("ChecklistPanel", "Topics"),
     "schedule": QT_TRANSLATE_NOOP("ChecklistPanel", "Publishing time"),
     "brief": QT_TRANSLATE_NOOP("ChecklistPanel", "Brand brief"),

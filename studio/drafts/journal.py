@@ -20,6 +20,7 @@ from typing import Any
 
 from editor.errors import EditorError
 from editor.recipe import Recipe
+from editor.video.edit import VideoEdit
 from publisher.schemas import NoteMediaIn
 
 JOURNAL_DIR = "drafts"
@@ -86,6 +87,9 @@ class DraftFields:
     media: tuple[str, ...] = ()
     edits: tuple[MediaEdit, ...] = ()
     """Only photos with a recipe, an export or a composition, in `media` order."""
+    type: str = "image"
+    """``image`` or ``video``: a video note holds one video, whose "recipe" is a video edit
+    (`editor.video.edit`) and whose export is the MP4 that is published."""
     topics: tuple[Tag, ...] = ()
     mentions: tuple[Tag, ...] = ()
     products: tuple[Tag, ...] = ()
@@ -105,7 +109,7 @@ class DraftFields:
                 changes[key] = [tag.id for tag in getattr(self, name)]
         if saved is None or self.place != saved.place:
             changes["place_id"] = None if self.place is None else self.place.id
-        for name in ("visibility", "original", "ai_generated"):
+        for name in ("type", "visibility", "original", "ai_generated"):
             if saved is None or getattr(self, name) != getattr(saved, name):
                 changes[name] = getattr(self, name)
         return changes
@@ -137,9 +141,24 @@ class DraftFields:
         """New order or set of photos; the edits of photos still there stay with them."""
         return self._with_edits(media, {edit.sha256: edit for edit in self.edits})
 
+    def video_edit_of(self, sha256: str) -> VideoEdit:
+        """The video's edit; EditorError when this app cannot read it (`recipe.too_new`)."""
+        key = self.recipe_key_of(sha256)
+        return VideoEdit() if key is None else VideoEdit.from_dict(json.loads(key))
+
     def with_recipe(self, sha256: str, document: Mapping[str, Any] | None) -> DraftFields:
         """A photo's new recipe; a rendered image of an older recipe is dropped with it."""
-        key = recipe_key(document)
+        return self._with_recipe_key(sha256, recipe_key(document))
+
+    def with_video_edit(self, sha256: str, edit: VideoEdit) -> DraftFields:
+        """The video's new edit; an export of an older edit is dropped with it."""
+        document = edit.to_dict()
+        plain = document == VideoEdit().to_dict()
+        return self._with_recipe_key(
+            sha256, None if plain else json.dumps(document, sort_keys=True)
+        )
+
+    def _with_recipe_key(self, sha256: str, key: str | None) -> DraftFields:
         if key == self.recipe_key_of(sha256):
             return self
         edit = self.edit_of(sha256)
@@ -253,6 +272,7 @@ class JournalEntry:
             original=bool(raw.get("original", False)),
             ai_generated=bool(raw.get("ai_generated", False)),
             planned_at=raw.get("planned_at"),
+            type="video" if raw.get("type") == "video" else "image",
         )
         data["uploads"] = tuple(str(path) for path in data.get("uploads", []))
         return cls(fields=fields, **data)

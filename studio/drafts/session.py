@@ -14,6 +14,7 @@ never saved or published.
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -26,16 +27,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.recipe import Recipe
+from editor.video.edit import VideoEdit
+from editor.video.process import export_in_process
 from publisher.client import ClientError, ConflictError, NotFoundError, OfflineError
 from publisher.client import ValidationError as RefusedError
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
-from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, Tag
+from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, MediaEdit, Tag
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
 from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
+from studio.video.sources import open_sources
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -44,6 +48,9 @@ if TYPE_CHECKING:
 
 SAVE_DEBOUNCE_MS = 600
 JOURNAL_DEBOUNCE_MS = 150
+VIDEO_PROGRESS_STEPS = 1000
+"""A video export reports `export_progress(done, VIDEO_PROGRESS_STEPS)`: one file, in
+thousandths, where photo exports count files."""
 _RETRY_MS = (1000, 2000, 4000, 8000, 15000, 30000)
 
 
@@ -77,6 +84,7 @@ def fields_of(note: NotePublic, known: DraftFields | None = None) -> DraftFields
         visibility=note.visibility,
         original=note.original,
         ai_generated=note.ai_generated,
+        type=note.type,
         planned_at=(
             note.scheduled_at.isoformat()
             if note.scheduled_at
@@ -172,6 +180,7 @@ class DraftSession(QObject):
         self._publishing = False
         self._retiring = False
         self._exporting = False
+        self._cancel_export = threading.Event()
         self._uploads: list[str] = list(entry.uploads)
         """Local paths of images still being checked or uploaded into this draft."""
         self._covers = 0
@@ -258,6 +267,15 @@ class DraftSession(QObject):
         """A photo's edit changed (one undo step, undo or redo); saved like the text."""
         if sha256 in self._fields.media:
             self._edit(self._fields.with_recipe(sha256, recipe.to_dict()))
+
+    def set_video_edit(self, sha256: str, edit: VideoEdit) -> None:
+        """The video's edit changed (one undo step, undo or redo); saved like the text."""
+        if sha256 in self._fields.media:
+            self._edit(self._fields.with_video_edit(sha256, edit))
+
+    def set_type(self, note_type: str) -> None:
+        """An empty draft becomes a video note when a video is added (or back to photos)."""
+        self._edit(replace(self._fields, type=note_type))
 
     def add_cover(
         self,
@@ -581,6 +599,9 @@ class DraftSession(QObject):
         if self._exporting or not todo:
             return
         self._exporting = True
+        if fields.type == "video":
+            self._export_video(fields, todo[0])
+            return
         store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
         looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
         quality = self._ctx.settings.get(EXPORT_QUALITY)
@@ -608,6 +629,53 @@ class DraftSession(QObject):
             on_failure=self._on_export_failed,
             on_progress=lambda done: self.export_progress.emit(int(done), total),
         )
+
+    def _export_video(self, fields: DraftFields, todo: MediaEdit) -> None:
+        """Render the note's video in a child process and upload the MP4; the progress goes
+        out in thousandths, and `cancel_export` stops it."""
+        store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
+        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
+        cancel = self._cancel_export = threading.Event()
+        self.export_progress.emit(0, VIDEO_PROGRESS_STEPS)
+
+        def job(progress: Callable[[float], None]) -> list[tuple[str, str | None, str]]:
+            client = client_of()
+            edit = fields.video_edit_of(todo.sha256)
+            music = edit.music.source if edit.music is not None else None
+            sources = open_sources(
+                store, client, todo.sha256, edit.sources, known={}, music_key=music
+            )
+            out = store.folder / "exports" / f"{todo.sha256}-{uuid.uuid4().hex[:8]}.mp4"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                export_in_process(
+                    edit,
+                    {key: source.path for key, source in sources.items()},
+                    out,
+                    looks=looks,
+                    stickers=stickers,
+                    progress=progress,
+                    cancelled=cancel.is_set,
+                )
+                return [(todo.sha256, todo.recipe, client.upload_media(out).sha256)]
+            finally:
+                out.unlink(missing_ok=True)
+
+        run_in_background(
+            self._ctx.runner,
+            Lane.MEDIA,
+            owner=self,
+            job=job,
+            on_success=self._on_exported,
+            on_failure=self._on_export_failed,
+            on_progress=lambda fraction: self.export_progress.emit(
+                round(fraction * VIDEO_PROGRESS_STEPS), VIDEO_PROGRESS_STEPS
+            ),
+        )
+
+    def cancel_export(self) -> None:
+        """Stop a video export (photo exports are quick and run to the end)."""
+        self._cancel_export.set()
 
     def _on_exported(self, done: list[tuple[str, str | None, str]]) -> None:
         self._exporting = False

@@ -1,28 +1,31 @@
-"""Undo/redo of one photo's edits: a plain stack of recipes with a clean mark.
+"""Undo/redo of one photo's (or video's) edits: a plain stack of values with a clean mark.
 
-Recipes are immutable values, so history is just the list of states the creator committed;
-undo moves a cursor back, a new commit drops whatever was ahead of it. The clean mark is the
-state last saved with the note, so the editor can tell whether a photo has unsaved edits.
+Recipes and video edits are immutable values, so history is just the list of states the
+creator committed; undo moves a cursor back, a new commit drops whatever was ahead of it. The
+clean mark is the state last saved with the note, so the editor can tell whether a photo has
+unsaved edits.
 """
 
 from __future__ import annotations
 
-from editor.recipe import Recipe
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 MAX_STEPS = 200
 
 
-class History:
+class History(Generic[T]):
     """The committed states of one photo, oldest first, and where the creator stands."""
 
-    def __init__(self, initial: Recipe, max_steps: int = MAX_STEPS) -> None:
-        self._states: list[Recipe] = [initial]
+    def __init__(self, initial: T, max_steps: int = MAX_STEPS) -> None:
+        self._states: list[T] = [initial]
         self._cursor = 0
         self._clean: int | None = 0
         self._max_steps = max(2, max_steps)
 
     @property
-    def current(self) -> Recipe:
+    def current(self) -> T:
         return self._states[self._cursor]
 
     @property
@@ -37,7 +40,7 @@ class History:
     def is_clean(self) -> bool:
         return self._clean == self._cursor
 
-    def commit(self, recipe: Recipe) -> bool:
+    def commit(self, recipe: T) -> bool:
         """Record `recipe` as one step; False (and no step) when nothing changed."""
         if recipe == self.current:
             return False
@@ -54,12 +57,12 @@ class History:
                 self._clean = self._clean - overflow if self._clean >= overflow else None
         return True
 
-    def undo(self) -> Recipe:
+    def undo(self) -> T:
         if self.can_undo:
             self._cursor -= 1
         return self.current
 
-    def redo(self) -> Recipe:
+    def redo(self) -> T:
         if self.can_redo:
             self._cursor += 1
         return self.current

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from editor.errors import EditorError
 from editor.recipe import Recipe
+from editor.video.edit import VideoEdit
 from publisher.client import ClientError
 from publisher.domain.changes import ChangeSet
 from publisher.domain.checks import title_limits, title_width
@@ -56,7 +57,7 @@ from studio.drafts.session import DraftSession, SaveState
 from studio.drafts.store import DraftStore
 from studio.editor.edited_thumbnails import EditedThumbnails
 from studio.editor.photo_editor import PhotoEditor
-from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, refusal_text
+from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, admit, refusal_text
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
@@ -64,6 +65,8 @@ from studio.models.notes import local_time, status_label
 from studio.preview.preview_dialog import PreviewDialog
 from studio.quiet_read import ignore_failure, quiet_read
 from studio.settings import LAST_ACCOUNT
+from studio.video.sources import VIDEO_PATTERNS
+from studio.video.video_editor import VideoEditor
 from studio.widgets.banner import Banner
 from studio.widgets.card import card, page_header
 from studio.widgets.counter import CounterLabel
@@ -153,6 +156,7 @@ class CreatePage(QWidget):
         images_head = QHBoxLayout()
         images_title = QLabel(self.tr("Images"), images_card)
         images_title.setObjectName("CardTitle")
+        self.images_title = images_title
         self.image_counter = CounterLabel(images_card)
         self.add_button = QPushButton(self.tr("Add images…"), images_card)
         self.remove_button = QPushButton(self.tr("Remove"), images_card)
@@ -173,8 +177,9 @@ class CreatePage(QWidget):
         images.addLayout(images_head)
         self.drop_hint = QLabel(
             self.tr(
-                "Drop photos here, or click “Add images…”.\n"
-                "JPEG, PNG, WebP and iPhone HEIC; the first image is the cover."
+                "Drop photos or one video here, or click “Add images…”.\n"
+                "JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), "
+                "or MP4, MOV, MKV and WebM video."
             ),
             images_card,
         )
@@ -189,23 +194,25 @@ class CreatePage(QWidget):
         self.export_label = QLabel(images_card)
         self.export_label.setObjectName("Hint")
         self.export_label.hide()
+        self.cancel_export_button = QPushButton(self.tr("Cancel"), images_card)
+        self.cancel_export_button.setToolTip(
+            self.tr("Stop preparing the video; it is prepared again when you publish")
+        )
+        self.cancel_export_button.hide()
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_label, 1)
+        export_row.addWidget(self.cancel_export_button)
         self.cover_label = QLabel(self.tr("Making the cover from the template…"), images_card)
         self.cover_label.setObjectName("Hint")
         self.cover_label.hide()
-        reorder_hint = QLabel(
-            self.tr(
-                "Double-click a photo to edit it. Drag to reorder; select one and press "
-                "Delete to remove it."
-            ),
-            images_card,
-        )
+        reorder_hint = QLabel(images_card)
         reorder_hint.setObjectName("Hint")
         self._reorder_hint = reorder_hint
         images.addWidget(self.drop_hint)
         images.addWidget(self.strip)
         images.addWidget(self.upload_progress)
         images.addWidget(self.upload_label)
-        images.addWidget(self.export_label)
+        images.addLayout(export_row)
         images.addWidget(self.cover_label)
         images.addWidget(reorder_hint)
 
@@ -260,9 +267,11 @@ class CreatePage(QWidget):
         scroll.setWidget(content)
         self.note_view = scroll
         self.editor = PhotoEditor(self._ctx, self)
+        self.video_editor = VideoEditor(self._ctx, self)
         self.views = QStackedWidget(self)
         self.views.addWidget(self.note_view)
         self.views.addWidget(self.editor)
+        self.views.addWidget(self.video_editor)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.views)
@@ -335,6 +344,9 @@ class CreatePage(QWidget):
         self.covers.failed.connect(self._on_cover_failed)
         self.editor.recipe_committed.connect(self._on_recipe_committed)
         self.editor.back_requested.connect(self.close_editor)
+        self.video_editor.edit_committed.connect(self._on_video_edit_committed)
+        self.video_editor.back_requested.connect(self.close_editor)
+        self.cancel_export_button.clicked.connect(lambda: self._session.cancel_export())
         self.editor.photo_opened.connect(self._on_editor_moved)
         self.edited_thumbnails.ready.connect(self.media.refresh_sha)
         self.media.order_changed.connect(self._on_media_order_changed)
@@ -414,7 +426,31 @@ class CreatePage(QWidget):
         self._show_flags()
         self.schedule_box.show_plan(fields.planned_at, self._timezone())
         self._follow_photos_in_editor()
+        self._show_note_type()
         self._refresh_counters()
+
+    def _show_note_type(self) -> None:
+        video = self._session.fields.type == "video"
+        self.images_title.setText(self.tr("Video") if video else self.tr("Images"))
+        self.image_counter.setVisible(not video)
+        self.edit_button.setText(self.tr("Edit video") if video else self.tr("Edit photo"))
+        self.edit_button.setToolTip(
+            self.tr("Trim, reframe, add text, music and a cover (or double-click)")
+            if video
+            else self.tr("Crop, adjust and add filters (or double-click)")
+        )
+        self.templates_button.setVisible(not video)
+        self.cover_lab_button.setVisible(not video)
+        self.add_button.setText(self.tr("Add a video…") if video else self.tr("Add images…"))
+        self.add_button.setEnabled(not (video and self.media.rowCount()))
+        self._reorder_hint.setText(
+            self.tr("Double-click the video to trim it, reframe it, add text, music and a cover.")
+            if video
+            else self.tr(
+                "Double-click a photo to edit it. Drag to reorder; select one and press "
+                "Delete to remove it."
+            )
+        )
 
     def _show_save_state(self, state: SaveState) -> None:
         texts = {
@@ -501,19 +537,26 @@ class CreatePage(QWidget):
 
     def _on_media_order_changed(self) -> None:
         self._session.set_media(self.media.ready_shas())
+        if self.media.rowCount() == 0 and self._session.fields.type == "video":
+            self._session.set_type("image")  # the video went: the draft takes either again
+            self._show_note_type()
         self._follow_photos_in_editor()
         self._refresh_counters()
 
     # -- the photo editor ------------------------------------------------------------------
 
     def edit_photo(self, row: int) -> None:
-        """Open the photo at `row` in the editor (ready photos only)."""
+        """Open the photo at `row` in the editor (ready photos only), or the video editor on
+        a video note's video."""
         if not 0 <= row < self.media.rowCount():
             return
         item = self.media.item(row)
         if item.state is not MediaState.READY or item.sha256 is None:
             return
         self.strip.setCurrentIndex(self.media.index(row))
+        if self._session.fields.type == "video":
+            self._edit_video(item.sha256)
+            return
         try:
             recipe = self._session.fields.recipe_of(item.sha256)
         except EditorError as error:
@@ -524,14 +567,29 @@ class CreatePage(QWidget):
         self.views.setCurrentWidget(self.editor)
         self.editor.setFocus()
 
+    def _edit_video(self, sha256: str) -> None:
+        try:
+            edit = self._session.fields.video_edit_of(sha256)
+        except EditorError as error:
+            self._ctx.notifier.error(_reason(error))
+            return
+        self._session.cancel_export()  # an export of the edit about to change is wasted
+        self.video_editor.open_video(sha256, edit, title=self._session.fields.title)
+        self.views.setCurrentWidget(self.video_editor)
+        self.video_editor.setFocus()
+
+    def _on_video_edit_committed(self, sha256: str, edit: VideoEdit) -> None:
+        self._session.set_video_edit(sha256, edit)
+
     def close_editor(self) -> None:
         """Back to the note; the edits have settled, so their exports are made now."""
+        self.video_editor.close_video()
         self.views.setCurrentWidget(self.note_view)
         self._session.export_edits()
 
     @property
     def editing(self) -> bool:
-        return self.views.currentWidget() is self.editor
+        return self.views.currentWidget() in (self.editor, self.video_editor)
 
     def _on_edit_clicked(self) -> None:
         index = self.strip.currentIndex()
@@ -562,11 +620,17 @@ class CreatePage(QWidget):
 
     def _on_export_progress(self, done: int, total: int) -> None:
         self.export_label.setVisible(total > 0)
-        self.export_label.setText(
-            self.tr("Preparing the photos for publishing: {done} of {total}…").format(
+        video = self._session.fields.type == "video"
+        self.cancel_export_button.setVisible(video and total > 0)
+        if video:
+            text = self.tr("Preparing the video for publishing: {percent}%…").format(
+                percent=done * 100 // max(1, total)
+            )
+        else:
+            text = self.tr("Preparing the photos for publishing: {done} of {total}…").format(
                 done=done, total=total
             )
-        )
+        self.export_label.setText(text)
 
     def _on_export_failed(self, error: BaseException) -> None:
         self.notice_banner.show_message(
@@ -578,6 +642,7 @@ class CreatePage(QWidget):
         )
 
     def _refresh_images(self) -> None:
+        self._show_note_type()
         has_images = self.media.rowCount() > 0
         self.drop_hint.setVisible(not has_images)
         self.strip.setVisible(has_images)
@@ -874,9 +939,20 @@ class CreatePage(QWidget):
     # -- images ----------------------------------------------------------------------------
 
     def add_files(self, paths: list[Path], row: int = -1) -> None:
-        """Check and upload `paths` into the draft (file dialog, drop, or tests)."""
+        """Check and upload `paths` into the draft (file dialog, drop, or tests): photos, or
+        one video, which makes the note a video note."""
         self.notice_banner.hide()
-        self.intake.add_files([Path(path) for path in paths], row, session=self._session)
+        fields = self._session.fields
+        admission = admit(fields.type, self.media.rowCount(), [Path(path) for path in paths])
+        if admission.note_type != fields.type:
+            self._session.set_type(admission.note_type)
+            self._show_note_type()
+        if admission.refused:
+            self._on_refused(
+                [Refusal(path.name, message(code, {})) for path, code in admission.refused]
+            )
+        if admission.accepted:
+            self.intake.add_files(list(admission.accepted), row, session=self._session)
 
     def _resume_uploads(self, state: BackendState) -> None:
         """Once connected after a start: upload again what was uploading when the app closed."""
@@ -888,11 +964,13 @@ class CreatePage(QWidget):
                 self.intake.resume([Path(path) for path in session.pending_uploads], session)
 
     def _on_add_clicked(self) -> None:
+        photos = self.tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS)
+        video = self.tr("A video ({patterns})").format(patterns=VIDEO_PATTERNS)
+        filters = [photos] if self.media.rowCount() else [photos, video]
+        if self._session.fields.type == "video" and self.media.rowCount():
+            filters = [video]
         paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add images"),
-            str(Path.home()),
-            self.tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS),
+            self, self.tr("Add images or a video"), str(Path.home()), ";;".join(filters)
         )
         if paths:
             self.add_files([Path(path) for path in paths])

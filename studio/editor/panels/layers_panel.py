@@ -56,7 +56,7 @@ _THUMB = 96  # decoded at about twice the tile, for sharp icons on dense screens
 NEW_TEXT_SIZE = 0.06
 _LIST_ROW = 36
 
-_LAYERS_STYLESHEET = f"""
+LAYERS_STYLESHEET = f"""
 #EditorPanel #AddTextButton {{
     background: {ACCENT}; border: none; color: white; border-radius: 18px;
     padding: 8px 14px; font-size: 14px; font-weight: 600;
@@ -78,7 +78,7 @@ _LAYERS_STYLESHEET = f"""
 """
 
 
-def _load_thumbnails(entries: list[StickerEntry]) -> dict[str, QImage]:
+def load_sticker_thumbnails(entries: list[StickerEntry]) -> dict[str, QImage]:
     """On a worker: every sticker's picture at tile size (QImage is safe off the UI thread)."""
     thumbnails: dict[str, QImage] = {}
     for entry in entries:
@@ -104,7 +104,7 @@ class LayersPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         style_panel(self)
-        self.setStyleSheet(self.styleSheet() + _LAYERS_STYLESHEET)
+        self.setStyleSheet(self.styleSheet() + LAYERS_STYLESHEET)
         self._ctx = ctx
         self._recipe = Recipe()
         self._selected: int | None = None
@@ -342,7 +342,7 @@ class LayersPanel(QWidget):
                 self._ctx.runner,
                 Lane.READ,
                 owner=self,
-                job=lambda _progress: _load_thumbnails(catalog),
+                job=lambda _progress: load_sticker_thumbnails(catalog),
                 on_success=self._on_thumbnails_loaded,
                 on_failure=lambda _error: None,  # the grid keeps its names as tooltips
             )

@@ -51,7 +51,9 @@ class ResetSlider(QSlider):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         event.ignore()
 
-    def _x_of(self, position: int) -> float:
+    def x_of(self, position: int) -> float:
+        """Where the handle's centre is at `position`, so marks drawn beside the slider line
+        up with it."""
         span = self.width() - _HANDLE
         offset = QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), position, span)
         return _HANDLE / 2 + offset
@@ -65,7 +67,7 @@ class ResetSlider(QSlider):
         painter.setBrush(QColor(PANEL_LINE))
         painter.drawRoundedRect(groove, 2, 2)
         zero = min(max(0, self.minimum()), self.maximum())
-        start, end = sorted((self._x_of(zero), self._x_of(self.value())))
+        start, end = sorted((self.x_of(zero), self.x_of(self.value())))
         if end > start:
             painter.setBrush(QColor(ACCENT))
             painter.drawRoundedRect(QRectF(start, middle - 2, end - start, 4), 2, 2)
@@ -74,7 +76,7 @@ class ResetSlider(QSlider):
         if self.hasFocus():
             painter.setPen(QPen(QColor(ACCENT), 2))
         painter.drawEllipse(
-            QPointF(self._x_of(self.value()), middle), _HANDLE / 2 - 1, _HANDLE / 2 - 1
+            QPointF(self.x_of(self.value()), middle), _HANDLE / 2 - 1, _HANDLE / 2 - 1
         )
         painter.end()
 
