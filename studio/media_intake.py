@@ -73,6 +73,7 @@ class Refusal:
 
 def _check_and_thumbnail(path: Path) -> QImage:
     import editor  # heavy (Pillow, numpy, PyAV): loaded in the worker, on first use
+    from editor.errors import EditorError
     from editor.files import open_regular
     from editor.video.frames import frame_at
     from editor.video.probe import probe_video, sniff_video
@@ -81,6 +82,10 @@ def _check_and_thumbnail(path: Path) -> QImage:
     stream, _size = open_regular(path, lambda _size: None)
     with stream:
         is_video = sniff_video(stream.read(64)) is not None
+    if is_video != (path.suffix.lower() in VIDEO_SUFFIXES):
+        # `admit` sorted it by its name; a photo named .mov (or a video named .jpg) would
+        # land in the wrong kind of note.
+        raise EditorError("media.misnamed", {"video": is_video})
     if not is_video:
         editor.probe_image(path)
         return decode_thumbnail(editor.make_thumbnail(path, THUMB_SIZE))

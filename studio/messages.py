@@ -87,6 +87,7 @@ _MESSAGES: dict[str, str] = {
         "Messages", "The file is larger than the backend accepts ({max})."
     ),
     "media.not_found": QT_TRANSLATE_NOOP("Messages", "This image is not stored any more."),
+    "unexpected": QT_TRANSLATE_NOOP("Messages", "an unexpected error ({error})."),
     "media.unknown": QT_TRANSLATE_NOOP("Messages", "A photo or video of this note is missing."),
     # video notes: what a draft takes (studio.media_intake.admit)
     "media.video_note_full": QT_TRANSLATE_NOOP(
@@ -95,6 +96,11 @@ _MESSAGES: dict[str, str] = {
     "media.video_note_photos": QT_TRANSLATE_NOOP(
         "Messages",
         "The note became a video note with the video added; photos need a note of their own.",
+    ),
+    "media.misnamed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file's name does not match what it holds (a photo named as a video, "
+        "or a video named as a photo). Rename it and add it again.",
     ),
     "media.photo_note_video": QT_TRANSLATE_NOOP(
         "Messages", "This note has photos; a video needs a note of its own."
@@ -505,6 +511,15 @@ def message(code: str, params: dict[str, Any] | None = None) -> str:
     values.setdefault("code", code)
     template = _template(code, params or {})
     return QCoreApplication.translate(_CONTEXT, template).format_map(values)
+
+
+def reason_of(error: BaseException) -> str:
+    """Why something failed, in the creator's words: engine and backend errors carry a code;
+    anything else is named by its type, never shown as a traceback."""
+    code = getattr(error, "code", None)
+    if isinstance(code, str):
+        return message(code, getattr(error, "params", None) or {})
+    return message("unexpected", {"error": type(error).__name__})
 
 
 def is_known(code: str) -> bool:

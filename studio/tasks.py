@@ -18,9 +18,12 @@ class Lane(Enum):
     WRITE = "write"
     MEDIA = "media"
     DISK = "disk"
+    EXPORT = "export"
+    """Waits on video exports running in child processes, so an encode of minutes never holds
+    a media thread that thumbnails and uploads need."""
 
 
-_THREADS = {Lane.READ: 4, Lane.WRITE: 1, Lane.MEDIA: 2, Lane.DISK: 1}
+_THREADS = {Lane.READ: 4, Lane.WRITE: 1, Lane.MEDIA: 2, Lane.DISK: 1, Lane.EXPORT: 1}
 
 
 class TaskRunner:

@@ -45,7 +45,7 @@ from editor.video.edit import MAX_SECONDS, OUTPUT_FPS, Placed, VideoEdit
 from editor.video.frames import FrameReader
 from editor.video.probe import VideoInfo, probe_audio, probe_video
 from editor.video.render import FrameRenderer
-from editor.video.trim import OUTPUT_FORMATS, trim_copy
+from editor.video.trim import OUTPUT_FORMATS, can_copy, trim_copy
 
 __all__ = ["ExportResult", "export_video"]
 
@@ -121,14 +121,14 @@ def export_video(
     duration = placed[-1].out_end
     if duration > MAX_SECONDS:
         raise EditorError("video.too_long", {"seconds": round(duration, 1), "max": MAX_SECONDS})
-    if edit.is_plain_trim:
+    first = infos[placed[0].clip.source]
+    if edit.is_plain_trim and can_copy(first, out.suffix):
         return _copied(placed[0], sources, infos, out, progress, cancelled)
     muxer = _ENCODED_FORMATS.get(out.suffix.lower())
     if muxer is None:
         raise EditorError(
             "video.export_format", {"suffix": out.suffix, "allowed": sorted(_ENCODED_FORMATS)}
         )
-    first = infos[placed[0].clip.source]
     renderer = FrameRenderer(edit, (first.width, first.height), looks=looks, stickers=stickers)
     frames = max(1, round(duration * OUTPUT_FPS))
     temp = temporary_beside(out)

@@ -111,7 +111,7 @@ class FrameReader:
             raise EditorError("video.no_video")
         self._stream = self._container.streams.video[0]
         self._stream.thread_type = "AUTO"
-        self._time_base = self._stream.time_base
+        self._time_base = self._stream.time_base or Fraction(1, av.time_base)
         self._origin = self._stream.start_time or 0
         self._period = 1 / self.info.fps if self.info.fps > 0 else 1 / 30
         self._decoded: Generator[tuple[float, av.VideoFrame], None, None] | None = None
@@ -199,6 +199,7 @@ class FrameReader:
     def _decode_to(self, t: float) -> tuple[float, av.VideoFrame] | None:
         """Decode forward to the last frame starting at or before `t`; None when none does
         (the first decoded frame starts later, or nothing decodes)."""
+        upcoming: tuple[float, av.VideoFrame] | None
         while True:
             if self._next is not None:
                 upcoming, self._next = self._next, None

@@ -72,6 +72,15 @@ def export_in_process(
         if child.is_alive():
             child.kill()
             child.join()
+        if child.exitcode != 0:
+            _remove_partial(out)
+
+
+def _remove_partial(out: Path) -> None:
+    """A child that died (killed, crashed) could not remove its half-written file: it is
+    the hidden one `editor.export.temporary_beside` names beside `out`."""
+    for partial in out.parent.glob(f".{out.stem}.*.part"):
+        partial.unlink(missing_ok=True)
 
 
 def _await(

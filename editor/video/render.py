@@ -44,7 +44,7 @@ from editor.stickers import StickerResolver
 from editor.stickers import load_builtin as builtin_stickers
 from editor.video.edit import OUTPUT_SIZES, Frame, VideoEdit
 
-__all__ = ["AS_SHOT_SIZES", "FrameRenderer", "as_shot_size", "pan_frame"]
+__all__ = ["AS_SHOT_SIZES", "FrameRenderer", "as_shot_size", "output_size", "pan_frame"]
 
 AS_SHOT_SIZES: tuple[tuple[int, int], ...] = (*OUTPUT_SIZES.values(), (1920, 1080))
 """The platform's video shapes at their export sizes: the reframe shapes and 16:9 landscape,
@@ -69,6 +69,12 @@ def as_shot_size(width: int, height: int) -> tuple[int, int]:
     log of the ratio, so 4:3 is as near 1:1 as it is 16:9; the first listed wins a tie)."""
     ratio = math.log(width / height)
     return min(AS_SHOT_SIZES, key=lambda size: abs(math.log(size[0] / size[1]) - ratio))
+
+
+def output_size(edit: VideoEdit, first_size: tuple[int, int]) -> tuple[int, int]:
+    """The export's size: the frame's, or — kept as shot — the platform size nearest the shape
+    of the first clip's picture (`first_size`, upright), whatever the other clips' shapes."""
+    return edit.frame.size if edit.frame is not None else as_shot_size(*first_size)
 
 
 @dataclass(frozen=True)
@@ -212,7 +218,7 @@ class FrameRenderer:
         stickers: Resolves sticker overlays' ids (once each).
         """
         if size is None:
-            size = edit.frame.size if edit.frame is not None else as_shot_size(*source_size)
+            size = output_size(edit, source_size)
         self.size = size
         self._edit = edit
         self._frame = edit.frame if edit.frame is not None else _CENTRED

@@ -29,7 +29,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from editor.errors import EditorError
-from editor.video.edit import MAX_CLIPS, MIN_CLIP_SECONDS, OUTPUT_FPS, Clip, Placed, VideoEdit
+from editor.video.edit import (
+    MAX_CLIPS,
+    MIN_CLIP_SECONDS,
+    OUTPUT_FPS,
+    Clip,
+    Overlay,
+    Placed,
+    VideoEdit,
+)
 
 __all__ = [
     "add_clip",
@@ -238,3 +246,31 @@ def _finite(value: float, name: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, not {value!r}")
     return float(value)
+
+
+NEW_SECONDS = 3.0
+"""How long a new title or sticker stays on screen."""
+
+
+def new_span(playhead: float, length: float | None) -> tuple[float, float]:
+    """When a new overlay shows: `NEW_SECONDS` from the playhead, moved earlier when the video
+    ends sooner, so it is on screen at the playhead and inside the video."""
+    start = max(0.0, playhead)
+    if length is None or length <= 0:
+        return start, start + NEW_SECONDS
+    start = max(0.0, min(start, length - NEW_SECONDS))
+    return start, min(start + NEW_SECONDS, length)
+
+
+def moved_span(
+    overlay: Overlay, *, start: float | None = None, end: float | None = None
+) -> tuple[float, float]:
+    """When `overlay` shows once one of its ends is set: setting one end past the other moves
+    the whole overlay, keeping how long it shows. (`timeline.time_overlay` then puts the times
+    on frames and inside the video.)"""
+    span = overlay.end - overlay.start
+    if start is not None:
+        return start, overlay.end if start < overlay.end else start + span
+    if end is not None:
+        return overlay.start if end > overlay.start else end - span, end
+    return overlay.start, overlay.end

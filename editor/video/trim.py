@@ -10,9 +10,11 @@ the stream's display matrix travels with it, so a phone video stays upright.
 
 from __future__ import annotations
 
+import functools
+import io
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from fractions import Fraction
@@ -31,6 +33,23 @@ __all__ = ["OUTPUT_FORMATS", "TrimResult", "trim_copy"]
 OUTPUT_FORMATS = {".mp4": "mp4", ".mov": "mov", ".mkv": "matroska", ".webm": "webm"}
 """The containers a copy can be written to, by the output's suffix (FFmpeg's muxer names)."""
 _PROGRESS_STEP = 0.01
+
+
+@functools.cache
+def _muxable(muxer: str) -> frozenset[str]:
+    """The codecs FFmpeg's `muxer` can hold (asked of a throwaway in-memory container)."""
+    with av.open(io.BytesIO(), mode="w", format=muxer) as probe:
+        return frozenset(probe.supported_codecs)
+
+
+def can_copy(info: VideoInfo, suffix: str) -> bool:
+    """Whether a video's streams can be copied as they are into a file named ``*suffix``:
+    a WebM's VP8 or a camera's ProRes cannot go into an MP4, so such a trim is encoded."""
+    muxer = OUTPUT_FORMATS.get(suffix.lower())
+    if muxer is None:
+        return False
+    codecs = {info.video_codec} | ({info.audio_codec} if info.audio_codec else set())
+    return codecs <= _muxable(muxer)
 
 
 @dataclass(frozen=True)
@@ -129,13 +148,17 @@ def _shown(seconds: float) -> float | str:
     return round(seconds, 3) if math.isfinite(seconds) else str(seconds)
 
 
+def _time_base(stream: av.stream.Stream) -> Fraction:
+    return stream.time_base or Fraction(1, av.time_base)
+
+
 def _pts(video: av.VideoStream, seconds: float) -> Fraction:
     """Seconds from the video's start as an exact pts in its stream units."""
-    return (video.start_time or 0) + Fraction(seconds) / video.time_base
+    return (video.start_time or 0) + Fraction(seconds) / _time_base(video)
 
 
 def _slack(video: av.VideoStream) -> Fraction:
-    return Fraction(TIMESTAMP_SLACK) / video.time_base
+    return Fraction(TIMESTAMP_SLACK) / _time_base(video)
 
 
 def _keyframe_at_or_before(
@@ -195,7 +218,7 @@ class _Cut:
         self._video_in, self._audio_in = video, audio
         self._out_video = dst.add_stream_from_template(video)
         self._out_audio = None if audio is None else dst.add_stream_from_template(audio)
-        self.time_base: Fraction = video.time_base
+        self.time_base = _time_base(video)
         self.origin: int = video.start_time or 0
         self.key = key
         self.end_pts = end_pts
@@ -203,7 +226,7 @@ class _Cut:
         # The keyframe's instant in audio units, rounded down so no copied packet lands
         # before 0.
         self._audio_offset = (
-            0 if audio is None else math.floor(key * self.time_base / audio.time_base)
+            0 if audio is None else math.floor(key * self.time_base / _time_base(audio))
         )
         self.written_end = key
         """Video stream units: where the last written frame stops showing."""
@@ -268,6 +291,7 @@ class _Cut:
             self._report(progress, packet.pts)
 
     def _write_video(self, packet: av.Packet) -> None:
+        assert packet.pts is not None  # `_video` passes on timestamped packets only
         self.written_end = max(self.written_end, packet.pts + (packet.duration or self._period))
         packet.pts -= self.key
         if packet.dts is not None:
@@ -306,19 +330,20 @@ class _Cut:
         self._dst.mux(packet)
 
     def _report(self, progress: Callable[[float], None], pts: int) -> None:
-        done = float((pts - self.key) / max(1, self.end_pts - self.key))
+        span: Fraction = max(Fraction(1), self.end_pts - self.key)
+        done = float((pts - self.key) / span)
         if done - self._shown_progress >= _PROGRESS_STEP:
             self._shown_progress = min(1.0, done)
             progress(self._shown_progress)
 
 
 def _packets(
-    src: av.container.InputContainer, streams: list[av.stream.Stream]
+    src: av.container.InputContainer, streams: Sequence[av.stream.Stream]
 ) -> Iterator[av.Packet]:
     """The file's packets from the current position, ending quietly where it stops being
     readable (a truncated file copies what it has)."""
     try:
-        for packet in src.demux(streams):
+        for packet in src.demux(list(streams)):
             if packet.size:
                 yield packet
     except av.error.FFmpegError:

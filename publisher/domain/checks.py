@@ -262,32 +262,32 @@ def _check_image_size(note: NoteFacts, rules: RulesPack) -> CheckItem:
     return _item("images.size", {"recommended": recommended, "min_side": min_side}, found)
 
 
-def _check_video_duration(note: NoteFacts, rules: RulesPack) -> CheckItem:
-    """Long videos are watched less (a warning); the platform refuses the longest."""
+def video_length_violation(seconds: float, rules: RulesPack, index: int = 0) -> Violation | None:
+    """What the platform thinks of a video this long: a warning past `warn_max_seconds` (long
+    videos are watched less), a block past `block_max_seconds`. The video editor asks it
+    before an export; the checklist for every video of a note."""
     warn_max = rules.limit("video", "warn_max_seconds")
     block_max = rules.limit("video", "block_max_seconds")
-    found = []
-    for index, item in enumerate(note.videos):
-        if item.duration is None:
-            continue
-        seconds = round(item.duration, 1)
-        if item.duration > block_max:
-            found.append(
-                Violation(
-                    "video.duration.too_long",
-                    "block",
-                    {"index": index, "seconds": seconds, "max": block_max},
-                )
-            )
-        elif item.duration > warn_max:
-            found.append(
-                Violation(
-                    "video.duration.long",
-                    "warn",
-                    {"index": index, "seconds": seconds, "max": warn_max},
-                )
-            )
-    return _item("video.duration", {"warn_max": warn_max, "max": block_max}, found)
+    params = {"index": index, "seconds": round(seconds, 1)}
+    if seconds > block_max:
+        return Violation("video.duration.too_long", "block", {**params, "max": block_max})
+    if seconds > warn_max:
+        return Violation("video.duration.long", "warn", {**params, "max": warn_max})
+    return None
+
+
+def _check_video_duration(note: NoteFacts, rules: RulesPack) -> CheckItem:
+    found = [
+        violation
+        for index, item in enumerate(note.videos)
+        if item.duration is not None
+        and (violation := video_length_violation(item.duration, rules, index)) is not None
+    ]
+    params = {
+        "warn_max": rules.limit("video", "warn_max_seconds"),
+        "max": rules.limit("video", "block_max_seconds"),
+    }
+    return _item("video.duration", params, found)
 
 
 def _check_video_count(note: NoteFacts, rules: RulesPack) -> CheckItem:

@@ -209,8 +209,8 @@ def _register(
     try:
         checked = checks[kind](temp)
     except EditorError as exc:
-        kind = UnsupportedMedia if exc.code in _UNSUPPORTED_CODES else Invalid
-        raise kind(exc.code, exc.params) from exc
+        refusal = UnsupportedMedia if exc.code in _UNSUPPORTED_CODES else Invalid
+        raise refusal(exc.code, exc.params) from exc
     _write_atomically(_thumbnail_file(store, sha256, THUMBNAIL_SIZES[1]), checked.thumbnail)
     store.commit(temp, sha256)
     asset = MediaAsset(

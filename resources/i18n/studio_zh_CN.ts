@@ -1096,10 +1096,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>暂未发布，请先修改：</translation>
     </message>
     <message>
-        <source>an unexpected error ({error}).</source>
-        <translation>出现意外错误（{error}）。</translation>
-    </message>
-    <message>
         <source>Not published: {reason}</source>
         <translation>未发布：{reason}</translation>
     </message>
@@ -1747,6 +1743,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这不是工作室支持的照片或视频（JPEG、PNG、WebP、HEIC；MP4、MOV、MKV、WebM）。</translation>
     </message>
     <message>
+        <source>an unexpected error ({error}).</source>
+        <translation>意外错误（{error}）。</translation>
+    </message>
+    <message>
         <source>A photo or video of this note is missing.</source>
         <translation>这篇笔记的某张照片或视频不见了。</translation>
     </message>
@@ -1757,6 +1757,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>The note became a video note with the video added; photos need a note of their own.</source>
         <translation>添加视频后，这篇笔记已变为视频笔记；图片需要另建一篇笔记。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name does not match what it holds (a photo named as a video, or a video named as a photo). Rename it and add it again.</source>
+        <translation>文件名与内容不符（照片用了视频的扩展名，或视频用了照片的扩展名）。请改名后重新添加。</translation>
     </message>
     <message>
         <source>This note has photos; a video needs a note of its own.</source>
@@ -3285,10 +3289,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Delete “{name}”? Covers made from it stay as they are.</source>
         <translation>删除“{name}”？用它制作的封面不受影响。</translation>
-    </message>
-    <message>
-        <source>an unexpected error ({error}).</source>
-        <translation>意外错误（{error}）。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPoint,
     QRect,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from editor.errors import EditorError
 from editor.recipe import Recipe
-from publisher.client import ClientError
 from studio.covers.apply import template_of_cover, template_photos
 from studio.covers.catalog import (
     ALL,
@@ -66,7 +64,7 @@ from studio.covers.template_grid import (
 )
 from studio.editor.render_worker import to_qimage
 from studio.looks_cache import LooksCache
-from studio.messages import message
+from studio.messages import reason_of
 from studio.ops import Mutation, run_in_background
 from studio.quiet_read import quiet_read
 from studio.style import ACCENT, ACCENT_SOFT, BORDER, TEXT_MUTED
@@ -358,7 +356,9 @@ class TemplateGalleryDialog(QDialog):
         self._loading_photos = None
         self.model.live = True
         self.subtitle.setText(
-            self.tr("The note's photos could not be loaded: {reason}").format(reason=_reason(error))
+            self.tr("The note's photos could not be loaded: {reason}").format(
+                reason=reason_of(error)
+            )
         )
         self.model.repaint_all()
         self._show_chosen()
@@ -399,7 +399,7 @@ class TemplateGalleryDialog(QDialog):
             owner=self,
             job=lambda _progress: builtin_entries(),
             on_success=self._on_builtins,
-            on_failure=lambda error: self._ctx.notifier.error(_reason(error)),
+            on_failure=lambda error: self._ctx.notifier.error(reason_of(error)),
         )
 
     def _on_builtins(self, entries: list[TemplateEntry]) -> None:
@@ -415,7 +415,7 @@ class TemplateGalleryDialog(QDialog):
 
     def _on_mine_failed(self, error: BaseException) -> None:
         self._mine_error = self.tr("Your templates could not be loaded: {reason}").format(
-            reason=_reason(error)
+            reason=reason_of(error)
         )
         self._show_entries()
 
@@ -568,7 +568,7 @@ class TemplateGalleryDialog(QDialog):
         try:
             template = template_of_cover(composition, session.fields.recipe_of(sha))
         except EditorError as error:
-            self._ctx.notifier.error(_reason(error))
+            self._ctx.notifier.error(reason_of(error))
             return None
         document = template.to_dict()
         dialog = TemplateNameDialog(
@@ -635,14 +635,5 @@ class TemplateGalleryDialog(QDialog):
         return question
 
     def _on_delete_failed(self, error: BaseException) -> None:
-        self._ctx.notifier.error(_reason(error))
+        self._ctx.notifier.error(reason_of(error))
         self._load_mine()
-
-
-def _reason(error: BaseException) -> str:
-    """Why something failed, in the creator's words: backend and engine errors carry a code."""
-    if isinstance(error, ClientError | EditorError):
-        return message(error.code, error.params)
-    return QCoreApplication.translate(
-        "TemplateGalleryDialog", "an unexpected error ({error})."
-    ).format(error=type(error).__name__)

@@ -47,6 +47,13 @@ def recipe_key(document: Mapping[str, Any] | None) -> str | None:
     return None if set(document) == {"version"} else json.dumps(document, sort_keys=True)
 
 
+def video_edit_key(edit: VideoEdit) -> str | None:
+    """A video edit as canonical JSON, as `recipe_key` is for photos (None: the whole video,
+    unchanged)."""
+    document = edit.to_dict()
+    return None if document == VideoEdit().to_dict() else json.dumps(document, sort_keys=True)
+
+
 @functools.lru_cache(maxsize=256)
 def _parsed(key: str) -> Recipe:
     """Recipes are read on every repaint of the strip: parse each canonical text once."""
@@ -152,11 +159,7 @@ class DraftFields:
 
     def with_video_edit(self, sha256: str, edit: VideoEdit) -> DraftFields:
         """The video's new edit; an export of an older edit is dropped with it."""
-        document = edit.to_dict()
-        plain = document == VideoEdit().to_dict()
-        return self._with_recipe_key(
-            sha256, None if plain else json.dumps(document, sort_keys=True)
-        )
+        return self._with_recipe_key(sha256, video_edit_key(edit))
 
     def _with_recipe_key(self, sha256: str, key: str | None) -> DraftFields:
         if key == self.recipe_key_of(sha256):

@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.recipe import Recipe
 from editor.video.edit import VideoEdit
-from editor.video.process import export_in_process
 from publisher.client import ClientError, ConflictError, NotFoundError, OfflineError
 from publisher.client import ValidationError as RefusedError
 from publisher.schemas import NotePublic
@@ -39,6 +38,7 @@ from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
 from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
+from studio.video.export_job import renderer_for
 from studio.video.sources import open_sources
 
 if TYPE_CHECKING:
@@ -634,7 +634,7 @@ class DraftSession(QObject):
         """Render the note's video in a child process and upload the MP4; the progress goes
         out in thousandths, and `cancel_export` stops it."""
         store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
-        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
+        render = renderer_for(self._ctx)
         cancel = self._cancel_export = threading.Event()
         self.export_progress.emit(0, VIDEO_PROGRESS_STEPS)
 
@@ -648,14 +648,8 @@ class DraftSession(QObject):
             out = store.folder / "exports" / f"{todo.sha256}-{uuid.uuid4().hex[:8]}.mp4"
             out.parent.mkdir(parents=True, exist_ok=True)
             try:
-                export_in_process(
-                    edit,
-                    {key: source.path for key, source in sources.items()},
-                    out,
-                    looks=looks,
-                    stickers=stickers,
-                    progress=progress,
-                    cancelled=cancel.is_set,
+                render(
+                    edit, {key: item.path for key, item in sources.items()}, out, progress, cancel
                 )
                 return [(todo.sha256, todo.recipe, client.upload_media(out).sha256)]
             finally:
@@ -663,7 +657,7 @@ class DraftSession(QObject):
 
         run_in_background(
             self._ctx.runner,
-            Lane.MEDIA,
+            Lane.EXPORT,
             owner=self,
             job=job,
             on_success=self._on_exported,
@@ -693,7 +687,9 @@ class DraftSession(QObject):
         self._exporting = False
         self.export_progress.emit(0, 0)
         self._cancel_publish(error)
-        self.export_failed.emit(error)
+        if getattr(error, "code", None) != "video.cancelled":
+            # A cancel (the creator's, or reopening the editor) is no failure to report.
+            self.export_failed.emit(error)
         self._check_settled()
 
     # -- publishing ------------------------------------------------------------------------

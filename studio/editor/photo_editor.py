@@ -48,7 +48,7 @@ from studio.editor.panels.presets_panel import PresetsPanel
 from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker, to_qimage
 from studio.looks_cache import LooksCache
-from studio.messages import message
+from studio.messages import reason_of
 from studio.ops import run_in_background
 from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
@@ -334,7 +334,7 @@ class PhotoEditor(QWidget):
             try:
                 recipe = self._saved_recipe(sha)
             except EditorError as error:
-                self._ctx.notifier.error(_reason(error))
+                self._ctx.notifier.error(reason_of(error))
                 return
             self.open_photo(sha, recipe)
             self.photo_opened.emit(sha)
@@ -368,7 +368,7 @@ class PhotoEditor(QWidget):
     def _on_load_failed(self, ticket: int, error: BaseException) -> None:
         if ticket == self._loading:
             self.canvas.show_message(
-                self.tr("This photo cannot be opened: {reason}").format(reason=_reason(error))
+                self.tr("This photo cannot be opened: {reason}").format(reason=reason_of(error))
             )
 
     # -- edits -----------------------------------------------------------------------------
@@ -453,7 +453,7 @@ class PhotoEditor(QWidget):
 
     def _on_export_failed(self, error: BaseException) -> None:
         self._refresh_actions()
-        self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=_reason(error)))
+        self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=reason_of(error)))
 
     def _announce_step(self) -> None:
         if self._sha is not None:
@@ -516,7 +516,7 @@ class PhotoEditor(QWidget):
 
     def _on_render_failed(self, error: BaseException) -> None:
         self.notice_label.setText(
-            self.tr("Preview not updated: {reason}").format(reason=_reason(error))
+            self.tr("Preview not updated: {reason}").format(reason=reason_of(error))
         )
 
     def _refresh_actions(self) -> None:
@@ -564,11 +564,3 @@ def _open_preview(
     """On a worker: fetch (or read from disk) the proxy and build its fast preview renderer."""
     proxy = store.proxy(client, sha256)
     return Preview(proxy, looks=looks, stickers=stickers), proxy
-
-
-def _reason(error: BaseException) -> str:
-    """A translated sentence for an engine or backend error; never a traceback."""
-    code = getattr(error, "code", None)
-    if isinstance(code, str):
-        return message(code, getattr(error, "params", None) or {})
-    return message("editor.unexpected", {"error": type(error).__name__})

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt
+from PySide6.QtCore import QMetaObject, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,13 +52,13 @@ from studio.cover_lab.dialog import CoverLabDialog
 from studio.covers.apply import AppliedCover, TemplateSource, title_layer
 from studio.covers.gallery_dialog import TemplateGalleryDialog
 from studio.covers.maker import CoverMaker
-from studio.drafts.journal import recipe_key
+from studio.drafts.journal import recipe_key, video_edit_key
 from studio.drafts.session import DraftSession, SaveState
 from studio.drafts.store import DraftStore
 from studio.editor.edited_thumbnails import EditedThumbnails
 from studio.editor.photo_editor import PhotoEditor
 from studio.media_intake import IMAGE_PATTERNS, MediaIntake, Refusal, admit, refusal_text
-from studio.messages import message
+from studio.messages import message, reason_of
 from studio.models.accounts import AccountsListModel
 from studio.models.media import MediaItem, MediaListModel, MediaState
 from studio.models.notes import local_time, status_label
@@ -402,6 +402,7 @@ class CreatePage(QWidget):
         self.checklist.result = None
         self.notice_banner.hide()
         self.editor.forget_note()
+        self.video_editor.forget_note()
         self.views.setCurrentWidget(self.note_view)
         self.media.reset(session.fields.media)
         self._show_fields()
@@ -560,7 +561,7 @@ class CreatePage(QWidget):
         try:
             recipe = self._session.fields.recipe_of(item.sha256)
         except EditorError as error:
-            self._ctx.notifier.error(_reason(error))
+            self._ctx.notifier.error(reason_of(error))
             return
         self.editor.set_note_photos(self._session.fields.media, self._session.fields.recipe_of)
         self.editor.open_photo(item.sha256, recipe)
@@ -571,7 +572,7 @@ class CreatePage(QWidget):
         try:
             edit = self._session.fields.video_edit_of(sha256)
         except EditorError as error:
-            self._ctx.notifier.error(_reason(error))
+            self._ctx.notifier.error(reason_of(error))
             return
         self._session.cancel_export()  # an export of the edit about to change is wasted
         self.video_editor.open_video(sha256, edit, title=self._session.fields.title)
@@ -610,11 +611,15 @@ class CreatePage(QWidget):
         follows, and leaves a photo that is no longer in the note."""
         fields = self._session.fields
         self.editor.set_note_photos(fields.media, fields.recipe_of)
-        sha = self.editor.sha256
-        if not self.editing or sha is None:
+        if not self.editing:
             return
-        saved = fields.recipe_key_of(sha)
-        if sha not in fields.media or saved != recipe_key(self.editor.recipe.to_dict()):
+        if self.views.currentWidget() is self.video_editor:
+            sha, key = self.video_editor.sha256, video_edit_key(self.video_editor.edit)
+        else:
+            sha, key = self.editor.sha256, recipe_key(self.editor.recipe.to_dict())
+        if sha is None:
+            return
+        if sha not in fields.media or fields.recipe_key_of(sha) != key:
             # Gone, or changed elsewhere ("use theirs"): back to the note, which shows it.
             self.close_editor()
 
@@ -636,7 +641,7 @@ class CreatePage(QWidget):
         self.notice_banner.show_message(
             self.tr(
                 "The photos could not be prepared for publishing: {reason} Your edits are kept."
-            ).format(reason=_reason(error)),
+            ).format(reason=reason_of(error)),
             level="error",
             actions=(("close", self.tr("Dismiss")),),
         )
@@ -755,7 +760,7 @@ class CreatePage(QWidget):
         self._cover_done()
         self.notice_banner.show_message(
             self.tr("The template could not be applied: {reason} Your note is unchanged.").format(
-                reason=_reason(error)
+                reason=reason_of(error)
             ),
             level="error",
             actions=(("close", self.tr("Dismiss")),),
@@ -886,7 +891,7 @@ class CreatePage(QWidget):
 
     def _on_schedule_failed(self, error: BaseException) -> None:
         self.notice_banner.show_message(
-            self.tr("Not scheduled: {reason}").format(reason=_reason(error)),
+            self.tr("Not scheduled: {reason}").format(reason=reason_of(error)),
             level="error",
             actions=(("close", self.tr("Dismiss")),),
         )
@@ -1052,7 +1057,7 @@ class CreatePage(QWidget):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_button.setEnabled(True)
-        reason = _reason(error)
+        reason = reason_of(error)
         self.notice_banner.show_message(
             self.tr("Not published: {reason}").format(reason=reason),
             level="error",
@@ -1083,12 +1088,3 @@ class CreatePage(QWidget):
         if paths:
             self.add_files(paths)
             event.acceptProposedAction()
-
-
-def _reason(error: BaseException) -> str:
-    """Why something failed, in the creator's words: backend and engine errors carry a code."""
-    if isinstance(error, ClientError | EditorError):
-        return message(error.code, error.params)
-    return QCoreApplication.translate("CreatePage", "an unexpected error ({error}).").format(
-        error=type(error).__name__
-    )

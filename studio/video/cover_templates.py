@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor.brand import BrandStyle
 from editor.export import encode_jpeg
+from editor.render import LookResolver
 from editor.stickers import StickerResolver
 from editor.templates import render_template
 from editor.video.edit import VideoEdit
@@ -53,14 +54,25 @@ def video_cover_entries() -> list[TemplateEntry]:
     return [entry for entry in builtin_entries() if entry.group == "video"]
 
 
-def edited_frame(edit: VideoEdit, sources: Mapping[str, Source], t: float) -> np.ndarray:
-    """The frame the video shows at output time `t`, at the export's size."""
+def edited_frame(
+    edit: VideoEdit,
+    sources: Mapping[str, Source],
+    t: float,
+    *,
+    looks: LookResolver,
+    stickers: StickerResolver,
+) -> np.ndarray:
+    """The frame the video shows at output time `t`, at the export's size, with the edit's
+    look and the overlays shown then."""
     durations = {key: source.duration for key, source in sources.items()}
     _, placed = clip_at(edit, durations, t)
-    source = sources[placed.clip.source]
-    assert source.video is not None
+    source, first = sources[placed.clip.source], sources[edit.clips[0].source]
+    assert source.video is not None and first.video is not None
     picture = frame_at(source.path, placed.source_time(t), info=source.video)
-    return FrameRenderer(edit, (source.video.width, source.video.height)).render(picture, t)
+    renderer = FrameRenderer(
+        edit, (first.video.width, first.video.height), looks=looks, stickers=stickers
+    )
+    return renderer.render(picture, t)
 
 
 def draw_cover(

@@ -8,13 +8,14 @@ which stops within a frame and leaves no partial file.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.video.edit import VideoEdit
+from editor.video.export import ExportResult
 from editor.video.process import export_in_process
 from studio.looks_cache import LooksCache
 from studio.ops import run_in_background
@@ -22,6 +23,37 @@ from studio.tasks import Lane
 
 if TYPE_CHECKING:
     from studio.context import AppContext
+
+
+Render = Callable[
+    [VideoEdit, Mapping[str, Path], Path, Callable[[float], None], threading.Event],
+    ExportResult,
+]
+
+
+def renderer_for(ctx: AppContext) -> Render:
+    """How this app exports a video: in a child process, with the app's looks (its imported
+    .cube files) and stickers; called on a worker thread, it blocks until the file is done."""
+    looks, stickers = LooksCache.for_context(ctx), ctx.stickers
+
+    def render(
+        edit: VideoEdit,
+        sources: Mapping[str, Path],
+        out: Path,
+        progress: Callable[[float], None],
+        cancel: threading.Event,
+    ) -> ExportResult:
+        return export_in_process(
+            edit,
+            sources,
+            out,
+            looks=looks,
+            stickers=stickers,
+            progress=progress,
+            cancelled=cancel.is_set,
+        )
+
+    return render
 
 
 class VideoExportJob(QObject):
@@ -47,21 +79,13 @@ class VideoExportJob(QObject):
         if self._cancel is not None:
             return False
         cancel = self._cancel = threading.Event()
-        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
+        render = renderer_for(self._ctx)
         paths = dict(sources)
         run_in_background(
             self._ctx.runner,
-            Lane.MEDIA,
+            Lane.EXPORT,
             owner=self,
-            job=lambda progress: export_in_process(
-                edit,
-                paths,
-                out,
-                looks=looks,
-                stickers=stickers,
-                progress=progress,
-                cancelled=cancel.is_set,
-            ),
+            job=lambda progress: render(edit, paths, out, progress, cancel),
             on_success=self._on_done,
             on_failure=self._on_failed,
             on_progress=self.progressed.emit,

@@ -24,8 +24,7 @@ from editor.render import LookResolver
 from editor.stickers import StickerResolver
 from editor.video.edit import OUTPUT_FPS, VideoEdit
 from editor.video.frames import FrameReader
-from editor.video.probe import VideoInfo
-from editor.video.render import FrameRenderer, as_shot_size
+from editor.video.render import FrameRenderer, output_size
 from studio.editor.render_worker import to_qimage
 from studio.video.sound import PreviewSound
 from studio.video.sources import Source
@@ -84,6 +83,9 @@ class PreviewPlayer(QObject):
         self.position = 0.0
         self._thread = threading.Thread(target=self._run, name="video-preview", daemon=True)
         self._thread.start()
+        # Only Python objects in the closure: it runs while the QObject is being destroyed.
+        wanted, condition = self._wanted, self._condition
+        self.destroyed.connect(lambda: _close(wanted, condition))
 
     # -- requests from the UI thread --------------------------------------------------------
 
@@ -91,7 +93,7 @@ class PreviewPlayer(QObject):
         """A new edit or new sources: the current frame is shown again."""
         with self._condition:
             self._wanted.edit = edit
-            self._wanted.sources = sources
+            self._wanted.sources = dict(sources)  # the caller's dict changes on its thread
             if self._wanted.time is None and not self._wanted.playing:
                 self._wanted.time = self.position
             self._wanted.generation += 1
@@ -117,13 +119,21 @@ class PreviewPlayer(QObject):
     def toggle(self) -> None:
         self._set_playing(not self._wanted.playing)
 
-    def close(self) -> None:
+    def release(self) -> None:
+        """Stop and let go of the files (the editor went back to the note); `load` again to
+        show something."""
         with self._condition:
-            self._wanted.closed = True
+            was_playing = self._wanted.playing
+            self._wanted.edit = self._wanted.sources = None
+            self._wanted.playing = False
+            self._wanted.time = 0.0  # wakes the thread, which closes its decoders
+            self._wanted.generation += 1
             self._condition.notify()
+        if was_playing:
+            self.playing_changed.emit(False)
 
-    def wait_closed(self, timeout: float = 5.0) -> None:
-        self._thread.join(timeout)
+    def close(self) -> None:
+        _close(self._wanted, self._condition)
 
     def _set_playing(self, playing: bool) -> None:
         with self._condition:
@@ -147,12 +157,18 @@ class PreviewPlayer(QObject):
                     edit, sources = self._wanted.edit, self._wanted.sources
                     seek, self._wanted.time = self._wanted.time, None
                     playing, generation = self._wanted.playing, self._wanted.generation
+                self._prune_readers(sources or {})
                 if edit is None or sources is None:
                     continue
-                if playing:
-                    self._play(edit, sources, self.position if seek is None else seek, generation)
-                elif seek is not None:
-                    self._show(edit, sources, seek)
+                try:
+                    if playing:
+                        at = self.position if seek is None else seek
+                        self._play(edit, sources, at, generation)
+                    elif seek is not None:
+                        self._show(edit, sources, seek)
+                except Exception as exc:  # noqa: BLE001 - the preview thread must outlive it
+                    self._stop_playing()
+                    self.failed.emit(exc)
         finally:
             self._sound.stop()
             for reader in self._readers.values():
@@ -197,20 +213,35 @@ class PreviewPlayer(QObject):
             t = clock()
             if t >= end:
                 self.position = end
-                with self._condition:
-                    self._wanted.playing = False
-                self.playing_changed.emit(False)
+                self._stop_playing()
                 return
             index = int(t * OUTPUT_FPS)
             if index != shown:
                 shown = index
                 self.position = index / OUTPUT_FPS
                 if not self._show(edit, sources, self.position):
+                    self._stop_playing()  # a frame that cannot be shown stops the playing
                     return
             wait = (index + 1) / OUTPUT_FPS - clock()
             with self._condition:
                 if self._wanted.generation == generation and not self._wanted.closed:
                     self._condition.wait(max(0.0, min(wait, 1 / OUTPUT_FPS)))
+
+    def _stop_playing(self) -> None:
+        """Playing ended by itself (the end, a failure): the UI hears it like a pause."""
+        with self._condition:
+            if not self._wanted.playing:
+                return
+            self._wanted.playing = False
+            self._wanted.generation += 1
+        self.playing_changed.emit(False)
+
+    def _prune_readers(self, sources: Sources) -> None:
+        """Close the decoders of sources the edit no longer has (or now names another file)."""
+        for key in list(self._readers):
+            source = sources.get(key)
+            if source is None or source.path != self._readers[key].path:
+                self._readers.pop(key).close()
 
     def _show(self, edit: VideoEdit, sources: Sources, t: float) -> bool:
         """Render and hand over the frame at output time `t`; False after a failure."""
@@ -229,29 +260,27 @@ class PreviewPlayer(QObject):
             return None
         t = min(max(t, 0.0), placed[-1].out_end - 1e-6)
         clip = next(p for p in placed if t < p.out_end)
-        source = sources.get(clip.clip.source)
-        if source is None or source.video is None:
-            raise EditorError("video.source_missing", {"source": clip.clip.source})
-        reader = self._reader(source)
-        picture = reader.frame_at(clip.source_time(t), max_side=PREVIEW_SIDE)
-        return to_qimage(self._renderer_for(edit, source.video).render(picture, t))
+        source = _video_source(sources, clip.clip.source)
+        first = _video_source(sources, placed[0].clip.source).video
+        assert source.video is not None and first is not None  # `_video_source` checked
+        picture = self._reader(source).frame_at(clip.source_time(t), max_side=PREVIEW_SIDE)
+        return to_qimage(self._renderer_for(edit, (first.width, first.height)).render(picture, t))
 
     def _reader(self, source: Source) -> FrameReader:
         reader = self._readers.get(source.key)
-        if reader is None or reader.path != source.path:
-            if reader is not None:
-                reader.close()
-            reader = FrameReader(source.path, source.video)
-            self._readers[source.key] = reader
+        if reader is None:
+            reader = self._readers[source.key] = FrameReader(source.path, source.video)
         return reader
 
-    def _renderer_for(self, edit: VideoEdit, info: VideoInfo) -> FrameRenderer:
-        key = (edit, info.width, info.height)
+    def _renderer_for(self, edit: VideoEdit, first_size: tuple[int, int]) -> FrameRenderer:
+        """The renderer of `edit` at preview size; the export's shape comes from the first
+        clip's picture, as in the export."""
+        key = (edit, first_size)
         if self._renderer is None or self._renderer[0] != key:
             renderer = FrameRenderer(
                 edit,
-                (info.width, info.height),
-                size=preview_size(edit, info),
+                first_size,
+                size=preview_size(edit, first_size),
                 looks=self._looks,
                 stickers=self._stickers,
             )
@@ -259,8 +288,21 @@ class PreviewPlayer(QObject):
         return self._renderer[1]
 
 
-def preview_size(edit: VideoEdit, info: VideoInfo) -> tuple[int, int]:
+def _video_source(sources: Sources, key: str) -> Source:
+    source = sources.get(key)
+    if source is None or source.video is None:
+        raise EditorError("video.source_missing", {"source": key})
+    return source
+
+
+def _close(wanted: _Wanted, condition: threading.Condition) -> None:
+    with condition:
+        wanted.closed = True
+        condition.notify()
+
+
+def preview_size(edit: VideoEdit, first_size: tuple[int, int]) -> tuple[int, int]:
     """The export's shape at no more than `PREVIEW_SIDE` on its long side."""
-    width, height = edit.frame.size if edit.frame else as_shot_size(info.width, info.height)
+    width, height = output_size(edit, first_size)
     scale = min(1.0, PREVIEW_SIDE / max(width, height))
     return max(2, round(width * scale)), max(2, round(height * scale))

@@ -47,6 +47,7 @@ class PreviewSound:
         self._played = 0
         self._pending = np.zeros((0, CHANNELS), np.float32)
         self._blocks: queue.Queue[np.ndarray | None] = queue.Queue(_QUEUE_BLOCKS)
+        self._playing = False
 
     def start(
         self,
@@ -64,9 +65,10 @@ class PreviewSound:
         self._blocks = queue.Queue(_QUEUE_BLOCKS)
         self._pending = np.zeros((0, CHANNELS), np.float32)
         self._started_at, self._played = at, 0
+        self._playing = False
         threading.Thread(
             target=self._feed,
-            args=(edit, dict(sources), dict(durations), sample_count(at), self._stop),
+            args=(edit, dict(sources), dict(durations), sample_count(at), self._blocks, self._stop),
             name="video-preview-sound",
             daemon=True,
         ).start()
@@ -100,6 +102,7 @@ class PreviewSound:
         sources: dict[str, Path],
         durations: dict[str, float],
         skip: int,
+        blocks: queue.Queue[np.ndarray | None],
         stop: threading.Event,
     ) -> None:
         try:
@@ -113,7 +116,7 @@ class PreviewSound:
                 skip = 0
                 while not stop.is_set():
                     try:
-                        self._blocks.put(frames, timeout=0.1)
+                        blocks.put(frames, timeout=0.1)
                         break
                     except queue.Full:
                         continue
@@ -121,7 +124,7 @@ class PreviewSound:
             return
         finally:
             with contextlib.suppress(queue.Full):
-                self._blocks.put_nowait(None)
+                blocks.put_nowait(None)
 
     def _fill(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
         """PortAudio's callback (its own thread): the next `frames` samples, silence when
@@ -138,4 +141,8 @@ class PreviewSound:
         outdata[:take] = self._pending[:take]
         outdata[take:] = 0.0
         self._pending = self._pending[take:]
-        self._played += frames
+        # The clock starts with the first sound: the silence while the feeder decodes up to
+        # the start time is not part of the video.
+        self._playing = self._playing or take > 0
+        if self._playing:
+            self._played += frames

@@ -10,6 +10,7 @@ panels and the timeline emit new edits or intents, the pure operations of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,13 +34,14 @@ from editor.video.edit import OUTPUT_FPS, Cover, Music, Overlay, VideoEdit
 from editor.video.export import ExportResult
 from editor.video.frames import frame_at
 from editor.video.subtitles import with_subtitles
+from publisher.domain.checks import video_length_violation
 from studio.covers.catalog import TemplateEntry
 from studio.editor.canvas import PhotoCanvas
 from studio.editor.history import History
 from studio.editor.photo_editor import EDITOR_STYLESHEET, PANEL_WIDTH
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
-from studio.messages import message
+from studio.messages import message, reason_of
 from studio.ops import run_in_background
 from studio.tasks import Lane
 from studio.video import frame_jobs
@@ -331,7 +333,8 @@ class VideoEditor(QWidget):
         self._refresh_actions()
 
     def close_video(self) -> None:
-        self.player.pause()
+        """Back to the note: playing stops and the preview lets go of the files."""
+        self.player.release()
 
     def _open_sources(self) -> None:
         if self._sha is None:
@@ -354,13 +357,13 @@ class VideoEditor(QWidget):
     def _on_sources(self, ticket: int, sources: dict[str, Source]) -> None:
         if ticket != self._opening:
             return
-        self._sources = sources
+        self._sources = {**sources, **self._sources}  # a clip added meanwhile stays
         self._show_state()
         self._load_strips(sources.values())
         self._load_look_frame(sources.get(NOTE_VIDEO))
         self.cover_panel.set_busy(True)
         frame_jobs.load_cover_candidates(
-            self, self._ctx, sources.get(NOTE_VIDEO), self._on_candidates
+            self, self._ctx, sources.get(NOTE_VIDEO), self._while_open(self._on_candidates)
         )
 
     def _load_look_frame(self, source: Source | None) -> None:
@@ -373,20 +376,40 @@ class VideoEditor(QWidget):
             Lane.MEDIA,
             owner=self,
             job=lambda _p: frame_at(path, min(1.0, info.duration / 10), max_side=512, info=info),
-            on_success=self.look_panel.set_frame,
+            on_success=self._while_open(self.look_panel.set_frame),
             on_failure=lambda _error: None,  # thumbnails stay plain; the preview reports it
         )
+
+    def _while_open(self, deliver: Callable[..., None]) -> Callable[..., None]:
+        """`deliver`, unless another video was opened meanwhile: a late answer (an upload,
+        thumbnails, candidates) belongs to the video it was asked for."""
+        opened = (self._sha, self._opening)
+
+        def delivered(*args: object) -> None:
+            if (self._sha, self._opening) == opened:
+                deliver(*args)
+
+        return delivered
+
+    def forget_note(self) -> None:
+        """Another note was opened: nothing of this one's video stays."""
+        self._sha, self._history = None, None
+        self._sources, self._candidates = {}, []
+        self._opening += 1
+        self.player.release()
 
     def _on_sources_failed(self, ticket: int, error: BaseException) -> None:
         if ticket == self._opening:
             self.canvas.show_message(
-                self.tr("This video cannot be opened: {reason}").format(reason=_reason(error))
+                self.tr("This video cannot be opened: {reason}").format(reason=reason_of(error))
             )
 
     def _load_strips(self, sources) -> None:
         for source in sources:
             if source.video is not None:
-                frame_jobs.load_strip(self, self._ctx, source, self.timeline.set_strip)
+                frame_jobs.load_strip(
+                    self, self._ctx, source, self._while_open(self.timeline.set_strip)
+                )
 
     def _on_candidates(self, candidates: list[tuple[float, QPixmap]]) -> None:
         self._candidates = candidates
@@ -487,16 +510,24 @@ class VideoEditor(QWidget):
 
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setText("⏸" if playing else "▶")
+        if not playing:
+            self._show_playhead(self.player.position)
 
     def _on_preview_failed(self, error: BaseException) -> None:
         self.canvas.show_message(
-            self.tr("This frame cannot be shown: {reason}").format(reason=_reason(error))
+            self.tr("This frame cannot be shown: {reason}").format(reason=reason_of(error))
         )
 
     def _show_time(self, t: float) -> None:
         total = self.edit.duration(self.durations) if self._sources else 0.0
         self.time_label.setText(f"{format_time(t)} / {format_time(total)}")
         self.timeline.set_playhead(t)
+        if not self.player.playing:  # while playing, the panels hear it at the pause
+            self._show_playhead(t)
+
+    def _show_playhead(self, t: float) -> None:
+        for panel in (self.clip_panel, self.text_panel, self.cover_panel):
+            panel.set_playhead(t)
 
     # -- showing state ---------------------------------------------------------------------
 
@@ -583,7 +614,7 @@ class VideoEditor(QWidget):
             Lane.MEDIA,
             owner=self,
             job=lambda _p: import_video(client_of(), path),
-            on_success=self._on_clip_imported,
+            on_success=self._while_open(self._on_clip_imported),
             on_failure=self._on_import_failed,
         )
 
@@ -611,7 +642,7 @@ class VideoEditor(QWidget):
             Lane.MEDIA,
             owner=self,
             job=lambda _p: import_music(client_of(), path),
-            on_success=self._on_music_imported,
+            on_success=self._while_open(self._on_music_imported),
             on_failure=self._on_import_failed,
         )
 
@@ -635,7 +666,7 @@ class VideoEditor(QWidget):
             Lane.DISK,
             owner=self,
             job=lambda _p: read_subtitles(path),
-            on_success=lambda overlays: self._on_subtitles(path, overlays),
+            on_success=self._while_open(lambda overlays: self._on_subtitles(path, overlays)),
             on_failure=self._on_import_failed,
         )
 
@@ -649,20 +680,21 @@ class VideoEditor(QWidget):
 
     def _on_import_failed(self, error: BaseException) -> None:
         self.notice_label.clear()
-        self._ctx.notifier.error(self.tr("Not added: {reason}").format(reason=_reason(error)))
+        self._ctx.notifier.error(self.tr("Not added: {reason}").format(reason=reason_of(error)))
 
     def _on_cover_template(self) -> None:
         """The cover frame (the chosen one, else the playhead's) in a video-cover template."""
         if not self._sources:
             return
         edit, sources = self.edit, dict(self._sources)
+        looks, stickers = self._looks, self._ctx.stickers
         at = edit.cover.time if edit.cover is not None else self.player.position
         run_in_background(
             self._ctx.runner,
             Lane.MEDIA,
             owner=self,
-            job=lambda _p: edited_frame(edit, sources, at),
-            on_success=lambda frame: self._choose_cover_template(frame, at),
+            job=lambda _p: edited_frame(edit, sources, at, looks=looks, stickers=stickers),
+            on_success=self._while_open(lambda frame: self._choose_cover_template(frame, at)),
             on_failure=self._on_import_failed,
         )
 
@@ -690,7 +722,7 @@ class VideoEditor(QWidget):
             Lane.MEDIA,
             owner=self,
             job=job,
-            on_success=lambda sha: self._on_template_cover(at, sha),
+            on_success=self._while_open(lambda sha: self._on_template_cover(at, sha)),
             on_failure=self._on_import_failed,
         )
 
@@ -711,7 +743,15 @@ class VideoEditor(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, out: Path) -> None:
-        """Render the edit into `out` in a child process, with progress and cancel."""
+        """Render the edit into `out` in a child process, with progress and cancel; a video
+        longer than the platform takes is refused first, a long one warned about."""
+        violation = video_length_violation(self.edit.duration(self.durations), self._ctx.rules)
+        if violation is not None:
+            text = message(violation.code, violation.params)
+            if violation.level == "block":
+                self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=text))
+                return
+            self._ctx.notifier.info(text)
         paths = {key: source.path for key, source in self._sources.items()}
         if self.export_job.start(self.edit, paths, out):
             self.export_progress.setValue(0)
@@ -730,15 +770,8 @@ class VideoEditor(QWidget):
         if getattr(error, "code", None) == "video.cancelled":
             self._ctx.notifier.info(self.tr("Export cancelled; nothing was written."))
             return
-        self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=_reason(error)))
+        self._ctx.notifier.error(self.tr("Not exported: {reason}").format(reason=reason_of(error)))
 
     def _on_back(self) -> None:
         self.player.pause()
         self.back_requested.emit()
-
-
-def _reason(error: BaseException) -> str:
-    code = getattr(error, "code", None)
-    if isinstance(code, str):
-        return message(code, getattr(error, "params", None) or {})
-    return type(error).__name__

@@ -88,7 +88,7 @@ def test_refused_file_is_named_and_others_still_arrive(open_studio, images, qtbo
     qtbot.waitUntil(lambda: page.notice_banner.isVisible(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not page.intake.busy, timeout=WAIT_MS)
     assert "holiday.jpg" in page.notice_banner.text
-    assert "not a supported image" in page.notice_banner.text
+    assert "not a photo or video the studio takes" in page.notice_banner.text
     assert page.media.rowCount() == 1
     assert len(page.media.ready_shas()) == 1
 

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from editor.layers import StickerLayer, TextLayer
 from editor.recipe import Adjust, FilterLook, Recipe
 from editor.video.edit import Clip, Cover, Frame, Music, Overlay, VideoEdit
+from editor.video.timeline import moved_span, new_span
 from studio.context import AppContext
 from studio.editor.panels.slider_row import SliderRow
 from studio.video.panels.clip_panel import ClipPanel
@@ -22,7 +23,7 @@ from studio.video.panels.frame_panel import FramePanel
 from studio.video.panels.look_panel import LookPanel
 from studio.video.panels.music_panel import MusicPanel
 from studio.video.panels.parts import clock
-from studio.video.panels.text_panel import TextPanel, moved_span, new_span
+from studio.video.panels.text_panel import TextPanel
 
 LEFT = Qt.MouseButton.LeftButton
 DURATIONS = {"a": 10.0, "b": 6.0, "song": 151.0}

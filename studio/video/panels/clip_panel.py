@@ -232,6 +232,11 @@ class ClipPanel(QWidget):
 
     # -- the contract with the window ------------------------------------------------------
 
+    def set_playhead(self, playhead: float) -> None:
+        """The playhead moved (a seek, a pause): what the playhead buttons use."""
+        self._playhead = playhead
+        self._show()
+
     def show_edit(
         self,
         edit: VideoEdit,

@@ -193,6 +193,11 @@ class CoverPanel(QWidget):
 
     # -- the contract with the window ------------------------------------------------------
 
+    def set_playhead(self, playhead: float) -> None:
+        """The playhead moved (a seek, a pause): what the playhead buttons use."""
+        self._playhead = playhead
+        self._show()
+
     def show_edit(self, edit: VideoEdit, *, playhead: float, **_window_state: object) -> None:
         """Show `edit`'s cover and what the playhead button would use; emits nothing. The
         window's other state (selection…) does not change the panel."""

@@ -63,36 +63,10 @@ from studio.video.panels.parts import (
 if TYPE_CHECKING:
     from studio.context import AppContext
 
-NEW_SECONDS = 3.0
-"""How long a new title or sticker stays on screen."""
 NEW_TITLE_Y = 0.2
 """A new title sits in the upper part of the frame, clear of the platform's caption area."""
 _ROW = 36
 _VISIBLE_ROWS = 5
-
-
-def new_span(playhead: float, length: float | None) -> tuple[float, float]:
-    """When a new overlay shows: `NEW_SECONDS` from the playhead, moved earlier when the video
-    ends sooner, so it is on screen at the playhead and inside the video."""
-    start = max(0.0, playhead)
-    if length is None or length <= 0:
-        return start, start + NEW_SECONDS
-    start = max(0.0, min(start, length - NEW_SECONDS))
-    return start, min(start + NEW_SECONDS, length)
-
-
-def moved_span(
-    overlay: Overlay, *, start: float | None = None, end: float | None = None
-) -> tuple[float, float]:
-    """When `overlay` shows once one of its ends is set: setting one end past the other moves
-    the whole overlay, keeping how long it shows. (`timeline.time_overlay` then puts the times
-    on frames and inside the video.)"""
-    span = overlay.end - overlay.start
-    if start is not None:
-        return start, overlay.end if start < overlay.end else start + span
-    if end is not None:
-        return overlay.start if end > overlay.start else end - span, end
-    return overlay.start, overlay.end
 
 
 def with_overlay(edit: VideoEdit, index: int, overlay: Overlay) -> VideoEdit:
@@ -173,7 +147,7 @@ class TextPanel(QWidget):
         self.add_text_button.setObjectName("AddTextButton")
         self.add_text_button.setToolTip(
             self.tr("A title from the playhead, shown for {seconds} seconds").format(
-                seconds=f"{NEW_SECONDS:g}"
+                seconds=f"{timeline.NEW_SECONDS:g}"
             )
         )
         self.add_text_button.clicked.connect(self.add_text)
@@ -215,7 +189,7 @@ class TextPanel(QWidget):
             self.tr(
                 "Add a title or a sticker: it starts at the playhead and shows for {seconds} "
                 "seconds. Select one in the list to change when it shows and how it looks."
-            ).format(seconds=f"{NEW_SECONDS:g}"),
+            ).format(seconds=f"{timeline.NEW_SECONDS:g}"),
             self,
         )
 
@@ -315,6 +289,10 @@ class TextPanel(QWidget):
         """The selected overlay's index, −1 when none is."""
         return -1 if self._selected is None else self._selected
 
+    def set_playhead(self, playhead: float) -> None:
+        """The playhead moved (a seek, a pause): what the playhead buttons use."""
+        self._playhead = playhead
+
     def show_edit(
         self,
         edit: VideoEdit,
@@ -359,7 +337,7 @@ class TextPanel(QWidget):
         if len(self._edit.overlays) >= MAX_OVERLAYS:
             return False
         self.text_form.flush_typing()
-        start, end = new_span(self._playhead, self._length)
+        start, end = timeline.new_span(self._playhead, self._length)
         overlays = (*self._edit.overlays, Overlay(start=start, end=end, layer=layer))
         edit, index = replace(self._edit, overlays=overlays), len(overlays) - 1
         if self._length is not None:
@@ -418,7 +396,7 @@ class TextPanel(QWidget):
     def _retime(self, **times: float) -> None:
         index = self._selected
         if index is not None and self._length is not None:
-            start, end = moved_span(self._edit.overlays[index], **times)
+            start, end = timeline.moved_span(self._edit.overlays[index], **times)
             self._step(timeline.time_overlay(self._edit, self._durations, index, start, end), index)
 
     def _with_layer(self, layer: Layer) -> VideoEdit | None:

@@ -246,6 +246,17 @@ def test_a_plain_trim_is_a_stream_copy(clip: Path, tmp_path: Path) -> None:
     assert probe_video(result.path).video_codec == "h264"
 
 
+def test_a_trim_of_a_video_mp4_cannot_hold_is_encoded(tmp_path: Path) -> None:
+    """A browser's or screen recorder's WebM (VP8/Opus) cannot be copied into an MP4."""
+    webm = make_video(tmp_path / "screen.webm", seconds=2.0, codec="libvpx", container="webm")
+    edit = VideoEdit(clips=(Clip(start=0.5, end=1.5),))
+    result = export_video(edit, {"": webm}, tmp_path / "trim.mp4")
+    assert not result.stream_copy
+    info = probe_video(result.path)
+    assert (info.video_codec, info.audio_codec) == ("h264", "aac")
+    assert info.duration == pytest.approx(1.0, abs=1 / FPS)
+
+
 @pytest.mark.parametrize(
     ("edit", "sources", "code"),
     [
