@@ -1,9 +1,11 @@
 """`main.py package NOTE_ID -o DIR`: write a note's publish package as files.
 
-Writes `01.jpg`, `02.jpg`… (the images in order; the extension follows the file's type),
-`cover.jpg` (the first image), `caption.txt` (UTF-8) and `meta.json` (topics, place, products,
-flags). Exit codes as `main.py edit`: 0 written, 1 failed (unknown note, not allowed, backend
-unreachable, folder unwritable, an image too damaged to carry its AI label), 2 usage.
+Writes `01.jpg`, `02.jpg`… (the images in order; the extension follows the file's type; a
+video note's one file is its video, `01.mp4`), `cover.jpg` (a photo note's first image, a
+video note's chosen image or frame), `caption.txt` (UTF-8) and `meta.json` (topics, place,
+products, flags). Exit codes as `main.py edit`: 0 written, 1 failed (unknown note, not
+allowed, backend unreachable, folder unwritable, an image too damaged to carry its AI label, a
+video whose cover frame does not decode), 2 usage.
 
 With `--server URL --token T` it talks to that backend through `StudioClient`. Without, it
 reads the local studio's data folder directly through the services, as the local user: the
@@ -24,7 +26,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from publisher.client import StudioClient
 from publisher.client.errors import ClientError
-from publisher.client.package_files import ImageReader, PackageImageError, write_package
+from publisher.client.package_files import (
+    CoverReader,
+    ImageReader,
+    PackageImageError,
+    write_package,
+)
 from publisher.config import DEFAULT_DB_FILE
 from publisher.db.engine import make_engine, make_sessionmaker
 from publisher.db.migrations import upgrade
@@ -71,15 +78,22 @@ def parse(
     return Request(key, Path(out), Path(data_dir) if data_dir else None, server, token)
 
 
-def _remote(request: Request) -> tuple[PublishPackage, ImageReader]:
+Source = tuple[PublishPackage, ImageReader, CoverReader | None]
+"""A package's manifest and how to read its images and its cover (None: it has none)."""
+
+
+def _remote(request: Request) -> Source:
     assert request.server and request.token
     client = StudioClient(request.server, request.token, timeout=30.0)
-    return client.get_package(request.note_id), lambda pos: client.package_image(
-        request.note_id, pos
+    note_id = request.note_id
+    return (
+        client.get_package(note_id),
+        lambda pos: client.package_image(note_id, pos),
+        lambda: client.package_cover(note_id),
     )
 
 
-def _local(request: Request, default_dir: Path) -> tuple[PublishPackage, ImageReader]:
+def _local(request: Request, default_dir: Path) -> Source:
     folder = request.data_dir or default_dir
     db_file = folder / DEFAULT_DB_FILE
     if not db_file.is_file():
@@ -98,15 +112,23 @@ def _local(request: Request, default_dir: Path) -> tuple[PublishPackage, ImageRe
             )[0]
             for image in manifest.images
         }
+        cover = (
+            package.cover_file(session, user, store, request.note_id)[0]
+            if manifest.cover is not None
+            else None
+        )
     engine.dispose()
-    return manifest, lambda pos: paths[pos].read_bytes()
+    read_cover = cover.read_bytes if cover is not None else None
+    return manifest, lambda pos: paths[pos].read_bytes(), read_cover
 
 
 def run(request: Request, *, default_dir: Path, stdout: TextIO, stderr: TextIO) -> int:
     """Fetch and write the package, reporting each file or the failure; the exit code."""
     try:
-        manifest, read_image = _remote(request) if request.server else _local(request, default_dir)
-        written = write_package(manifest, read_image, request.out)
+        manifest, read_image, read_cover = (
+            _remote(request) if request.server else _local(request, default_dir)
+        )
+        written = write_package(manifest, read_image, request.out, read_cover=read_cover)
     except PackageError as exc:
         print(f"package: {exc.code}", file=stderr)
         return exc.exit_code

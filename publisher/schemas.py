@@ -476,6 +476,10 @@ class PackageImage(BaseModel):
     height: int
     rendered: bool
     """True when this is the photo as edited; False for an original without an export."""
+    frame_time: float | None = None
+    """Of a video note's cover taken from its video: the time in seconds of the frame of the
+    video `sha256` that the server serves as a JPEG (`mime`); None when the file is `sha256`
+    itself."""
 
 
 class PackageMeta(BaseModel):
@@ -496,6 +500,8 @@ class PublishPackage(BaseModel):
     caption: str
     images: list[PackageImage]
     cover: PackageImage | None
+    """A photo note's first image (one of `images`); a video note's own `cover.jpg`, served by
+    `GET /notes/{id}/package/cover` (which serves a photo note's cover too)."""
     meta: PackageMeta
 
 

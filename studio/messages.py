@@ -227,6 +227,10 @@ _MESSAGES: dict[str, str] = {
         "Image {file} is damaged, so its AI-generated-content label cannot be written into "
         "it; the package stopped there. Replace the photo in the note and try again.",
     ),
+    # the cover in a video note's publish package
+    "package.cover_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This note has no cover yet: add a photo or a video first."
+    ),
     # notes
     "note.not_found": QT_TRANSLATE_NOOP("Messages", "This note no longer exists."),
     "note.version_conflict": QT_TRANSLATE_NOOP("Messages", "This note was changed somewhere else."),

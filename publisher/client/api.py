@@ -565,6 +565,13 @@ class StudioClient:
             "GET", f"/notes/{note_id}/package/images/{position}", timeout=_UPLOAD_TIMEOUT
         ).content
 
+    def package_cover(self, note_id: uuid.UUID) -> bytes:
+        """The bytes of the package's cover (a video note's is its own JPEG, made from a frame
+        on the server the first time it is asked for)."""
+        return self.transport.request(
+            "GET", f"/notes/{note_id}/package/cover", timeout=_UPLOAD_TIMEOUT
+        ).content
+
     def confirm_posted(
         self, note_id: uuid.UUID, *, link: str | None = None
     ) -> tuple[NotePublic, ChangeSet]:

@@ -5,6 +5,11 @@ store), so the file layout lives here once: `01.jpg`… in order, `cover.<ext>`,
 (UTF-8) and `meta.json`. Each file is written beside its target and renamed into place, so a
 failed write never leaves a half file under the final name.
 
+The cover is written one way for both kinds of note: when it is one of the images (a photo
+note's first) it is a copy of that file as written; otherwise (a video note's `cover.jpg`,
+chosen image or frame) it is read on its own (`GET /notes/{id}/package/cover`) and goes
+through the same labelling as an image.
+
 This is the one place every exported copy of a package passes (the CLI against a server or a
 local folder, and the studio's dialog), so it is where a note flagged `ai_generated` gets the
 implicit AI-generated-content label (`publisher.domain.aigc_label`, GB 45438-2025) written
@@ -39,6 +44,8 @@ from publisher.schemas import PackageImage, PublishPackage
 
 ImageReader = Callable[[int], bytes]
 """The bytes of the package image at a position."""
+CoverReader = Callable[[], bytes]
+"""The bytes of the package's cover."""
 
 
 class PackageImageError(Exception):
@@ -131,11 +138,19 @@ def propagate_id(manifest: PublishPackage, image: PackageImage) -> str:
     return f"{manifest.note_id}/{image.position + 1:02d}"
 
 
-def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) -> list[Path]:
+def write_package(
+    manifest: PublishPackage,
+    read_image: ImageReader,
+    out: Path,
+    *,
+    read_cover: CoverReader | None = None,
+) -> list[Path]:
     """Write the package's files into `out` (created if missing); the paths written.
 
     In a note flagged `ai_generated` every image is labelled, a HEIC or AVIF one after it is
     converted to `NN.jpg` (`as_jpeg`); videos are written as stored (see the module's notes).
+    `read_cover` reads a cover that is none of the images; without it no such cover is
+    written.
 
     Raises:
         PackageImageError: an image to be labelled is malformed (files before it are written).
@@ -144,19 +159,17 @@ def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) 
     out.mkdir(parents=True, exist_ok=True)
     written = []
     names = []
-    ai_generated = bool(manifest.meta.flags.get("ai_generated"))
     for image in manifest.images:
-        data = read_image(image.position)
-        name = image.filename
-        if ai_generated and image.mime.startswith("image/"):
-            data, name = _labelled(manifest, image, data)
+        data, name = _exported(manifest, image, read_image(image.position))
         _write(out / name, data)
         written.append(out / name)
         names.append(name)
-        if manifest.cover and image.position == manifest.cover.position:
-            cover = out / ("cover" + Path(name).suffix)
-            _write(cover, data)
-            written.append(cover)
+        if image == manifest.cover:
+            written.append(_write_cover(out, name, data))
+    cover = manifest.cover
+    if cover is not None and cover not in manifest.images and read_cover is not None:
+        data, name = _exported(manifest, cover, read_cover())
+        written.append(_write_cover(out, name, data))
     caption = out / "caption.txt"
     _write(caption, manifest.caption.encode("utf-8"))
     meta = out / "meta.json"
@@ -168,6 +181,21 @@ def write_package(manifest: PublishPackage, read_image: ImageReader, out: Path) 
     }
     _write(meta, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     return written + [caption, meta]
+
+
+def _exported(manifest: PublishPackage, image: PackageImage, data: bytes) -> tuple[bytes, str]:
+    """(bytes, file name) of a file as the package hands it on: labelled when it is an image
+    of a note flagged `ai_generated`, else as read."""
+    if manifest.meta.flags.get("ai_generated") and image.mime.startswith("image/"):
+        return _labelled(manifest, image, data)
+    return data, image.filename
+
+
+def _write_cover(out: Path, name: str, data: bytes) -> Path:
+    """`cover.<ext>` beside the images, `<ext>` that of the file as written."""
+    cover = out / ("cover" + Path(name).suffix)
+    _write(cover, data)
+    return cover
 
 
 def _labelled(manifest: PublishPackage, image: PackageImage, data: bytes) -> tuple[bytes, str]:

@@ -9,7 +9,7 @@ is one of its frames, so every list shows photos and videos alike.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -35,6 +35,8 @@ _UNSUPPORTED_CODES = frozenset(
 _HEAD_BYTES = 64
 """As many first bytes as either gate's sniffing reads."""
 VIDEO_THUMBNAIL_SECONDS = 1.0
+FRAME_QUALITY = 92
+"""Of a full-size frame handed on as a picture (a video note's cover in its publish package)."""
 
 
 def get_uploaded(session: Session, user: User, sha256: str) -> MediaAsset:
@@ -193,13 +195,19 @@ def _audio_tile(size: int) -> bytes:
     return encode_jpeg(tile, THUMBNAIL_QUALITY)
 
 
+def poster_time(duration: float) -> float:
+    """Where a video's picture is taken when nobody chose one: one second in, or a tenth of a
+    shorter video: past a fade from black or a blurred first frame, yet still the opening
+    shot."""
+    return min(VIDEO_THUMBNAIL_SECONDS, duration / 10)
+
+
 def _video_thumbnail(
     path: Path, duration: float, size: int, *, info: VideoInfo | None = None
 ) -> bytes:
-    """The frame at one second, or at a tenth of a shorter video: past a fade from black or
-    a blurred first frame, yet still the opening shot."""
-    t = min(VIDEO_THUMBNAIL_SECONDS, duration / 10)
-    return encode_jpeg(frame_at(path, t, max_side=size, info=info), THUMBNAIL_QUALITY)
+    """The frame at the `poster_time`."""
+    frame = frame_at(path, poster_time(duration), max_side=size, info=info)
+    return encode_jpeg(frame, THUMBNAIL_QUALITY)
 
 
 def _register(
@@ -260,18 +268,43 @@ def thumbnail_path(store: MediaStore, asset: MediaAsset, size: int) -> Path:
         Invalid: the original cannot be decoded (the editor's code).
     """
     size = next((s for s in THUMBNAIL_SIZES if s >= size), THUMBNAIL_SIZES[-1])
-    target = _thumbnail_file(store, asset.sha256, size)
+
+    def make(original: Path) -> bytes:
+        if asset.mime.startswith("audio/"):
+            return _audio_tile(size)
+        if asset.duration is not None:  # a video
+            return _video_thumbnail(original, asset.duration, size)
+        return make_thumbnail(original, size, quality=THUMBNAIL_QUALITY)
+
+    return _cached(store, asset.sha256, _thumbnail_file(store, asset.sha256, size), make)
+
+
+def frame_path(store: MediaStore, sha256: str, t: float) -> Path:
+    """A cached full-size JPEG of the frame of the stored video `sha256` shown at `t` seconds
+    (to the millisecond), made on first request.
+
+    Raises:
+        NotFound: the video's file is missing from this server's store.
+        Invalid: the video cannot be decoded (the editor's code).
+    """
+    millis = round(t * 1000)
+    target = store.root / "thumbs" / f"{sha256}-at-{millis}ms.jpg"
+    return _cached(
+        store,
+        sha256,
+        target,
+        lambda video: encode_jpeg(frame_at(video, millis / 1000), FRAME_QUALITY),
+    )
+
+
+def _cached(store: MediaStore, sha256: str, target: Path, make: Callable[[Path], bytes]) -> Path:
+    """`target`, written from the stored original `sha256` by `make` unless it exists."""
     if not target.exists():
-        original = store.path_for(asset.sha256)
+        original = store.path_for(sha256)
         if not original.is_file():
             raise NotFound("media.file_missing")
         try:
-            if asset.mime.startswith("audio/"):
-                data = _audio_tile(size)
-            elif asset.duration is not None:  # a video
-                data = _video_thumbnail(original, asset.duration, size)
-            else:
-                data = make_thumbnail(original, size, quality=THUMBNAIL_QUALITY)
+            data = make(original)
         except EditorError as exc:
             raise Invalid(exc.code, exc.params) from exc
         _write_atomically(target, data)

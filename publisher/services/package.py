@@ -2,8 +2,15 @@
 
 The platform has no publishing API (DESIGN.md, "Publishing, honestly"), so at the scheduled
 time the studio hands a person the images in order (each photo as edited when it has an
-export, else its original), the cover (the first image), the caption as the platform shows it
-and the note's meta; the person posts it and confirms, optionally with the platform's link.
+export, else its original), the cover, the caption as the platform shows it and the note's
+meta; the person posts it and confirms, optionally with the platform's link.
+
+A photo note's cover is its first image. A video note's is its own file, `cover.jpg`: the
+image its edit names (a frame made into a cover with a template), else the frame at the
+edit's cover time (one second in, or a tenth of a shorter video, when none was chosen) of the
+exported video, or of the original's clip playing then when there is no export yet. The
+server makes that frame a full-size JPEG once (`media.frame_path`). `cover_file` serves the
+cover of either kind, `image_file` every numbered file.
 
 In a note flagged `ai_generated`, a HEIC or AVIF image is named `NN.jpg`: those formats get no
 AI-generated-content label written here, so the package writer
@@ -23,7 +30,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Note, NoteMedia, Product, User
+from editor.video.edit import VideoEdit
+from editor.video.timeline import clip_at
+from publisher.db.models import MediaAsset, Note, NoteMedia, Product, User
 from publisher.domain.aigc_label import can_label
 from publisher.media_store import MediaStore
 from publisher.schemas import (
@@ -36,7 +45,9 @@ from publisher.schemas import (
 )
 from publisher.services.access import get_note
 from publisher.services.errors import Invalid, NotFound
+from publisher.services.media import frame_path, is_video, poster_time
 from publisher.services.notes import note_compare_and_set
+from publisher.services.video_edits import stored_video_edit
 
 EXTENSIONS = {
     "image/jpeg": "jpg",
@@ -75,21 +86,83 @@ def _flags(note: Note) -> dict[str, Any]:
     }
 
 
-def _image(item: NoteMedia, ai_generated: bool) -> PackageImage:
-    asset = item.rendered or item.asset
-    number = item.position + 1
-    extension = EXTENSIONS.get(asset.mime, "bin")
-    if ai_generated and asset.mime.startswith("image/") and not can_label(asset.mime):
+def _filename(stem: str, mime: str, ai_generated: bool) -> str:
+    extension = EXTENSIONS.get(mime, "bin")
+    if ai_generated and mime.startswith("image/") and not can_label(mime):
         extension = "jpg"  # converted to carry the label when the package is written
+    return f"{stem}.{extension}"
+
+
+def _entry(
+    position: int, stem: str, asset: MediaAsset, *, rendered: bool, ai_generated: bool
+) -> PackageImage:
     return PackageImage(
-        position=item.position,
-        filename=f"{number:02d}.{extension}",
+        position=position,
+        filename=_filename(stem, asset.mime, ai_generated),
         sha256=asset.sha256,
         mime=asset.mime,
         width=asset.width,
         height=asset.height,
-        rendered=item.rendered is not None,
+        rendered=rendered,
     )
+
+
+def _image(item: NoteMedia, ai_generated: bool) -> PackageImage:
+    return _entry(
+        item.position,
+        f"{item.position + 1:02d}",
+        item.rendered or item.asset,
+        rendered=item.rendered is not None,
+        ai_generated=ai_generated,
+    )
+
+
+def _cover(session: Session, note: Note, images: list[PackageImage]) -> PackageImage | None:
+    """A photo note's first image, or its video's own cover."""
+    video = next((item for item in note.media if is_video(item.mime)), None)
+    if video is None:
+        return next((image for image in images if image.mime.startswith("image/")), None)
+    edit = stored_video_edit(video.recipe) if video.recipe else VideoEdit()
+    if edit.cover is not None and edit.cover.sha256 is not None:
+        designed = session.get_one(MediaAsset, edit.cover.sha256)
+        return _entry(
+            video.position, "cover", designed, rendered=True, ai_generated=note.ai_generated
+        )
+    source, t = _cover_frame(session, video, edit)
+    return PackageImage(
+        position=video.position,
+        filename="cover.jpg",
+        sha256=source.sha256,
+        mime="image/jpeg",
+        width=source.width,
+        height=source.height,
+        rendered=video.rendered is not None,
+        frame_time=round(t, 3),
+    )
+
+
+def _cover_frame(session: Session, item: NoteMedia, edit: VideoEdit) -> tuple[MediaAsset, float]:
+    """(video, time in it) of the cover frame: the edit's cover time, or the poster time of
+    the video as edited, in the export; without one, in the source the edit plays then (the
+    timeline maps output to source times, so a trimmed clip shows the chosen frame)."""
+    chosen = edit.cover.time if edit.cover is not None else None
+    if item.rendered is not None:
+        return item.rendered, chosen if chosen is not None else poster_time(_length(item.rendered))
+    sources = {
+        clip.source: session.get_one(MediaAsset, clip.source) if clip.source else item.asset
+        for clip in edit.clips
+    }
+    durations = {key: _length(asset) for key, asset in sources.items()}
+    t = chosen if chosen is not None else poster_time(edit.duration(durations))
+    try:
+        _index, placed = clip_at(edit, durations, t)
+    except ValueError:  # the edit plays nothing of its sources: the original as it is
+        return item.asset, t
+    return sources[placed.clip.source], min(placed.source_time(t), placed.source_end)
+
+
+def _length(video: MediaAsset) -> float:
+    return video.duration or 0.0
 
 
 def build_package(session: Session, user: User, note_id: uuid.UUID) -> PublishPackage:
@@ -97,7 +170,7 @@ def build_package(session: Session, user: User, note_id: uuid.UUID) -> PublishPa
     note = get_note(session, user, note_id)
     topics = note.topic_names
     images = [_image(item, note.ai_generated) for item in note.media]
-    cover = next((image for image in images if image.mime.startswith("image/")), None)
+    cover = _cover(session, note, images)
     return PublishPackage(
         note_id=note.id,
         version=note.version,
@@ -129,10 +202,34 @@ def image_file(
     if item is None:
         raise NotFound("package.image_not_found", {"position": position})
     asset = item.rendered or item.asset
-    path = store.path_for(asset.sha256)
+    return _stored_file(store, asset.sha256), asset.mime
+
+
+def cover_file(
+    session: Session, user: User, store: MediaStore, note_id: uuid.UUID
+) -> tuple[Path, str]:
+    """(path, mime) of the package's cover (see the module's notes), for anyone who sees the
+    note: a stored image, or a frame of the video made into a JPEG on first request.
+
+    Raises:
+        NotFound: `note.not_found`, `package.cover_not_found` (a note without media) or
+            `media.file_missing`.
+        Invalid: the video's frame cannot be decoded (the editor's code, `video.corrupt` …).
+    """
+    note = get_note(session, user, note_id)
+    cover = _cover(session, note, [_image(item, note.ai_generated) for item in note.media])
+    if cover is None:
+        raise NotFound("package.cover_not_found")
+    if cover.frame_time is None:
+        return _stored_file(store, cover.sha256), cover.mime
+    return frame_path(store, cover.sha256, cover.frame_time), cover.mime
+
+
+def _stored_file(store: MediaStore, sha256: str) -> Path:
+    path = store.path_for(sha256)
     if not path.is_file():
         raise NotFound("media.file_missing")
-    return path, asset.mime
+    return path
 
 
 def check_platform_link(link: str) -> str:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
@@ -41,6 +40,10 @@ _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of `name`, lowercase letters and digits only."""
+    # Imported on first use: its phrase dictionary costs a quarter second, and most backend
+    # processes (a test's, a short-lived team worker's) never search places.
+    from pypinyin import Style, lazy_pinyin
+
     full = "".join(lazy_pinyin(name))
     initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
     return _NOT_LETTERS.sub("", full.lower()), _NOT_LETTERS.sub("", initials.lower())

@@ -1975,6 +1975,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>图片 {file} 已损坏，无法写入 AI 生成内容标识，发布包导出到此为止。请在笔记里换一张照片后再试。</translation>
     </message>
     <message>
+        <source>This note has no cover yet: add a photo or a video first.</source>
+        <translation>这篇笔记还没有封面：请先添加照片或视频。</translation>
+    </message>
+    <message>
         <source>This note no longer exists.</source>
         <translation>这篇笔记已不存在。</translation>
     </message>

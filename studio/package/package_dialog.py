@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from publisher.client import ClientError
 from publisher.client.package_files import PackageImageError, write_package
-from publisher.schemas import NotePublic, PublishPackage, UserPublic
+from publisher.schemas import NotePublic, PackageImage, PublishPackage, UserPublic
 from studio.messages import message
 from studio.ops import Mutation, Query
 from studio.timezones import DEFAULT_TIMEZONE, zone
@@ -61,15 +61,22 @@ def _load(client: StudioClient, note_id: uuid.UUID) -> PackageState:
     return PackageState(client.get_package(note_id), client.get_note(note_id), client.me())
 
 
-def _thumbnail(client: StudioClient, note_id: uuid.UUID, position: int) -> tuple[bytes, QImage]:
-    data = client.package_image(note_id, position)
-    image = QImage.fromData(data).scaled(
+def _thumbnail(
+    client: StudioClient, note_id: uuid.UUID, image: PackageImage
+) -> tuple[bytes | None, QImage]:
+    """The file's bytes (kept for saving) and its thumbnail; a video shows its cover frame,
+    and its bytes are left to the save, which streams them."""
+    if image.mime.startswith("video/"):
+        data, kept = client.package_cover(note_id), None
+    else:
+        data = kept = client.package_image(note_id, image.position)
+    picture = QImage.fromData(data).scaled(
         THUMB,
         THUMB,
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
-    return data, image
+    return kept, picture
 
 
 class PackageDialog(QDialog):
@@ -207,18 +214,21 @@ class PackageDialog(QDialog):
             self.thumbs_layout.insertLayout(self.thumbs_layout.count() - 1, cell)
             self.thumbs.append(thumb)
             self.thumb_captions.append(caption)
-            self._fetch_thumbnail(image.position, thumb)
+            self._fetch_thumbnail(image, thumb)
 
-    def _fetch_thumbnail(self, position: int, thumb: QLabel) -> None:
+    def _fetch_thumbnail(self, image: PackageImage, thumb: QLabel) -> None:
         note_id = self.note_id
         Query(
-            self._ctx, parent=thumb, op=lambda client: _thumbnail(client, note_id, position)
-        ).success(lambda result: self._on_thumbnail(position, thumb, result)).run()
+            self._ctx, parent=thumb, op=lambda client: _thumbnail(client, note_id, image)
+        ).success(lambda result: self._on_thumbnail(image.position, thumb, result)).run()
 
-    def _on_thumbnail(self, position: int, thumb: QLabel, result: tuple[bytes, QImage]) -> None:
-        data, image = result
-        self.image_bytes[position] = data
-        thumb.setPixmap(QPixmap.fromImage(image))
+    def _on_thumbnail(
+        self, position: int, thumb: QLabel, result: tuple[bytes | None, QImage]
+    ) -> None:
+        data, picture = result
+        if data is not None:
+            self.image_bytes[position] = data
+        thumb.setPixmap(QPixmap.fromImage(picture))
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, ClientError):
@@ -253,7 +263,7 @@ class PackageDialog(QDialog):
             def read(position: int) -> bytes:
                 return cached.get(position) or client.package_image(note_id, position)
 
-            write_package(package, read, target)
+            write_package(package, read, target, read_cover=lambda: client.package_cover(note_id))
             return target
 
         self.save_button.setEnabled(False)

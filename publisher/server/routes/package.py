@@ -32,6 +32,13 @@ def package_image(
     return FileResponse(path, media_type=mime)
 
 
+@router.get("/notes/{note_id}/package/cover")
+def package_cover(note_id: uuid.UUID, user: CurrentUser, session: SessionDep, state: StateDep):
+    """The cover: a photo note's first image, a video note's chosen image or frame (JPEG)."""
+    path, mime = package.cover_file(session, user, state.store, note_id)
+    return FileResponse(path, media_type=mime)
+
+
 @router.post("/notes/{note_id}/confirm-posted", response_model=NotePublic)
 def confirm_posted(
     note_id: uuid.UUID, user: CurrentUser, session: SessionDep, data: PostedConfirmation
