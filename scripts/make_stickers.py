@@ -1160,11 +1160,14 @@ def _bubble_blank() -> Image.Image:
 # --- output ------------------------------------------------------------------------------------
 
 
-def write_all(out: Path) -> list[dict]:
-    """Write every sticker's PNG and stickers.json (display order) into `out`."""
+def write_all(out: Path, only: set[str] | None = None) -> list[dict]:
+    """Write every sticker's PNG and stickers.json (display order) into `out`; with `only`,
+    just those stickers (and a manifest of them), as the reproducibility test samples."""
     out.mkdir(parents=True, exist_ok=True)
     index = []
     for item in STICKERS:
+        if only is not None and item.name not in only:
+            continue
         image = item.draw()
         file_name = f"{item.name}.png"
         image.save(out / file_name, optimize=True)
@@ -1245,8 +1248,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUTPUT, help="folder to write into")
     parser.add_argument("--sheet", type=Path, help="also write a contact sheet PNG here")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="only these stickers")
     args = parser.parse_args()
-    index = write_all(args.out)
+    index = write_all(args.out, set(args.only) if args.only else None)
     if args.sheet:
         contact_sheet(args.out, index, args.sheet)
 

@@ -160,7 +160,9 @@ def probe_video(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS)
         )
 
 
-def _sniff_file(path: Path | str, limits: VideoLimits) -> tuple[str, int]:
+def _head(path: Path | str, limits: VideoLimits) -> tuple[bytes, int]:
+    """The first bytes of a regular, non-empty file within the size cap, and its size."""
+
     def check_size(size: int) -> None:
         if size == 0:
             raise EditorError("file.empty")
@@ -169,7 +171,11 @@ def _sniff_file(path: Path | str, limits: VideoLimits) -> tuple[str, int]:
 
     stream, size = open_regular(path, check_size)
     with stream:
-        head = stream.read(_SNIFF_BYTES)
+        return stream.read(_SNIFF_BYTES), size
+
+
+def _sniff_file(path: Path | str, limits: VideoLimits) -> tuple[str, int]:
+    head, size = _head(path, limits)
     container_format = sniff_video(head)
     if container_format is None:
         raise EditorError("video.unsupported_format")
@@ -242,16 +248,7 @@ def probe_audio(path: Path | str, *, limits: VideoLimits = DEFAULT_VIDEO_LIMITS)
         EditorError: the ``file.*`` codes, ``audio.unsupported_format``, ``video.corrupt``,
             ``audio.no_audio``, ``video.zero_duration`` or ``video.too_long``.
     """
-
-    def check_size(size: int) -> None:
-        if size == 0:
-            raise EditorError("file.empty")
-        if size > limits.max_bytes:
-            raise EditorError("file.too_large", {"size": size, "max": limits.max_bytes})
-
-    stream, size = open_regular(path, check_size)
-    with stream:
-        head = stream.read(_SNIFF_BYTES)
+    head, size = _head(path, limits)
     if not sniff_audio(head):
         raise EditorError("audio.unsupported_format")
     with open_container(path) as container:

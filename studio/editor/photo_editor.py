@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -52,6 +52,7 @@ from studio.messages import reason_of
 from studio.ops import run_in_background
 from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
+from studio.widgets.shortcuts import editor_shortcuts
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -272,14 +273,7 @@ class PhotoEditor(QWidget):
         self.crop_tool.crop_released.connect(self._on_crop_released)
         self.worker.rendered.connect(self._on_rendered)
         self.worker.failed.connect(self._on_render_failed)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            ("Ctrl+Shift+Z", self.redo),
-            ("Ctrl+Y", self.redo),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        editor_shortcuts(self, self.undo, self.redo)
 
     # -- which photo -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -66,8 +66,10 @@ from studio.video.sources import (
     read_subtitles,
 )
 from studio.video.timeline_view import TimelineView
+from studio.widgets.shortcuts import editor_shortcuts
 
 if TYPE_CHECKING:
+    from publisher.client import StudioClient
     from studio.context import AppContext
 
 VIDEO_EDITOR_STYLESHEET = (
@@ -288,15 +290,7 @@ class VideoEditor(QWidget):
         self.music_panel.music_requested.connect(self._on_add_music)
         self.cover_panel.template_requested.connect(self._on_cover_template)
 
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            ("Ctrl+Shift+Z", self.redo),
-            ("Ctrl+Y", self.redo),
-            ("Space", self.toggle_play),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        editor_shortcuts(self, self.undo, self.redo, [("Space", self.toggle_play)])
 
     # -- which video -----------------------------------------------------------------------
 
@@ -607,14 +601,24 @@ class VideoEditor(QWidget):
 
     def add_clip_file(self, path: Path) -> None:
         """Append a video file as another clip (gated, then uploaded, on a worker)."""
+        self._import(path, import_video, self._on_clip_imported)
+
+    def _import(
+        self,
+        path: Path,
+        bring_in: Callable[[StudioClient, Path], Source],
+        done: Callable[[Source], None],
+    ) -> None:
+        """A file the creator picked, through its gate and uploaded on a worker; `done` gets
+        its `Source` if this video is still the one open."""
         client_of = self._ctx.connection.client
         self.notice_label.setText(self.tr("Adding {name}…").format(name=path.name))
         run_in_background(
             self._ctx.runner,
             Lane.MEDIA,
             owner=self,
-            job=lambda _p: import_video(client_of(), path),
-            on_success=self._while_open(self._on_clip_imported),
+            job=lambda _p: bring_in(client_of(), path),
+            on_success=self._while_open(done),
             on_failure=self._on_import_failed,
         )
 
@@ -635,16 +639,8 @@ class VideoEditor(QWidget):
             self.add_music_file(Path(path))
 
     def add_music_file(self, path: Path) -> None:
-        client_of = self._ctx.connection.client
-        self.notice_label.setText(self.tr("Adding {name}…").format(name=path.name))
-        run_in_background(
-            self._ctx.runner,
-            Lane.MEDIA,
-            owner=self,
-            job=lambda _p: import_music(client_of(), path),
-            on_success=self._while_open(self._on_music_imported),
-            on_failure=self._on_import_failed,
-        )
+        """Mix a sound file (or a video's sound) under the video."""
+        self._import(path, import_music, self._on_music_imported)
 
     def _on_music_imported(self, source: Source) -> None:
         self.notice_label.clear()
