@@ -64,3 +64,13 @@ def test_the_local_token_only_works_where_it_was_given(session) -> None:
         auth.user_for_token(session, "per-run", local_token=None)
     with pytest.raises(Unauthorized):
         auth.user_for_token(session, "per-run", local_token="another-run")
+
+
+def test_the_unknown_address_hash_costs_what_a_real_one_does():
+    """Sign-in with an unknown e-mail verifies against a fixed hash; its argon2 parameters must
+    be the ones real passwords get, or the time would tell unknown addresses apart."""
+
+    def parameters(encoded: str) -> str:
+        return encoded.rsplit("$", 2)[0]
+
+    assert parameters(auth._DUMMY_HASH) == parameters(auth._hasher.hash("any password"))
