@@ -3926,10 +3926,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>VideoEditor</name>
     <message>
-        <source>← Back to note</source>
-        <translation>← 返回笔记</translation>
-    </message>
-    <message>
         <source>Video</source>
         <translation>视频</translation>
     </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -87,6 +87,19 @@ EDITOR_STYLESHEET = """
 """
 
 
+def editor_toolbar(editor: QWidget) -> tuple[QWidget, QHBoxLayout, QPushButton]:
+    """The dark bar across the top of an editor, its row and its "back to the note" button
+    (the photo and the video editor add their own tools to the row)."""
+    toolbar = QWidget(editor)
+    toolbar.setObjectName("EditorToolbar")
+    toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    bar = QHBoxLayout(toolbar)
+    bar.setContentsMargins(16, 10, 16, 10)
+    bar.setSpacing(6)
+    back = QPushButton(QCoreApplication.translate("PhotoEditor", "← Back to note"), toolbar)
+    return toolbar, bar, back
+
+
 class PhotoEditor(QWidget):
     """Edits the photos of one note; `recipe_committed(sha256, recipe)` is every step."""
 
@@ -128,13 +141,7 @@ class PhotoEditor(QWidget):
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        toolbar = QWidget(self)
-        toolbar.setObjectName("EditorToolbar")
-        toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        bar = QHBoxLayout(toolbar)
-        bar.setContentsMargins(16, 10, 16, 10)
-        bar.setSpacing(6)
-        self.back_button = QPushButton(self.tr("← Back to note"), toolbar)
+        toolbar, bar, self.back_button = editor_toolbar(self)
         self.previous_button = QPushButton("‹", toolbar)
         self.previous_button.setToolTip(self.tr("Previous photo"))
         self.next_button = QPushButton("›", toolbar)

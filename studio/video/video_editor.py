@@ -38,7 +38,7 @@ from publisher.domain.checks import video_length_violation
 from studio.covers.catalog import TemplateEntry
 from studio.editor.canvas import PhotoCanvas
 from studio.editor.history import History
-from studio.editor.photo_editor import EDITOR_STYLESHEET, PANEL_WIDTH
+from studio.editor.photo_editor import EDITOR_STYLESHEET, PANEL_WIDTH, editor_toolbar
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.messages import message, reason_of
@@ -136,13 +136,7 @@ class VideoEditor(QWidget):
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        toolbar = QWidget(self)
-        toolbar.setObjectName("EditorToolbar")
-        toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        bar = QHBoxLayout(toolbar)
-        bar.setContentsMargins(16, 10, 16, 10)
-        bar.setSpacing(6)
-        self.back_button = QPushButton(self.tr("← Back to note"), toolbar)
+        toolbar, bar, self.back_button = editor_toolbar(self)
         self.title_label = QLabel(self.tr("Video"), toolbar)
         self.title_label.setObjectName("EditorTitle")
         self.notice_label = QLabel(toolbar)

@@ -116,20 +116,26 @@ def sticker_icon() -> QIcon:
 
 def text_badge(size: int = 36) -> QPixmap:
     """A text layer's mark in the layer list: a "T" on a rounded tile."""
+    return letter_badge("T", size, "#33353B", 0.55)
+
+
+def letter_badge(letters: str, size: int, tile: str, share: float) -> QPixmap:
+    """`letters` in bold on a rounded `tile`-coloured square, `share` of its side high; drawn
+    at 2× for high-density screens."""
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(2, 2)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#33353B"))
+    painter.setBrush(QColor(tile))
     painter.drawRoundedRect(QRectF(0, 0, size, size), 8, 8)
     font = QFont()
-    font.setPixelSize(round(size * 0.55))
+    font.setPixelSize(round(size * share))
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor(PANEL_MUTED).lighter(150))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "T")
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letters)
     painter.end()
     pixmap.setDevicePixelRatio(2)
     return pixmap

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -76,6 +76,29 @@ LAYERS_STYLESHEET = f"""
 }}
 #EditorPanel QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
 """
+
+
+def load_sticker_icons(
+    owner: QObject,
+    ctx: AppContext,
+    catalog: list[StickerEntry],
+    deliver: Callable[[dict[str, QIcon]], None],
+) -> None:
+    """The stickers' tile-size pictures, read on a worker and delivered as icons by id (a
+    failure leaves the grid with its names as tooltips)."""
+    run_in_background(
+        ctx.runner,
+        Lane.READ,
+        owner=owner,
+        job=lambda _progress: load_sticker_thumbnails(catalog),
+        on_success=lambda thumbnails: deliver(
+            {
+                sticker_id: QIcon(QPixmap.fromImage(image))
+                for sticker_id, image in thumbnails.items()
+            }
+        ),
+        on_failure=lambda _error: None,
+    )
 
 
 def load_sticker_thumbnails(entries: list[StickerEntry]) -> dict[str, QImage]:
@@ -337,20 +360,10 @@ class LayersPanel(QWidget):
         super().showEvent(event)
         if not self._thumbnails_asked:
             self._thumbnails_asked = True
-            catalog = self._catalog
-            run_in_background(
-                self._ctx.runner,
-                Lane.READ,
-                owner=self,
-                job=lambda _progress: load_sticker_thumbnails(catalog),
-                on_success=self._on_thumbnails_loaded,
-                on_failure=lambda _error: None,  # the grid keeps its names as tooltips
-            )
+            load_sticker_icons(self, self._ctx, self._catalog, self._on_icons)
 
-    def _on_thumbnails_loaded(self, thumbnails: dict[str, QImage]) -> None:
-        self._icons = {
-            sticker_id: QIcon(QPixmap.fromImage(image)) for sticker_id, image in thumbnails.items()
-        }
+    def _on_icons(self, icons: dict[str, QIcon]) -> None:
+        self._icons = icons
         self.sticker_picker.set_icons(self._icons)
         self._show_list()
 

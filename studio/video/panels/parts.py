@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from editor.video.edit import OUTPUT_FPS, VideoEdit
+from studio.editor.panels.glyphs import letter_badge
 from studio.editor.panels.panel_style import PANEL_LINE, PANEL_MUTED, PANEL_RAISED, PANEL_TEXT
 from studio.style import ACCENT, ACCENT_HOVER
 
@@ -314,23 +315,7 @@ def same_frame(a: float, b: float) -> bool:
 
 def caption_badge(size: int = 36) -> QPixmap:
     """A subtitle's mark in an overlay list: "CC" on a rounded tile, as players show it."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(2, 2)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(PANEL_LINE))
-    painter.drawRoundedRect(QRectF(0, 0, size, size), 8, 8)
-    font = QFont()
-    font.setPixelSize(round(size * 0.36))
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor(PANEL_MUTED).lighter(150))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "CC")
-    painter.end()
-    pixmap.setDevicePixelRatio(2)
-    return pixmap
+    return letter_badge("CC", size, PANEL_LINE, 0.36)
 
 
 class ElidedLabel(QLabel):

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -44,12 +44,10 @@ from editor.video.edit import MAX_OVERLAYS, MAX_SECONDS, Overlay, VideoEdit
 from editor.video.subtitles import with_subtitles
 from studio.editor.panels.glyphs import delete_icon, sticker_icon, text_badge
 from studio.editor.panels.layer_forms import StickerLayerForm, TextLayerForm
-from studio.editor.panels.layers_panel import LAYERS_STYLESHEET, load_sticker_thumbnails
+from studio.editor.panels.layers_panel import LAYERS_STYLESHEET, load_sticker_icons
 from studio.editor.panels.panel_style import PANEL_MUTED, style_panel
 from studio.editor.panels.sticker_picker import StickerPicker
 from studio.editor.sticker_catalog import load_catalog
-from studio.ops import run_in_background
-from studio.tasks import Lane
 from studio.video.panels.parts import (
     VIDEO_PANEL_STYLESHEET,
     caption_badge,
@@ -423,20 +421,10 @@ class TextPanel(QWidget):
         super().showEvent(event)
         if not self._thumbnails_asked:
             self._thumbnails_asked = True
-            catalog = self._catalog
-            run_in_background(
-                self._ctx.runner,
-                Lane.READ,
-                owner=self,
-                job=lambda _progress: load_sticker_thumbnails(catalog),
-                on_success=self._on_thumbnails_loaded,
-                on_failure=lambda _error: None,  # the grid keeps its names as tooltips
-            )
+            load_sticker_icons(self, self._ctx, self._catalog, self._on_icons)
 
-    def _on_thumbnails_loaded(self, thumbnails: dict[str, QImage]) -> None:
-        self._icons = {
-            sticker_id: QIcon(QPixmap.fromImage(image)) for sticker_id, image in thumbnails.items()
-        }
+    def _on_icons(self, icons: dict[str, QIcon]) -> None:
+        self._icons = icons
         self.sticker_picker.set_icons(self._icons)
         self._show_list()
 

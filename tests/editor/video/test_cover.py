@@ -245,11 +245,6 @@ def test_face_placement_rewards_a_face_on_a_thirds_point() -> None:
     assert face_placement([(0, 340, 60, 60), (70, 103, 50, 50)], width, height) == 0.5
 
 
-needs_faces = pytest.mark.skipif(
-    cover._face_finder() is None, reason="this OpenCV has no Haar face cascade"
-)
-
-
 def with_face(picture: np.ndarray) -> np.ndarray:
     """A drawn face (skin, hair, brows, eyes, nose, mouth) centred on the upper-left thirds
     point; plain enough, but OpenCV's frontal-face cascade finds it."""
@@ -272,7 +267,6 @@ def with_face(picture: np.ndarray) -> np.ndarray:
     return out
 
 
-@needs_faces
 def test_a_face_on_a_thirds_point_is_found_and_preferred(tmp_path: Path) -> None:
     path = seconds_video(tmp_path / "face.mp4", [None, with_face])
     candidates = cover_candidates(path, count=6)
@@ -283,7 +277,6 @@ def test_a_face_on_a_thirds_point_is_found_and_preferred(tmp_path: Path) -> None
     assert min(c.score for c in faced) - max(c.score for c in plain) > 0.1
 
 
-@needs_faces
 def test_no_faces_in_a_gradient(tmp_path: Path) -> None:
     path = make_video(tmp_path / "gradient.mp4", seconds=1.0, audio=False)
     assert all(c.faces == 0 for c in cover_candidates(path))
