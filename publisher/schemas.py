@@ -105,10 +105,24 @@ class Token(BaseModel):
     expires_at: datetime | None = None
 
 
+MAX_FOLLOWERS = 10**10
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=32),
+    AfterValidator(_single_line),
+]
+"""A short label a brief filters by: an account's category (美妆) or region (上海)."""
+
+
 class AccountCreate(BaseModel):
     nickname: Text = Field(min_length=1, max_length=100)
     platform_user_id: Text | None = Field(default=None, max_length=64)
     timezone: Annotated[str, AfterValidator(_known_timezone)] = "Asia/Shanghai"
+    organization_id: uuid.UUID | None = None
+    """An organization the caller may edit in (an MCN's); default: the caller's own."""
+    followers: int = Field(default=0, ge=0, le=MAX_FOLLOWERS)
+    category: Label = ""
+    region: Label = ""
 
 
 class AccountPublic(_Public):
@@ -120,6 +134,9 @@ class AccountPublic(_Public):
     version: int
     created_at: datetime
     can_link_products: bool = False
+    followers: int = 0
+    category: str = ""
+    region: str = ""
 
 
 # -- places (issue 6) ------------------------------------------------------------------------
@@ -398,6 +415,31 @@ class OrganizationPublic(_Public):
     """owner | admin | editor | reviewer | viewer."""
 
 
+OrganizationKind = Literal["personal", "mcn", "brand"]
+Role = Literal["owner", "admin", "editor", "reviewer", "viewer"]
+
+
+class OrganizationCreate(BaseModel):
+    """A new organization; the caller becomes its owner."""
+
+    name: ShortName
+    kind: OrganizationKind
+
+
+class MemberAdd(BaseModel):
+    """Add a registered user to an organization (owners and admins only)."""
+
+    email: EmailStr
+    role: Role = "editor"
+
+
+class MemberPublic(_Public):
+    user_id: uuid.UUID
+    email: str
+    display_name: str
+    role: str
+
+
 BrandFont = Literal["sans", "serif"]
 """The title fonts a brand may choose: `editor.layers.FontName`."""
 
@@ -513,6 +555,9 @@ class AccountUpdate(BaseModel):
 
     version: int
     can_link_products: bool | None = None
+    followers: int | None = Field(default=None, ge=0, le=MAX_FOLLOWERS)
+    category: Label | None = None
+    region: Label | None = None
 
 
 class AccountBrief(_Public):
@@ -522,6 +567,10 @@ class AccountBrief(_Public):
     nickname: str
     avatar_sha256: str | None = None
     """Placeholder until accounts have avatars: the app draws the nickname's initial."""
+    followers: int = 0
+    category: str = ""
+    region: str = ""
+    """Public on the platform too: what a brand looks at before inviting the account."""
 
 
 class TopicCreate(BaseModel):
@@ -595,22 +644,49 @@ Sku = Annotated[
 ]
 
 
+Introduction = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_no_nul)]
+
+
+def _web_link(link: str) -> str:
+    # A link a reader's browser opens: only http(s), never javascript: or file:.
+    if not link.lower().startswith(("http://", "https://")) or any(
+        char.isspace() or unicodedata.category(char) == "Cc" for char in link
+    ):
+        raise ValueError("not an http(s) link")
+    return link
+
+
+WebLink = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_link)
+]
+ProductStatus = Literal["on_sale", "off_shelf"]
+MAX_PRODUCT_IMAGES = 9
+
+
 class StorefrontCreate(BaseModel):
     """A storefront of one of the caller's organizations (default: their own)."""
 
     name: ShortName
     organization_id: uuid.UUID | None = None
+    introduction: Introduction = ""
+    logo_sha256: Sha256 | None = None
 
 
 class StorefrontUpdate(BaseModel):
+    """Only the fields sent change; `logo_sha256` sent as null removes the logo."""
+
     version: int
-    name: ShortName
+    name: ShortName | None = None
+    introduction: Introduction | None = None
+    logo_sha256: Sha256 | None = None
 
 
 class StorefrontPublic(_Public):
     id: uuid.UUID
     organization_id: uuid.UUID
     name: str
+    introduction: str = ""
+    logo_sha256: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime
@@ -624,6 +700,10 @@ class ProductCreate(BaseModel):
     currency: Currency = "CNY"
     stock: int = Field(default=0, ge=0, le=10**9)
     image_sha256: Sha256 | None = None
+    """The main image; `images` (the main one first) wins when both are sent."""
+    images: list[Sha256] | None = Field(default=None, max_length=MAX_PRODUCT_IMAGES)
+    status: ProductStatus = "on_sale"
+    external_url: WebLink | None = None
 
 
 class ProductUpdate(BaseModel):
@@ -634,6 +714,9 @@ class ProductUpdate(BaseModel):
     currency: Currency | None = None
     stock: int | None = Field(default=None, ge=0, le=10**9)
     image_sha256: Sha256 | None = None
+    images: list[Sha256] | None = Field(default=None, max_length=MAX_PRODUCT_IMAGES)
+    status: ProductStatus | None = None
+    external_url: WebLink | None = None
 
 
 class ProductPublic(_Public):
@@ -645,6 +728,9 @@ class ProductPublic(_Public):
     currency: str
     stock: int
     image_sha256: str | None = None
+    images: list[str] = Field(default_factory=list)
+    status: str = "on_sale"
+    external_url: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from publisher.client.brands import BrandCalls
 from publisher.client.errors import NotFoundError
 from publisher.client.http import Progress, Transport
 from publisher.domain.changes import ChangeSet
@@ -81,7 +82,7 @@ def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, 
     return [NoteMediaIn.model_validate(item).model_dump() for item in media]
 
 
-class StudioClient:
+class StudioClient(BrandCalls):
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 10.0):

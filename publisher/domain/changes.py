@@ -20,6 +20,11 @@ class ChangeSet:
     """An organization's brand kit (colours, font, logo that templates and watermarks use)."""
     templates: bool = False
     """The user's own cover templates."""
+    briefs: bool = False
+    collaborations: bool = False
+    """A collaboration's state, note, rounds or comments."""
+    storefronts: bool = False
+    """A storefront or its products."""
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(

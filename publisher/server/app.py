@@ -20,7 +20,9 @@ from publisher.server.idempotency import IdempotencyMiddleware
 from publisher.server.routes import (
     accounts,
     auth,
+    briefs,
     checklist,
+    collaborations,
     luts,
     media,
     notes,
@@ -69,7 +71,7 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     for module in (topics, storefronts, products, checklist):
         api.include_router(module.router)
-    for module in (organizations, templates):
+    for module in (organizations, templates, briefs, collaborations):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(IdempotencyMiddleware)

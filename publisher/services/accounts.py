@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from publisher.db.models import Account, User
 from publisher.schemas import AccountCreate
 from publisher.services.access import personal_organization_id, visible_account_ids
+from publisher.services.organizations import EDITOR_ROLES, require_role
 
 
 def list_accounts(
@@ -26,11 +27,24 @@ def list_accounts(
 
 
 def create_account(session: Session, user: User, data: AccountCreate) -> Account:
+    """In `data.organization_id` (an MCN's) where the caller edits, else their own workspace.
+
+    Raises: NotFound `organization.not_found`; Forbidden `account.forbidden` ({role}).
+    """
+    if data.organization_id is None:
+        org_id = personal_organization_id(session, user)
+    else:
+        org_id = require_role(
+            session, user, data.organization_id, EDITOR_ROLES, "account.forbidden"
+        ).id
     account = Account(
-        organization_id=personal_organization_id(session, user),
+        organization_id=org_id,
         nickname=data.nickname.strip(),
         platform_user_id=data.platform_user_id,
         timezone=data.timezone,
+        followers=data.followers,
+        category=data.category,
+        region=data.region,
     )
     session.add(account)
     session.commit()

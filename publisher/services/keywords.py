@@ -83,3 +83,11 @@ def keywords(text: str, *, limit: int) -> list[tuple[str, float]]:
             hits[word] = hits.get(word, 0) + 1
     combined = {w: min(1.0, s + 0.1 * (hits[w] - 1)) for w, s in scores.items()}
     return sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def words(text: str) -> list[str]:
+    """The text cut into words by jieba (precise mode), for matching phrases word by word."""
+    _jieba_analyse()
+    import jieba
+
+    return jieba.lcut(text)

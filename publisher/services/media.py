@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,9 +23,21 @@ from editor import EditorError, make_thumbnail, probe_image, sniff_format
 from editor.export import encode_jpeg
 from editor.video.frames import frame_at
 from editor.video.probe import VideoInfo, probe_audio, probe_video, sniff_audio, sniff_video
-from publisher.db.models import BrandKit, MediaAsset, MediaRef, Membership, User
+from publisher.db.models import (
+    BrandKit,
+    MediaAsset,
+    MediaRef,
+    Membership,
+    Product,
+    Storefront,
+    Submission,
+    SubmissionMedium,
+    User,
+)
 from publisher.media_store import MediaStore, SizeLimitExceeded
+from publisher.services.collaborations import visible_collaborations
 from publisher.services.errors import Invalid, NotFound, TooLarge, UnsupportedMedia
+from publisher.services.products import visible_product_ids, visible_storefront_ids
 
 THUMBNAIL_SIZES = (128, 256, 512, 1024)
 THUMBNAIL_QUALITY = 85
@@ -54,8 +66,10 @@ def get_uploaded(session: Session, user: User, sha256: str) -> MediaAsset:
 
 
 def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
-    """Media the user uploaded, or the logo of a brand kit of one of their organizations:
-    every member's app draws that logo as a watermark, whoever uploaded it."""
+    """Media the user uploaded, or that their work shows them: the logo of a brand kit of one
+    of their organizations (every member's app draws it as a watermark), the photos and
+    videos of rounds submitted in their collaborations (the brand reviews them), and the
+    images and logos of products and storefronts they may see."""
     uploaded = select(MediaRef.sha256).where(MediaRef.user_id == user.id)
     kit_logos = (
         select(BrandKit.logo_sha256)
@@ -68,9 +82,34 @@ def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
             or_(MediaAsset.sha256.in_(uploaded), MediaAsset.sha256.in_(kit_logos)),
         )
     )
+    if asset is None and _shown_by_work(session, user, sha256):
+        asset = session.get(MediaAsset, sha256)
     if asset is None:
         raise NotFound("media.not_found")
     return asset
+
+
+def _shown_by_work(session: Session, user: User, sha256: str) -> bool:
+    submitted = (
+        select(SubmissionMedium.sha256)
+        .join(Submission, Submission.id == SubmissionMedium.submission_id)
+        .where(
+            SubmissionMedium.sha256 == sha256,
+            Submission.collaboration_id.in_(visible_collaborations(user)),
+        )
+    )
+    products = select(Product.id).where(
+        Product.id.in_(visible_product_ids(user)),
+        or_(
+            Product.image_sha256 == sha256,
+            # A sha256 is 64 hex digits: no LIKE wildcard can hide in it.
+            cast(Product.images, String).contains(sha256),
+        ),
+    )
+    logos = select(Storefront.id).where(
+        Storefront.logo_sha256 == sha256, Storefront.id.in_(visible_storefront_ids(user))
+    )
+    return any(session.scalar(query.limit(1)) is not None for query in (submitted, products, logos))
 
 
 def uploaded_mimes(session: Session, user: User, sha256s: Iterable[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from publisher.db.models import Note, NoteMedia, User
 from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteCreate, NoteMediaIn, NotePublic, NoteUpdate
+from publisher.services import collaboration_notes
 from publisher.services.access import get_account, get_note, visible_account_ids
 from publisher.services.checklist import note_violations
 from publisher.services.errors import Conflict, Invalid
@@ -194,12 +195,17 @@ def update_note(
         set_composer_fields(session, user, note, data, rules=rules)
         if data.media is not None:
             _set_media(session, user, note, data.media)
+        session.flush()
+        session.refresh(note)
+        collaboration_notes.note_changed(session, note, user.id)
     session.refresh(note)
     return note
 
 
 def delete_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> None:
+    """Raises: Invalid `note.protected` ({until}) inside a collaboration's protection period."""
     note = note_at_version(session, user, note_id, version)
+    collaboration_notes.require_removable(note)
     with note_compare_and_set(session, user, note_id):
         session.delete(note)
 
@@ -224,17 +230,21 @@ def publish_note(
             {"count": len(blocking(violations))},
             violations=[v.to_dict() for v in violations],
         )
+    collaboration_notes.require_publishable(session, note)
+    now = datetime.now(UTC)
     with note_compare_and_set(session, user, note_id):
         note.status = "published"
-        note.published_at = datetime.now(UTC)
+        note.published_at = now
         note.published_by = user.id
         note.scheduled_at = None
+        collaboration_notes.note_published(session, note.id, user.id, now)
     session.refresh(note)
     return note
 
 
 def archive_note(session: Session, user: User, note_id: uuid.UUID, *, version: int) -> Note:
     note = note_at_version(session, user, note_id, version)
+    collaboration_notes.require_removable(note)
     with note_compare_and_set(session, user, note_id):
         note.status = "archived"
     session.refresh(note)

@@ -19,7 +19,11 @@ from publisher.schemas import NotificationPage, NotificationPublic
 
 
 def notify(
-    session: Session, user_id: uuid.UUID, kind: str, note_id: uuid.UUID, params: dict[str, Any]
+    session: Session,
+    user_id: uuid.UUID,
+    kind: str,
+    note_id: uuid.UUID | None,
+    params: dict[str, Any],
 ) -> None:
     """Add a notification to the caller's transaction: it exists exactly when the event does."""
     session.add(Notification(user_id=user_id, kind=kind, note_id=note_id, params=params))

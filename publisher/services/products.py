@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from publisher.db.models import (
     Account,
+    BriefProduct,
+    Collaboration,
     MediaRef,
     Membership,
     Note,
@@ -27,6 +29,7 @@ from publisher.db.models import (
     Storefront,
     User,
 )
+from publisher.domain.collaboration import TERMINAL
 from publisher.schemas import (
     AccountPublic,
     AccountUpdate,
@@ -37,7 +40,7 @@ from publisher.schemas import (
     StorefrontPublic,
     StorefrontUpdate,
 )
-from publisher.services.access import get_account, personal_organization_id
+from publisher.services.access import get_account, personal_organization_id, visible_account_ids
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.links import replace_ordered, require_unique
@@ -50,6 +53,36 @@ def _member_orgs(user: User) -> Select[uuid.UUID]:
 
 def _visible_storefronts(user: User) -> Select[uuid.UUID]:
     return select(Storefront.id).where(Storefront.organization_id.in_(_member_orgs(user)))
+
+
+def visible_storefront_ids(user: User) -> Select[uuid.UUID]:
+    """Storefronts whose name and logo the caller may see: their own, and those of products
+    they may see."""
+    return select(Storefront.id).where(
+        or_(
+            Storefront.id.in_(_visible_storefronts(user)),
+            Storefront.id.in_(
+                select(Product.storefront_id).where(Product.id.in_(visible_product_ids(user)))
+            ),
+        )
+    )
+
+
+def visible_product_ids(user: User) -> Select[uuid.UUID]:
+    """Products of the caller's storefronts, and those of the briefs their accounts work on:
+    a creator links the brand's products to the note the brief asks for."""
+    working = select(Collaboration.brief_id).where(
+        Collaboration.account_id.in_(visible_account_ids(user)),
+        Collaboration.state.not_in([state.value for state in TERMINAL]),
+    )
+    return select(Product.id).where(
+        or_(
+            Product.storefront_id.in_(_visible_storefronts(user)),
+            Product.id.in_(
+                select(BriefProduct.product_id).where(BriefProduct.brief_id.in_(working))
+            ),
+        )
+    )
 
 
 def _page(session: Session, query: Select, *, offset: int, limit: int) -> tuple[list, int]:
@@ -87,7 +120,13 @@ def create_storefront(session: Session, user: User, data: StorefrontCreate) -> S
     org_id = data.organization_id or personal_organization_id(session, user)
     if session.scalar(_member_orgs(user).where(Membership.organization_id == org_id)) is None:
         raise NotFound("organization.not_found")
-    storefront = Storefront(organization_id=org_id, name=data.name)
+    _check_image(session, user, data.logo_sha256)
+    storefront = Storefront(
+        organization_id=org_id,
+        name=data.name,
+        introduction=data.introduction,
+        logo_sha256=data.logo_sha256,
+    )
     session.add(storefront)
     session.commit()
     return storefront
@@ -110,8 +149,14 @@ def update_storefront(
     storefront = get_storefront(session, user, storefront_id)
     if storefront.version != data.version:
         raise _stale_storefront(storefront)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if changes.get("logo_sha256"):
+        _check_image(session, user, changes["logo_sha256"])
     with compare_and_set(session, _storefront_race(session, user, storefront_id)):
-        storefront.name = data.name
+        for name, value in changes.items():
+            if value is not None or name == "logo_sha256":
+                setattr(storefront, name, value)
+        storefront.updated_at = datetime.now(UTC)
     session.refresh(storefront)
     return storefront
 
@@ -140,7 +185,7 @@ def list_products(
     limit: int,
 ) -> tuple[list[Product], int]:
     """Products the caller can see whose name or SKU contains `query` (any case)."""
-    conditions: list[ColumnElement[bool]] = [Product.storefront_id.in_(_visible_storefronts(user))]
+    conditions: list[ColumnElement[bool]] = [Product.id.in_(visible_product_ids(user))]
     if storefront_id is not None:
         conditions.append(Product.storefront_id == storefront_id)
     if query and query.strip():
@@ -159,6 +204,17 @@ def list_products(
 
 def get_product(session: Session, user: User, product_id: uuid.UUID) -> Product:
     product = session.scalar(
+        select(Product).where(Product.id == product_id, Product.id.in_(visible_product_ids(user)))
+    )
+    if product is None:
+        raise NotFound("product.not_found")
+    return product
+
+
+def _own_product(session: Session, user: User, product_id: uuid.UUID) -> Product:
+    """A product of the caller's own storefronts: what they may change. A brief's creators
+    see its products but answer 404 here, as for any product not theirs."""
+    product = session.scalar(
         select(Product).where(
             Product.id == product_id, Product.storefront_id.in_(_visible_storefronts(user))
         )
@@ -166,6 +222,17 @@ def get_product(session: Session, user: User, product_id: uuid.UUID) -> Product:
     if product is None:
         raise NotFound("product.not_found")
     return product
+
+
+def _with_images(values: dict[str, Any]) -> dict[str, Any]:
+    """`images` and the main image agree: `images` wins, else the main image alone."""
+    out = dict(values)
+    images = out.get("images")
+    if images is None:
+        images = [out["image_sha256"]] if out.get("image_sha256") else []
+    out["images"] = list(dict.fromkeys(images))
+    out["image_sha256"] = out["images"][0] if out["images"] else None
+    return out
 
 
 def _check_image(session: Session, user: User, sha256: str | None) -> None:
@@ -187,8 +254,10 @@ def create_product(session: Session, user: User, data: ProductCreate) -> Product
     """Raises: NotFound `storefront.not_found`; Conflict `product.sku_taken`; Invalid
     `media.unknown` for an image the caller did not upload."""
     get_storefront(session, user, data.storefront_id)
-    _check_image(session, user, data.image_sha256)
-    product = Product(**data.model_dump())
+    values = _with_images(data.model_dump())
+    for sha256 in values["images"]:
+        _check_image(session, user, sha256)
+    product = Product(**values)
     with _unique_sku(session, data.sku):
         session.add(product)
         session.commit()
@@ -207,25 +276,27 @@ def update_product(
     session: Session, user: User, product_id: uuid.UUID, data: ProductUpdate
 ) -> Product:
     """Only the fields sent change; `image_sha256` sent as null removes the image."""
-    product = get_product(session, user, product_id)
+    product = _own_product(session, user, product_id)
     if product.version != data.version:
         raise _stale_product(product)
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"version"})
-    if "image_sha256" in changes:
-        _check_image(session, user, changes["image_sha256"])
+    if "images" in changes or "image_sha256" in changes:
+        changes = _with_images(changes)
+        for sha256 in changes["images"]:
+            _check_image(session, user, sha256)
     with (
         _unique_sku(session, changes.get("sku", product.sku)),
         compare_and_set(session, _product_race(session, user, product_id)),
     ):
         for name, value in changes.items():
-            if value is not None or name == "image_sha256":
+            if value is not None or name in ("image_sha256", "external_url"):
                 setattr(product, name, value)
     session.refresh(product)
     return product
 
 
 def delete_product(session: Session, user: User, product_id: uuid.UUID, *, version: int) -> None:
-    product = get_product(session, user, product_id)
+    product = _own_product(session, user, product_id)
     if product.version != version:
         raise _stale_product(product)
     with compare_and_set(session, _product_race(session, user, product_id)):
@@ -287,8 +358,10 @@ def update_account(
     if account.version != data.version:
         raise _stale_account(account)
     with compare_and_set(session, lambda: _stale_account(get_account(session, user, account_id))):
-        if data.can_link_products is not None:
-            account.can_link_products = data.can_link_products
+        for name in ("can_link_products", "followers", "category", "region"):
+            value = getattr(data, name)
+            if value is not None:
+                setattr(account, name, value)
         account.updated_at = datetime.now(UTC)
     session.refresh(account)
     return account

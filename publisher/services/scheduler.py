@@ -30,7 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from publisher.db.models import Note
 from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
+from publisher.services import collaboration_notes
 from publisher.services.checklist import note_violations
+from publisher.services.errors import Invalid
 from publisher.services.notifications import notify
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,10 @@ def _outcome(
         }
     if late and policy.mode == "hold":
         return {"status": "held", "held_reason": "misfire"}
+    try:
+        collaboration_notes.require_publishable(session, note, now)
+    except Invalid as refusal:
+        return {"status": "held", "held_reason": "collaboration", "codes": [refusal.code]}
     return {
         "status": "published",
         "published_at": now,
@@ -101,6 +107,9 @@ def _note_values(outcome: dict[str, Any], now: datetime) -> dict[str, Any]:
 
 
 def _notify(session: Session, note: Note, outcome: dict[str, Any]) -> None:
+    """Tell the scheduler's human, and the note's collaboration, how a due note settled."""
+    if outcome["status"] == "published":
+        collaboration_notes.note_published(session, note.id, None, outcome["published_at"])
     recipient = note.scheduled_by or note.created_by
     if recipient is None:
         return

@@ -16,7 +16,7 @@ from publisher.db.models import Note, User
 from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.schemas import NoteUpdate
-from publisher.services import notes
+from publisher.services import collaboration_notes, notes
 from publisher.services.checklist import note_violations
 from publisher.services.errors import Invalid
 
@@ -58,10 +58,12 @@ def schedule_note(
     if note.status not in SCHEDULABLE_STATUSES:
         raise Invalid("note.not_schedulable", {"status": note.status})
     _require_allowed(session, note, at, rules, now or datetime.now(UTC))
+    collaboration_notes.require_publishable(session, note, at)
     with notes.note_compare_and_set(session, user, note_id):
         note.status = "scheduled"
         note.scheduled_at = at
         note.scheduled_by = user.id
+        collaboration_notes.note_scheduled(session, note, user.id)
     session.refresh(note)
     return note
 
@@ -75,6 +77,7 @@ def unschedule_note(session: Session, user: User, note_id: uuid.UUID, *, version
         note.status = "draft"
         note.scheduled_at = None
         note.scheduled_by = None
+        collaboration_notes.note_unscheduled(session, note, user.id)
     session.refresh(note)
     return note
 
@@ -100,6 +103,7 @@ def update_note(
     if note.status != "scheduled" or data.scheduled_at is None:
         raise Invalid("note.not_scheduled", {"status": note.status})
     _require_allowed(session, note, data.scheduled_at, rules, now or datetime.now(UTC))
+    collaboration_notes.require_publishable(session, note, data.scheduled_at)
     return notes.update_note(
         session, user, note_id, data, reschedule_to=data.scheduled_at, rules=rules
     )

@@ -23,7 +23,14 @@ def test_search_finds_any_account_by_nickname_and_shows_only_public_fields(
     assert body["total"] == 2
     # A nickname starting with the query comes first.
     assert [item["id"] for item in body["items"]] == [str(theirs.id), str(mine.id)]
-    assert set(body["items"][0]) == {"id", "nickname", "avatar_sha256"}
+    assert set(body["items"][0]) == {
+        "id",
+        "nickname",
+        "avatar_sha256",
+        "followers",
+        "category",
+        "region",
+    }
 
 
 def test_search_needs_a_query_and_treats_wildcards_literally(backend, api) -> None:

@@ -2,6 +2,15 @@
 
 from publisher.db.models.accounts import Account
 from publisher.db.models.brand_kits import BrandKit
+from publisher.db.models.collaborations import (
+    AuditEntry,
+    Brief,
+    BriefProduct,
+    Collaboration,
+    ReviewComment,
+    Submission,
+    SubmissionMedium,
+)
 from publisher.db.models.idempotency import IdempotencyRecord
 from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
@@ -17,8 +26,12 @@ from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
     "Account",
+    "AuditEntry",
     "AuthToken",
     "BrandKit",
+    "Brief",
+    "BriefProduct",
+    "Collaboration",
     "EditPreset",
     "IdempotencyRecord",
     "MediaAsset",
@@ -32,7 +45,10 @@ __all__ = [
     "Notification",
     "Organization",
     "Product",
+    "ReviewComment",
     "Storefront",
+    "Submission",
+    "SubmissionMedium",
     "Topic",
     "TopicGroup",
     "TopicGroupItem",

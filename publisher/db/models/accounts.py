@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from publisher.db.base import Base, IdMixin, TimestampMixin, VersionedMixin
@@ -21,3 +21,8 @@ class Account(IdMixin, TimestampMixin, VersionedMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     can_link_products: Mapped[bool] = mapped_column(default=False)
     """Whether the platform lets this account link products; set by the account's owner."""
+    followers: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """As the platform last showed it; brands' briefs filter creators by it."""
+    category: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    """The account's field (美妆, 美食 …), as the platform's creator centre names it."""
+    region: Mapped[str] = mapped_column(String(32), default="", server_default="")

@@ -62,6 +62,8 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
     """The explicit AI-generated-content label."""
     collaboration: Mapped[bool] = mapped_column(default=False)
     """Brand-collaboration disclosure (合作); set by the brand flow, read-only elsewhere."""
+    protected_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """A published collaboration note may not be deleted or archived before this."""
     topic_links: Mapped[list[NoteTopic]] = relationship(
         order_by="NoteTopic.position", cascade="all, delete-orphan", lazy="selectin"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from publisher.db.base import Base, IdMixin, TimestampMixin, VersionedMixin
@@ -21,6 +21,9 @@ class Storefront(IdMixin, TimestampMixin, VersionedMixin, Base):
         ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(100))
+    introduction: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo_sha256: Mapped[str | None] = mapped_column(String(64))
+    """No foreign key: SQLite cannot add one to an existing table; the service checks it."""
 
 
 class Product(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -37,6 +40,11 @@ class Product(IdMixin, TimestampMixin, VersionedMixin, Base):
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     stock: Mapped[int] = mapped_column(default=0)
     image_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"))
+    """The main image: the first of `images`."""
+    images: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    status: Mapped[str] = mapped_column(String(12), default="on_sale", server_default="on_sale")
+    """on_sale | off_shelf (kept, but no longer offered to notes)."""
+    external_url: Mapped[str | None] = mapped_column(Text)
 
     storefront: Mapped[Storefront] = relationship(lazy="joined")
 
