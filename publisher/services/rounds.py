@@ -146,6 +146,7 @@ def _note_from_brief(session: Session, user: User, collab: Collaboration, rules:
         NoteProduct(product_id=uuid.UUID(pid), position=i) for i, pid in enumerate(products)
     ]
     session.add(note)
+    session.flush()  # gives the note its id
     return note
 
 
