@@ -32,6 +32,7 @@ from publisher.domain.checks import blocking
 from publisher.domain.rules import RulesPack
 from publisher.services import collaboration_notes
 from publisher.services.checklist import note_violations
+from publisher.services.collaboration_deadlines import send_reminders
 from publisher.services.errors import Invalid
 from publisher.services.notifications import notify
 
@@ -225,6 +226,7 @@ class Scheduler:
                 while publish_due(self._sessions, self._rules, self._policy) == BATCH:
                     if self._stop.is_set():
                         return
+                send_reminders(self._sessions, datetime.now(UTC))
             except Exception:
                 # Mostly SQLAlchemyError (a busy, locked or unreachable database), but any
                 # failure of a tick is caught: this daemon thread must outlive it, or nothing is

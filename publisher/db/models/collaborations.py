@@ -101,6 +101,8 @@ class Collaboration(IdMixin, TimestampMixin, VersionedMixin, Base):
     """The last submitted round; 0 before the first submission."""
     review_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminders: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """The deadline reminders already sent (`review:2`, `publish_until` …): each goes once."""
 
     brief: Mapped[Brief] = relationship(lazy="joined")
 

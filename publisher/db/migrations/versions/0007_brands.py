@@ -120,6 +120,7 @@ def upgrade() -> None:
         sa.Column("round", sa.Integer(), nullable=False),
         sa.Column("review_due_at", publisher.db.base.UTCDateTime(), nullable=True),
         sa.Column("published_at", publisher.db.base.UTCDateTime(), nullable=True),
+        sa.Column("reminders", sa.JSON(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", publisher.db.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", publisher.db.base.UTCDateTime(), nullable=False),
