@@ -279,6 +279,10 @@ class NotePublic(_Public):
     ai_generated: bool = False
     collaboration: bool = False
     """Brand-collaboration disclosure; set by the brand flow, read-only here."""
+    collaboration_id: uuid.UUID | None = None
+    """The brand collaboration this note is the deliverable of."""
+    protected_until: datetime | None = None
+    """A published collaboration note cannot be deleted or archived before this."""
     place: PlacePublic | None = None
     scheduled_by: uuid.UUID | None = None
     published_by_scheduler: bool = False

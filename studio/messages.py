@@ -297,6 +297,206 @@ _MESSAGES: dict[str, str] = {
         "A template holds at most {max} boxes, photos, texts and stickers. "
         "Remove a few texts or stickers from the cover and save it again.",
     ),
+    # brands: organizations, briefs, collaborations, rounds, comments
+    "organization.forbidden": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only owners and admins change who belongs to this organization (your role: {role}).",
+    ),
+    "user.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Nobody has signed up with {email}. Ask them to create an account first."
+    ),
+    "account.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "You may not add accounts to this organization (your role: {role})."
+    ),
+    "brief.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This brief no longer exists, or you may not see it."
+    ),
+    "brief.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "You may read this brand's briefs but not change them (your role: {role})."
+    ),
+    "brief.not_a_brand": QT_TRANSLATE_NOOP(
+        "Messages", "Only a brand organization writes briefs; this one is a {kind} organization."
+    ),
+    "brief.protection_days": QT_TRANSLATE_NOOP(
+        "Messages", "The protection period must be between {min} and {max} days ({days} given)."
+    ),
+    "brief.publish_window": QT_TRANSLATE_NOOP(
+        "Messages", "The publish window must end after it starts."
+    ),
+    "brief.followers_range": QT_TRANSLATE_NOOP(
+        "Messages", "The highest follower count must not be below the lowest."
+    ),
+    "brief.already_open": QT_TRANSLATE_NOOP(
+        "Messages", "An open brief cannot go back to a draft; close it instead."
+    ),
+    "brief.in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{collaborations} creators already answered this brief, so it cannot be deleted. "
+        "Close it instead.",
+    ),
+    "brief.not_open": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This brief is not open (it is {status}): it takes no invitations or applications.",
+    ),
+    "brief.not_recruiting": QT_TRANSLATE_NOOP(
+        "Messages", "This brief is by invitation only; creators cannot apply to it."
+    ),
+    "brief.deadline_passed": QT_TRANSLATE_NOOP(
+        "Messages", "Applications for this brief closed on {apply_by}."
+    ),
+    "brief.criteria_unmet": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This account does not meet the brief's creator criteria (field, region or followers).",
+    ),
+    "collaboration.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This collaboration no longer exists, or you may not see it."
+    ),
+    "collaboration.exists": QT_TRANSLATE_NOOP(
+        "Messages", "This account already has a collaboration on this brief."
+    ),
+    "collaboration.too_few_followers": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Brand collaborations need at least {min} followers; this account has {followers}.",
+    ),
+    "collaboration.not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "You may not do this ({action}) on this collaboration."
+    ),
+    "collaboration.wrong_state": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This cannot be done now: the collaboration has moved on (it is {state}). "
+        "It has been reloaded.",
+    ),
+    "collaboration.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "Someone else changed this collaboration meanwhile. It has been reloaded."
+    ),
+    "collaboration.comment_required": QT_TRANSLATE_NOOP(
+        "Messages", "Say what should change: add at least one comment before requesting changes."
+    ),
+    "collaboration.use_note": QT_TRANSLATE_NOOP(
+        "Messages", "Submit, schedule and publish from the note itself."
+    ),
+    "collaboration.no_note": QT_TRANSLATE_NOOP(
+        "Messages", "This collaboration has no note yet. Start one from the brief first."
+    ),
+    "collaboration.note_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Add the photos or the video before submitting the note for review."
+    ),
+    "collaboration.unchanged": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing changed since round {round}; answer the comments, then resubmit."
+    ),
+    "collaboration.note_other_account": QT_TRANSLATE_NOOP(
+        "Messages", "That note belongs to another account than the collaboration's."
+    ),
+    "collaboration.note_not_draft": QT_TRANSLATE_NOOP(
+        "Messages", "Only a draft can become a collaboration's note (this one is {status})."
+    ),
+    "collaboration.note_taken": QT_TRANSLATE_NOOP(
+        "Messages", "That note already belongs to another collaboration."
+    ),
+    "collaboration.round_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Round {round} of this collaboration does not exist."
+    ),
+    "collaboration.not_approved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This collaboration note can be scheduled or published only as the brand approved it "
+        "(it is {state}). Submit it for review first.",
+    ),
+    "collaboration.outside_window": QT_TRANSLATE_NOOP(
+        "Messages", "The brief asks for publishing between {publish_from} and {publish_until}."
+    ),
+    "note.protected": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This collaboration note is protected until {until}: it cannot be deleted or "
+        "archived before then.",
+    ),
+    "comment.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "You may read this conversation but not write in it."
+    ),
+    "comment.closed": QT_TRANSLATE_NOOP(
+        "Messages", "This collaboration has ended ({state}); it takes no more comments."
+    ),
+    "comment.no_round": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing has been submitted yet, so there is no photo or field to comment on."
+    ),
+    "comment.position": QT_TRANSLATE_NOOP(
+        "Messages", "The submitted note has no photo number {position}."
+    ),
+    "comment.not_found": QT_TRANSLATE_NOOP("Messages", "This comment no longer exists."),
+    "comment.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "Someone else changed this comment meanwhile. It has been reloaded."
+    ),
+    # brief editor
+    "brief.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Someone else changed this brief meanwhile. It has been reloaded: check it and save again.",
+    ),
+    "brief_editor.title_required": QT_TRANSLATE_NOOP("Messages", "Give the brief a title."),
+    "money.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not an amount in yuan. Type it like 1280 or 1280.50."
+    ),
+    "money.too_precise": QT_TRANSLATE_NOOP(
+        "Messages", "An amount has at most two decimals (fen); “{text}” has more."
+    ),
+    "money.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is more than an amount the studio keeps."
+    ),
+    # creator collaborations
+    "account.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This account's profile was changed somewhere else meanwhile. It has been reloaded: "
+        "edit it again.",
+    ),
+    # storefront and product CSV
+    "storefront.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This storefront was changed somewhere else. Its current details are shown."
+    ),
+    "product.version_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "This product was changed somewhere else in the meantime."
+    ),
+    "product_csv.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The CSV file is larger than {max} MB. Split it into smaller files."
+    ),
+    "product_csv.encoding": QT_TRANSLATE_NOOP(
+        "Messages", "The CSV file is neither UTF-8 nor GB18030 text. Save it again as CSV UTF-8."
+    ),
+    "product_csv.empty": QT_TRANSLATE_NOOP("Messages", "The CSV file has no header row."),
+    "product_csv.missing_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The CSV file has no “{column}” column. It needs sku, name and price "
+        "(or SKU/商品编码, 商品名称 and 价格(元)).",
+    ),
+    "product_csv.sku_missing": QT_TRANSLATE_NOOP("Messages", "The SKU is empty."),
+    "product_csv.sku_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The SKU “{sku}” has spaces or is longer than {max} characters."
+    ),
+    "product_csv.sku_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "The SKU “{sku}” is already on row {first_row} of this file."
+    ),
+    "product_csv.name_missing": QT_TRANSLATE_NOOP("Messages", "The product name is empty."),
+    "product_csv.name_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The product name is longer than {max} characters or has line breaks."
+    ),
+    "product_csv.price_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a price in yuan (for example 129 or 129.90)."
+    ),
+    "product_csv.currency_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a currency code (for example CNY)."
+    ),
+    "product_csv.stock_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a whole number of items in stock."
+    ),
+    "product_csv.stock_negative": QT_TRANSLATE_NOOP(
+        "Messages", "The stock cannot be negative ({value})."
+    ),
+    "product_csv.status_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a status: use 在售 / on_sale or 下架 / off_shelf."
+    ),
+    "product_csv.link_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The link “{value}” is not a web address starting with http:// or https://."
+    ),
+    "product_csv.images_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The images must be at most {max} image ids (sha256) joined by “|”."
+    ),
     # brand kits, user templates, compositions
     "brand_kit.forbidden": QT_TRANSLATE_NOOP(
         "Messages", "You may look at this brand kit but not change it (your role: {role})."

@@ -1,4 +1,5 @@
-"""Backend notifications (a scheduled note was published or held), polled while connected.
+"""Backend notifications (a scheduled note was published or held, news of a brand
+collaboration), polled while connected.
 
 The scheduler runs inside the backend, so the app learns of its work by asking: every ~15 s,
 off the UI thread, for notifications newer than the last cursor. New unread ones are announced
@@ -7,12 +8,15 @@ once (`arrived`); `unread` is the count the navigation shows as a badge.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NotificationPage, NotificationPublic
+from studio.collab.money import fen_text
+from studio.collab.wording import shown_time
 from studio.connection import BackendState
 from studio.ops import Mutation
 from studio.quiet_read import quiet_read
@@ -26,8 +30,83 @@ FIRST_POLL_MS = 3_000
 _CHECK_REASONS = {"rules_violated", "check_failed"}
 
 
+_COLLABORATION_NEWS = {
+    "collaboration.invited": QT_TRANSLATE_NOOP(
+        "Notifications", "{brand} invites {account} to “{brief}”."
+    ),
+    "collaboration.applied": QT_TRANSLATE_NOOP(
+        "Notifications", "{account} applied to “{brief}” (quote {quote})."
+    ),
+    "collaboration.accepted": QT_TRANSLATE_NOOP(
+        "Notifications", "“{brief}” with {account} is accepted: the note can be written."
+    ),
+    "collaboration.declined": QT_TRANSLATE_NOOP(
+        "Notifications", "“{brief}” with {account} was declined."
+    ),
+    "collaboration.withdrawn": QT_TRANSLATE_NOOP(
+        "Notifications", "{account} withdrew from “{brief}”."
+    ),
+    "collaboration.submitted": QT_TRANSLATE_NOOP(
+        "Notifications", "{account} submitted round {round} of “{brief}” for review."
+    ),
+    "collaboration.approved": QT_TRANSLATE_NOOP(
+        "Notifications", "The brand approved {account}'s note for “{brief}”: it can be scheduled."
+    ),
+    "collaboration.changes_requested": QT_TRANSLATE_NOOP(
+        "Notifications", "The brand asks for changes to {account}'s note for “{brief}”."
+    ),
+    "collaboration.rejected": QT_TRANSLATE_NOOP(
+        "Notifications", "The brand rejected {account}'s note for “{brief}”."
+    ),
+    "collaboration.comment": QT_TRANSLATE_NOOP(
+        "Notifications", "New comment on “{brief}” ({account}): {text}"
+    ),
+    "collaboration.reopened": QT_TRANSLATE_NOOP(
+        "Notifications",
+        "{account} changed the approved note for “{brief}”: a new round will follow.",
+    ),
+    "collaboration.published": QT_TRANSLATE_NOOP(
+        "Notifications", "{account}'s note for “{brief}” is published."
+    ),
+    "collaboration.completed": QT_TRANSLATE_NOOP(
+        "Notifications", "The brand marked “{brief}” with {account} completed."
+    ),
+    "collaboration.cancelled": QT_TRANSLATE_NOOP(
+        "Notifications", "The brand cancelled “{brief}” with {account}."
+    ),
+    "collaboration.review_due": QT_TRANSLATE_NOOP(
+        "Notifications", "Review {account}'s round {round} of “{brief}” by {due}."
+    ),
+    "collaboration.answer_due": QT_TRANSLATE_NOOP(
+        "Notifications", "Answer the invitation to “{brief}” for {account} by {due}."
+    ),
+    "collaboration.publish_due": QT_TRANSLATE_NOOP(
+        "Notifications", "“{brief}” must be published by {due} ({account})."
+    ),
+}
+
+
+def _collaboration_text(item: NotificationPublic) -> str:
+    params = item.params
+    due = params.get("due_at")
+    values = {
+        "brief": params.get("brief_title", ""),
+        "account": params.get("account", ""),
+        "brand": params.get("brand", ""),
+        "round": params.get("round", ""),
+        "text": params.get("text", ""),
+        "quote": fen_text(params["quote_fen"]) if params.get("quote_fen") is not None else "",
+        "due": shown_time(datetime.fromisoformat(due)) if due else "",
+    }
+    return QCoreApplication.translate("Notifications", _COLLABORATION_NEWS[item.kind]).format(
+        **values
+    )
+
+
 def notification_text(item: NotificationPublic) -> str:
     """What a toast says about a notification, translated."""
+    if item.kind in _COLLABORATION_NEWS:
+        return _collaboration_text(item)
     title = item.params.get("title") or QCoreApplication.translate("Notifications", "(untitled)")
     if item.kind == "note.published":
         if item.params.get("late"):

@@ -663,7 +663,14 @@ class StudioClient(BrandCalls):
         self, account_id: uuid.UUID, *, version: int, allowed: bool
     ) -> tuple[AccountPublic, ChangeSet]:
         """As the account's owner, allow or forbid linking products to its notes."""
-        body = {"version": version, "can_link_products": allowed}
+        return self.update_account(account_id, version=version, can_link_products=allowed)
+
+    def update_account(
+        self, account_id: uuid.UUID, *, version: int, **fields: Any
+    ) -> tuple[AccountPublic, ChangeSet]:
+        """As the account's owner, change `can_link_products`, `followers`, `category` or
+        `region` (what brands' briefs filter creators by)."""
+        body = {"version": version, **fields}
         response = self.transport.request("PATCH", f"/accounts/{account_id}", json=body)
         return AccountPublic.model_validate(response.json()), ChangeSet(accounts=True)
 
@@ -673,13 +680,35 @@ class StudioClient(BrandCalls):
         return Page[StorefrontPublic].model_validate(data)
 
     def create_storefront(
-        self, *, name: str, organization_id: uuid.UUID | None = None
+        self,
+        *,
+        name: str,
+        organization_id: uuid.UUID | None = None,
+        introduction: str = "",
+        logo_sha256: str | None = None,
     ) -> StorefrontPublic:
-        body: dict[str, Any] = {"name": name}
+        body: dict[str, Any] = {
+            "name": name,
+            "introduction": introduction,
+            "logo_sha256": logo_sha256,
+        }
         if organization_id is not None:
             body["organization_id"] = str(organization_id)
         return StorefrontPublic.model_validate(
             self.transport.request("POST", "/storefronts", json=body).json()
+        )
+
+    def update_storefront(
+        self, storefront_id: uuid.UUID, *, version: int, **fields: Any
+    ) -> StorefrontPublic:
+        """Change the given fields (name, introduction, logo_sha256: None removes the logo).
+
+        Raises:
+            ConflictError: stale `version` (`storefront.version_conflict`, with `current`).
+        """
+        body = {"version": version, **fields}
+        return StorefrontPublic.model_validate(
+            self.transport.request("PATCH", f"/storefronts/{storefront_id}", json=body).json()
         )
 
     def search_products(
@@ -714,8 +743,13 @@ class StudioClient(BrandCalls):
         currency: str = "CNY",
         stock: int = 0,
         image_sha256: str | None = None,
+        images: list[str] | None = None,
+        status: str = "on_sale",
+        external_url: str | None = None,
     ) -> ProductPublic:
-        """Raises ConflictError `product.sku_taken` when the storefront has that SKU."""
+        """`images` (the main one first) wins over `image_sha256` when both are given.
+
+        Raises ConflictError `product.sku_taken` when the storefront has that SKU."""
         body = {
             "storefront_id": str(storefront_id),
             "name": name,
@@ -724,6 +758,9 @@ class StudioClient(BrandCalls):
             "currency": currency,
             "stock": stock,
             "image_sha256": image_sha256,
+            "images": images,
+            "status": status,
+            "external_url": external_url,
         }
         return ProductPublic.model_validate(
             self.transport.request("POST", "/products", json=body).json()
@@ -732,7 +769,8 @@ class StudioClient(BrandCalls):
     def update_product(
         self, product_id: uuid.UUID, *, version: int, **fields: Any
     ) -> ProductPublic:
-        """Change the given fields (name, sku, price_fen, currency, stock, image_sha256)."""
+        """Change the given fields (name, sku, price_fen, currency, stock, image_sha256,
+        images, status, external_url: None removes the link)."""
         body = {"version": version, **fields}
         return ProductPublic.model_validate(
             self.transport.request("PATCH", f"/products/{product_id}", json=body).json()

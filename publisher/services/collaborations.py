@@ -30,6 +30,7 @@ from publisher.db.models import (
     Collaboration,
     Membership,
     Note,
+    Organization,
     ReviewComment,
     Submission,
     User,
@@ -148,6 +149,15 @@ def side_for(session: Session, user: User, collab: Collaboration, action: Action
     raise Forbidden("collaboration.not_allowed", params)
 
 
+def brand_name(session: Session, collab: Collaboration) -> str:
+    return (
+        session.scalar(
+            select(Organization.name).where(Organization.id == collab.brief.organization_id)
+        )
+        or ""
+    )
+
+
 def members_of(session: Session, organization_id: uuid.UUID) -> list[uuid.UUID]:
     return list(
         session.scalars(
@@ -178,6 +188,8 @@ def announce(
         "collaboration_id": str(collab.id),
         "brief_title": collab.brief.title,
         "account": _account(session, collab).nickname,
+        "brand": brand_name(session, collab),
+        "side": to.value,
         **(extra or {}),
     }
     for member in members_of(session, org):

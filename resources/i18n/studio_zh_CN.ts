@@ -316,6 +316,475 @@
     </message>
 </context>
 <context>
+    <name>BriefCard</name>
+    <message>
+        <source>{count} × image note</source>
+        <translation>{count} 篇图文笔记</translation>
+    </message>
+    <message>
+        <source>{count} × video note</source>
+        <translation>{count} 篇视频笔记</translation>
+    </message>
+    <message>
+        <source>apply by {when}</source>
+        <translation>{when} 前报名</translation>
+    </message>
+    <message>
+        <source>publish by {when}</source>
+        <translation>{when} 前发布</translation>
+    </message>
+    <message>
+        <source>No creators yet</source>
+        <translation>暂无达人</translation>
+    </message>
+</context>
+<context>
+    <name>BriefEditor</name>
+    <message>
+        <source>Edit brief</source>
+        <translation>编辑需求</translation>
+    </message>
+    <message>
+        <source>New brief</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Create brief</source>
+        <translation>创建需求</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>e.g. Autumn latte launch</source>
+        <translation>如：秋季拿铁上新</translation>
+    </message>
+    <message>
+        <source>Campaign this brief belongs to (optional)</source>
+        <translation>所属营销活动（选填）</translation>
+    </message>
+    <message>
+        <source>What the notes are about, the story to tell, the audience…</source>
+        <translation>笔记要讲什么、想讲的故事、目标人群…</translation>
+    </message>
+    <message>
+        <source>By invitation: you pick the creators</source>
+        <translation>定向邀约：由你挑选达人</translation>
+    </message>
+    <message>
+        <source>Open recruitment: creators apply with a quote</source>
+        <translation>公开招募：达人报价报名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>需求描述</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>合作方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>交付内容</translation>
+    </message>
+    <message>
+        <source>What each creator makes and features.</source>
+        <translation>每位达人需要创作并展示的内容。</translation>
+    </message>
+    <message>
+        <source>Image notes</source>
+        <translation>图文笔记</translation>
+    </message>
+    <message>
+        <source>Video notes</source>
+        <translation>视频笔记</translation>
+    </message>
+    <message>
+        <source>per creator</source>
+        <translation>/ 每位达人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Content requirements</source>
+        <translation>内容要求</translation>
+    </message>
+    <message>
+        <source>Type and press Enter; separate several with commas.</source>
+        <translation>输入后按回车；多个之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>No required topics</source>
+        <translation>暂无必带话题</translation>
+    </message>
+    <message>
+        <source>Add a topic</source>
+        <translation>添加话题</translation>
+    </message>
+    <message>
+        <source>No required mentions</source>
+        <translation>暂无必须@的账号</translation>
+    </message>
+    <message>
+        <source>Add an account to mention</source>
+        <translation>添加要@的账号</translation>
+    </message>
+    <message>
+        <source>No key messages</source>
+        <translation>暂无核心卖点</translation>
+    </message>
+    <message>
+        <source>Add a selling point the note must say</source>
+        <translation>添加笔记必须提到的卖点</translation>
+    </message>
+    <message>
+        <source>No forbidden words</source>
+        <translation>没有违禁词</translation>
+    </message>
+    <message>
+        <source>Add a word</source>
+        <translation>添加词语</translation>
+    </message>
+    <message>
+        <source>No do&apos;s</source>
+        <translation>暂无建议</translation>
+    </message>
+    <message>
+        <source>Add a do</source>
+        <translation>添加建议</translation>
+    </message>
+    <message>
+        <source>No don&apos;ts</source>
+        <translation>暂无禁忌</translation>
+    </message>
+    <message>
+        <source>Add a don&apos;t</source>
+        <translation>添加禁忌</translation>
+    </message>
+    <message>
+        <source>Required topics</source>
+        <translation>必带话题</translation>
+    </message>
+    <message>
+        <source>Required mentions</source>
+        <translation>必须 @ 的账号</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>核心卖点</translation>
+    </message>
+    <message>
+        <source>Forbidden words</source>
+        <translation>违禁词</translation>
+    </message>
+    <message>
+        <source>Do&apos;s</source>
+        <translation>建议做</translation>
+    </message>
+    <message>
+        <source>Don&apos;ts</source>
+        <translation>请勿做</translation>
+    </message>
+    <message>
+        <source>Fee and creators</source>
+        <translation>费用与达人要求</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>per note</source>
+        <translation>/ 篇</translation>
+    </message>
+    <message>
+        <source>e.g. food, beauty (any when empty)</source>
+        <translation>如：美食、美妆（留空则不限）</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>e.g. 上海 (any when empty)</source>
+        <translation>如：上海（留空则不限）</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>合作费用</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝数</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间安排</translation>
+    </message>
+    <message>
+        <source>Times are Beijing time (Asia/Shanghai).</source>
+        <translation>时间均为北京时间（Asia/Shanghai）。</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>After publishing, the note may not be deleted or archived for this long.</source>
+        <translation>笔记发布后，在此期间内不可删除或归档。</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>How long your team takes to review a submission.</source>
+        <translation>团队审核一次提交所需的时间。</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Publish window</source>
+        <translation>发布窗口</translation>
+    </message>
+    <message>
+        <source>Protection period</source>
+        <translation>保护期</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation>审核时长</translation>
+    </message>
+    <message>
+        <source>Draft: only your team sees it</source>
+        <translation>草稿：仅团队可见</translation>
+    </message>
+    <message>
+        <source>Open: takes invitations and applications</source>
+        <translation>招募中：可邀请、可报名</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>BriefsTab</name>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>已要求修改</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已定时</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已婉拒</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>By invitation</source>
+        <translation>定向邀约</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <translation>公开招募</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>Cancel collaboration</source>
+        <translation>取消合作</translation>
+    </message>
+    <message>
+        <source>Brief creators as a brand</source>
+        <translation>以品牌身份向达人发布需求</translation>
+    </message>
+    <message>
+        <source>Create a brand organization to write briefs, invite creators or recruit them, and review their notes before they go out.</source>
+        <translation>创建品牌组织后，即可撰写合作需求、邀请或招募达人，并在笔记发布前审核内容。</translation>
+    </message>
+    <message>
+        <source>Brand name, e.g. 山野咖啡</source>
+        <translation>品牌名称，如：山野咖啡</translation>
+    </message>
+    <message>
+        <source>Create a brand organization…</source>
+        <translation>创建品牌组织…</translation>
+    </message>
+    <message>
+        <source>Briefs</source>
+        <translation>合作需求</translation>
+    </message>
+    <message>
+        <source>What you ask creators for, and who answered</source>
+        <translation>你向达人提出的需求，以及谁已响应</translation>
+    </message>
+    <message>
+        <source>New brief</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <source>No brief selected</source>
+        <translation>未选择需求</translation>
+    </message>
+    <message>
+        <source>Pick a brief on the left to see its creators.</source>
+        <translation>在左侧选择一个需求，查看参与的达人。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Invite creators…</source>
+        <translation>邀请达人…</translation>
+    </message>
+    <message>
+        <source>Creators</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>{brand}: what you ask creators for, and who answered</source>
+        <translation>{brand}：你向达人提出的需求，以及谁已响应</translation>
+    </message>
+    <message>
+        <source>No briefs yet. “New brief” writes the first one.</source>
+        <translation>还没有合作需求。点击“新建需求”写下第一个。</translation>
+    </message>
+    <message>
+        <source>Open the brief to invite creators.</source>
+        <translation>将需求设为招募中后才能邀请达人。</translation>
+    </message>
+    <message>
+        <source>Nobody yet. Invite creators to this brief.</source>
+        <translation>还没有人。邀请达人参与这个需求吧。</translation>
+    </message>
+    <message>
+        <source>No applications yet. Creators who match the brief see it and apply.</source>
+        <translation>还没有报名。符合条件的达人会看到这个需求并报名。</translation>
+    </message>
+    <message>
+        <source>{fee} per note</source>
+        <translation>每篇 {fee}</translation>
+    </message>
+    <message>
+        <source>apply by {when}</source>
+        <translation>{when} 前报名</translation>
+    </message>
+    <message>
+        <source>publish {start} → {end}</source>
+        <translation>发布时间 {start} → {end}</translation>
+    </message>
+    <message>
+        <source>protected {days} days</source>
+        <translation>保护期 {days} 天</translation>
+    </message>
+    <message>
+        <source>End the collaboration with {name}? This cannot be undone.</source>
+        <translation>确定结束与 {name} 的合作吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarChip</name>
     <message>
         <source>(untitled)</source>
@@ -635,6 +1104,414 @@
     <message>
         <source>A video keeps at least one clip</source>
         <translation>视频至少要保留一个片段</translation>
+    </message>
+</context>
+<context>
+    <name>CollabTexts</name>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>创作中</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>已要求修改</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已定时</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已婉拒</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Answer the invitation</source>
+        <translation>请回复邀约</translation>
+    </message>
+    <message>
+        <source>Waiting for the brand to answer your application</source>
+        <translation>等待品牌方回复你的报名</translation>
+    </message>
+    <message>
+        <source>Start the note and submit it for review</source>
+        <translation>开始写笔记并提交审核</translation>
+    </message>
+    <message>
+        <source>Finish the note and submit it for review</source>
+        <translation>完成笔记并提交审核</translation>
+    </message>
+    <message>
+        <source>Brand review due {time}</source>
+        <translation>品牌方需在 {time} 前审核</translation>
+    </message>
+    <message>
+        <source>{count} comment(s) to resolve, then resubmit</source>
+        <translation>还有 {count} 条意见待解决，解决后重新提交</translation>
+    </message>
+    <message>
+        <source>Publish within {window}</source>
+        <translation>请在 {window} 内发布</translation>
+    </message>
+    <message>
+        <source>Approved: schedule or publish the note</source>
+        <translation>已通过：可以定时或发布笔记</translation>
+    </message>
+    <message>
+        <source>Protected until {date}</source>
+        <translation>保护期至 {date}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>@ 提及</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Photo {number}</source>
+        <translation>第 {number} 张图</translation>
+    </message>
+    <message>
+        <source>Whole note</source>
+        <translation>整篇笔记</translation>
+    </message>
+    <message>
+        <source>video note</source>
+        <translation>视频笔记</translation>
+    </message>
+    <message>
+        <source>photo note</source>
+        <translation>图文笔记</translation>
+    </message>
+    <message>
+        <source>The brief asks for a {kind}</source>
+        <translation>需求要求发布{kind}</translation>
+    </message>
+    <message>
+        <source>Every required topic is on the note</source>
+        <translation>必带话题都已添加</translation>
+    </message>
+    <message>
+        <source>Topics missing: {names}</source>
+        <translation>缺少话题：{names}</translation>
+    </message>
+    <message>
+        <source>Every required mention is on the note</source>
+        <translation>必须@的账号都已添加</translation>
+    </message>
+    <message>
+        <source>Mentions missing: {names}</source>
+        <translation>缺少@：{names}</translation>
+    </message>
+    <message>
+        <source>Says “{message}”</source>
+        <translation>已提到“{message}”</translation>
+    </message>
+    <message>
+        <source>Does not say “{message}” yet</source>
+        <translation>还没提到“{message}”</translation>
+    </message>
+    <message>
+        <source>No forbidden words</source>
+        <translation>没有违禁词</translation>
+    </message>
+    <message>
+        <source>Forbidden words: {words}</source>
+        <translation>含违禁词：{words}</translation>
+    </message>
+    <message>
+        <source>Brand collaboration disclosed</source>
+        <translation>已声明品牌合作</translation>
+    </message>
+    <message>
+        <source>Brand collaboration not disclosed</source>
+        <translation>未声明品牌合作</translation>
+    </message>
+    <message>
+        <source>The brief&apos;s products are linked</source>
+        <translation>需求中的商品都已挂载</translation>
+    </message>
+    <message>
+        <source>{count} of the brief&apos;s product(s) not linked</source>
+        <translation>有 {count} 个需求商品未挂载</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>交付内容</translation>
+    </message>
+    <message>
+        <source>{count} note(s)</source>
+        <translation>{count} 篇笔记</translation>
+    </message>
+    <message>
+        <source>Apply by</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Publish from</source>
+        <translation>最早发布</translation>
+    </message>
+    <message>
+        <source>Publish until</source>
+        <translation>最晚发布</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保护期</translation>
+    </message>
+    <message>
+        <source>{days} day(s) after publishing</source>
+        <translation>发布后 {days} 天</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation>审核时长</translation>
+    </message>
+    <message>
+        <source>{hours} hour(s)</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>图文</translation>
+    </message>
+    <message>
+        <source>{count} × {kind} note</source>
+        <translation>{count} 篇{kind}笔记</translation>
+    </message>
+    <message>
+        <source>{count} product(s)</source>
+        <translation>{count} 个商品</translation>
+    </message>
+    <message>
+        <source>≥ {count} followers</source>
+        <translation>粉丝 ≥ {count}</translation>
+    </message>
+    <message>
+        <source>Apply by {time}</source>
+        <translation>{time} 前报名</translation>
+    </message>
+    <message>
+        <source>Publish {window}</source>
+        <translation>发布时间 {window}</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationRow</name>
+    <message>
+        <source>{followers} followers</source>
+        <translation>{followers} 粉丝</translation>
+    </message>
+    <message>
+        <source>quote {fee}</source>
+        <translation>报价 {fee}</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationView</name>
+    <message>
+        <source>← Collaborations</source>
+        <translation>← 合作</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>合作费用</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>退出合作</translation>
+    </message>
+    <message>
+        <source>Open note</source>
+        <translation>打开笔记</translation>
+    </message>
+    <message>
+        <source>Start the note</source>
+        <translation>开始写笔记</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Write to the brand…</source>
+        <translation>给品牌方留言…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>第 {round} 轮</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <source>Protected until {date}: the note may not be deleted or hidden before</source>
+        <translation>保护期至 {date}：在此之前笔记不能删除或隐藏</translation>
+    </message>
+    <message>
+        <source>Submitted: the brand reviews it within {hours} hour(s).</source>
+        <translation>已提交：品牌方会在 {hours} 小时内审核。</translation>
+    </message>
+    <message>
+        <source>Withdraw from this collaboration?</source>
+        <translation>确定退出这个合作吗？</translation>
+    </message>
+    <message>
+        <source>The brand is told you withdrew; this cannot be undone.</source>
+        <translation>品牌方会收到你退出的通知，此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s comments on round {round}</source>
+        <translation>品牌方对第 {round} 轮的意见</translation>
+    </message>
+    <message>
+        <source>{count} still open</source>
+        <translation>{count} 条未解决</translation>
+    </message>
+    <message>
+        <source>All resolved</source>
+        <translation>已全部解决</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Brief checklist on the note</source>
+        <translation>笔记的需求核对</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>还没有留言。</translation>
+    </message>
+    <message>
+        <source>The brief</source>
+        <translation>合作需求</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>核心卖点</translation>
+    </message>
+    <message>
+        <source>Required topics</source>
+        <translation>必带话题</translation>
+    </message>
+    <message>
+        <source>Required mentions</source>
+        <translation>必须 @ 的账号</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Don&apos;t</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>Forbidden words</source>
+        <translation>违禁词</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationsPage</name>
+    <message>
+        <source>Collaborations</source>
+        <translation>合作</translation>
+    </message>
+    <message>
+        <source>As a creator</source>
+        <translation>我是创作者</translation>
+    </message>
+    <message>
+        <source>Brand briefs</source>
+        <translation>品牌需求</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1982,121 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>CreatorTab</name>
+    <message>
+        <source>Invitations</source>
+        <translation>合作邀约</translation>
+    </message>
+    <message>
+        <source>Brands that invite this account to a brief show up here.</source>
+        <translation>品牌方邀请这个账号参与合作时，会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Open briefs</source>
+        <translation>招募中的需求</translation>
+    </message>
+    <message>
+        <source>No open brief matches this account right now.</source>
+        <translation>目前没有适合这个账号的招募需求。</translation>
+    </message>
+    <message>
+        <source>My collaborations</source>
+        <translation>我的合作</translation>
+    </message>
+    <message>
+        <source>Accepted invitations and applications show up here.</source>
+        <translation>接受的邀约和报名会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>编辑资料</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝数</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Field, e.g. 美妆</source>
+        <translation>领域，例如 美妆</translation>
+    </message>
+    <message>
+        <source>Region, e.g. 上海</source>
+        <translation>地区，例如 上海</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Brand collaborations need at least {min} followers; this account has {followers}. Brands cannot invite it and it cannot apply to briefs yet.</source>
+        <translation>品牌合作要求粉丝数至少 {min}，这个账号目前有 {followers}。品牌方暂时无法邀请它，它也还不能报名需求。</translation>
+    </message>
+    <message>
+        <source>Why you decline (the brand reads it)</source>
+        <translation>拒绝的原因（品牌方会看到）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Send decline</source>
+        <translation>确认拒绝</translation>
+    </message>
+    <message>
+        <source>Your quote in ¥</source>
+        <translation>你的报价（元）</translation>
+    </message>
+    <message>
+        <source>A few words to the brand: why you, your idea</source>
+        <translation>给品牌方说几句：你的优势和创意</translation>
+    </message>
+    <message>
+        <source>Quote ¥</source>
+        <translation>报价 ¥</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>报名…</translation>
+    </message>
+    <message>
+        <source>Send application</source>
+        <translation>提交报名</translation>
+    </message>
+    <message>
+        <source>Application sent to {brand}.</source>
+        <translation>报名已发送给{brand}。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+</context>
+<context>
     <name>CropPanel</name>
     <message>
         <source>Crop &amp; rotate</source>
@@ -1447,6 +2439,128 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Import “{file}”</source>
+        <translation>导入“{file}”</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Ready to import: {valid}. With problems, skipped: {invalid}. Products are matched by SKU: new SKUs are added, known ones updated.</source>
+        <translation>可导入：{valid} 行。有问题将跳过：{invalid} 行。商品按 SKU 匹配：新 SKU 会新增，已有的会更新。</translation>
+    </message>
+    <message>
+        <source>Import {count} products</source>
+        <translation>导入 {count} 个商品</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation>导入已中止：{reason}</translation>
+    </message>
+    <message>
+        <source>Done: {created} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>导入完成：新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>被拒原因</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite creators</source>
+        <translation>邀请达人</translation>
+    </message>
+    <message>
+        <source>Search creator accounts by nickname</source>
+        <translation>按昵称搜索达人账号</translation>
+    </message>
+    <message>
+        <source>Type a nickname to find accounts.</source>
+        <translation>输入昵称查找账号。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>搜索中…</translation>
+    </message>
+    <message>
+        <source>Message (optional)</source>
+        <translation>留言（选填）</translation>
+    </message>
+    <message>
+        <source>Why this account fits the brief, what you have in mind…</source>
+        <translation>为什么这个账号适合这个需求，你有什么想法…</translation>
+    </message>
+    <message>
+        <source>Fee offered</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>{fee} (the brief&apos;s fee)</source>
+        <translation>{fee}（需求默认费用）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send invitation</source>
+        <translation>发送邀请</translation>
+    </message>
+    <message>
+        <source>{followers} followers</source>
+        <translation>{followers} 粉丝</translation>
+    </message>
+    <message>
+        <source>No account matches.</source>
+        <translation>没有匹配的账号。</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
         <source>Text &amp; stickers</source>
@@ -1561,6 +2675,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Zhongcao Studio</source>
         <translation>种草工作室</translation>
+    </message>
+    <message>
+        <source>Open the collaboration</source>
+        <translation>查看合作</translation>
     </message>
     <message>
         <source>Open the publish package</source>
@@ -2083,6 +3201,258 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>一个模板最多包含 {max} 个形状、图片、文字和贴纸。请从封面删去一些文字或贴纸后再保存。</translation>
     </message>
     <message>
+        <source>Only owners and admins change who belongs to this organization (your role: {role}).</source>
+        <translation>只有所有者和管理员可以调整组织成员（你的角色：{role}）。</translation>
+    </message>
+    <message>
+        <source>Nobody has signed up with {email}. Ask them to create an account first.</source>
+        <translation>还没有人用 {email} 注册。请对方先创建账号。</translation>
+    </message>
+    <message>
+        <source>You may not add accounts to this organization (your role: {role}).</source>
+        <translation>你不能向这个组织添加账号（你的角色：{role}）。</translation>
+    </message>
+    <message>
+        <source>This brief no longer exists, or you may not see it.</source>
+        <translation>这个合作需求已不存在，或你无权查看。</translation>
+    </message>
+    <message>
+        <source>You may read this brand&apos;s briefs but not change them (your role: {role}).</source>
+        <translation>你可以查看该品牌的合作需求，但不能修改（你的角色：{role}）。</translation>
+    </message>
+    <message>
+        <source>Only a brand organization writes briefs; this one is a {kind} organization.</source>
+        <translation>只有品牌组织可以发布合作需求；这个组织的类型是 {kind}。</translation>
+    </message>
+    <message>
+        <source>The protection period must be between {min} and {max} days ({days} given).</source>
+        <translation>保护期须在 {min} 到 {max} 天之间（当前为 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>The publish window must end after it starts.</source>
+        <translation>发布时间段的结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The highest follower count must not be below the lowest.</source>
+        <translation>粉丝数上限不能低于下限。</translation>
+    </message>
+    <message>
+        <source>An open brief cannot go back to a draft; close it instead.</source>
+        <translation>已开放的合作需求不能改回草稿，可以将其关闭。</translation>
+    </message>
+    <message>
+        <source>{collaborations} creators already answered this brief, so it cannot be deleted. Close it instead.</source>
+        <translation>已有 {collaborations} 位创作者响应这个需求，无法删除。可以将其关闭。</translation>
+    </message>
+    <message>
+        <source>This brief is not open (it is {status}): it takes no invitations or applications.</source>
+        <translation>这个需求未开放（当前：{status}），不能邀请或报名。</translation>
+    </message>
+    <message>
+        <source>This brief is by invitation only; creators cannot apply to it.</source>
+        <translation>这个需求仅限品牌邀请，创作者不能报名。</translation>
+    </message>
+    <message>
+        <source>Applications for this brief closed on {apply_by}.</source>
+        <translation>这个需求的报名已于 {apply_by} 截止。</translation>
+    </message>
+    <message>
+        <source>This account does not meet the brief&apos;s creator criteria (field, region or followers).</source>
+        <translation>该账号不符合需求的创作者条件（领域、地区或粉丝数）。</translation>
+    </message>
+    <message>
+        <source>This collaboration no longer exists, or you may not see it.</source>
+        <translation>这个合作已不存在，或你无权查看。</translation>
+    </message>
+    <message>
+        <source>This account already has a collaboration on this brief.</source>
+        <translation>该账号在这个需求下已有合作。</translation>
+    </message>
+    <message>
+        <source>Brand collaborations need at least {min} followers; this account has {followers}.</source>
+        <translation>品牌合作要求至少 {min} 个粉丝，该账号有 {followers} 个。</translation>
+    </message>
+    <message>
+        <source>You may not do this ({action}) on this collaboration.</source>
+        <translation>你不能对这个合作执行此操作（{action}）。</translation>
+    </message>
+    <message>
+        <source>This cannot be done now: the collaboration has moved on (it is {state}). It has been reloaded.</source>
+        <translation>现在无法执行：合作状态已变化（当前：{state}），已重新加载。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this collaboration meanwhile. It has been reloaded.</source>
+        <translation>其他人刚刚修改了这个合作，已重新加载。</translation>
+    </message>
+    <message>
+        <source>Say what should change: add at least one comment before requesting changes.</source>
+        <translation>请说明需要修改什么：要求修改前至少添加一条评论。</translation>
+    </message>
+    <message>
+        <source>Submit, schedule and publish from the note itself.</source>
+        <translation>请在笔记中提交、定时和发布。</translation>
+    </message>
+    <message>
+        <source>This collaboration has no note yet. Start one from the brief first.</source>
+        <translation>这个合作还没有笔记，请先根据需求创建一篇。</translation>
+    </message>
+    <message>
+        <source>Add the photos or the video before submitting the note for review.</source>
+        <translation>提交审核前请先添加图片或视频。</translation>
+    </message>
+    <message>
+        <source>Nothing changed since round {round}; answer the comments, then resubmit.</source>
+        <translation>与第 {round} 轮相比没有任何改动；请先处理评论再重新提交。</translation>
+    </message>
+    <message>
+        <source>That note belongs to another account than the collaboration&apos;s.</source>
+        <translation>这篇笔记属于其他账号，不是该合作的账号。</translation>
+    </message>
+    <message>
+        <source>Only a draft can become a collaboration&apos;s note (this one is {status}).</source>
+        <translation>只有草稿可以作为合作笔记（这篇的状态：{status}）。</translation>
+    </message>
+    <message>
+        <source>That note already belongs to another collaboration.</source>
+        <translation>这篇笔记已属于另一个合作。</translation>
+    </message>
+    <message>
+        <source>Round {round} of this collaboration does not exist.</source>
+        <translation>这个合作没有第 {round} 轮。</translation>
+    </message>
+    <message>
+        <source>This collaboration note can be scheduled or published only as the brand approved it (it is {state}). Submit it for review first.</source>
+        <translation>合作笔记只能按品牌审核通过的版本定时或发布（当前：{state}）。请先提交审核。</translation>
+    </message>
+    <message>
+        <source>The brief asks for publishing between {publish_from} and {publish_until}.</source>
+        <translation>需求要求在 {publish_from} 至 {publish_until} 之间发布。</translation>
+    </message>
+    <message>
+        <source>This collaboration note is protected until {until}: it cannot be deleted or archived before then.</source>
+        <translation>这篇合作笔记在 {until} 前处于保护期，不能删除或归档。</translation>
+    </message>
+    <message>
+        <source>You may read this conversation but not write in it.</source>
+        <translation>你可以查看对话，但不能发言。</translation>
+    </message>
+    <message>
+        <source>This collaboration has ended ({state}); it takes no more comments.</source>
+        <translation>这个合作已结束（{state}），不能再评论。</translation>
+    </message>
+    <message>
+        <source>Nothing has been submitted yet, so there is no photo or field to comment on.</source>
+        <translation>还没有提交任何稿件，没有可评论的图片或字段。</translation>
+    </message>
+    <message>
+        <source>The submitted note has no photo number {position}.</source>
+        <translation>提交的笔记没有第 {position} 张图。</translation>
+    </message>
+    <message>
+        <source>This comment no longer exists.</source>
+        <translation>这条评论已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this comment meanwhile. It has been reloaded.</source>
+        <translation>其他人刚刚修改了这条评论，已重新加载。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this brief meanwhile. It has been reloaded: check it and save again.</source>
+        <translation>其他人刚刚修改了这个需求，已重新加载：请检查后再次保存。</translation>
+    </message>
+    <message>
+        <source>Give the brief a title.</source>
+        <translation>请填写需求标题。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount in yuan. Type it like 1280 or 1280.50.</source>
+        <translation>“{text}”不是有效的金额（元）。请按 1280 或 1280.50 的格式填写。</translation>
+    </message>
+    <message>
+        <source>An amount has at most two decimals (fen); “{text}” has more.</source>
+        <translation>金额最多两位小数（分），“{text}”超出了。</translation>
+    </message>
+    <message>
+        <source>“{text}” is more than an amount the studio keeps.</source>
+        <translation>“{text}”超出了可记录的金额上限。</translation>
+    </message>
+    <message>
+        <source>This account&apos;s profile was changed somewhere else meanwhile. It has been reloaded: edit it again.</source>
+        <translation>账号资料刚在别处被修改，已重新加载：请再编辑一次。</translation>
+    </message>
+    <message>
+        <source>This storefront was changed somewhere else. Its current details are shown.</source>
+        <translation>店铺刚在别处被修改，现显示最新信息。</translation>
+    </message>
+    <message>
+        <source>This product was changed somewhere else in the meantime.</source>
+        <translation>这个商品刚在别处被修改。</translation>
+    </message>
+    <message>
+        <source>The CSV file is larger than {max} MB. Split it into smaller files.</source>
+        <translation>CSV 文件超过 {max} MB，请拆分成多个小文件。</translation>
+    </message>
+    <message>
+        <source>The CSV file is neither UTF-8 nor GB18030 text. Save it again as CSV UTF-8.</source>
+        <translation>CSV 文件既不是 UTF-8 也不是 GB18030 编码，请另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>The CSV file has no header row.</source>
+        <translation>CSV 文件缺少表头行。</translation>
+    </message>
+    <message>
+        <source>The CSV file has no “{column}” column. It needs sku, name and price (or SKU/商品编码, 商品名称 and 价格(元)).</source>
+        <translation>CSV 文件缺少“{column}”列。需要 sku、name 和 price（或 SKU/商品编码、商品名称 和 价格(元)）。</translation>
+    </message>
+    <message>
+        <source>The SKU is empty.</source>
+        <translation>SKU 为空。</translation>
+    </message>
+    <message>
+        <source>The SKU “{sku}” has spaces or is longer than {max} characters.</source>
+        <translation>SKU“{sku}”含有空格或超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The SKU “{sku}” is already on row {first_row} of this file.</source>
+        <translation>SKU“{sku}”已出现在本文件第 {first_row} 行。</translation>
+    </message>
+    <message>
+        <source>The product name is empty.</source>
+        <translation>商品名称为空。</translation>
+    </message>
+    <message>
+        <source>The product name is longer than {max} characters or has line breaks.</source>
+        <translation>商品名称超过 {max} 个字符或含有换行。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a price in yuan (for example 129 or 129.90).</source>
+        <translation>“{value}”不是有效的价格（元），例如 129 或 129.90。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a currency code (for example CNY).</source>
+        <translation>“{value}”不是币种代码（例如 CNY）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of items in stock.</source>
+        <translation>“{value}”不是整数库存。</translation>
+    </message>
+    <message>
+        <source>The stock cannot be negative ({value}).</source>
+        <translation>库存不能为负数（{value}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a status: use 在售 / on_sale or 下架 / off_shelf.</source>
+        <translation>“{value}”不是有效状态：请填 在售 / on_sale 或 下架 / off_shelf。</translation>
+    </message>
+    <message>
+        <source>The link “{value}” is not a web address starting with http:// or https://.</source>
+        <translation>链接“{value}”不是以 http:// 或 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>The images must be at most {max} image ids (sha256) joined by “|”.</source>
+        <translation>图片最多 {max} 个图片 ID（sha256），用“|”连接。</translation>
+    </message>
+    <message>
         <source>You may look at this brand kit but not change it (your role: {role}).</source>
         <translation>你可以查看这个品牌套件，但不能修改（你的角色：{role}）。</translation>
     </message>
@@ -2367,6 +3737,61 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>NewStorefrontDialog</name>
+    <message>
+        <source>Create storefront</source>
+        <translation>创建店铺</translation>
+    </message>
+    <message>
+        <source>e.g. Little Red Beauty Flagship</source>
+        <translation>例如：小红美妆旗舰店</translation>
+    </message>
+    <message>
+        <source>New brand organization…</source>
+        <translation>新建品牌组织…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Everyone in the organization sees and edits this storefront.</source>
+        <translation>组织内的所有成员都能查看和编辑这个店铺。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>MCN</source>
+        <translation>MCN</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>New brand organization</source>
+        <translation>新建品牌组织</translation>
+    </message>
+    <message>
+        <source>Brand name</source>
+        <translation>品牌名称</translation>
+    </message>
+</context>
+<context>
     <name>NotesPage</name>
     <message>
         <source>Notes</source>
@@ -2502,6 +3927,74 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 </context>
 <context>
     <name>Notifications</name>
+    <message>
+        <source>{brand} invites {account} to “{brief}”.</source>
+        <translation>{brand} 邀请 {account} 参与“{brief}”。</translation>
+    </message>
+    <message>
+        <source>{account} applied to “{brief}” (quote {quote}).</source>
+        <translation>{account} 报名了“{brief}”（报价 {quote}）。</translation>
+    </message>
+    <message>
+        <source>“{brief}” with {account} is accepted: the note can be written.</source>
+        <translation>{account} 的“{brief}”合作已确认，可以开始写笔记了。</translation>
+    </message>
+    <message>
+        <source>“{brief}” with {account} was declined.</source>
+        <translation>{account} 的“{brief}”合作已被拒绝。</translation>
+    </message>
+    <message>
+        <source>{account} withdrew from “{brief}”.</source>
+        <translation>{account} 退出了“{brief}”。</translation>
+    </message>
+    <message>
+        <source>{account} submitted round {round} of “{brief}” for review.</source>
+        <translation>{account} 提交了“{brief}”第 {round} 轮稿件，等待审核。</translation>
+    </message>
+    <message>
+        <source>The brand approved {account}&apos;s note for “{brief}”: it can be scheduled.</source>
+        <translation>品牌已通过 {account} 的“{brief}”笔记，可以定时发布了。</translation>
+    </message>
+    <message>
+        <source>The brand asks for changes to {account}&apos;s note for “{brief}”.</source>
+        <translation>品牌要求修改 {account} 的“{brief}”笔记。</translation>
+    </message>
+    <message>
+        <source>The brand rejected {account}&apos;s note for “{brief}”.</source>
+        <translation>品牌驳回了 {account} 的“{brief}”笔记。</translation>
+    </message>
+    <message>
+        <source>New comment on “{brief}” ({account}): {text}</source>
+        <translation>“{brief}”（{account}）有新评论：{text}</translation>
+    </message>
+    <message>
+        <source>{account} changed the approved note for “{brief}”: a new round will follow.</source>
+        <translation>{account} 修改了已通过的“{brief}”笔记，将重新提交审核。</translation>
+    </message>
+    <message>
+        <source>{account}&apos;s note for “{brief}” is published.</source>
+        <translation>{account} 的“{brief}”笔记已发布。</translation>
+    </message>
+    <message>
+        <source>The brand marked “{brief}” with {account} completed.</source>
+        <translation>品牌已将 {account} 的“{brief}”合作标记为完成。</translation>
+    </message>
+    <message>
+        <source>The brand cancelled “{brief}” with {account}.</source>
+        <translation>品牌取消了与 {account} 的“{brief}”合作。</translation>
+    </message>
+    <message>
+        <source>Review {account}&apos;s round {round} of “{brief}” by {due}.</source>
+        <translation>请在 {due} 前审核 {account} 的“{brief}”第 {round} 轮稿件。</translation>
+    </message>
+    <message>
+        <source>Answer the invitation to “{brief}” for {account} by {due}.</source>
+        <translation>请在 {due} 前回复 {account} 收到的“{brief}”邀请。</translation>
+    </message>
+    <message>
+        <source>“{brief}” must be published by {due} ({account}).</source>
+        <translation>“{brief}”须在 {due} 前发布（{account}）。</translation>
+    </message>
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
@@ -2822,22 +4315,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>Placeholders</name>
     <message>
-        <source>Brand collaborations will live here</source>
-        <translation>品牌合作将在这里进行</translation>
-    </message>
-    <message>
-        <source>Take brand briefs, submit drafts for review, answer comments on images and follow each collaboration from invitation to publication.</source>
-        <translation>接收品牌需求、提交草稿审核、回复图片上的批注，从邀约到发布跟进每一次合作。</translation>
-    </message>
-    <message>
-        <source>Your storefront is on its way</source>
-        <translation>店铺功能正在路上</translation>
-    </message>
-    <message>
-        <source>Keep the products you recommend, attach them to notes, and see which notes lead readers to buy.</source>
-        <translation>管理你推荐的商品，把它们挂到笔记里，看看哪些笔记真正带来了拔草。</translation>
-    </message>
-    <message>
         <source>Analytics will appear once notes are live</source>
         <translation>笔记发布后，这里会显示数据</translation>
     </message>
@@ -2969,6 +4446,97 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>e.g. Hydrating serum 30 ml</source>
+        <translation>例如：保湿精华 30ml</translation>
+    </message>
+    <message>
+        <source>e.g. SERUM-30</source>
+        <translation>例如：SERUM-30</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Make main</source>
+        <translation>设为主图</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>A product has at most {max} images.</source>
+        <translation>一个商品最多 {max} 张图片。</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>上传中…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主图</translation>
+    </message>
+    <message>
+        <source>“{name}” was not added: {reason}</source>
+        <translation>“{name}”未能添加：{reason}</translation>
+    </message>
+    <message>
+        <source>Add product images</source>
+        <translation>添加商品图片</translation>
+    </message>
+    <message>
+        <source>Up to {max} images; the first is the main image. Drag to reorder.</source>
+        <translation>最多 {max} 张图片，第一张为主图。拖动可调整顺序。</translation>
+    </message>
+</context>
+<context>
     <name>ProductPicker</name>
     <message>
         <source>Searching…</source>
@@ -2993,6 +4561,474 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>No product matches.</source>
         <translation>没有找到匹配的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Off shelf</source>
+        <translation>已下架</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>创作中</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>已要求修改</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已定时</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已婉拒</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Say something…</source>
+        <translation>说点什么…</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Products in this note</source>
+        <translation>笔记中的商品</translation>
+    </message>
+    <message>
+        <source>No comments yet</source>
+        <translation>还没有评论</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Brief checklist</source>
+        <translation>Brief 检查项</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改对比</translation>
+    </message>
+    <message>
+        <source>Drag on the photo to mark the part you mean, then write your comment. Numbered boxes are this round&apos;s comments on an area.</source>
+        <translation>在图片上拖动框出要说的部分，再写下意见。带编号的框是本轮针对局部的意见。</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右对比</translation>
+    </message>
+    <message>
+        <source>Onion skin</source>
+        <translation>叠加对比</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>What should change? (Ctrl+Enter adds it)</source>
+        <translation>需要修改什么？（Ctrl+Enter 添加）</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加意见</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>要求修改</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>第 {round} 轮</translation>
+    </message>
+    <message>
+        <source>Review due: {left}</source>
+        <translation>审核截止：{left}</translation>
+    </message>
+    <message>
+        <source>No photos in this round</source>
+        <translation>本轮没有图片</translation>
+    </message>
+    <message>
+        <source>Submitted {when}</source>
+        <translation>提交于 {when}</translation>
+    </message>
+    <message>
+        <source>Photo {number}</source>
+        <translation>第 {number} 张图</translation>
+    </message>
+    <message>
+        <source>Loading the photo…</source>
+        <translation>正在加载图片…</translation>
+    </message>
+    <message>
+        <source>{met} of {count} demands of the brief are met</source>
+        <translation>Brief 的 {count} 项要求已满足 {met} 项</translation>
+    </message>
+    <message>
+        <source>Nothing submitted yet, so there is nothing to check.</source>
+        <translation>还没有提交内容，暂无可检查项。</translation>
+    </message>
+    <message>
+        <source>Photo note</source>
+        <translation>图文笔记</translation>
+    </message>
+    <message>
+        <source>Video note</source>
+        <translation>视频笔记</translation>
+    </message>
+    <message>
+        <source>The brief asks for: {expected}</source>
+        <translation>Brief 要求：{expected}</translation>
+    </message>
+    <message>
+        <source>Note type: {actual}</source>
+        <translation>笔记类型：{actual}</translation>
+    </message>
+    <message>
+        <source>Missing: {names}</source>
+        <translation>缺少：{names}</translation>
+    </message>
+    <message>
+        <source>Required topics</source>
+        <translation>必带话题</translation>
+    </message>
+    <message>
+        <source>Required mentions</source>
+        <translation>必须 @ 的账号</translation>
+    </message>
+    <message>
+        <source>Key message “{message}”</source>
+        <translation>核心信息“{message}”</translation>
+    </message>
+    <message>
+        <source>Said in the note</source>
+        <translation>笔记中已提及</translation>
+    </message>
+    <message>
+        <source>Words not found: {names}</source>
+        <translation>未找到的词：{names}</translation>
+    </message>
+    <message>
+        <source>No forbidden words</source>
+        <translation>没有违禁词</translation>
+    </message>
+    <message>
+        <source>Forbidden words found</source>
+        <translation>发现违禁词</translation>
+    </message>
+    <message>
+        <source>Marked as a brand collaboration</source>
+        <translation>已标注品牌合作</translation>
+    </message>
+    <message>
+        <source>Not marked as a brand collaboration</source>
+        <translation>未标注品牌合作</translation>
+    </message>
+    <message>
+        <source>The collaboration label (合作) must be switched on.</source>
+        <translation>需要打开“合作”标注。</translation>
+    </message>
+    <message>
+        <source>Not linked: {names}</source>
+        <translation>未挂载：{names}</translation>
+    </message>
+    <message>
+        <source>The brief&apos;s products</source>
+        <translation>Brief 指定商品</translation>
+    </message>
+    <message>
+        <source>“{word}” ×{count} in “…{context}…”</source>
+        <translation>“{word}” 出现 {count} 次：“…{context}…”</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>@ 提及</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>笔记声明</translation>
+    </message>
+    <message>
+        <source>Changes since round {round}</source>
+        <translation>与第 {round} 轮对比</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the previous round.</source>
+        <translation>与上一轮相比没有变化。</translation>
+    </message>
+    <message>
+        <source>No photo here</source>
+        <translation>此处没有图片</translation>
+    </message>
+    <message>
+        <source>Area {number} on {photo}</source>
+        <translation>{photo}·区域 {number}</translation>
+    </message>
+    <message>
+        <source>Whole note</source>
+        <translation>整篇笔记</translation>
+    </message>
+    <message>
+        <source>No comments yet. Say what should change, or approve the note.</source>
+        <translation>还没有意见。写下需要修改的地方，或直接通过这篇笔记。</translation>
+    </message>
+    <message>
+        <source>Before the first round</source>
+        <translation>首轮提交前</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Marked area on photo {number}</source>
+        <translation>第 {number} 张图的框选区域</translation>
+    </message>
+    <message>
+        <source>This round is not waiting for your decision.</source>
+        <translation>这一轮不需要你做决定。</translation>
+    </message>
+    <message>
+        <source>To request changes, first add a comment on this round saying what should change.</source>
+        <translation>要求修改前，请先在本轮添加一条意见，说明需要改什么。</translation>
+    </message>
+    <message>
+        <source>The creator sees your comments when you request changes.</source>
+        <translation>要求修改后，达人会看到你的意见。</translation>
+    </message>
+    <message>
+        <source>Reject this note</source>
+        <translation>拒绝这篇笔记</translation>
+    </message>
+    <message>
+        <source>Reject the note for good? The collaboration ends and the creator cannot submit it again.</source>
+        <translation>确定拒绝这篇笔记吗？合作将就此结束，达人无法再次提交。</translation>
+    </message>
+    <message>
+        <source>Approved. The creator may schedule the note now.</source>
+        <translation>已通过，达人现在可以定时发布这篇笔记。</translation>
+    </message>
+    <message>
+        <source>Changes requested. The creator has your comments.</source>
+        <translation>已要求修改，达人会收到你的意见。</translation>
+    </message>
+    <message>
+        <source>The note was rejected.</source>
+        <translation>已拒绝这篇笔记。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Creator</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>审核截止</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>第 {round} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueTab</name>
+    <message>
+        <source>All briefs</source>
+        <translation>全部 Brief</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>已要求修改</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>All submissions</source>
+        <translation>全部提交</translation>
+    </message>
+    <message>
+        <source>All creators</source>
+        <translation>全部达人</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} submissions</source>
+        <translation>共 {total} 份提交，显示 {shown} 份</translation>
+    </message>
+    <message>
+        <source>{count} submissions</source>
+        <translation>共 {count} 份提交</translation>
+    </message>
+    <message>
+        <source>Nothing here. Submissions to your briefs appear here for review.</source>
+        <translation>这里还没有内容。达人提交到你的 Brief 的笔记会出现在这里等待审核。</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +5202,169 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Click one to put it in the middle of the photo.</source>
         <translation>点击贴纸，放到图片中间。</translation>
+    </message>
+</context>
+<context>
+    <name>StorefrontPage</name>
+    <message>
+        <source>Storefront</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Your brand&apos;s storefront and the products creators link to their notes</source>
+        <translation>品牌店铺，以及创作者在笔记中挂载的商品</translation>
+    </message>
+    <message>
+        <source>New storefront…</source>
+        <translation>新建店铺…</translation>
+    </message>
+    <message>
+        <source>No storefront yet</source>
+        <translation>还没有店铺</translation>
+    </message>
+    <message>
+        <source>A storefront holds your brand&apos;s products: creators link them to their notes and readers buy from them. Create one for your brand organization to start.</source>
+        <translation>店铺存放品牌的商品：创作者在笔记中挂载它们，读者从这里购买。先为你的品牌组织创建一个店铺吧。</translation>
+    </message>
+    <message>
+        <source>Create storefront</source>
+        <translation>创建店铺</translation>
+    </message>
+    <message>
+        <source>Change logo…</source>
+        <translation>更换标志…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Storefront name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>Introduce the brand: what it makes, what it stands for…</source>
+        <translation>介绍一下品牌：做什么产品，坚持什么理念…</translation>
+    </message>
+    <message>
+        <source>Save details</source>
+        <translation>保存信息</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Search by name or SKU</source>
+        <translation>按名称或 SKU 搜索</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>{count} 个商品</translation>
+    </message>
+    <message>
+        <source>No products match “{query}”.</source>
+        <translation>没有与“{query}”匹配的商品。</translation>
+    </message>
+    <message>
+        <source>No products yet. Add one, or import a CSV from your spreadsheet.</source>
+        <translation>还没有商品。添加一个，或从表格导入 CSV。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Uploading the logo…</source>
+        <translation>正在上传标志…</translation>
+    </message>
+    <message>
+        <source>The logo was not uploaded: {reason}</source>
+        <translation>标志未能上传：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is saved.</source>
+        <translation>“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>“{name}” is deleted.</source>
+        <translation>“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>删除商品</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” ({sku})? Notes that link it will no longer show it. This cannot be undone.</source>
+        <translation>删除“{name}”（{sku}）？挂载它的笔记将不再显示该商品。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be imported: {reason}</source>
+        <translation>无法导入“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Export products</source>
+        <translation>导出商品</translation>
+    </message>
+    <message>
+        <source>{name} products.csv</source>
+        <translation>{name} 商品.csv</translation>
+    </message>
+    <message>
+        <source>{count} products exported to “{file}”.</source>
+        <translation>已将 {count} 个商品导出到“{file}”。</translation>
+    </message>
+    <message>
+        <source>The products were not exported: {reason}</source>
+        <translation>商品未能导出：{reason}</translation>
     </message>
 </context>
 <context>

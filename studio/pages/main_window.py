@@ -20,10 +20,12 @@ from studio.models.accounts import AccountsListModel
 from studio.notifications import NotificationPoller, notification_text
 from studio.package.package_dialog import PackageDialog
 from studio.pages.calendar_page import CalendarPage
+from studio.pages.collaborations_page import CollaborationsPage
 from studio.pages.create_page import CreatePage
 from studio.pages.notes_page import NotesPage
 from studio.pages.placeholders import UPCOMING, UpcomingPage
 from studio.pages.settings_page import SettingsPage
+from studio.pages.storefront_page import StorefrontPage
 from studio.widgets.banner import Banner
 from studio.widgets.nav_rail import NavRail
 from studio.widgets.toast import ToastArea
@@ -61,12 +63,16 @@ class MainWindow(QMainWindow):
         self.notes_page = NotesPage(ctx, self.accounts, self)
         self.settings_page = SettingsPage(ctx, self)
         self.calendar_page = CalendarPage(ctx, self)
+        self.collaborations_page = CollaborationsPage(ctx, self)
+        self.storefront_page = StorefrontPage(ctx, self)
         upcoming = {item.key: UpcomingPage(item, self) for item in UPCOMING}
         built = {
             "create": self.create_page,
             "notes": self.notes_page,
             "calendar": self.calendar_page,
             "settings": self.settings_page,
+            "collaborations": self.collaborations_page,
+            "storefront": self.storefront_page,
             **upcoming,
         }
         for key, glyph, label in NAV_ITEMS:
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         self.notes_page.new_requested.connect(self._on_new_requested)
         self.calendar_page.open_requested.connect(self._on_open_requested)
         self.calendar_page.package_requested.connect(self.open_package)
+        self.collaborations_page.open_note_requested.connect(self._on_open_requested)
         self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)
@@ -135,28 +142,43 @@ class MainWindow(QMainWindow):
         return self.package_dialog
 
     def _announce(self, items: list[NotificationPublic]) -> None:
-        """A toast per notification, with a link to the package (published) or the note."""
+        """A toast per notification, with a link to the package (published), the note, or
+        the collaboration it is news of."""
         for item in items:
-            if item.note_id is None:
+            collaboration = item.params.get("collaboration_id")
+            if collaboration:
+                link = f"collaboration:{collaboration}:{item.params.get('side', '')}:{item.kind}"
+                action, level = self.tr("Open the collaboration"), "info"
+            elif item.note_id is not None:
+                published = item.kind == "note.published"
+                scheme = "package" if published else "note"
+                link = f"{scheme}:{item.note_id}"
+                action = (
+                    self.tr("Open the publish package") if published else self.tr("Open the note")
+                )
+                level = "success" if published else "error"
+            else:
                 continue
-            published = item.kind == "note.published"
-            action = self.tr("Open the publish package") if published else self.tr("Open the note")
-            scheme = "package" if published else "note"
             text = (
                 f"{html.escape(notification_text(item))} "
-                f'<a href="{scheme}:{item.note_id}" style="color: white;">{html.escape(action)}</a>'
+                f'<a href="{html.escape(link)}" style="color: white;">{html.escape(action)}</a>'
             )
-            toast = self.toasts.post(text, "success" if published else "error")
+            toast = self.toasts.post(text, level)
             toast.setTextFormat(Qt.TextFormat.RichText)
             toast.linkActivated.connect(self._on_toast_link)
 
     def _on_toast_link(self, link: str) -> None:
-        scheme, _, note_id = link.partition(":")
+        scheme, _, rest = link.partition(":")
         if scheme == "package":
-            self.open_package(note_id)
+            self.open_package(rest)
+            return
+        self.notifications.mark_read()
+        if scheme == "collaboration":
+            collaboration_id, side, kind = rest.split(":", 2)
+            self.show_page("collaborations")
+            self.collaborations_page.open_collaboration(uuid.UUID(collaboration_id), side, kind)
         else:
-            self.notifications.mark_read()
-            self._on_open_requested(note_id)
+            self._on_open_requested(rest)
 
     def _show_badge(self, count: int) -> None:
         glyph, label = next((g, text) for key, g, text in NAV_ITEMS if key == "calendar")

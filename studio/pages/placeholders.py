@@ -23,26 +23,6 @@ class Upcoming:
 
 UPCOMING = (
     Upcoming(
-        "collaborations",
-        "✦",
-        QT_TRANSLATE_NOOP("Placeholders", "Brand collaborations will live here"),
-        QT_TRANSLATE_NOOP(
-            "Placeholders",
-            "Take brand briefs, submit drafts for review, answer comments on images and "
-            "follow each collaboration from invitation to publication.",
-        ),
-    ),
-    Upcoming(
-        "storefront",
-        "◈",
-        QT_TRANSLATE_NOOP("Placeholders", "Your storefront is on its way"),
-        QT_TRANSLATE_NOOP(
-            "Placeholders",
-            "Keep the products you recommend, attach them to notes, and see which notes "
-            "lead readers to buy.",
-        ),
-    ),
-    Upcoming(
         "analytics",
         "◔",
         QT_TRANSLATE_NOOP("Placeholders", "Analytics will appear once notes are live"),

@@ -135,6 +135,7 @@ def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_p
     collab, _ = world.creator.attach_note(collab.id, version=collab.version)
     note = world.creator.get_note(collab.note_id)
     assert note.collaboration and note.product_ids == [world.product]
+    assert note.collaboration_id == collab.id
     _photo_note(world.creator, collab, tmp_path, "最近每天都用，效果第一！")
     collab, _ = world.creator.submit(collab.id, version=collab.version)
     assert (collab.state, collab.round) == ("submitted", 1)
@@ -172,6 +173,7 @@ def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_p
     assert collab.protected_until is not None
     assert collab.protected_until - note.published_at == timedelta(days=60)
     note = world.creator.get_note(note.id)
+    assert note.protected_until == collab.protected_until
     with pytest.raises(ValidationError) as protected:
         world.creator.delete_note(note.id, version=note.version)
     assert protected.value.code == "note.protected"

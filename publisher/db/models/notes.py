@@ -13,6 +13,7 @@ from publisher.db.base import Base, IdMixin, TimestampMixin, UTCDateTime, Versio
 from publisher.db.models.media import MediaAsset
 
 if TYPE_CHECKING:
+    from publisher.db.models.collaborations import Collaboration
     from publisher.db.models.mentions import NoteMention
     from publisher.db.models.products import NoteProduct
     from publisher.db.models.topics import NoteTopic
@@ -73,6 +74,18 @@ class Note(IdMixin, TimestampMixin, VersionedMixin, Base):
     product_links: Mapped[list[NoteProduct]] = relationship(
         order_by="NoteProduct.position", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    collaboration_link: Mapped[Collaboration | None] = relationship(
+        primaryjoin="Note.id == foreign(Collaboration.note_id)",
+        viewonly=True,
+        uselist=False,
+        lazy="selectin",
+    )
+
+    @property
+    def collaboration_id(self) -> uuid.UUID | None:
+        """The collaboration this note is the deliverable of, if any."""
+        return self.collaboration_link.id if self.collaboration_link else None
 
     @property
     def topics(self) -> list[uuid.UUID]:

@@ -1,0 +1,1 @@
+"""The brand collaboration screens: briefs, invitations, applications and reviews."""

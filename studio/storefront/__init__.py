@@ -1,0 +1,1 @@
+"""The brand's storefront: its details, its products, and products in and out as CSV."""
