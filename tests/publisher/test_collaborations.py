@@ -5,128 +5,26 @@ Two brands, three creators and an MCN on one backend, on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from publisher.client import StudioClient
 from publisher.client.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
     ValidationError,
 )
-from publisher.schemas import AccountPublic
-from tests.conftest import PASSWORD
-from tests.media_samples import write_image
-
-
-def _user(backend, name: str) -> tuple[StudioClient, str]:
-    client = StudioClient(backend.url)
-    email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
-    client.register(email=email, password=PASSWORD, display_name=name)
-    client.sign_in(email, PASSWORD)
-    return client, email
-
-
-@dataclass
-class World:
-    brand: StudioClient
-    brand_org: uuid.UUID
-    product: uuid.UUID
-    reviewer: StudioClient
-    viewer: StudioClient
-    rival: StudioClient
-    rival_org: uuid.UUID
-    creator: StudioClient
-    account: AccountPublic
-    small: StudioClient
-    small_account: AccountPublic
-    mcn_staff: StudioClient
-    mcn_account: AccountPublic
-    outsider: StudioClient
+from tests.publisher.brand_world import World, make_brief, make_world, photo_note
 
 
 @pytest.fixture
 def world(backend) -> World:
-    brand, _ = _user(backend, "brand")
-    org = brand.create_organization(name="山野防晒", kind="brand")
-    shop = brand.create_storefront(name="山野旗舰店", organization_id=org.id)
-    product = brand.create_product(
-        storefront_id=shop.id, name="清透防晒乳", sku="SPF50", price_fen=12900
-    )
-    reviewer, reviewer_email = _user(backend, "reviewer")
-    viewer, viewer_email = _user(backend, "viewer")
-    brand.set_member(org.id, email=reviewer_email, role="reviewer")
-    brand.set_member(org.id, email=viewer_email, role="viewer")
-    rival, _ = _user(backend, "rival")
-    rival_org = rival.create_organization(name="海边防晒", kind="brand")
-    creator, _ = _user(backend, "creator")
-    account = creator.create_account(
-        nickname="小鹿爱防晒", followers=12000, category="美妆", region="上海"
-    )
-    creator.set_can_link_products(account.id, version=account.version, allowed=True)
-    small, _ = _user(backend, "small")
-    small_account = small.create_account(nickname="刚起步", followers=300, category="美妆")
-    mcn_owner, _ = _user(backend, "mcn")
-    mcn = mcn_owner.create_organization(name="星河MCN", kind="mcn")
-    mcn_account = mcn_owner.create_account(
-        nickname="星河达人", organization_id=str(mcn.id), followers=50000, category="美妆"
-    )
-    mcn_staff, staff_email = _user(backend, "staff")
-    mcn_owner.set_member(mcn.id, email=staff_email, role="editor")
-    outsider, _ = _user(backend, "outsider")
-    return World(
-        brand,
-        org.id,
-        product.id,
-        reviewer,
-        viewer,
-        rival,
-        rival_org.id,
-        creator,
-        account,
-        small,
-        small_account,
-        mcn_staff,
-        mcn_account,
-        outsider,
-    )
-
-
-def _brief(world: World, **fields):
-    now = datetime.now(UTC)
-    defaults = {
-        "title": "夏日防晒种草",
-        "campaign": "2027 夏季",
-        "product_ids": [world.product],
-        "topics": ["防晒"],
-        "key_messages": ["轻薄不油腻"],
-        "fee_fen": 200000,
-        "publish_from": now,
-        "publish_until": now + timedelta(days=10),
-        "protection_days": 60,
-    }
-    brief, _ = world.brand.create_brief(organization_id=world.brand_org, **(defaults | fields))
-    return brief
-
-
-def _photo_note(client: StudioClient, collab, tmp_path: Path, body: str):
-    sha = client.upload_media(
-        write_image(tmp_path / f"{uuid.uuid4().hex}.jpg", size=(300, 400))
-    ).sha256
-    note = client.get_note(collab.note_id)
-    note, _ = client.update_note(
-        note.id, version=note.version, title="夏天就靠它", body=body, media=[{"sha256": sha}]
-    )
-    return note
+    return make_world(backend.url)
 
 
 def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_path) -> None:
-    brief = _brief(world)
+    brief = make_brief(world)
     assert "最" in brief.forbidden_words  # the advertising law's terms are preloaded
     invited, _ = world.brand.invite(brief_id=brief.id, account_id=world.account.id)
     assert invited.state == "invited" and invited.quote_fen == 200000
@@ -136,7 +34,7 @@ def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_p
     note = world.creator.get_note(collab.note_id)
     assert note.collaboration and note.product_ids == [world.product]
     assert note.collaboration_id == collab.id
-    _photo_note(world.creator, collab, tmp_path, "最近每天都用，效果第一！")
+    photo_note(world.creator, collab, tmp_path, "最近每天都用，效果第一！")
     collab, _ = world.creator.submit(collab.id, version=collab.version)
     assert (collab.state, collab.round) == ("submitted", 1)
     assert collab.review_due_at is not None
@@ -157,7 +55,7 @@ def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_p
     seen = world.creator.comments(collab.id)
     assert [(c.target, c.region.x if c.region else None) for c in seen] == [("region", 0.1)]
     world.creator.resolve_comment(collab.id, comment.id, version=comment.version)
-    _photo_note(world.creator, collab, tmp_path, "最近每天都用，轻薄不油腻。")
+    photo_note(world.creator, collab, tmp_path, "最近每天都用，轻薄不油腻。")
     collab = world.creator.get_collaboration(collab.id)
     collab, _ = world.creator.submit(collab.id, version=collab.version)
     assert collab.round == 2
@@ -194,11 +92,11 @@ def test_a_campaign_from_invitation_to_protected_publication(world: World, tmp_p
 
 
 def test_an_approved_note_that_changes_needs_a_new_round(world: World, tmp_path) -> None:
-    brief = _brief(world)
+    brief = make_brief(world)
     collab, _ = world.brand.invite(brief_id=brief.id, account_id=world.account.id)
     collab, _ = world.creator.act(collab.id, "accept", version=collab.version)
     collab, _ = world.creator.attach_note(collab.id, version=collab.version)
-    _photo_note(world.creator, collab, tmp_path, "轻薄不油腻")
+    photo_note(world.creator, collab, tmp_path, "轻薄不油腻")
     note = world.creator.get_note(collab.note_id)
     with pytest.raises(ValidationError) as early:
         world.creator.schedule_note(
@@ -225,7 +123,7 @@ def test_an_approved_note_that_changes_needs_a_new_round(world: World, tmp_path)
 
 
 def test_each_role_sees_and_does_only_its_part(world: World) -> None:
-    brief = _brief(world)
+    brief = make_brief(world)
     collab, _ = world.brand.invite(brief_id=brief.id, account_id=world.account.id)
     mcn_collab, _ = world.brand.invite(brief_id=brief.id, account_id=world.mcn_account.id)
 
@@ -265,7 +163,7 @@ def test_each_role_sees_and_does_only_its_part(world: World) -> None:
 
 
 def test_recruitment_takes_matching_applications_only(world: World) -> None:
-    brief = _brief(world, mode="recruitment", category="美妆", followers_min=1000)
+    brief = make_brief(world, mode="recruitment", category="美妆", followers_min=1000)
     assert [b.id for b in world.creator.marketplace(world.account.id).items] == [brief.id]
     assert world.small.marketplace(world.small_account.id).total == 0
     with pytest.raises(ValidationError) as few:
