@@ -180,3 +180,56 @@ def test_recruitment_takes_matching_applications_only(world: World) -> None:
     accepted, _ = world.brand.act(applied.id, "accept", version=applied.version)
     assert accepted.state == "accepted"
     assert world.creator.marketplace(world.account.id).total == 0  # answered already
+
+
+# -- the permission matrix: each role against each object and verb ---------------------------
+
+READ, HIDDEN, REFUSED, DONE = "read", "404", "403", "done"
+MATRIX = {
+    # role: (collaboration, rounds, brief, approve, comment)
+    "brand": (READ, READ, READ, DONE, DONE),
+    "reviewer": (READ, READ, READ, DONE, DONE),
+    "viewer": (READ, READ, READ, REFUSED, REFUSED),
+    "creator": (READ, READ, READ, REFUSED, DONE),
+    "mcn_staff": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    "rival": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    "small": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    "outsider": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+}
+
+
+def _outcome(call) -> str:
+    try:
+        call()
+    except NotFoundError:
+        return HIDDEN
+    except ForbiddenError:
+        return REFUSED
+    return DONE
+
+
+@pytest.fixture(scope="module")
+def shared_world(backend) -> World:
+    """One world for every role of the matrix: each test makes its own brief."""
+    return make_world(backend.url)
+
+
+@pytest.mark.parametrize("role", sorted(MATRIX))
+def test_the_permission_matrix(shared_world: World, tmp_path, role: str) -> None:
+    world = shared_world
+    brief = make_brief(world)
+    collab, _ = world.brand.invite(brief_id=brief.id, account_id=world.account.id)
+    collab, _ = world.creator.act(collab.id, "accept", version=collab.version)
+    collab, _ = world.creator.attach_note(collab.id, version=collab.version)
+    photo_note(world.creator, collab, tmp_path, "轻薄不油腻")
+    collab, _ = world.creator.submit(collab.id, version=collab.version)
+    client = getattr(world, role)
+    reads = [
+        lambda: client.get_collaboration(collab.id),
+        lambda: client.submissions(collab.id),
+        lambda: client.get_brief(brief.id),
+    ]
+    seen = [READ if _outcome(read) == DONE else _outcome(read) for read in reads]
+    approve = _outcome(lambda: client.act(collab.id, "approve", version=collab.version))
+    comment = _outcome(lambda: client.add_comment(collab.id, "看到了"))
+    assert (*seen, approve, comment) == MATRIX[role]
