@@ -8,11 +8,12 @@ the right order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject
 
+from publisher.domain.changes import ChangeSet
 from publisher.domain.rules import RulesPack, load_rules
 from studio.brand_kit_state import BrandKitState
 from studio.connection import Connection
@@ -25,6 +26,7 @@ from studio.tasks import Lane, TaskRunner
 from studio.thumbnails import ThumbnailCache
 
 _DRAIN_MS = 4000
+EVERYTHING_CHANGED = ChangeSet(**{flag.name: True for flag in fields(ChangeSet)})
 
 
 @dataclass
@@ -50,20 +52,25 @@ class AppContext:
         data_dir.mkdir(parents=True, exist_ok=True)
         root = QObject(owner)
         runner = TaskRunner(root)
+        settings = Settings(data_dir)
         ctx = cls(
             data_dir=data_dir,
             language=language,
-            settings=Settings(data_dir),
+            settings=settings,
             runner=runner,
             events=AppEvents(root),
             notifier=Notifier(root),
-            connection=Connection(data_dir, runner, root),
+            connection=Connection(data_dir, runner, settings, root),
             rules=load_rules(),
             root=root,
         )
         ctx.thumbnails = ThumbnailCache(ctx, root)
         ctx.brand = BrandKitState(ctx, root)
         ctx.stickers = PhotoStore(data_dir).sticker_source(ctx.connection.client)
+        # Another backend (or the same one signed in to again): every page loads anew.
+        ctx.connection.switched.connect(
+            lambda: ctx.events.changed.emit(EVERYTHING_CHANGED, ctx.connection)
+        )
         return ctx
 
     def dispose(self) -> None:

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from studio.collab.wording import action_name, state_name
+
 _CONTEXT = "Messages"
 
 _MESSAGES: dict[str, str] = {
@@ -247,6 +249,20 @@ _MESSAGES: dict[str, str] = {
     "account.not_found": QT_TRANSLATE_NOOP("Messages", "This account no longer exists."),
     "auth.missing_token": QT_TRANSLATE_NOOP("Messages", "You are not signed in."),
     "auth.invalid_token": QT_TRANSLATE_NOOP("Messages", "Your sign-in has expired."),
+    # team server sign-in
+    "auth.bad_credentials": QT_TRANSLATE_NOOP("Messages", "The e-mail or password is wrong."),
+    "auth.signed_out": QT_TRANSLATE_NOOP(
+        "Messages", "You are signed out of the team server. Sign in again in Settings."
+    ),
+    "team.url_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the server's address, starting with https:// or http://."
+    ),
+    "team.unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "{url} cannot be reached. Check the address and your network connection."
+    ),
+    "team.not_zhongcao": QT_TRANSLATE_NOOP(
+        "Messages", "{url} answered, but it is not a Zhongcao Studio team server."
+    ),
     # photo edits (recipes) and presets
     "recipe.invalid": QT_TRANSLATE_NOOP("Messages", "These edit settings are not valid ({field})."),
     "recipe.too_new": QT_TRANSLATE_NOOP(
@@ -363,7 +379,7 @@ _MESSAGES: dict[str, str] = {
     ),
     "collaboration.wrong_state": QT_TRANSLATE_NOOP(
         "Messages",
-        "This cannot be done now: the collaboration has moved on (it is {state}). "
+        "This cannot be done now: the collaboration has moved on (now: {state}). "
         "It has been reloaded.",
     ),
     "collaboration.version_conflict": QT_TRANSLATE_NOOP(
@@ -399,7 +415,7 @@ _MESSAGES: dict[str, str] = {
     "collaboration.not_approved": QT_TRANSLATE_NOOP(
         "Messages",
         "This collaboration note can be scheduled or published only as the brand approved it "
-        "(it is {state}). Submit it for review first.",
+        "(now: {state}). Submit it for review first.",
     ),
     "collaboration.outside_window": QT_TRANSLATE_NOOP(
         "Messages", "The brief asks for publishing between {publish_from} and {publish_until}."
@@ -660,7 +676,9 @@ _BYTE_CODES = frozenset(
     | {"video.bytes.too_large", "video.bytes.large"}
     | {"subtitles.too_large"}
 )
-_TIME_PARAMS = frozenset({"earliest", "latest", "scheduled_at"})
+_TIME_PARAMS = frozenset(
+    {"earliest", "latest", "scheduled_at", "until", "apply_by", "publish_from", "publish_until"}
+)
 _DURATION_CODES = frozenset({"video.duration.long", "video.duration.too_long", "video.too_long"})
 SHOWN_TIMEZONE = ZoneInfo("Asia/Shanghai")
 """Times in messages: the platform's (and the default account's) Beijing time."""
@@ -673,12 +691,18 @@ def _shown(code: str, key: str, value: Any) -> Any:
         return _clock(value)
     if key == "pixels" and isinstance(value, int):
         return f"{value / 1_000_000:.0f} MP"
+    if key in _TIME_PARAMS and value is None:
+        return "…"
     if key in _TIME_PARAMS and isinstance(value, str):
         try:
             when = datetime.fromisoformat(value)
         except ValueError:
             return value
         return when.astimezone(SHOWN_TIMEZONE).strftime("%Y-%m-%d %H:%M")
+    if key == "state" and code.startswith("collaboration.") and isinstance(value, str):
+        return state_name(value) if value else value
+    if key == "action" and code.startswith("collaboration.") and isinstance(value, str):
+        return action_name(value)
     if key == "index" and isinstance(value, int):
         return value + 1  # the checklist counts from 0, people from 1
     if isinstance(value, list):

@@ -3,12 +3,18 @@ collaboration), polled while connected.
 
 The scheduler runs inside the backend, so the app learns of its work by asking: every ~15 s,
 off the UI thread, for notifications newer than the last cursor. New unread ones are announced
-once (`arrived`); `unread` is the count the navigation shows as a badge.
+once (`arrived`); the newest `HISTORY` are kept (`items`, newest first) for the notification
+list; `unread` is the server's count of everything unread, the bell's badge.
+
+The server reads only forward from a cursor, so the first poll reads every page up to the
+newest and keeps the last `HISTORY` of them: the list starts with the latest, not the oldest.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
@@ -27,6 +33,10 @@ if TYPE_CHECKING:
 
 POLL_MS = 15_000
 FIRST_POLL_MS = 3_000
+PAGE = 500
+"""Notifications per request (the server's largest page)."""
+HISTORY = 300
+"""Notifications kept in memory for the list, newest first."""
 _CHECK_REASONS = {"rules_violated", "check_failed"}
 
 
@@ -104,7 +114,7 @@ def _collaboration_text(item: NotificationPublic) -> str:
 
 
 def notification_text(item: NotificationPublic) -> str:
-    """What a toast says about a notification, translated."""
+    """What a toast or the notification list says about a notification, translated."""
     if item.kind in _COLLABORATION_NEWS:
         return _collaboration_text(item)
     title = item.params.get("title") or QCoreApplication.translate("Notifications", "(untitled)")
@@ -139,17 +149,64 @@ def notification_text(item: NotificationPublic) -> str:
     )
 
 
+_CATEGORIES = {
+    "collaboration.invited": "invitation",
+    "collaboration.applied": "invitation",
+    "collaboration.submitted": "submission",
+    "collaboration.reopened": "submission",
+    "collaboration.comment": "comment",
+    "collaboration.review_due": "deadline",
+    "collaboration.answer_due": "deadline",
+    "collaboration.publish_due": "deadline",
+    "collaboration.published": "published",
+    "note.published": "published",
+    "note.held": "held",
+}
+
+
+def notification_category(item: NotificationPublic) -> str:
+    """What the list's icon shows: invitation, submission, decision (a collaboration changed
+    state), comment, deadline, published or held."""
+    return _CATEGORIES.get(item.kind, "decision")
+
+
+@dataclass(frozen=True)
+class NotificationTarget:
+    """What opening a notification shows: a note's publish `package`, the `note`, or the
+    `collaboration` on the `side` the news was sent to (`kind` picks the brand's screen)."""
+
+    what: str
+    id: uuid.UUID
+    side: str = ""
+    kind: str = ""
+
+
+def notification_target(item: NotificationPublic) -> NotificationTarget | None:
+    """None for a notification about nothing the app can open."""
+    collaboration = item.params.get("collaboration_id")
+    if collaboration:
+        return NotificationTarget(
+            "collaboration", uuid.UUID(str(collaboration)), item.params.get("side", ""), item.kind
+        )
+    if item.note_id is None:
+        return None
+    return NotificationTarget("package" if item.kind == "note.published" else "note", item.note_id)
+
+
 class NotificationPoller(QObject):
-    """`arrived(list[NotificationPublic])` for new unread notifications; `unread_changed(n)`."""
+    """`arrived(list[NotificationPublic])` for new unread notifications; `unread_changed(n)`;
+    `changed()` when `items` (newest first) gained notifications or some were read."""
 
     arrived = Signal(list)
     unread_changed = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None, interval_ms: int = POLL_MS):
         super().__init__(parent)
         self._ctx = ctx
         self.cursor = 0
         self.unread = 0
+        self.items: list[NotificationPublic] = []
         self._busy = False
         self._again = False
         self._stopped = False
@@ -172,7 +229,7 @@ class NotificationPoller(QObject):
         quiet_read(
             self._ctx,
             self,
-            lambda client: client.notifications(after=cursor),
+            lambda client: _read_since(client, cursor),
             self._on_page,
             self._on_failed,
         )
@@ -184,10 +241,22 @@ class NotificationPoller(QObject):
             self._stopped = True
             self._ctx.connection.state_changed.disconnect(self._on_state)
 
-    def mark_read(self) -> None:
-        """Everything seen so far is read: the badge clears here and on the server."""
-        up_to = self.cursor
-        self._set_unread(0)
+    def find(self, notification_id: int) -> NotificationPublic | None:
+        return next((item for item in self.items if item.id == notification_id), None)
+
+    def mark_read(self, up_to: int | None = None) -> None:
+        """Notifications up to id `up_to` (default: everything seen so far) are read, here at
+        once and on the server; the server only marks read up to an id, never one alone."""
+        up_to = self.cursor if up_to is None else up_to
+        now = datetime.now(UTC)
+        newly = 0
+        for index, item in enumerate(self.items):
+            if item.id <= up_to and item.read_at is None:
+                self.items[index] = item.model_copy(update={"read_at": now})
+                newly += 1
+        self._set_unread(0 if up_to >= self.cursor else max(0, self.unread - newly))
+        if newly:
+            self.changed.emit()
         if up_to:
             Mutation(self._ctx, parent=self, op=lambda client: _mark(client, up_to)).success(
                 lambda _none: self.poll_now()
@@ -203,9 +272,13 @@ class NotificationPoller(QObject):
 
     def _on_page(self, page: NotificationPage) -> None:
         self._finish()
+        news = [item for item in page.items if item.id > self.cursor]
         self.cursor = max(self.cursor, page.cursor)
-        fresh = [item for item in page.items if item.read_at is None]
+        self.items = (news[::-1] + self.items)[:HISTORY]
+        fresh = [item for item in news if item.read_at is None]
         self._set_unread(page.unread)
+        if news:
+            self.changed.emit()
         if fresh:
             self.arrived.emit(fresh)
             self._ctx.events.changed.emit(ChangeSet(notes=True, schedule=True), self)
@@ -223,6 +296,17 @@ class NotificationPoller(QObject):
         if count != self.unread:
             self.unread = count
             self.unread_changed.emit(count)
+
+
+def _read_since(client: StudioClient, cursor: int) -> NotificationPage:
+    """Every notification after `cursor`, page by page, keeping only the newest `HISTORY`."""
+    items: list[NotificationPublic] = []
+    while True:
+        page = client.notifications(after=cursor, limit=PAGE)
+        items = (items + page.items)[-HISTORY:]
+        cursor = page.cursor
+        if len(page.items) < PAGE:
+            return NotificationPage(items=items, cursor=cursor, unread=page.unread)
 
 
 def _mark(client: StudioClient, up_to: int) -> ChangeSet:

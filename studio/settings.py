@@ -40,6 +40,14 @@ BRAND_ORGANIZATION = Setting(
     "",
     QT_TRANSLATE_NOOP("Settings", "Organization whose brand kit covers use"),
 )
+TEAM_MODE = Setting(
+    "backend/team", bool, False, QT_TRANSLATE_NOOP("Settings", "Work on a team server")
+)
+"""Off: the embedded backend. On: the team server below (the token is in `team_token.json`)."""
+TEAM_URL = Setting("backend/team_url", str, "", QT_TRANSLATE_NOOP("Settings", "Server address"))
+TEAM_EMAIL = Setting(
+    "backend/team_email", str, "", QT_TRANSLATE_NOOP("Settings", "E-mail on the team server")
+)
 
 
 class Settings:

@@ -101,6 +101,36 @@ QPushButton[accent="true"]:disabled {{ background: #FFB3BF; color: white; }}
 #Toast[level="error"] {{ background: #B3122E; }}
 #Toast[level="success"] {{ background: #1E7F4C; }}
 
+#UnreadBadge {{
+    background: {ACCENT}; color: white; border-radius: 9px; padding: 0 5px;
+    font-size: 11px; font-weight: 700;
+}}
+#NotificationPanel {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px; }}
+#NotificationScroll, #NotificationList {{ background: transparent; }}
+#LinkButton {{
+    background: transparent; border: none; color: {ACCENT}; padding: 4px 8px; font-size: 13px;
+}}
+#LinkButton:hover {{ background: {ACCENT_SOFT}; }}
+#LinkButton:disabled {{ color: #B8BAC0; background: transparent; }}
+#NotificationRow {{ background: transparent; border-radius: 10px; }}
+#NotificationRow[unread="true"] {{ background: #FFF6F7; }}
+#NotificationRow:hover {{ background: #F4F4F6; }}
+#NotificationText {{ font-size: 13px; }}
+#NotificationText[unread="true"] {{ font-weight: 500; }}
+#NotificationTime {{ color: {TEXT_MUTED}; font-size: 12px; }}
+#UnreadDot {{ background: {ACCENT}; border-radius: 4px; }}
+#NotificationIcon {{
+    border-radius: 17px; font-size: 16px; font-weight: 700;
+    font-family: "Segoe UI Symbol", "DejaVu Sans";
+}}
+#NotificationIcon[category="invitation"] {{ background: {ACCENT_SOFT}; color: {ACCENT}; }}
+#NotificationIcon[category="submission"] {{ background: #EEF4FF; color: #2F6BEA; }}
+#NotificationIcon[category="decision"] {{ background: #E9F8EF; color: #1E9E5A; }}
+#NotificationIcon[category="comment"] {{ background: #F3EEFF; color: #7A4DDB; }}
+#NotificationIcon[category="deadline"] {{ background: #FFF6E5; color: #D97800; }}
+#NotificationIcon[category="published"] {{ background: #E6F7F4; color: #0F8F7A; }}
+#NotificationIcon[category="held"] {{ background: #FDECEC; color: #B3122E; }}
+
 #Chip {{
     background: {ACCENT_SOFT}; color: {ACCENT}; border: none; border-radius: 13px;
     padding: 4px 12px; font-size: 13px; font-weight: 500;
@@ -111,6 +141,7 @@ QPushButton[accent="true"]:disabled {{ background: #FFB3BF; color: white; }}
     outline: none;
 }}
 #PickerList::item {{ padding: 5px 8px; border-radius: 6px; }}
+#PickerList[roomy="true"]::item {{ padding: 9px 10px; }}
 #PickerList::item:hover {{ background: #F7F7F9; }}
 #PickerList::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
 QDateEdit, QTimeEdit, QDoubleSpinBox {{
@@ -155,6 +186,99 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 #FormLabel {{ color: {TEXT_MUTED}; }}
 #FormValue {{ font-weight: 500; }}
 QMessageBox QLabel {{ font-size: 14px; }}
+
+#StateBadge {{
+    border-radius: 11px; padding: 3px 10px; font-size: 12px; font-weight: 600;
+    background: #F0F1F4; color: #5A5D66;
+}}
+#StateBadge[tone="accent"] {{ background: {ACCENT_SOFT}; color: {ACCENT}; }}
+#StateBadge[tone="waiting"] {{ background: #EEF4FF; color: #2F6BDE; }}
+#StateBadge[tone="work"] {{ background: #FFF6E5; color: #B7700B; }}
+#StateBadge[tone="good"] {{ background: #E9F8EF; color: #1E7F4C; }}
+#Tag {{
+    background: #F4F5F7; color: #4A4D55; border-radius: 10px; padding: 3px 9px;
+    font-size: 12px;
+}}
+#Tag[tone="bad"] {{ background: {ACCENT_SOFT}; color: {ACCENT}; }}
+#SectionLabel {{ color: {TEXT_MUTED}; font-size: 12px; font-weight: 600; }}
+#SectionTitle {{ font-size: 17px; font-weight: 700; }}
+#Fee {{ font-size: 20px; font-weight: 700; color: {ACCENT}; }}
+#Due {{ font-size: 13px; color: #4A4D55; }}
+#Due[tone="accent"] {{ color: {ACCENT}; font-weight: 600; }}
+#Protected {{
+    background: #E9F8EF; color: #1E7F4C; border-radius: 10px; padding: 8px 12px;
+    font-size: 13px; font-weight: 600;
+}}
+#ErrorNote {{
+    background: {ACCENT_SOFT}; color: {ACCENT_PRESSED}; border-radius: 10px; padding: 8px 12px;
+}}
+#WarnNote {{ background: #FFF6E5; color: #8A5A00; border-radius: 10px; padding: 8px 12px; }}
+#YuanSign {{ color: {TEXT_MUTED}; font-weight: 600; }}
+#DialogHeading {{ font-size: 17px; font-weight: 700; }}
+#Divider {{ background: #F0F0F2; }}
+QScrollArea#ClearScroll {{ background: transparent; }}
+
+#BriefCard {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px; }}
+#BriefCard:hover {{ border-color: #FFC2CB; }}
+#BriefCard[selected="true"] {{ border: 2px solid {ACCENT}; background: #FFFBFB; }}
+#BriefCardTitle {{ font-size: 15px; font-weight: 600; }}
+#BriefMeta {{ color: {TEXT_MUTED}; font-size: 12px; }}
+#BriefFee {{ color: {ACCENT}; font-weight: 700; font-size: 15px; }}
+#CountChip {{ color: #4A4D55; font-size: 12px; }}
+#DetailTitle {{ font-size: 20px; font-weight: 700; }}
+#CollabRow {{ background: #FAFAFB; border: 1px solid #F0F1F4; border-radius: 12px; }}
+#CollabName {{ font-size: 14px; font-weight: 600; }}
+#CollabMessage {{ color: #4A4D55; font-size: 13px; }}
+#Avatar {{
+    background: #FFE1E6; color: {ACCENT}; border-radius: 18px; font-weight: 700;
+    font-size: 15px;
+}}
+#BriefEditor QSpinBox, #BriefEditor QDateTimeEdit {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; padding: 7px 10px;
+}}
+#BriefEditor QSpinBox:focus, #BriefEditor QDateTimeEdit:focus {{ border: 1px solid {ACCENT}; }}
+#BriefEditor QSpinBox::up-button, #BriefEditor QSpinBox::down-button {{
+    width: 0; border: none;
+}}
+#BriefEditor QDateTimeEdit:disabled {{ color: #B8BAC0; background: #FAFAFB; }}
+#BriefEditor QDateTimeEdit::drop-down {{ border: none; width: 26px; }}
+#BriefEditor QDateTimeEdit::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
+#EditorSection {{ font-size: 15px; font-weight: 600; }}
+#EditorSectionHint {{ color: {TEXT_MUTED}; font-size: 12px; }}
+#EditorFooter {{ background: {SURFACE}; border-top: 1px solid {BORDER}; }}
+
+#CommentRow {{ border-top: 1px solid #F1F2F4; padding: 6px 0; }}
+#CommentText {{ font-size: 13px; }}
+#CommentText[done="true"] {{ color: {TEXT_MUTED}; text-decoration: line-through; }}
+#Bubble {{ background: #F6F7F9; border-radius: 12px; }}
+#Bubble[mine="true"] {{ background: {ACCENT_SOFT}; }}
+#BubbleMeta {{ color: {TEXT_MUTED}; font-size: 11px; }}
+
+#ReviewHeading {{ font-size: 19px; font-weight: 700; }}
+#Segment {{
+    border: none; border-radius: 15px; padding: 6px 14px; color: #4A4D55;
+    background: transparent; font-weight: 600;
+}}
+#Segment:hover {{ background: #F1F2F4; }}
+#Segment:checked {{ background: {ACCENT_SOFT}; color: {ACCENT}; }}
+#ReviewPane {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px; }}
+#ReviewSection {{ font-size: 13px; font-weight: 600; color: #4A4D55; }}
+#DiffBox {{
+    background: #FAFAFB; border: 1px solid #F0F0F2; border-radius: 10px; padding: 10px 12px;
+    font-size: 14px;
+}}
+#Comment {{ background: #FAFAFB; border: 1px solid #F0F0F2; border-radius: 10px; }}
+#Comment[current="true"] {{ background: {SURFACE}; border: 1px solid #E3E4E8; }}
+#CommentWhere {{ font-size: 12px; font-weight: 600; color: {ACCENT}; }}
+#CommentWhere[resolved="true"] {{ color: {TEXT_MUTED}; }}
+#CommentMeta {{ font-size: 12px; color: {TEXT_MUTED}; }}
+#RoundHeading {{ font-size: 12px; color: {TEXT_MUTED}; font-weight: 600; padding-top: 4px; }}
+#PhotoButton {{ border: 2px solid transparent; border-radius: 8px; padding: 0; }}
+#PhotoButton:checked {{ border-color: {ACCENT}; }}
+QPushButton[danger="true"] {{ color: {ACCENT}; }}
+#StorefrontLogo[empty="true"] {{
+    background: {ACCENT_SOFT}; color: {ACCENT}; border-radius: 16px; font-size: 30px;
+}}
 """
 
 

@@ -88,6 +88,81 @@
     </message>
 </context>
 <context>
+    <name>BackendCard</name>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Where your notes, photos and collaborations are kept.</source>
+        <translation>你的笔记、照片和合作保存在哪里。</translation>
+    </message>
+    <message>
+        <source>This computer (embedded)</source>
+        <translation>本机（内置后端）</translation>
+    </message>
+    <message>
+        <source>Everything stays in this computer&apos;s data folder, and only you work on it.</source>
+        <translation>所有内容都保存在本机的数据文件夹中，只有你自己使用。</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>Run campaigns together with brands, creators and MCN staff: everyone signs in to the same server and sees only their part.</source>
+        <translation>与品牌方、创作者和 MCN 同事一起推进合作：大家登录同一台服务器，各自只看到与自己相关的部分。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Use this computer again</source>
+        <translation>改回使用本机</translation>
+    </message>
+    <message>
+        <source>This address is not encrypted (http): your password and your work would cross the network readable by others. Use https:// unless the server is on a network you trust.</source>
+        <translation>此地址未加密（http）：你的密码和作品会以明文在网络上传输，可能被他人读取。除非服务器位于你信任的网络中，否则请使用 https://。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>You were signed out of {url}: the sign-in expired or was revoked.</source>
+        <translation>你已从 {url} 退出登录：登录已过期或已被撤销。</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>Embedded, listening on {url}</source>
+        <translation>内置后端，监听于 {url}</translation>
+    </message>
+</context>
+<context>
     <name>BackendStatus</name>
     <message>
         <source>Starting…</source>
@@ -104,6 +179,10 @@
     <message>
         <source>Could not start</source>
         <translation>无法启动</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
     </message>
 </context>
 <context>
@@ -336,6 +415,113 @@
     <message>
         <source>No creators yet</source>
         <translation>暂无达人</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDetails</name>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>图文</translation>
+    </message>
+    <message>
+        <source>{count} × {kind} note</source>
+        <translation>{count} 篇{kind}笔记</translation>
+    </message>
+    <message>
+        <source>{count} product(s)</source>
+        <translation>{count} 个商品</translation>
+    </message>
+    <message>
+        <source>≥ {count} followers</source>
+        <translation>粉丝 ≥ {count}</translation>
+    </message>
+    <message>
+        <source>Apply by {time}</source>
+        <translation>{time} 前报名</translation>
+    </message>
+    <message>
+        <source>Publish {window}</source>
+        <translation>发布时间 {window}</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>交付内容</translation>
+    </message>
+    <message>
+        <source>{count} note(s)</source>
+        <translation>{count} 篇笔记</translation>
+    </message>
+    <message>
+        <source>Apply by</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Publish from</source>
+        <translation>最早发布</translation>
+    </message>
+    <message>
+        <source>Publish until</source>
+        <translation>最晚发布</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保护期</translation>
+    </message>
+    <message>
+        <source>{days} day(s) after publishing</source>
+        <translation>发布后 {days} 天</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation>审核时长</translation>
+    </message>
+    <message>
+        <source>{hours} hour(s)</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>The brief</source>
+        <translation>合作需求</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>核心卖点</translation>
+    </message>
+    <message>
+        <source>Required topics</source>
+        <translation>必带话题</translation>
+    </message>
+    <message>
+        <source>Required mentions</source>
+        <translation>必须 @ 的账号</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Don&apos;t</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>Forbidden words</source>
+        <translation>违禁词</translation>
     </message>
 </context>
 <context>
@@ -616,82 +802,6 @@
 <context>
     <name>BriefsTab</name>
     <message>
-        <source>Invited</source>
-        <translation>已邀请</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>已报名</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>审核中</translation>
-    </message>
-    <message>
-        <source>Changes requested</source>
-        <translation>已要求修改</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>已定时</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>已婉拒</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>By invitation</source>
-        <translation>定向邀约</translation>
-    </message>
-    <message>
-        <source>Recruitment</source>
-        <translation>公开招募</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <source>Decline</source>
-        <translation>婉拒</translation>
-    </message>
-    <message>
         <source>Cancel collaboration</source>
         <translation>取消合作</translation>
     </message>
@@ -772,8 +882,8 @@
         <translation>{when} 前报名</translation>
     </message>
     <message>
-        <source>publish {start} → {end}</source>
-        <translation>发布时间 {start} → {end}</translation>
+        <source>publish {window}</source>
+        <translation>发布时间 {window}</translation>
     </message>
     <message>
         <source>protected {days} days</source>
@@ -793,6 +903,18 @@
     <message>
         <source>Published: post it by hand from its publish package.</source>
         <translation>已发布：请用发布包手动发到平台。</translation>
+    </message>
+    <message>
+        <source>Brand collaboration</source>
+        <translation>品牌合作</translation>
+    </message>
+    <message>
+        <source>Protected until {date}</source>
+        <translation>保护期至 {date}</translation>
+    </message>
+    <message>
+        <source>Collab</source>
+        <translation>合作</translation>
     </message>
     <message>
         <source>Open note</source>
@@ -926,6 +1048,81 @@
     <message>
         <source>Frame at {time}</source>
         <translation>{time} 的画面</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWords</name>
+    <message>
+        <source>Photo note</source>
+        <translation>图文笔记</translation>
+    </message>
+    <message>
+        <source>Video note</source>
+        <translation>视频笔记</translation>
+    </message>
+    <message>
+        <source>Note type: {actual}</source>
+        <translation>笔记类型：{actual}</translation>
+    </message>
+    <message>
+        <source>The brief asks for: {expected}</source>
+        <translation>Brief 要求：{expected}</translation>
+    </message>
+    <message>
+        <source>Required topics</source>
+        <translation>必带话题</translation>
+    </message>
+    <message>
+        <source>Required mentions</source>
+        <translation>必须 @ 的账号</translation>
+    </message>
+    <message>
+        <source>Missing: {names}</source>
+        <translation>缺少：{names}</translation>
+    </message>
+    <message>
+        <source>Key message “{message}”</source>
+        <translation>核心信息“{message}”</translation>
+    </message>
+    <message>
+        <source>Said in the note</source>
+        <translation>笔记中已提及</translation>
+    </message>
+    <message>
+        <source>Words not found: {names}</source>
+        <translation>未找到的词：{names}</translation>
+    </message>
+    <message>
+        <source>No forbidden words</source>
+        <translation>没有违禁词</translation>
+    </message>
+    <message>
+        <source>Forbidden words found</source>
+        <translation>发现违禁词</translation>
+    </message>
+    <message>
+        <source>Marked as a brand collaboration</source>
+        <translation>已标注品牌合作</translation>
+    </message>
+    <message>
+        <source>Not marked as a brand collaboration</source>
+        <translation>未标注品牌合作</translation>
+    </message>
+    <message>
+        <source>The collaboration label (合作) must be switched on.</source>
+        <translation>需要打开“合作”标注。</translation>
+    </message>
+    <message>
+        <source>Not linked: {names}</source>
+        <translation>未挂载：{names}</translation>
+    </message>
+    <message>
+        <source>The brief&apos;s products</source>
+        <translation>Brief 指定商品</translation>
+    </message>
+    <message>
+        <source>“{word}” ×{count} in “…{context}…”</source>
+        <translation>“{word}” 出现 {count} 次：“…{context}…”</translation>
     </message>
 </context>
 <context>
@@ -1107,7 +1304,18 @@
     </message>
 </context>
 <context>
-    <name>CollabTexts</name>
+    <name>CollabNoteDelegate</name>
+    <message>
+        <source>Protected until {date}</source>
+        <translation>保护期至 {date}</translation>
+    </message>
+    <message>
+        <source>Collab</source>
+        <translation>合作</translation>
+    </message>
+</context>
+<context>
+    <name>CollabWording</name>
     <message>
         <source>Invited</source>
         <translation>已邀请</translation>
@@ -1157,40 +1365,56 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Answer the invitation</source>
-        <translation>请回复邀约</translation>
+        <source>Accepted</source>
+        <translation>已接受</translation>
     </message>
     <message>
-        <source>Waiting for the brand to answer your application</source>
-        <translation>等待品牌方回复你的报名</translation>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
     </message>
     <message>
-        <source>Start the note and submit it for review</source>
-        <translation>开始写笔记并提交审核</translation>
+        <source>Accept</source>
+        <translation>接受</translation>
     </message>
     <message>
-        <source>Finish the note and submit it for review</source>
-        <translation>完成笔记并提交审核</translation>
+        <source>Decline</source>
+        <translation>婉拒</translation>
     </message>
     <message>
-        <source>Brand review due {time}</source>
-        <translation>品牌方需在 {time} 前审核</translation>
+        <source>Cancel collaboration</source>
+        <translation>取消合作</translation>
     </message>
     <message>
-        <source>{count} comment(s) to resolve, then resubmit</source>
-        <translation>还有 {count} 条意见待解决，解决后重新提交</translation>
+        <source>Approve</source>
+        <translation>通过</translation>
     </message>
     <message>
-        <source>Publish within {window}</source>
-        <translation>请在 {window} 内发布</translation>
+        <source>Request changes</source>
+        <translation>要求修改</translation>
     </message>
     <message>
-        <source>Approved: schedule or publish the note</source>
-        <translation>已通过：可以定时或发布笔记</translation>
+        <source>Reject</source>
+        <translation>拒绝</translation>
     </message>
     <message>
-        <source>Protected until {date}</source>
-        <translation>保护期至 {date}</translation>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>By invitation</source>
+        <translation>定向邀约</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <translation>公开招募</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1220,146 +1444,6 @@
         <source>Declarations</source>
         <translation>声明</translation>
     </message>
-    <message>
-        <source>Photo {number}</source>
-        <translation>第 {number} 张图</translation>
-    </message>
-    <message>
-        <source>Whole note</source>
-        <translation>整篇笔记</translation>
-    </message>
-    <message>
-        <source>video note</source>
-        <translation>视频笔记</translation>
-    </message>
-    <message>
-        <source>photo note</source>
-        <translation>图文笔记</translation>
-    </message>
-    <message>
-        <source>The brief asks for a {kind}</source>
-        <translation>需求要求发布{kind}</translation>
-    </message>
-    <message>
-        <source>Every required topic is on the note</source>
-        <translation>必带话题都已添加</translation>
-    </message>
-    <message>
-        <source>Topics missing: {names}</source>
-        <translation>缺少话题：{names}</translation>
-    </message>
-    <message>
-        <source>Every required mention is on the note</source>
-        <translation>必须@的账号都已添加</translation>
-    </message>
-    <message>
-        <source>Mentions missing: {names}</source>
-        <translation>缺少@：{names}</translation>
-    </message>
-    <message>
-        <source>Says “{message}”</source>
-        <translation>已提到“{message}”</translation>
-    </message>
-    <message>
-        <source>Does not say “{message}” yet</source>
-        <translation>还没提到“{message}”</translation>
-    </message>
-    <message>
-        <source>No forbidden words</source>
-        <translation>没有违禁词</translation>
-    </message>
-    <message>
-        <source>Forbidden words: {words}</source>
-        <translation>含违禁词：{words}</translation>
-    </message>
-    <message>
-        <source>Brand collaboration disclosed</source>
-        <translation>已声明品牌合作</translation>
-    </message>
-    <message>
-        <source>Brand collaboration not disclosed</source>
-        <translation>未声明品牌合作</translation>
-    </message>
-    <message>
-        <source>The brief&apos;s products are linked</source>
-        <translation>需求中的商品都已挂载</translation>
-    </message>
-    <message>
-        <source>{count} of the brief&apos;s product(s) not linked</source>
-        <translation>有 {count} 个需求商品未挂载</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <source>Deliverable</source>
-        <translation>交付内容</translation>
-    </message>
-    <message>
-        <source>{count} note(s)</source>
-        <translation>{count} 篇笔记</translation>
-    </message>
-    <message>
-        <source>Apply by</source>
-        <translation>报名截止</translation>
-    </message>
-    <message>
-        <source>Publish from</source>
-        <translation>最早发布</translation>
-    </message>
-    <message>
-        <source>Publish until</source>
-        <translation>最晚发布</translation>
-    </message>
-    <message>
-        <source>Protection</source>
-        <translation>保护期</translation>
-    </message>
-    <message>
-        <source>{days} day(s) after publishing</source>
-        <translation>发布后 {days} 天</translation>
-    </message>
-    <message>
-        <source>Review time</source>
-        <translation>审核时长</translation>
-    </message>
-    <message>
-        <source>{hours} hour(s)</source>
-        <translation>{hours} 小时</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
-        <source>photo</source>
-        <translation>图文</translation>
-    </message>
-    <message>
-        <source>{count} × {kind} note</source>
-        <translation>{count} 篇{kind}笔记</translation>
-    </message>
-    <message>
-        <source>{count} product(s)</source>
-        <translation>{count} 个商品</translation>
-    </message>
-    <message>
-        <source>≥ {count} followers</source>
-        <translation>粉丝 ≥ {count}</translation>
-    </message>
-    <message>
-        <source>Apply by {time}</source>
-        <translation>{time} 前报名</translation>
-    </message>
-    <message>
-        <source>Publish {window}</source>
-        <translation>发布时间 {window}</translation>
-    </message>
 </context>
 <context>
     <name>CollaborationRow</name>
@@ -1370,6 +1454,41 @@
     <message>
         <source>quote {fee}</source>
         <translation>报价 {fee}</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationStrip</name>
+    <message>
+        <source>Brand collaboration</source>
+        <translation>品牌合作</translation>
+    </message>
+    <message>
+        <source>Open collaboration</source>
+        <translation>查看合作</translation>
+    </message>
+    <message>
+        <source>The brief, the checklist and the conversation</source>
+        <translation>需求说明、检查清单与沟通记录</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Round {round} · {open} of {total} comment(s) open</source>
+        <translation>第 {round} 轮 · {total} 条意见中 {open} 条待解决</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <source>On the whole note</source>
+        <translation>针对整篇笔记</translation>
     </message>
 </context>
 <context>
@@ -1403,32 +1522,12 @@
         <translation>提交审核</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>沟通记录</translation>
-    </message>
-    <message>
-        <source>Write to the brand…</source>
-        <translation>给品牌方留言…</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Round {round}</source>
-        <translation>第 {round} 轮</translation>
-    </message>
-    <message>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
         <source>Protected until {date}: the note may not be deleted or hidden before</source>
         <translation>保护期至 {date}：在此之前笔记不能删除或隐藏</translation>
-    </message>
-    <message>
-        <source>Submitted: the brand reviews it within {hours} hour(s).</source>
-        <translation>已提交：品牌方会在 {hours} 小时内审核。</translation>
     </message>
     <message>
         <source>Withdraw from this collaboration?</source>
@@ -1439,60 +1538,8 @@
         <translation>品牌方会收到你退出的通知，此操作无法撤销。</translation>
     </message>
     <message>
-        <source>The brand&apos;s comments on round {round}</source>
-        <translation>品牌方对第 {round} 轮的意见</translation>
-    </message>
-    <message>
-        <source>{count} still open</source>
-        <translation>{count} 条未解决</translation>
-    </message>
-    <message>
-        <source>All resolved</source>
-        <translation>已全部解决</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
         <source>Brief checklist on the note</source>
         <translation>笔记的需求核对</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>还没有留言。</translation>
-    </message>
-    <message>
-        <source>The brief</source>
-        <translation>合作需求</translation>
-    </message>
-    <message>
-        <source>Key messages</source>
-        <translation>核心卖点</translation>
-    </message>
-    <message>
-        <source>Required topics</source>
-        <translation>必带话题</translation>
-    </message>
-    <message>
-        <source>Required mentions</source>
-        <translation>必须 @ 的账号</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Do</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Don&apos;t</source>
-        <translation>禁止</translation>
-    </message>
-    <message>
-        <source>Forbidden words</source>
-        <translation>违禁词</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1598,71 @@
     <message>
         <source>Pick a colour</source>
         <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>CommentList</name>
+    <message>
+        <source>Area {number} on {photo}</source>
+        <translation>{photo}·区域 {number}</translation>
+    </message>
+    <message>
+        <source>No comments yet. Say what should change, or approve the note.</source>
+        <translation>还没有意见。写下需要修改的地方，或直接通过这篇笔记。</translation>
+    </message>
+    <message>
+        <source>Before the first round</source>
+        <translation>首轮提交前</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+</context>
+<context>
+    <name>CommentRow</name>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Tick it once the note answers this comment</source>
+        <translation>笔记改好后勾选此项</translation>
+    </message>
+    <message>
+        <source>Comments are answered while the note is with you, not in review</source>
+        <translation>笔记在你手上时才能处理意见，审核中不可操作</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationCard</name>
+    <message>
+        <source>Conversation</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Write to the brand…</source>
+        <translation>给品牌方留言…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>还没有留言。</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2031,14 @@
         <translation>未能定时：{reason}</translation>
     </message>
     <message>
+        <source>Submitted: the brand reviews it within {hours} hour(s).</source>
+        <translation>已提交：品牌方会在 {hours} 小时内审核。</translation>
+    </message>
+    <message>
+        <source>Not submitted: {reason}</source>
+        <translation>未提交：{reason}</translation>
+    </message>
+    <message>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
@@ -2282,6 +2402,17 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>FieldNotes</name>
+    <message>
+        <source>The brand on this: {count} to resolve</source>
+        <translation>品牌意见：{count} 条待解决</translation>
+    </message>
+    <message>
+        <source>The brand on this: all resolved</source>
+        <translation>品牌意见：已全部解决</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Filters</source>
@@ -2339,16 +2470,24 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>显示在笔记上，并写入导出图片的元数据</translation>
     </message>
     <message>
+        <source>Brand collaboration disclosure</source>
+        <translation>品牌合作声明</translation>
+    </message>
+    <message>
         <source>Who can see it</source>
         <translation>谁可以看</translation>
     </message>
     <message>
-        <source>Brand collaboration: disclosed (set by the brand&apos;s brief)</source>
-        <translation>品牌合作：已声明（由品牌合作要求设定）</translation>
+        <source>Set by the brand collaboration this note is for; it cannot be turned off</source>
+        <translation>由本笔记所属的品牌合作设定，不能关闭</translation>
     </message>
     <message>
-        <source>Brand collaboration: none</source>
-        <translation>品牌合作：无</translation>
+        <source>Only a brand collaboration&apos;s note carries it</source>
+        <translation>仅品牌合作笔记带有此声明</translation>
+    </message>
+    <message>
+        <source>Labelled on the note as a brand collaboration (合作), as the platform requires.</source>
+        <translation>按平台要求，笔记上会标注“合作”。</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2816,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>种草工作室</translation>
     </message>
     <message>
+        <source>{count} new notifications.</source>
+        <translation>有 {count} 条新通知。</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>查看</translation>
+    </message>
+    <message>
         <source>Open the collaboration</source>
         <translation>查看合作</translation>
     </message>
@@ -2695,6 +2842,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
     </message>
     <message>
         <source>Starting the studio…</source>
@@ -2729,6 +2880,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Edited</source>
         <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>{count} open</source>
+        <translation>{count} 条待改</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
     </message>
 </context>
 <context>
@@ -3133,6 +3292,26 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>登录已过期。</translation>
     </message>
     <message>
+        <source>The e-mail or password is wrong.</source>
+        <translation>邮箱或密码不正确。</translation>
+    </message>
+    <message>
+        <source>You are signed out of the team server. Sign in again in Settings.</source>
+        <translation>你已退出团队服务器的登录，请在“设置”中重新登录。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, starting with https:// or http://.</source>
+        <translation>请输入服务器地址，以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+        <source>{url} cannot be reached. Check the address and your network connection.</source>
+        <translation>无法连接 {url}。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <source>{url} answered, but it is not a Zhongcao Studio team server.</source>
+        <translation>{url} 有响应，但它不是种草工作室的团队服务器。</translation>
+    </message>
+    <message>
         <source>These edit settings are not valid ({field}).</source>
         <translation>编辑参数无效（{field}）。</translation>
     </message>
@@ -3277,8 +3456,12 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>你不能对这个合作执行此操作（{action}）。</translation>
     </message>
     <message>
-        <source>This cannot be done now: the collaboration has moved on (it is {state}). It has been reloaded.</source>
+        <source>This cannot be done now: the collaboration has moved on (now: {state}). It has been reloaded.</source>
         <translation>现在无法执行：合作状态已变化（当前：{state}），已重新加载。</translation>
+    </message>
+    <message>
+        <source>This collaboration note can be scheduled or published only as the brand approved it (now: {state}). Submit it for review first.</source>
+        <translation>合作笔记只能按品牌审核通过的版本定时或发布（当前：{state}）。请先提交审核。</translation>
     </message>
     <message>
         <source>Someone else changed this collaboration meanwhile. It has been reloaded.</source>
@@ -3319,10 +3502,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Round {round} of this collaboration does not exist.</source>
         <translation>这个合作没有第 {round} 轮。</translation>
-    </message>
-    <message>
-        <source>This collaboration note can be scheduled or published only as the brand approved it (it is {state}). Submit it for review first.</source>
-        <translation>合作笔记只能按品牌审核通过的版本定时或发布（当前：{state}）。请先提交审核。</translation>
     </message>
     <message>
         <source>The brief asks for publishing between {publish_from} and {publish_until}.</source>
@@ -3926,6 +4105,52 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>NotificationBell</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>{count} unread</source>
+        <translation>{count} 条未读</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>{n} 小时前</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>1 天前</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <source>{brand} invites {account} to “{brief}”.</source>
@@ -4166,6 +4391,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>把这个效果用到这篇笔记的所有图片（各自保留裁剪）</translation>
     </message>
     <message>
+        <source>Brand comments</source>
+        <translation>品牌意见</translation>
+    </message>
+    <message>
+        <source>Show or hide the brand&apos;s comments on this photo and their boxes on it</source>
+        <translation>显示或隐藏品牌对这张图的意见及圈出的区域</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -4236,6 +4469,25 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Photo {number} of {count}</source>
         <translation>第 {number}/{count} 张</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoNotes</name>
+    <message>
+        <source>Edit this photo</source>
+        <translation>编辑这张图</translation>
+    </message>
+    <message>
+        <source>Open it in the editor with the brand&apos;s boxes on it</source>
+        <translation>在编辑器中打开，并显示品牌圈出的区域</translation>
+    </message>
+    <message>
+        <source>Photo {number} of the round (no longer in the note)</source>
+        <translation>本轮第 {number} 张图（已不在笔记中）</translation>
+    </message>
+    <message>
+        <source>Photo {number} (photo {was} in the round)</source>
+        <translation>第 {number} 张图（本轮中为第 {was} 张）</translation>
     </message>
 </context>
 <context>
@@ -4599,55 +4851,22 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>ReviewCommentsCard</name>
+    <message>
+        <source>The brand&apos;s comments on round {round}</source>
+        <translation>品牌方对第 {round} 轮的意见</translation>
+    </message>
+    <message>
+        <source>{count} still open</source>
+        <translation>{count} 条未解决</translation>
+    </message>
+    <message>
+        <source>All resolved</source>
+        <translation>已全部解决</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
-    <message>
-        <source>Invited</source>
-        <translation>已邀请</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>已报名</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>创作中</translation>
-    </message>
-    <message>
-        <source>Waiting for review</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <source>Changes requested</source>
-        <translation>已要求修改</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>已定时</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>已婉拒</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
     <message>
         <source>Review</source>
         <translation>审核</translation>
@@ -4709,14 +4928,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>在图片上拖动框出要说的部分，再写下意见。带编号的框是本轮针对局部的意见。</translation>
     </message>
     <message>
-        <source>Side by side</source>
-        <translation>左右对比</translation>
-    </message>
-    <message>
-        <source>Onion skin</source>
-        <translation>叠加对比</translation>
-    </message>
-    <message>
         <source>Comments</source>
         <translation>审核意见</translation>
     </message>
@@ -4737,18 +4948,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>拒绝</translation>
     </message>
     <message>
-        <source>Request changes</source>
-        <translation>要求修改</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>Round {round}</source>
-        <translation>第 {round} 轮</translation>
-    </message>
-    <message>
         <source>Review due: {left}</source>
         <translation>审核截止：{left}</translation>
     </message>
@@ -4759,10 +4958,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Submitted {when}</source>
         <translation>提交于 {when}</translation>
-    </message>
-    <message>
-        <source>Photo {number}</source>
-        <translation>第 {number} 张图</translation>
     </message>
     <message>
         <source>Loading the photo…</source>
@@ -4777,148 +4972,8 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有提交内容，暂无可检查项。</translation>
     </message>
     <message>
-        <source>Photo note</source>
-        <translation>图文笔记</translation>
-    </message>
-    <message>
-        <source>Video note</source>
-        <translation>视频笔记</translation>
-    </message>
-    <message>
-        <source>The brief asks for: {expected}</source>
-        <translation>Brief 要求：{expected}</translation>
-    </message>
-    <message>
-        <source>Note type: {actual}</source>
-        <translation>笔记类型：{actual}</translation>
-    </message>
-    <message>
-        <source>Missing: {names}</source>
-        <translation>缺少：{names}</translation>
-    </message>
-    <message>
-        <source>Required topics</source>
-        <translation>必带话题</translation>
-    </message>
-    <message>
-        <source>Required mentions</source>
-        <translation>必须 @ 的账号</translation>
-    </message>
-    <message>
-        <source>Key message “{message}”</source>
-        <translation>核心信息“{message}”</translation>
-    </message>
-    <message>
-        <source>Said in the note</source>
-        <translation>笔记中已提及</translation>
-    </message>
-    <message>
-        <source>Words not found: {names}</source>
-        <translation>未找到的词：{names}</translation>
-    </message>
-    <message>
-        <source>No forbidden words</source>
-        <translation>没有违禁词</translation>
-    </message>
-    <message>
-        <source>Forbidden words found</source>
-        <translation>发现违禁词</translation>
-    </message>
-    <message>
-        <source>Marked as a brand collaboration</source>
-        <translation>已标注品牌合作</translation>
-    </message>
-    <message>
-        <source>Not marked as a brand collaboration</source>
-        <translation>未标注品牌合作</translation>
-    </message>
-    <message>
-        <source>The collaboration label (合作) must be switched on.</source>
-        <translation>需要打开“合作”标注。</translation>
-    </message>
-    <message>
-        <source>Not linked: {names}</source>
-        <translation>未挂载：{names}</translation>
-    </message>
-    <message>
-        <source>The brief&apos;s products</source>
-        <translation>Brief 指定商品</translation>
-    </message>
-    <message>
-        <source>“{word}” ×{count} in “…{context}…”</source>
-        <translation>“{word}” 出现 {count} 次：“…{context}…”</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <source>Topics</source>
-        <translation>话题</translation>
-    </message>
-    <message>
-        <source>Mentions</source>
-        <translation>@ 提及</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>笔记声明</translation>
-    </message>
-    <message>
         <source>Changes since round {round}</source>
         <translation>与第 {round} 轮对比</translation>
-    </message>
-    <message>
-        <source>Nothing changed since the previous round.</source>
-        <translation>与上一轮相比没有变化。</translation>
-    </message>
-    <message>
-        <source>No photo here</source>
-        <translation>此处没有图片</translation>
-    </message>
-    <message>
-        <source>Area {number} on {photo}</source>
-        <translation>{photo}·区域 {number}</translation>
-    </message>
-    <message>
-        <source>Whole note</source>
-        <translation>整篇笔记</translation>
-    </message>
-    <message>
-        <source>No comments yet. Say what should change, or approve the note.</source>
-        <translation>还没有意见。写下需要修改的地方，或直接通过这篇笔记。</translation>
-    </message>
-    <message>
-        <source>Before the first round</source>
-        <translation>首轮提交前</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>Creator</source>
-        <translation>达人</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
     </message>
     <message>
         <source>Marked area on photo {number}</source>
@@ -4958,6 +5013,21 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <source>The brand&apos;s comments</source>
+        <translation>品牌意见</translation>
+    </message>
+    <message>
+        <source>{count} still open. The boxes show where the brand pointed.</source>
+        <translation>还有 {count} 条待解决。方框为品牌圈出的位置。</translation>
+    </message>
+    <message>
+        <source>All resolved.</source>
+        <translation>已全部解决。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueueModel</name>
     <message>
         <source>Creator</source>
@@ -4978,10 +5048,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Review due</source>
         <translation>审核截止</translation>
-    </message>
-    <message>
-        <source>Round {round}</source>
-        <translation>第 {round} 轮</translation>
     </message>
 </context>
 <context>
@@ -5029,6 +5095,29 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Nothing here. Submissions to your briefs appear here for review.</source>
         <translation>这里还没有内容。达人提交到你的 Brief 的笔记会出现在这里等待审核。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDiffPanel</name>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右对比</translation>
+    </message>
+    <message>
+        <source>Onion skin</source>
+        <translation>叠加对比</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the previous round.</source>
+        <translation>与上一轮相比没有变化。</translation>
+    </message>
+    <message>
+        <source>No photo here</source>
+        <translation>此处没有图片</translation>
     </message>
 </context>
 <context>
@@ -5080,6 +5169,18 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <source>Organization whose brand kit covers use</source>
         <translation>封面所用品牌套件的组织</translation>
     </message>
+    <message>
+        <source>Work on a team server</source>
+        <translation>使用团队服务器</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>E-mail on the team server</source>
+        <translation>团队服务器上的邮箱</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -5116,16 +5217,8 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <source>Backend</source>
-        <translation>后台服务</translation>
-    </message>
-    <message>
         <source>Version</source>
         <translation>版本</translation>
-    </message>
-    <message>
-        <source>Embedded, listening on {url}</source>
-        <translation>内置服务，地址 {url}</translation>
     </message>
 </context>
 <context>

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 from publisher.brief_schemas import BriefDefaults, BriefPublic
 from publisher.client import ConflictError
 from publisher.schemas import Page, ProductPublic
+from studio.collab.labels import MAX_FOLLOWERS_INPUT
 from studio.collab.money import MoneyError, parse_yuan, yuan_input
 from studio.composer.chips import ChipRow
 from studio.composer.product_picker import ProductPicker
 from studio.drafts.journal import Tag
 from studio.messages import reason_of
 from studio.ops import Mutation, Query
-from studio.style import CHEVRON
 from studio.timezones import DEFAULT_TIMEZONE
 from studio.widgets.card import card
 
@@ -51,28 +51,10 @@ if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
-MAX_FOLLOWERS = 2_000_000_000
-"""A spin box holds a 32-bit int; no account comes near it."""
 _BEIJING = ZoneInfo(DEFAULT_TIMEZONE)
 _SPLIT = re.compile(r"[,，、;；\n]+")
 LABEL_WIDTH = 132
 """One label column for every section, so the fields of all cards line up."""
-DIALOG_STYLE = f"""
-#EditorSection {{ font-size: 15px; font-weight: 600; }}
-#EditorSectionHint {{ color: #8A8D94; font-size: 12px; }}
-#EditorError {{ background: #FFF0F2; color: #C9102E; border-radius: 10px; padding: 8px 12px; }}
-#EditorNotice {{ background: #FFF6E5; color: #8A5A00; border-radius: 10px; padding: 8px 12px; }}
-#EditorFooter {{ background: #FFFFFF; border-top: 1px solid #E9EAEE; }}
-#YuanSign {{ color: #8A8D94; font-weight: 600; }}
-QSpinBox, QDateTimeEdit {{
-    background: #FFFFFF; border: 1px solid #E9EAEE; border-radius: 10px; padding: 7px 10px;
-}}
-QSpinBox:focus, QDateTimeEdit:focus {{ border: 1px solid #FF2442; }}
-QSpinBox::up-button, QSpinBox::down-button {{ width: 0; border: none; }}
-QDateTimeEdit:disabled {{ color: #B8BAC0; background: #FAFAFB; }}
-QDateTimeEdit::drop-down {{ border: none; width: 26px; }}
-QDateTimeEdit::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
-"""
 
 
 class _Invalid(Exception):
@@ -228,7 +210,7 @@ class BriefEditor(QDialog):
         self.defaults: BriefDefaults | None = None
         self.saving = False
         self.setWindowTitle(self.tr("Edit brief") if brief else self.tr("New brief"))
-        self.setStyleSheet(DIALOG_STYLE)
+        self.setObjectName("BriefEditor")
         self.resize(860, 780)
 
         content = QWidget(self)
@@ -398,8 +380,8 @@ class BriefEditor(QDialog):
         fee.addWidget(QLabel(self.tr("per note"), self))
         self.category_edit = QLineEdit(self)
         self.category_edit.setPlaceholderText(self.tr("e.g. food, beauty (any when empty)"))
-        self.followers_min_spin = _spin(0, MAX_FOLLOWERS, 0, self)
-        self.followers_max_spin = _spin(0, MAX_FOLLOWERS, 0, self)
+        self.followers_min_spin = _spin(0, MAX_FOLLOWERS_INPUT, 0, self)
+        self.followers_max_spin = _spin(0, MAX_FOLLOWERS_INPUT, 0, self)
         self.followers_max_spin.setSpecialValueText(self.tr("No limit"))
         followers = QHBoxLayout()
         followers.addWidget(self.followers_min_spin, 1)
@@ -492,8 +474,8 @@ class BriefEditor(QDialog):
         self.donts_edit.set_words(brief.donts)
         self.fee_edit.setText(yuan_input(brief.fee_fen) if brief.fee_fen else "")
         self.category_edit.setText(brief.category)
-        self.followers_min_spin.setValue(min(brief.followers_min, MAX_FOLLOWERS))
-        self.followers_max_spin.setValue(min(brief.followers_max or 0, MAX_FOLLOWERS))
+        self.followers_min_spin.setValue(min(brief.followers_min, MAX_FOLLOWERS_INPUT))
+        self.followers_max_spin.setValue(min(brief.followers_max or 0, MAX_FOLLOWERS_INPUT))
         self.region_edit.setText(brief.region)
         self.apply_by_edit.set_value(brief.apply_by)
         self.publish_from_edit.set_value(brief.publish_from)
@@ -579,12 +561,12 @@ class BriefEditor(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(error, ConflictError) and error.current and self.brief is not None:
             self.show_brief(BriefPublic.model_validate(error.current))
-            self._show_notice(reason_of(error), "EditorNotice")
+            self._show_notice(reason_of(error), "WarnNote")
             return
         self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
-        self._show_notice(reason_of(error), "EditorError")
+        self._show_notice(reason_of(error), "ErrorNote")
 
     def _show_notice(self, text: str, kind: str) -> None:
         self.notice_label.setObjectName(kind)

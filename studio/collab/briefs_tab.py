@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,10 +34,19 @@ from publisher.domain.changes import ChangeSet
 from publisher.schemas import OrganizationPublic
 from studio.collab.brief_editor import BriefEditor
 from studio.collab.invite_dialog import InviteDialog, followers_text
+from studio.collab.labels import badge, clear, restyle, state_badge
 from studio.collab.money import fen_text
+from studio.collab.wording import (
+    STATES,
+    action_name,
+    brief_mode_name,
+    brief_status_name,
+    publish_window,
+    shown_time,
+    state_name,
+)
 from studio.messages import reason_of
 from studio.ops import Mutation, Query
-from studio.timezones import DEFAULT_TIMEZONE
 from studio.widgets.card import card, page_header
 from studio.widgets.empty_state import EmptyState
 
@@ -47,84 +54,8 @@ if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
 
-_BEIJING = ZoneInfo(DEFAULT_TIMEZONE)
-_CONTEXT = "BriefsTab"
-STATES = {
-    "invited": QT_TRANSLATE_NOOP("BriefsTab", "Invited"),
-    "applied": QT_TRANSLATE_NOOP("BriefsTab", "Applied"),
-    "accepted": QT_TRANSLATE_NOOP("BriefsTab", "Accepted"),
-    "submitted": QT_TRANSLATE_NOOP("BriefsTab", "In review"),
-    "changes_requested": QT_TRANSLATE_NOOP("BriefsTab", "Changes requested"),
-    "approved": QT_TRANSLATE_NOOP("BriefsTab", "Approved"),
-    "scheduled": QT_TRANSLATE_NOOP("BriefsTab", "Scheduled"),
-    "published": QT_TRANSLATE_NOOP("BriefsTab", "Published"),
-    "completed": QT_TRANSLATE_NOOP("BriefsTab", "Completed"),
-    "declined": QT_TRANSLATE_NOOP("BriefsTab", "Declined"),
-    "rejected": QT_TRANSLATE_NOOP("BriefsTab", "Rejected"),
-    "cancelled": QT_TRANSLATE_NOOP("BriefsTab", "Cancelled"),
-}
-"""In the order a collaboration moves through them, which is also the order counts show in."""
-STATUSES = {
-    "draft": QT_TRANSLATE_NOOP("BriefsTab", "Draft"),
-    "open": QT_TRANSLATE_NOOP("BriefsTab", "Open"),
-    "closed": QT_TRANSLATE_NOOP("BriefsTab", "Closed"),
-}
-MODES = {
-    "custom": QT_TRANSLATE_NOOP("BriefsTab", "By invitation"),
-    "recruitment": QT_TRANSLATE_NOOP("BriefsTab", "Recruitment"),
-}
-ACTIONS = {
-    "accept": QT_TRANSLATE_NOOP("BriefsTab", "Accept"),
-    "decline": QT_TRANSLATE_NOOP("BriefsTab", "Decline"),
-    "cancel": QT_TRANSLATE_NOOP("BriefsTab", "Cancel collaboration"),
-}
+BRIEF_ACTIONS = ("accept", "decline", "cancel")
 """The moves this tab offers; reviewing rounds is the review screen's."""
-TAB_STYLE = """
-#BriefCard { background: #FFFFFF; border: 1px solid #E9EAEE; border-radius: 14px; }
-#BriefCard:hover { border-color: #FFC2CB; }
-#BriefCard[selected="true"] { border: 2px solid #FF2442; background: #FFFBFB; }
-#BriefCardTitle { font-size: 15px; font-weight: 600; }
-#BriefMeta { color: #8A8D94; font-size: 12px; }
-#BriefFee { color: #FF2442; font-weight: 700; font-size: 15px; }
-#Pill { border-radius: 9px; padding: 2px 9px; font-size: 12px; font-weight: 600;
-        background: #F0F1F4; color: #4A4D55; }
-#Pill[tone="open"], #Pill[tone="accepted"], #Pill[tone="approved"], #Pill[tone="published"],
-#Pill[tone="completed"], #Pill[tone="scheduled"] { background: #E9F8EF; color: #1E7F4C; }
-#Pill[tone="applied"], #Pill[tone="submitted"], #Pill[tone="invited"] {
-    background: #FFF0F2; color: #FF2442; }
-#Pill[tone="changes_requested"] { background: #FFF6E5; color: #8A5A00; }
-#Pill[tone="mode"] { background: #EEF4FF; color: #2F5BD3; }
-#CountChip { color: #4A4D55; font-size: 12px; }
-#DetailTitle { font-size: 20px; font-weight: 700; }
-#CollabRow { background: #FAFAFB; border: 1px solid #F0F1F4; border-radius: 12px; }
-#CollabName { font-size: 14px; font-weight: 600; }
-#CollabMessage { color: #4A4D55; font-size: 13px; }
-#Avatar { background: #FFE1E6; color: #FF2442; border-radius: 18px; font-weight: 700;
-          font-size: 15px; }
-#TabError { background: #FFF0F2; color: #C9102E; border-radius: 10px; padding: 8px 12px; }
-"""
-
-
-def _label(table: dict[str, str], key: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, table[key]) if key in table else key
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone(_BEIJING).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-def _pill(text: str, tone: str, parent: QWidget) -> QLabel:
-    pill = QLabel(text, parent)
-    pill.setObjectName("Pill")
-    pill.setProperty("tone", tone)
-    return pill
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if widget := item.widget():
-            widget.deleteLater()
 
 
 @dataclass(frozen=True)
@@ -156,6 +87,11 @@ def load_view(
     return BrandView(organizations, chosen, briefs, collaborations)
 
 
+def _status_tone(status: str) -> str:
+    """An open brief stands out; drafts and closed ones are grey."""
+    return "good" if status == "open" else ""
+
+
 class BriefCard(QFrame):
     """One brief in the list: clicking it selects it."""
 
@@ -174,7 +110,7 @@ class BriefCard(QFrame):
         title.setObjectName("BriefCardTitle")
         title.setWordWrap(True)
         top.addWidget(title, 1)
-        top.addWidget(_pill(_label(STATUSES, brief.status), brief.status, self))
+        top.addWidget(badge(brief_status_name(brief.status), _status_tone(brief.status), self))
         layout.addLayout(top)
         meta = QLabel(self._meta(), self)
         meta.setObjectName("BriefMeta")
@@ -184,7 +120,7 @@ class BriefCard(QFrame):
         fee = QLabel(fen_text(brief.fee_fen, brief.currency), self)
         fee.setObjectName("BriefFee")
         bottom.addWidget(fee)
-        bottom.addWidget(_pill(_label(MODES, brief.mode), "mode", self))
+        bottom.addWidget(badge(brief_mode_name(brief.mode), "waiting", self))
         bottom.addStretch(1)
         self.counts = QLabel(self._counts(), self)
         self.counts.setObjectName("CountChip")
@@ -199,22 +135,23 @@ class BriefCard(QFrame):
         parts = [self.brief.campaign] if self.brief.campaign else []
         parts.append(kind.format(count=self.brief.note_count))
         if self.brief.apply_by:
-            parts.append(self.tr("apply by {when}").format(when=_when(self.brief.apply_by)))
+            parts.append(self.tr("apply by {when}").format(when=shown_time(self.brief.apply_by)))
         if self.brief.publish_until:
-            parts.append(self.tr("publish by {when}").format(when=_when(self.brief.publish_until)))
+            parts.append(
+                self.tr("publish by {when}").format(when=shown_time(self.brief.publish_until))
+            )
         return "  ·  ".join(parts)
 
     def _counts(self) -> str:
         counts = self.brief.collaborations
         shown = [
-            f"{_label(STATES, state)} {counts[state]}" for state in STATES if counts.get(state)
+            f"{state_name(state, 'brand')} {counts[state]}" for state in STATES if counts.get(state)
         ]
         return "  ·  ".join(shown) if shown else self.tr("No creators yet")
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -254,7 +191,7 @@ class CollaborationRow(QFrame):
         head = QHBoxLayout()
         head.addWidget(name)
         state = collaboration.state
-        head.addWidget(_pill(_label(STATES, state), state, self))
+        head.addWidget(state_badge(state, "brand", self))
         head.addStretch(1)
         texts.addLayout(head)
         texts.addWidget(meta)
@@ -269,10 +206,10 @@ class CollaborationRow(QFrame):
         row.addWidget(avatar, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(texts, 1)
         self.buttons: dict[str, QPushButton] = {}
-        for action in ACTIONS:
+        for action in BRIEF_ACTIONS:
             if action not in collaboration.actions:
                 continue
-            button = QPushButton(_label(ACTIONS, action), self)
+            button = QPushButton(action_name(action), self)
             button.setProperty("accent", action == "accept")
             button.clicked.connect(
                 lambda _checked=False, move=action: self.acted.emit(self.collaboration, move)
@@ -297,12 +234,11 @@ class BriefsTab(QWidget):
         self.rows: list[CollaborationRow] = []
         self._reloading = False
         self._again = False
-        self.setStyleSheet(TAB_STYLE)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_main())
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("TabError")
+        self.error_label.setObjectName("ErrorNote")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout = QVBoxLayout(self)
@@ -499,7 +435,7 @@ class BriefsTab(QWidget):
         self._reloaded()
 
     def _show_briefs(self) -> None:
-        _clear(self.list_layout)
+        clear(self.list_layout)
         self.cards = []
         for brief in self.view.briefs:
             brief_card = BriefCard(brief, self.list_host)
@@ -522,7 +458,7 @@ class BriefsTab(QWidget):
     def _show_detail(self) -> None:
         brief = self.selected_brief()
         self.detail_stack.setCurrentIndex(1 if brief else 0)
-        _clear(self.rows_layout)
+        clear(self.rows_layout)
         self.rows = []
         if brief is None:
             return
@@ -549,20 +485,16 @@ class BriefsTab(QWidget):
 
     def _facts(self, brief: BriefPublic) -> str:
         facts = [
-            _label(STATUSES, brief.status),
-            _label(MODES, brief.mode),
+            brief_status_name(brief.status),
+            brief_mode_name(brief.mode),
             self.tr("{fee} per note").format(fee=fen_text(brief.fee_fen, brief.currency)),
         ]
         if brief.campaign:
             facts.insert(0, brief.campaign)
         if brief.apply_by:
-            facts.append(self.tr("apply by {when}").format(when=_when(brief.apply_by)))
+            facts.append(self.tr("apply by {when}").format(when=shown_time(brief.apply_by)))
         if brief.publish_from or brief.publish_until:
-            facts.append(
-                self.tr("publish {start} → {end}").format(
-                    start=_when(brief.publish_from), end=_when(brief.publish_until)
-                )
-            )
+            facts.append(self.tr("publish {window}").format(window=publish_window(brief)))
         facts.append(self.tr("protected {days} days").format(days=brief.protection_days))
         return "  ·  ".join(facts)
 

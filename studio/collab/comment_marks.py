@@ -2,23 +2,37 @@
 
 Only draws: it is handed an image and marks (fractions of the image, as the backend stores
 regions), so the collaboration view and the composer can both show where a comment points
-without knowing where the picture came from.
+without knowing where the picture came from. `region_marks` turns comments into marks for every
+screen; `photo_numbers` numbers them per photo, as the creator's screens show them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from studio.style import ACCENT, BORDER
+from publisher.brief_schemas import CommentPublic
+from studio.collab.mark_painting import BADGE, DONE, paint_number_badge, paint_numbered_box
+from studio.collab.regions import fitted, region_rect
+from studio.style import BORDER
+
+__all__ = [
+    "BADGE",
+    "DONE",
+    "FRAME",
+    "CommentMarks",
+    "Mark",
+    "NumberBadge",
+    "photo_numbers",
+    "region_marks",
+]
 
 PLACEHOLDER = "#F0F1F4"
-DONE = "#9EA1A8"
-BADGE = 20.0
 CORNER = 10.0
 FRAME = QSize(240, 320)
 """A 3:4 photo's frame beside its comments."""
@@ -35,6 +49,29 @@ class Mark:
     width: float
     height: float
     done: bool = False
+
+
+def photo_numbers(comments: Sequence[CommentPublic]) -> dict[uuid.UUID, int]:
+    """One photo's region comments numbered 1, 2… in the order given, as the creator sees
+    them: the number on the photo's box and the one beside the comment's text agree."""
+    regions = [c for c in comments if c.region is not None]
+    return {comment.id: index + 1 for index, comment in enumerate(regions)}
+
+
+def region_marks(comments: Sequence[CommentPublic], numbers: Mapping[uuid.UUID, int]) -> list[Mark]:
+    """The boxes of the region comments among `comments`, numbered by `numbers`."""
+    return [
+        Mark(
+            numbers[c.id],
+            c.region.x,
+            c.region.y,
+            c.region.width,
+            c.region.height,
+            done=c.resolved_at is not None,
+        )
+        for c in comments
+        if c.region is not None
+    ]
 
 
 class CommentMarks(QWidget):
@@ -66,26 +103,12 @@ class CommentMarks(QWidget):
 
     def photo_rect(self) -> QRectF:
         """Where the photo is drawn: fitted into the widget; a 3:4 frame until it arrives."""
-        width, height = (self._pixmap.width(), self._pixmap.height()) if self._pixmap else (3, 4)
-        area = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        scale = min(area.width() / width, area.height() / height)
-        size = QSize(round(width * scale), round(height * scale))
-        return QRectF(
-            area.center().x() - size.width() / 2,
-            area.center().y() - size.height() / 2,
-            size.width(),
-            size.height(),
-        )
+        size = QSizeF(self._pixmap.size()) if self._pixmap else QSizeF(3, 4)
+        return fitted(size, QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
     def mark_rect(self, mark: Mark) -> QRectF:
         """The mark's box in widget coordinates."""
-        photo = self.photo_rect()
-        return QRectF(
-            photo.left() + mark.x * photo.width(),
-            photo.top() + mark.y * photo.height(),
-            mark.width * photo.width(),
-            mark.height * photo.height(),
-        )
+        return region_rect(mark, self.photo_rect())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -106,35 +129,8 @@ class CommentMarks(QWidget):
         painter.drawRoundedRect(photo, CORNER, CORNER)
         # Open marks last, so a resolved box never hides one still to do.
         for mark in sorted(self._marks, key=lambda m: not m.done):
-            self._draw_mark(painter, mark)
+            paint_numbered_box(painter, self.mark_rect(mark), mark.number, mark.done)
         painter.end()
-
-    def _draw_mark(self, painter: QPainter, mark: Mark) -> None:
-        colour = QColor(DONE if mark.done else ACCENT)
-        rect = self.mark_rect(mark)
-        fill = QColor(colour)
-        fill.setAlpha(28 if mark.done else 46)
-        pen = QPen(colour, 2)
-        if mark.done:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        # A white halo under the line keeps it visible on dark and red photos alike.
-        painter.setPen(QPen(QColor(255, 255, 255, 200), 4))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 4, 4)
-        centre = QPointF(max(BADGE / 2, rect.left()), max(BADGE / 2, rect.top()))
-        painter.setPen(QPen(QColor("white"), 2))
-        painter.setBrush(colour)
-        painter.drawEllipse(centre, BADGE / 2, BADGE / 2)
-        font = QFont(painter.font())
-        font.setPixelSize(11)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        badge = QRectF(centre.x() - BADGE / 2, centre.y() - BADGE / 2, BADGE, BADGE)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(mark.number))
 
 
 class NumberBadge(QWidget):
@@ -150,13 +146,5 @@ class NumberBadge(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(DONE if self.done else ACCENT))
-        circle = QRectF(1, 1, BADGE, BADGE)
-        painter.drawEllipse(circle)
-        font = QFont(painter.font())
-        font.setPixelSize(11)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(self.number))
+        paint_number_badge(painter, QRectF(1, 1, BADGE, BADGE), self.number, self.done)
         painter.end()

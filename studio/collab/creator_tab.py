@@ -29,16 +29,11 @@ from PySide6.QtWidgets import (
 from publisher.brief_schemas import BriefPublic, CollaborationPublic
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import AccountPublic
-from studio.collab.collaboration_view import (
-    COLLAB_STYLE,
-    CollaborationView,
-    CollabTexts,
-    clear,
-    section_label,
-    state_badge,
-    tag,
-)
+from studio.collab.brief_details import brief_terms
+from studio.collab.collaboration_view import CollaborationView
+from studio.collab.labels import MAX_FOLLOWERS_INPUT, clear, section_label, state_badge, tag
 from studio.collab.money import fen_text, parse_yuan, yuan_input
+from studio.collab.wording import next_step
 from studio.connection import BackendState
 from studio.messages import reason_of
 from studio.ops import Mutation, Query
@@ -49,9 +44,6 @@ from studio.widgets.scroll_page import scrolling_page
 if TYPE_CHECKING:
     from publisher.client import StudioClient
     from studio.context import AppContext
-
-MAX_FOLLOWERS_INPUT = 2_000_000_000
-"""A spin box holds a C int; no account comes near it."""
 
 
 def load_account(
@@ -69,7 +61,6 @@ class BriefSummary(QFrame):
 
     def __init__(
         self,
-        texts: CollabTexts,
         brief: BriefPublic,
         parent: QWidget,
         *,
@@ -101,7 +92,7 @@ class BriefSummary(QFrame):
             layout.addWidget(description)
         tags = QHBoxLayout()
         tags.setSpacing(6)
-        for text in texts.terms(brief):
+        for text in brief_terms(brief):
             tags.addWidget(tag(text, self))
         tags.addStretch(1)
         layout.addLayout(tags)
@@ -132,13 +123,12 @@ class CreatorTab(QWidget):
     to open a collaboration's note in the composer."""
 
     open_note_requested = Signal(str)
+    submit_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PageHost")
-        self.setStyleSheet(COLLAB_STYLE)
         self._ctx = ctx
-        self._texts = CollabTexts(self)
         self._min_followers = int(ctx.rules.limit("collaboration", "min_followers"))
         self.accounts: list[AccountPublic] = []
         self.collaborations: list[CollaborationPublic] = []
@@ -166,6 +156,7 @@ class CreatorTab(QWidget):
         self.view = CollaborationView(self._ctx, self.stack)
         self.view.back_requested.connect(self.show_list)
         self.view.open_note_requested.connect(self.open_note_requested)
+        self.view.submit_requested.connect(self.submit_requested)
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.view)
 
@@ -260,8 +251,7 @@ class CreatorTab(QWidget):
     def _section(self, column: QVBoxLayout, title: str, empty: str) -> tuple[QVBoxLayout, QLabel]:
         head = QHBoxLayout()
         label = QLabel(title, self.list_page)
-        label.setObjectName("PageTitle")
-        label.setStyleSheet("font-size: 17px;")
+        label.setObjectName("SectionTitle")
         head.addWidget(label)
         head.addStretch(1)
         column.addLayout(head)
@@ -374,7 +364,6 @@ class CreatorTab(QWidget):
         self.invitations_hint.setVisible(not invited)
         for collab in invited:
             summary = BriefSummary(
-                self._texts,
                 collab.brief,
                 self.list_page,
                 fee_fen=collab.quote_fen,
@@ -435,7 +424,7 @@ class CreatorTab(QWidget):
         self.brief_cards = {}
         self.briefs_hint.setVisible(not briefs)
         for brief in briefs:
-            summary = BriefSummary(self._texts, brief, self.list_page)
+            summary = BriefSummary(brief, self.list_page)
             form = QWidget(summary)
             form.setObjectName("ApplyForm")
             row = QHBoxLayout(form)
@@ -522,8 +511,8 @@ class CreatorTab(QWidget):
         titles.setSpacing(2)
         title = QLabel(collab.brief.title, row)
         title.setObjectName("CardTitle")
-        due_text, my_turn = self._texts.due(collab)
-        due = QLabel(" · ".join(filter(None, [collab.brief.organization_name, due_text])), row)
+        step, my_turn = next_step(collab)
+        due = QLabel(" · ".join(filter(None, [collab.brief.organization_name, step])), row)
         due.setObjectName("Due")
         if my_turn:
             due.setProperty("tone", "accent")
@@ -534,7 +523,7 @@ class CreatorTab(QWidget):
         money = QLabel(fen_text(fee, collab.brief.currency), row)
         money.setObjectName("FormValue")
         layout.addWidget(money)
-        layout.addWidget(state_badge(self._texts, collab.state, row))
+        layout.addWidget(state_badge(collab.state, "creator", row))
         open_button = _button(self.tr("Open"), row, accent=my_turn)
         open_button.clicked.connect(lambda _=False, c=collab: self.open_collaboration(c.id))
         layout.addWidget(open_button)

@@ -32,12 +32,6 @@ if TYPE_CHECKING:
     from studio.context import AppContext
 
 AccountRole = Qt.ItemDataRole.UserRole + 1
-DIALOG_STYLE = """
-#InviteBrief { font-size: 17px; font-weight: 700; }
-#InviteError { background: #FFF0F2; color: #C9102E; border-radius: 10px; padding: 8px 12px; }
-#YuanSign { color: #8A8D94; font-weight: 600; }
-#PickerList::item { padding: 9px 10px; }
-"""
 
 
 def followers_text(count: int) -> str:
@@ -56,11 +50,10 @@ class InviteDialog(QDialog):
         self.brief = brief
         self.collaboration: CollaborationPublic | None = None
         self.setWindowTitle(self.tr("Invite creators"))
-        self.setStyleSheet(DIALOG_STYLE)
         self.resize(560, 620)
 
         heading = QLabel(brief.title, self)
-        heading.setObjectName("InviteBrief")
+        heading.setObjectName("DialogHeading")
         heading.setWordWrap(True)
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search creator accounts by nickname"))
@@ -70,6 +63,7 @@ class InviteDialog(QDialog):
         self.state_label.setText(self.tr("Type a nickname to find accounts."))
         self.results = QListWidget(self)
         self.results.setObjectName("PickerList")
+        self.results.setProperty("roomy", True)
         self.results.itemSelectionChanged.connect(self._update_button)
         self._search = DebouncedQuery(ctx, self)
         self._search.answered.connect(self._show_results)
@@ -98,7 +92,7 @@ class InviteDialog(QDialog):
         fee.addWidget(self.fee_edit, 1)
 
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("InviteError")
+        self.error_label.setObjectName("ErrorNote")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         cancel = QPushButton(self.tr("Cancel"), self)

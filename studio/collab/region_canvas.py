@@ -9,84 +9,17 @@ a box lands on the same part of the photo at any size it is shown at.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from studio.collab.comment_marks import Mark
+from studio.collab.mark_painting import paint_numbered_box
+from studio.collab.regions import Region, fitted, region_between, region_rect
 from studio.style import ACCENT, TEXT_MUTED
 
 STAGE = "#F4F4F6"
-RESOLVED = "#8A8D94"
-MIN_DRAG = 8.0
-"""A drag shorter than this (pixels, either side) is a click, not a rectangle."""
-BADGE = 20.0
-
-
-@dataclass(frozen=True)
-class Region:
-    """A rectangle of an image in fractions of its size, as the backend's `Region`."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    def as_dict(self) -> dict[str, float]:
-        return {"x": self.x, "y": self.y, "width": self.width, "height": self.height}
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A region comment shown on the photo: its number in the comment list."""
-
-    number: int
-    region: Region
-    resolved: bool = False
-
-
-def fitted(size: QSizeF, area: QRectF) -> QRectF:
-    """The largest rectangle of `size`'s shape centred in `area`."""
-    if size.isEmpty() or area.isEmpty():
-        return QRectF()
-    scale = min(area.width() / size.width(), area.height() / size.height())
-    rect = QRectF(0, 0, size.width() * scale, size.height() * scale)
-    rect.moveCenter(area.center())
-    return rect
-
-
-def region_between(a: QPointF, b: QPointF, image: QRectF) -> Region | None:
-    """The region two points span, clamped to the image; None for a mere click."""
-    if image.isEmpty():
-        return None
-
-    def clamp(point: QPointF) -> QPointF:
-        return QPointF(
-            min(max(point.x(), image.left()), image.right()),
-            min(max(point.y(), image.top()), image.bottom()),
-        )
-
-    rect = QRectF(clamp(a), clamp(b)).normalized()
-    if rect.width() < MIN_DRAG or rect.height() < MIN_DRAG:
-        return None
-    x = (rect.left() - image.left()) / image.width()
-    y = (rect.top() - image.top()) / image.height()
-    width = min(rect.width() / image.width(), 1 - x)
-    height = min(rect.height() / image.height(), 1 - y)
-    return Region(round(x, 4), round(y, 4), round(width, 4), round(height, 4))
-
-
-def region_rect(region: Region, image: QRectF) -> QRectF:
-    """Where `region` is on the image as shown in `image`."""
-    return QRectF(
-        image.left() + region.x * image.width(),
-        image.top() + region.y * image.height(),
-        region.width * image.width(),
-        region.height * image.height(),
-    )
-
-
 VIEW_MINIMUM = QSize(160, 200)
 
 
@@ -143,9 +76,6 @@ class RegionCanvas(ImageView):
         self.drawing_enabled = True
         self._press: QPointF | None = None
         self._drag: QPointF | None = None
-        self._font = QFont(self.font())
-        self._font.setPixelSize(12)
-        self._font.setWeight(QFont.Weight.Bold)
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
         self.marks = tuple(marks)
@@ -196,27 +126,12 @@ class RegionCanvas(ImageView):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._font)
         for mark in self.marks:
-            self._paint_box(painter, region_rect(mark.region, image), mark)
+            paint_numbered_box(painter, region_rect(mark, image), mark.number, mark.done)
         if self._press is not None and self._drag is not None:
             self._paint_pending(painter, QRectF(self._press, self._drag).normalized() & image)
         elif self.pending is not None:
             self._paint_pending(painter, region_rect(self.pending, image))
-
-    def _paint_box(self, painter: QPainter, rect: QRectF, mark: Mark) -> None:
-        colour = QColor(RESOLVED if mark.resolved else ACCENT)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(255, 255, 255, 200), 4))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QPen(colour, 2))
-        painter.drawRoundedRect(rect, 4, 4)
-        badge = QRectF(rect.left() - BADGE / 2, rect.top() - BADGE / 2, BADGE, BADGE)
-        painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
-        painter.setBrush(colour)
-        painter.drawEllipse(badge)
-        painter.setPen(QColor("#FFFFFF"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(mark.number))
 
     def _paint_pending(self, painter: QPainter, rect: QRectF) -> None:
         accent = QColor(ACCENT)

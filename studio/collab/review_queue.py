@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from publisher.brief_schemas import BriefPublic, CollaborationPublic
 from publisher.domain.changes import ChangeSet
-from studio.collab.review_dialog import ReviewDialog, aware, due_text, state_name
-from studio.messages import SHOWN_TIMEZONE, reason_of
+from studio.collab.review_dialog import ReviewDialog
+from studio.collab.wording import aware, round_name, shown_time, state_name, state_tone, time_left
+from studio.messages import reason_of
 from studio.quiet_read import quiet_read
 from studio.style import ACCENT, TEXT_MUTED
 
@@ -48,15 +49,14 @@ PAGE = 100
 TICK_MS = 60_000
 """Time left is re-worded every minute."""
 
-STATE_COLOURS = {
-    "submitted": ACCENT,
-    "changes_requested": "#E08A00",
-    "approved": "#1E9E5A",
-    "scheduled": "#1E9E5A",
-    "published": "#1E9E5A",
-    "completed": "#1E9E5A",
-    "rejected": TEXT_MUTED,
+TONE_COLOURS = {
+    "accent": ACCENT,
+    "work": "#E08A00",
+    "waiting": "#2F6BDE",
+    "good": "#1E9E5A",
+    "ended": TEXT_MUTED,
 }
+"""A state's colour in the table, by its tone for the brand (`wording.state_tone`)."""
 REVIEWED = ["changes_requested", "approved", "scheduled", "published", "completed", "rejected"]
 SUBMITTED_STATES = ["submitted", *REVIEWED]
 """The states a collaboration is in once something was submitted."""
@@ -145,12 +145,12 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == self.SortRole:
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == DUE and due_text(row.review_due_at, self.now)[1]:
+            if column == DUE and time_left(row.review_due_at, self.now)[1]:
                 return QColor(ACCENT)
             if column == STATE:
-                return QColor(STATE_COLOURS.get(row.state, "#1F2024"))
+                return QColor(TONE_COLOURS[state_tone(row.state, "brand")])
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE and row.review_due_at:
-            return aware(row.review_due_at).astimezone(SHOWN_TIMEZONE).strftime("%Y-%m-%d %H:%M")
+            return shown_time(row.review_due_at)
         return None
 
     def _text(self, row: CollaborationPublic, column: int) -> str:
@@ -159,10 +159,10 @@ class ReviewQueueModel(QAbstractTableModel):
         if column == BRIEF:
             return row.brief.title
         if column == ROUND:
-            return self.tr("Round {round}").format(round=row.round)
+            return round_name(row.round)
         if column == STATE:
-            return state_name(row.state)
-        return due_text(row.review_due_at, self.now)[0] or "—"
+            return state_name(row.state, "brand")
+        return time_left(row.review_due_at, self.now)[0] or "—"
 
     def _sort_key(self, row: CollaborationPublic, column: int) -> Any:
         if column == DUE:

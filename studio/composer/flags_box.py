@@ -1,5 +1,6 @@
 """Flags: who sees the note, the original-content declaration, the AI-generated label, and
-the brand-collaboration disclosure (set by the brand flow, shown read-only)."""
+the brand-collaboration disclosure (on and locked for a brand collaboration's note, which must
+carry it; off and locked for any other)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,11 @@ class FlagsBox(QWidget):
         self.ai_generated.setToolTip(
             self.tr("Shown on the note, and written into the exported photos' metadata")
         )
-        self.collaboration = QLabel(self)
-        self.collaboration.setObjectName("Hint")
-        self.collaboration.setWordWrap(True)
+        self.collaboration = QCheckBox(self.tr("Brand collaboration disclosure"), self)
+        self.collaboration.setEnabled(False)
+        self.collaboration_hint = QLabel(self)
+        self.collaboration_hint.setObjectName("Hint")
+        self.collaboration_hint.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(8)
@@ -37,6 +40,7 @@ class FlagsBox(QWidget):
         form.addRow(self.original)
         form.addRow(self.ai_generated)
         form.addRow(self.collaboration)
+        form.addRow(self.collaboration_hint)
         self.visibility.currentIndexChanged.connect(self._emit)
         self.original.toggled.connect(self._emit)
         self.ai_generated.toggled.connect(self._emit)
@@ -52,11 +56,20 @@ class FlagsBox(QWidget):
         self.ai_generated.setChecked(ai_generated)
         for widget in (self.visibility, self.original, self.ai_generated):
             widget.blockSignals(False)
-        self.collaboration.setText(
-            self.tr("Brand collaboration: disclosed (set by the brand's brief)")
+        self.collaboration.setChecked(collaboration)
+        self.collaboration.setToolTip(
+            self.tr("Set by the brand collaboration this note is for; it cannot be turned off")
             if collaboration
-            else self.tr("Brand collaboration: none")
+            else self.tr("Only a brand collaboration's note carries it")
         )
+        self.collaboration_hint.setText(
+            self.tr(
+                "Labelled on the note as a brand collaboration (合作), as the platform requires."
+            )
+            if collaboration
+            else ""
+        )
+        self.collaboration_hint.setVisible(collaboration)
 
     def _emit(self) -> None:
         self.flags_changed.emit(

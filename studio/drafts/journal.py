@@ -282,10 +282,18 @@ class JournalEntry:
 
 
 class DraftJournal:
-    """The journal folder of one data folder."""
+    """The journal folder of one data folder and backend.
 
-    def __init__(self, data_dir: Path) -> None:
+    A draft holds ids (note, account, topics, products) that mean something on one backend
+    only, so each backend has its own folder: the embedded one `drafts/`, a team server (and
+    user) `drafts/<backend>/`. A draft is restored, and its unsaved text sent, only where it
+    was written.
+    """
+
+    def __init__(self, data_dir: Path, backend: str | None = None) -> None:
         self.folder = data_dir / JOURNAL_DIR
+        if backend is not None:
+            self.folder /= backend
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"

@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.recipe import Recipe
 from editor.video.edit import VideoEdit
-from publisher.client import ClientError, ConflictError, NotFoundError, OfflineError
+from publisher.client import AuthError, ClientError, ConflictError, NotFoundError, OfflineError
 from publisher.client import ValidationError as RefusedError
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
@@ -142,6 +142,9 @@ class DraftSession(QObject):
     schedule_refused = Signal(list)
     """Violations (dicts) the server gave for refusing the planned time."""
     schedule_failed = Signal(object)
+    prepared = Signal()
+    """What `prepare()` waited for: the note on screen is saved, every edited photo exported."""
+    prepare_failed = Signal(object)
     settled = Signal()
     """Nothing is left to save; emitted while retiring so the store can let go."""
 
@@ -155,7 +158,7 @@ class DraftSession(QObject):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._journal = DraftJournal(ctx.data_dir)
+        self._journal = DraftJournal(ctx.data_dir, ctx.connection.backend_key)
         self.key = entry.key
         self.account_id = entry.account_id
         self.note_id = entry.note_id
@@ -165,6 +168,11 @@ class DraftSession(QObject):
         self.scheduled_at: datetime | None = None
         self.collaboration = False
         """The brand-collaboration disclosure, set by the brand flow (read-only here)."""
+        self.collaboration_id: str | None = None
+        """The brand collaboration this note is the deliverable of."""
+        self.protected_until: datetime | None = None
+        """A published collaboration note may not be deleted or archived before this."""
+        self._prepare_wanted = False
         self._schedule_wanted = False
         self._create_key = entry.create_key
         self._conflict_base: int | None = entry.version if entry.conflict else None
@@ -353,6 +361,17 @@ class DraftSession(QObject):
             return
         self._save()
 
+    def prepare(self) -> None:
+        """Save what is on screen and export every edited photo, then emit `prepared`: a
+        collaboration round is frozen from the backend's copy, so the brand reviews exactly
+        what would be published."""
+        if self._state is SaveState.CONFLICT:
+            self.prepare_failed.emit(ConflictError("note.version_conflict", {}, 409, None))
+            return
+        self._prepare_wanted = True
+        self._debounce.stop()
+        self._save()
+
     @property
     def schedule_pending(self) -> bool:
         return self._schedule_wanted
@@ -446,6 +465,16 @@ class DraftSession(QObject):
         self.flush()
         self._check_settled()
 
+    def close(self) -> None:
+        """The app leaves this draft's backend: journal what is here (unsaved text is sent
+        when the app comes back to that backend) and never send anything again."""
+        self._debounce.stop()
+        self._journal_timer.stop()
+        self._retry.stop()
+        self._cancel_export.set()
+        self._ctx.connection.state_changed.disconnect(self._on_connection_state_changed)
+        self._write_journal()
+
     def unretire(self) -> None:
         """Back into the editor before it settled (the creator reopened this note)."""
         self._retiring = False
@@ -457,7 +486,7 @@ class DraftSession(QObject):
             return
         connection_state = self._ctx.connection.state
         if connection_state is not BackendState.CONNECTED:
-            if self.is_dirty() or self._publish_wanted:
+            if self.is_dirty() or self._publish_wanted or self._prepare_wanted:
                 self._cancel_publish(OfflineError("backend.not_ready", {}))
                 # While the backend is still starting the draft simply waits; "offline" is
                 # for a backend that was there and went away.
@@ -541,12 +570,15 @@ class DraftSession(QObject):
             self._start_publish()
         elif self._schedule_wanted and self.note_id is not None and not self.is_dirty():
             self._start_schedule()
+        elif self._prepare_wanted and self.note_id is not None and not self.is_dirty():
+            self._finish_prepare()
         self._check_settled()
 
     def _on_save_failed(self, error: BaseException) -> None:
         self._busy = False
         self._cancel_publish(error)
-        if isinstance(error, OfflineError):
+        if isinstance(error, OfflineError | AuthError):
+            # Unreachable, or signed out of a team server: kept, and sent once back.
             self._set_state(SaveState.OFFLINE)
             self._retry.start(_RETRY_MS[min(self._attempt, len(_RETRY_MS) - 1)])
             self._attempt += 1
@@ -678,7 +710,7 @@ class DraftSession(QObject):
         for sha256, recipe, rendered in done:
             fields = fields.with_rendered(sha256, recipe, rendered)
         self._edit(fields)
-        if self._publish_wanted or self._schedule_wanted or self._retiring:
+        if self._publish_wanted or self._schedule_wanted or self._prepare_wanted or self._retiring:
             self._debounce.stop()
             self._save()
         self._check_settled()
@@ -722,7 +754,8 @@ class DraftSession(QObject):
             self.publish_refused.emit(list(error.violations))
         else:
             self.publish_failed.emit(error)
-        if isinstance(error, OfflineError):
+        if isinstance(error, OfflineError | AuthError):
+            # Unreachable, or signed out of a team server: kept, and sent once back.
             self._set_state(SaveState.OFFLINE)
         self._save()
 
@@ -733,6 +766,16 @@ class DraftSession(QObject):
         if self._schedule_wanted:
             self._schedule_wanted = False
             self.schedule_failed.emit(error)
+        if self._prepare_wanted:
+            self._prepare_wanted = False
+            self.prepare_failed.emit(error)
+
+    def _finish_prepare(self) -> None:
+        if self._fields.unrendered() or self._exporting:
+            self.export_edits()
+            return
+        self._prepare_wanted = False
+        self.prepared.emit()
 
     # -- scheduling ------------------------------------------------------------------------
 
@@ -769,7 +812,8 @@ class DraftSession(QObject):
             self.schedule_refused.emit(list(error.violations))
         else:
             self.schedule_failed.emit(error)
-        if isinstance(error, OfflineError):
+        if isinstance(error, OfflineError | AuthError):
+            # Unreachable, or signed out of a team server: kept, and sent once back.
             self._set_state(SaveState.OFFLINE)
         self._save()
 
@@ -781,6 +825,8 @@ class DraftSession(QObject):
         self.status, self.published_at = note.status, note.published_at
         self.scheduled_at = note.scheduled_at
         self.collaboration = note.collaboration
+        self.collaboration_id = str(note.collaboration_id) if note.collaboration_id else None
+        self.protected_until = note.protected_until
         self.note_changed.emit()
 
     def _set_state(self, state: SaveState) -> None:

@@ -32,11 +32,12 @@ class DraftStore(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._journal = DraftJournal(ctx.data_dir)
+        self._journal = DraftJournal(ctx.data_dir, ctx.connection.backend_key)
         self._retiring: set[DraftSession] = set()
         self._refresh_pending = False
         self.current = self._restore()
         ctx.connection.state_changed.connect(self._on_connection_state_changed)
+        ctx.connection.backend_changed.connect(self._on_backend_changed)
 
     def _restore(self) -> DraftSession:
         entries = self._journal.read_all()
@@ -108,6 +109,21 @@ class DraftStore(QObject):
         self.current.flush()
         for session in list(self._retiring):
             session.flush()
+
+    def _on_backend_changed(self) -> None:
+        """The app now works on another backend. Every open draft stays in the old backend's
+        journal (where unsaved text waits for the app to come back) and is dropped here; the
+        drafts of the new backend come back as at start-up. A draft written for one backend
+        is never sent to another: its ids mean nothing there, and a team server must not get
+        what was written on this computer by accident."""
+        for session in self.sessions():
+            session.close()
+            session.deleteLater()
+        self._retiring.clear()
+        self._refresh_pending = False
+        self._journal = DraftJournal(self._ctx.data_dir, self._ctx.connection.backend_key)
+        self.current = self._restore()
+        self.current_changed.emit(self.current)
 
     def _on_connection_state_changed(self, state: BackendState) -> None:
         # A clean draft restored from the journal may be stale: another device or a team

@@ -3,11 +3,13 @@
 The canvas only shows images it is given (the rendered preview, or the original while
 "before" is held) and reports the zoom it shows; it decides nothing about the edit. A tool
 (`CanvasTool`, such as the layer handles) may draw over the photo and take the mouse and
-keys first; what it leaves goes to zoom and pan as usual.
+keys first; what it leaves goes to zoom and pan as usual. An overlay (the brand's comment
+boxes) is only drawn over the photo, under the tool.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -61,6 +63,7 @@ class PhotoCanvas(QWidget):
         self._message = ""
         self._before_label = ""
         self._tool: CanvasTool | None = None
+        self._overlay: Callable[[QPainter, QRectF], None] | None = None
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -101,6 +104,11 @@ class PhotoCanvas(QWidget):
             self._tool = tool
             self.unsetCursor()
             self.update()
+
+    def set_overlay(self, paint: Callable[[QPainter, QRectF], None] | None) -> None:
+        """Draw `paint(painter, image_rect)` over the edited photo (None: nothing)."""
+        self._overlay = paint
+        self.update()
 
     def _active_tool(self) -> CanvasTool | None:
         """The tool, while the edited photo itself is on screen."""
@@ -254,6 +262,8 @@ class PhotoCanvas(QWidget):
         painter.drawImage(self._target(image), image)
         if image is self._before:
             self._paint_badge(painter, self._before_label)
+        elif self._overlay is not None:
+            self._overlay(painter, self._target(image))
         tool = self._active_tool()
         if tool is not None:
             tool.paint(painter)

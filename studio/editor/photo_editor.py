@@ -4,7 +4,8 @@ The editor shows one photo of the open note at a time. Panels emit recipes; the 
 `previewed` ones into renders and `committed` ones into history steps, and reports each
 step with `recipe_committed(sha256, recipe)` so the note saves it. What a paste or "apply to
 all" does is decided in `EditBook`, what a crop drag does in `crop_frame`; renders run in the
-`RenderWorker`, loading in a worker through `PhotoStore`.
+`RenderWorker`, loading in a worker through `PhotoStore`. On a brand collaboration's note the
+brand's comments on the open photo can be shown beside it, their boxes over it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from studio.editor.panels.layers_panel import LayersPanel
 from studio.editor.panels.presets_panel import PresetsPanel
 from studio.editor.photo_store import PhotoStore
 from studio.editor.render_worker import RenderRequest, RenderResult, RenderWorker, to_qimage
+from studio.editor.review_pane import REVIEW_PANE_STYLE, ReviewPane
 from studio.looks_cache import LooksCache
 from studio.messages import reason_of
 from studio.ops import run_in_background
@@ -56,6 +58,7 @@ from studio.widgets.shortcuts import editor_shortcuts
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
+    from studio.composer.note_review import NoteReview
     from studio.context import AppContext
 
 PANEL_WIDTH = 368
@@ -109,12 +112,14 @@ class PhotoEditor(QWidget):
     """The editor moved to another photo of the note by itself (previous / next)."""
     exported = Signal(object)
     """The Path an "Export…" wrote."""
+    resolve_toggled = Signal(object, bool)
+    """A brand comment (`CommentPublic`) ticked resolved (True) or open again."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PhotoEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(EDITOR_STYLESHEET)
+        self.setStyleSheet(EDITOR_STYLESHEET + REVIEW_PANE_STYLE)
         # Takes the keyboard when opened, so Ctrl+Z and the \ key reach it at once.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._ctx = ctx
@@ -134,6 +139,8 @@ class PhotoEditor(QWidget):
         self._photos: tuple[str, ...] = ()
         self._saved_recipe: Callable[[str], Recipe] = lambda _sha: Recipe()
         self._loading = 0
+        self._review: NoteReview | None = None
+        self._position_of: Callable[[str], int | None] = lambda _sha: None
         self._build()
         self._connect()
         self._refresh_actions()
@@ -179,6 +186,16 @@ class PhotoEditor(QWidget):
         bar.addWidget(self.next_button)
         bar.addSpacing(8)
         bar.addWidget(self.notice_label, 1)
+        self.comments_button = QPushButton(self.tr("Brand comments"), toolbar)
+        self.comments_button.setToolTip(
+            self.tr("Show or hide the brand's comments on this photo and their boxes on it")
+        )
+        self.comments_button.setMinimumWidth(self.comments_button.sizeHint().width())
+        self.comments_button.setCheckable(True)
+        self.comments_button.setChecked(True)
+        self.comments_button.hide()
+        bar.addWidget(self.comments_button)
+        bar.addSpacing(8)
         for widget in (self.undo_button, self.redo_button):
             bar.addWidget(widget)
         bar.addSpacing(8)
@@ -247,6 +264,9 @@ class PhotoEditor(QWidget):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
+        self.review_pane = ReviewPane(self)
+        self.review_pane.hide()
+        body.addWidget(self.review_pane)
         body.addWidget(self.view, 1)
         body.addWidget(self.tabs)
         outer = QVBoxLayout(self)
@@ -270,6 +290,8 @@ class PhotoEditor(QWidget):
         self.paste_button.clicked.connect(self.paste_edits)
         self.apply_all_button.clicked.connect(self.apply_to_all)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.comments_button.toggled.connect(lambda _on: self._show_review())
+        self.review_pane.resolve_toggled.connect(self.resolve_toggled)
         self.tabs.currentChanged.connect(lambda _index: self._show_mode())
         for source in (*self.panels, self.layer_tool):
             source.previewed.connect(self._preview)
@@ -322,6 +344,7 @@ class PhotoEditor(QWidget):
         self.crop_tool.set_frame(QImage())
         self.canvas.show_message(self.tr("Opening the photo…"))
         self.notice_label.clear()
+        self._show_review()
         self._show_mode()
         self._load(sha256)
 
@@ -339,6 +362,30 @@ class PhotoEditor(QWidget):
                 return
             self.open_photo(sha, recipe)
             self.photo_opened.emit(sha)
+
+    def show_review(
+        self, review: NoteReview | None, position_of: Callable[[str], int | None]
+    ) -> None:
+        """The brand's review of the note (None: the note is no collaboration's, or not
+        loaded yet) and which reviewed photo each of the note's photos is."""
+        self._review, self._position_of = review, position_of
+        self._show_review()
+
+    def _show_review(self) -> None:
+        review, sha = self._review, self._sha
+        position = self._position_of(sha) if review is not None and sha is not None else None
+        comments = review.on_photo(position) if review is not None and position is not None else []
+        self.comments_button.setVisible(bool(comments))
+        showing = bool(comments) and self.comments_button.isChecked()
+        if review is not None and position is not None and comments:
+            self.review_pane.show_comments(
+                comments,
+                review.numbers(position),
+                review.marks(position),
+                may_resolve=review.may_resolve,
+            )
+        self.review_pane.setVisible(showing)
+        self.canvas.set_overlay(self.review_pane.paint_over if showing else None)
 
     def _load(self, sha256: str) -> None:
         self._loading += 1

@@ -32,6 +32,7 @@ class AccountsListModel(QAbstractListModel):
         self._accounts: list[AccountPublic] = []
         self.is_loaded = False
         ctx.connection.state_changed.connect(self._on_connection_state_changed)
+        ctx.connection.backend_changed.connect(self._forget)
         ctx.events.changed.connect(self._on_changed)
         if ctx.connection.state is BackendState.CONNECTED:
             self.reload()
@@ -44,6 +45,14 @@ class AccountsListModel(QAbstractListModel):
     def _on_connection_state_changed(self, state: BackendState) -> None:
         if state is BackendState.CONNECTED:
             self.reload()
+
+    def _forget(self) -> None:
+        """Another backend: these accounts are not on it, and a draft opened meanwhile must
+        not be given one of them."""
+        self.beginResetModel()
+        self._accounts = []
+        self.endResetModel()
+        self.is_loaded = False
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.accounts:

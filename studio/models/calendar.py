@@ -113,6 +113,10 @@ class CalendarEntry:
     colour: str
     awaiting_post: bool = False
     """Published by the studio but nobody has confirmed it is live on the platform yet."""
+    collaboration: bool = False
+    """The deliverable of a brand collaboration."""
+    protected_until: datetime | None = None
+    """A published collaboration note may not be deleted or archived before this."""
 
     @property
     def day(self) -> date:
@@ -153,6 +157,8 @@ def entries_for(
                 at=local,
                 colour=colours.get(note.account_id) or account_colour(note.account_id),
                 awaiting_post=note.status == "published" and note.posted_at is None,
+                collaboration=note.collaboration_id is not None or note.collaboration,
+                protected_until=note.protected_until,
             )
         )
     return sorted(result, key=lambda entry: (entry.at, str(entry.note_id)))

@@ -28,6 +28,7 @@ _REVIEW_NEWS = frozenset(
 
 class CollaborationsPage(QWidget):
     open_note_requested = Signal(str)
+    submit_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,7 @@ class CollaborationsPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         self.creator_tab.open_note_requested.connect(self.open_note_requested)
+        self.creator_tab.submit_requested.connect(self.submit_requested)
 
     def open_collaboration(self, collaboration_id: uuid.UUID, side: str, kind: str) -> None:
         """Show the collaboration a notification is about, on the side it was sent to: the

@@ -4,7 +4,9 @@ flags — autosaved; check it against the server's full checklist; publish or sc
 The page shows the current `DraftSession` and forwards every edit to it; the session decides
 when and what to save. Images go through `MediaIntake` (check, thumbnail, upload) and their
 order lives in the `MediaListModel`, which the session follows. The composer's pickers
-(`studio.composer`) search off the UI thread and emit what the creator picked.
+(`studio.composer`) search off the UI thread and emit what the creator picked. A brand
+collaboration's note shows the collaboration above it and the brand's comments beside what they
+are about (`NoteReviewSource` fetches them and carries out resolving and submitting).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, Qt
+from PySide6.QtCore import QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +42,14 @@ from publisher.domain.changes import ChangeSet
 from publisher.domain.checks import title_limits, title_width
 from publisher.domain.text import char_count
 from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
+from studio.collab.wording import state_name
 from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
 from studio.composer.flags_box import FlagsBox
 from studio.composer.mention_picker import MentionPicker
+from studio.composer.note_review import NoteReview, NoteReviewSource
 from studio.composer.place_picker import PlacePicker
 from studio.composer.product_picker import ProductPicker
+from studio.composer.review_widgets import CollaborationStrip, FieldNotes, PhotoNotes
 from studio.composer.schedule_box import ScheduleBox
 from studio.composer.topic_picker import TopicPicker
 from studio.connection import BackendState
@@ -70,7 +75,7 @@ from studio.video.video_editor import VideoEditor
 from studio.widgets.banner import Banner
 from studio.widgets.card import card, page_header
 from studio.widgets.counter import CounterLabel
-from studio.widgets.media_strip import MediaStrip
+from studio.widgets.media_strip import MediaStrip, PhotoPins
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -79,6 +84,9 @@ if TYPE_CHECKING:
 
 
 class CreatePage(QWidget):
+    collaboration_requested = Signal(str)
+    """The id of the collaboration the open note is for, to show on the Collaborations page."""
+
     def __init__(
         self,
         ctx: AppContext,
@@ -106,6 +114,12 @@ class CreatePage(QWidget):
         )
         self.intake = MediaIntake(ctx, self.media, self)
         self.covers = CoverMaker(ctx, self)
+        self.review = NoteReviewSource(ctx, self)
+        self._submit_pending: str | None = None
+        self._submitting = False
+        """A Submit for review waits for the note to be saved and exported."""
+        self.field_notes: dict[str, FieldNotes] = {}
+        """The brand's comments under each field, by the backend's field name."""
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -215,6 +229,8 @@ class CreatePage(QWidget):
         images.addLayout(export_row)
         images.addWidget(self.cover_label)
         images.addWidget(reorder_hint)
+        self.photo_notes = PhotoNotes(images_card)
+        images.addWidget(self.photo_notes)
 
         text_card, text = card(self, spacing=8)
         title_row = QHBoxLayout()
@@ -235,9 +251,11 @@ class CreatePage(QWidget):
         self.body_edit.setMinimumHeight(220)
         self.body_counter = CounterLabel(text_card)
         text.addLayout(title_row)
+        text.addWidget(self._field_notes("title", text_card))
         text.addWidget(divider)
         text.addWidget(self.body_edit, 1)
         text.addWidget(self.body_counter, 0, Qt.AlignmentFlag.AlignRight)
+        text.addWidget(self._field_notes("body", text_card))
 
         composer_card = self._build_composer()
         side_column = self._build_side_column()
@@ -260,6 +278,8 @@ class CreatePage(QWidget):
         body.addWidget(header)
         body.addWidget(self.save_banner)
         body.addWidget(self.notice_banner)
+        self.collab_strip = CollaborationStrip(content)
+        body.addWidget(self.collab_strip)
         body.addLayout(columns, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -284,19 +304,26 @@ class CreatePage(QWidget):
         self.place_picker = PlacePicker(self._ctx, composer_card)
         self.product_picker = ProductPicker(self._ctx, composer_card)
         sections = (
-            (self.tr("Topics"), self.topic_picker),
-            (self.tr("@Mentions"), self.mention_picker),
-            (self.tr("Place"), self.place_picker),
-            (self.tr("Products"), self.product_picker),
+            (self.tr("Topics"), self.topic_picker, "topics"),
+            (self.tr("@Mentions"), self.mention_picker, "mentions"),
+            (self.tr("Place"), self.place_picker, "place"),
+            (self.tr("Products"), self.product_picker, "products"),
         )
-        for index, (title, widget) in enumerate(sections):
+        for index, (title, widget, field) in enumerate(sections):
             if index:
                 composer.addSpacing(4)
             heading = QLabel(title, composer_card)
             heading.setObjectName("CardTitle")
             composer.addWidget(heading)
             composer.addWidget(widget)
+            composer.addWidget(self._field_notes(field, composer_card))
         return composer_card
+
+    def _field_notes(self, field: str, parent: QWidget) -> FieldNotes:
+        """The brand's comments on `field`, placed under it by the caller."""
+        notes = FieldNotes(field, parent)
+        self.field_notes[field] = notes
+        return notes
 
     def _build_side_column(self) -> QWidget:
         """Flags, schedule and the checklist: what is decided last, at a glance."""
@@ -321,6 +348,8 @@ class CreatePage(QWidget):
             heading.setObjectName("CardTitle")
             box_layout.addWidget(heading)
             box_layout.addWidget(widget)
+            if widget is self.flags_box:
+                box_layout.addWidget(self._field_notes("flags", box))
             if widget is self.checklist:
                 box_layout.addWidget(self.status_label)
             layout.addWidget(box)
@@ -369,6 +398,19 @@ class CreatePage(QWidget):
         self.schedule_box.schedule_requested.connect(self._on_schedule_clicked)
         self.schedule_box.unschedule_requested.connect(self._on_unschedule_clicked)
         self.checklist.checked.connect(self._on_checked)
+        self.review.changed.connect(self._show_review)
+        self.review.failed.connect(self._on_review_failed)
+        self.review.submitted.connect(self._on_submitted)
+        for source in (
+            self.collab_strip,
+            self.photo_notes,
+            self.editor,
+            *self.field_notes.values(),
+        ):
+            source.resolve_toggled.connect(self.review.resolve)
+        self.photo_notes.edit_requested.connect(self.edit_photo)
+        self.collab_strip.submit_requested.connect(self.submit_for_review)
+        self.collab_strip.open_requested.connect(self._open_collaboration)
         self._ctx.events.changed.connect(self._on_data_changed)
         self._drafts.current_changed.connect(self._bind)
         self._drafts.open_failed.connect(self._on_open_failed)
@@ -398,7 +440,10 @@ class CreatePage(QWidget):
             session.scheduled.connect(self._on_scheduled),
             session.schedule_refused.connect(self._on_schedule_refused),
             session.schedule_failed.connect(self._on_schedule_failed),
+            session.prepared.connect(self._on_prepared),
+            session.prepare_failed.connect(self._on_review_failed),
         ]
+        self._submitting = False
         self.checklist.result = None
         self.notice_banner.hide()
         self.editor.forget_note()
@@ -427,6 +472,7 @@ class CreatePage(QWidget):
         self._show_flags()
         self.schedule_box.show_plan(fields.planned_at, self._timezone())
         self._follow_photos_in_editor()
+        self._show_photo_review()
         self._show_note_type()
         self._refresh_counters()
 
@@ -486,6 +532,7 @@ class CreatePage(QWidget):
 
     def _show_note_meta(self) -> None:
         session = self._session
+        self.review.follow(session.collaboration_id)
         self._refresh_account_combo()
         self._refresh_commands()
         self._show_flags()
@@ -542,6 +589,7 @@ class CreatePage(QWidget):
             self._session.set_type("image")  # the video went: the draft takes either again
             self._show_note_type()
         self._follow_photos_in_editor()
+        self._show_photo_review()
         self._refresh_counters()
 
     # -- the photo editor ------------------------------------------------------------------
@@ -805,7 +853,7 @@ class CreatePage(QWidget):
             fields.visibility,
             fields.original,
             fields.ai_generated,
-            collaboration=session.collaboration,
+            collaboration=session.collaboration or session.collaboration_id is not None,
         )
 
     def _refresh_checklist(self) -> None:
@@ -844,14 +892,28 @@ class CreatePage(QWidget):
         if result is not None:
             items = [item for item in result.items if item.rule != "schedule"]
             publish_items = result.model_copy(update={"items": items})
-        publish_block = blocked_reason(publish_items)
+        unapproved = self._unapproved_reason()
+        publish_block = unapproved or blocked_reason(publish_items)
         self.publish_button.setEnabled(
             session.status in ("draft", "scheduled")
             and not session.publish_pending
             and not publish_block
         )
         self.publish_button.setToolTip(publish_block)
-        self.schedule_box.show_status(session.status, session.scheduled_at, blocked_reason(result))
+        self.schedule_box.show_status(
+            session.status, session.scheduled_at, unapproved or blocked_reason(result)
+        )
+
+    def _unapproved_reason(self) -> str:
+        """Why a collaboration's note may not be scheduled or published yet ("" when it may,
+        or while its collaboration is still loading: the server checks again anyway)."""
+        review = self.review.review
+        if self._session.collaboration_id is None or review is None or review.schedulable:
+            return ""
+        if self._session.status != "draft":
+            return ""
+        state = state_name(review.collab.state)
+        return message("collaboration.not_approved", {"state": state})
 
     def _on_schedule_clicked(self) -> None:
         self.notice_banner.hide()
@@ -895,6 +957,94 @@ class CreatePage(QWidget):
             level="error",
             actions=(("close", self.tr("Dismiss")),),
         )
+
+    # -- the brand's review of a collaboration's note ---------------------------------------
+
+    def submit_when_ready(self, note_id: str) -> None:
+        """Submit the note as soon as it is open here with its collaboration loaded (the
+        Collaborations page's Submit comes through here)."""
+        self._submit_pending = note_id
+        self._submit_if_pending()
+
+    def _submit_if_pending(self) -> None:
+        review = self.review.review
+        if (
+            self._submit_pending is not None
+            and review is not None
+            and str(review.collab.note_id) == self._submit_pending == self._session.note_id
+        ):
+            self._submit_pending = None
+            self.submit_for_review()
+
+    def _show_review(self, review: NoteReview | None) -> None:
+        self._submit_if_pending()
+        self.collab_strip.show_review(review, submitting=self._submitting)
+        for notes in self.field_notes.values():
+            notes.show_review(review)
+        self._show_photo_review()
+        self._show_flags()
+        self._refresh_commands()
+
+    def _show_photo_review(self) -> None:
+        """The brand's photo comments on the photos they are about, wherever those are now in
+        the note: boxes on the strip's cards, the list under it, and in the photo editor."""
+        review, fields = self.review.review, self._session.fields
+        pins: dict[str, PhotoPins] = {}
+        rows: dict[int, int | None] = {}
+        if review is not None:
+            commented = review.photo_positions()
+            rows = dict.fromkeys(commented)
+            for row, sha in enumerate(fields.media):
+                position = review.position_of(fields, sha)
+                if position in commented:
+                    rows[position] = row
+                    still_open = sum(c.resolved_at is None for c in review.on_photo(position))
+                    pins[sha] = PhotoPins(tuple(review.marks(position)), still_open)
+        self.strip.set_pins(pins)
+        self.photo_notes.show_review(review, rows)
+        self.editor.show_review(review, self._reviewed_position)
+
+    def _reviewed_position(self, sha256: str) -> int | None:
+        review = self.review.review
+        return None if review is None else review.position_of(self._session.fields, sha256)
+
+    def submit_for_review(self) -> None:
+        """Save the note and export its edited photos, then submit it as the next round."""
+        if self._submitting or self.review.review is None:
+            return
+        self._submitting = True
+        self.notice_banner.hide()
+        self.collab_strip.show_review(self.review.review, submitting=True)
+        self._session.prepare()
+
+    def _on_prepared(self) -> None:
+        if self._submitting:
+            self.review.submit()
+
+    def _on_submitted(self, collab: object) -> None:
+        self._submitting = False
+        review = self.review.review
+        hours = review.collab.brief.review_hours if review is not None else 0
+        self.notice_banner.show_message(
+            self.tr("Submitted: the brand reviews it within {hours} hour(s).").format(hours=hours),
+            level="success",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+
+    def _on_review_failed(self, error: BaseException) -> None:
+        was_submitting, self._submitting = self._submitting, False
+        reason = reason_of(error)
+        self.notice_banner.show_message(
+            self.tr("Not submitted: {reason}").format(reason=reason) if was_submitting else reason,
+            level="error",
+            actions=(("close", self.tr("Dismiss")),),
+        )
+        self.collab_strip.show_review(self.review.review)
+
+    def _open_collaboration(self) -> None:
+        review = self.review.review
+        if review is not None:
+            self.collaboration_requested.emit(str(review.collab.id))
 
     def _load_account_context(self, *, force: bool = False) -> None:
         """What the composer shows per account, asked off the UI thread once per account

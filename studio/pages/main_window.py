@@ -1,4 +1,5 @@
-"""The main window: a shell that hosts the pages, the navigation rail and the toasts.
+"""The main window: a shell that hosts the pages, the navigation rail, the notification center
+and the toasts.
 
 It owns nothing but layout and wiring: data lives in models and sessions, decisions in them.
 """
@@ -17,7 +18,7 @@ from studio.connection import BackendState
 from studio.drafts.store import DraftStore
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
-from studio.notifications import NotificationPoller, notification_text
+from studio.notifications import NotificationPoller, notification_target, notification_text
 from studio.package.package_dialog import PackageDialog
 from studio.pages.calendar_page import CalendarPage
 from studio.pages.collaborations_page import CollaborationsPage
@@ -28,6 +29,7 @@ from studio.pages.settings_page import SettingsPage
 from studio.pages.storefront_page import StorefrontPage
 from studio.widgets.banner import Banner
 from studio.widgets.nav_rail import NavRail
+from studio.widgets.notification_center import NotificationBell, NotificationPanel
 from studio.widgets.toast import ToastArea
 
 if TYPE_CHECKING:
@@ -45,6 +47,8 @@ NAV_ITEMS = (
     ("settings", "❖", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 GEOMETRY_KEY = "main_window"
+MAX_TOASTS = 3
+"""More news at once than this is one toast that opens the notification list."""
 
 
 class MainWindow(QMainWindow):
@@ -107,13 +111,20 @@ class MainWindow(QMainWindow):
         self.calendar_page.open_requested.connect(self._on_open_requested)
         self.calendar_page.package_requested.connect(self.open_package)
         self.collaborations_page.open_note_requested.connect(self._on_open_requested)
-        self.backend_banner.action_clicked.connect(lambda _action: ctx.connection.retry_now())
+        self.collaborations_page.submit_requested.connect(self._on_submit_requested)
+        self.create_page.collaboration_requested.connect(self._on_collaboration_requested)
+        self.backend_banner.action_clicked.connect(self._on_banner_action)
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)
         self.package_dialog: PackageDialog | None = None
         self.notifications = NotificationPoller(ctx, self)
+        self.bell = NotificationBell(self.rail)
+        self.rail.add_footer(self.bell)
+        self.notification_panel = NotificationPanel(self.notifications, self)
+        self.bell.clicked.connect(self.show_notifications)
+        self.notification_panel.chosen.connect(self.open_notification)
         self.notifications.arrived.connect(self._announce)
-        self.notifications.unread_changed.connect(self._show_badge)
+        self.notifications.unread_changed.connect(self.bell.set_count)
         self._show_backend_state(ctx.connection.state)
         self.show_page("create")
         if not ctx.settings.restore_geometry(GEOMETRY_KEY, self):
@@ -131,59 +142,79 @@ class MainWindow(QMainWindow):
         self.create_page.open_note(note_id)
         self.show_page("create")
 
+    def _on_submit_requested(self, note_id: str) -> None:
+        self._on_open_requested(note_id)
+        self.create_page.submit_when_ready(note_id)
+
+    def _on_collaboration_requested(self, collaboration_id: str) -> None:
+        self.show_page("collaborations")
+        self.collaborations_page.open_collaboration(uuid.UUID(collaboration_id), "creator", "")
+
     def open_package(self, note_id: str) -> PackageDialog:
-        """Show a note's publish package; opening it counts as reading the notifications."""
+        """Show a note's publish package."""
         if self.package_dialog is not None:
             self.package_dialog.close()
             self.package_dialog.deleteLater()
         self.package_dialog = PackageDialog(self._ctx, uuid.UUID(note_id), self)
         self.package_dialog.show()
-        self.notifications.mark_read()
         return self.package_dialog
 
+    def show_notifications(self) -> None:
+        self.notification_panel.open_beside(self.bell)
+
+    def open_notification(self, item: NotificationPublic) -> None:
+        """Open what a notification (a toast's or the list's) is about: a published note's
+        package, a held note, or the collaboration on the side the news was sent to. It and
+        older ones count as read."""
+        self.notification_panel.hide()
+        self.notifications.mark_read(up_to=item.id)
+        target = notification_target(item)
+        if target is None:
+            return
+        if target.what == "collaboration":
+            self.show_page("collaborations")
+            self.collaborations_page.open_collaboration(target.id, target.side, target.kind)
+        elif target.what == "package":
+            self.open_package(str(target.id))
+        else:
+            self._on_open_requested(str(target.id))
+
     def _announce(self, items: list[NotificationPublic]) -> None:
-        """A toast per notification, with a link to the package (published), the note, or
-        the collaboration it is news of."""
+        """A toast per notification with a link to what it is about, or, for more news at
+        once than a few toasts can say, one toast that opens the list."""
+        if len(items) > MAX_TOASTS:
+            text = self.tr("{count} new notifications.").format(count=len(items))
+            self._post_linked(text, "notifications:", self.tr("Show them"), "info")
+            return
         for item in items:
-            collaboration = item.params.get("collaboration_id")
-            if collaboration:
-                link = f"collaboration:{collaboration}:{item.params.get('side', '')}:{item.kind}"
-                action, level = self.tr("Open the collaboration"), "info"
-            elif item.note_id is not None:
-                published = item.kind == "note.published"
-                scheme = "package" if published else "note"
-                link = f"{scheme}:{item.note_id}"
-                action = (
-                    self.tr("Open the publish package") if published else self.tr("Open the note")
-                )
-                level = "success" if published else "error"
-            else:
+            target = notification_target(item)
+            if target is None:
                 continue
-            text = (
-                f"{html.escape(notification_text(item))} "
-                f'<a href="{html.escape(link)}" style="color: white;">{html.escape(action)}</a>'
-            )
-            toast = self.toasts.post(text, level)
-            toast.setTextFormat(Qt.TextFormat.RichText)
-            toast.linkActivated.connect(self._on_toast_link)
+            if target.what == "collaboration":
+                action, level = self.tr("Open the collaboration"), "info"
+            elif target.what == "package":
+                action, level = self.tr("Open the publish package"), "success"
+            else:
+                action, level = self.tr("Open the note"), "error"
+            self._post_linked(notification_text(item), f"notification:{item.id}", action, level)
+
+    def _post_linked(self, text: str, link: str, action: str, level: str) -> None:
+        toast = self.toasts.post(
+            f"{html.escape(text)} "
+            f'<a href="{html.escape(link)}" style="color: white;">{html.escape(action)}</a>',
+            level,
+        )
+        toast.setTextFormat(Qt.TextFormat.RichText)
+        toast.linkActivated.connect(self._on_toast_link)
 
     def _on_toast_link(self, link: str) -> None:
         scheme, _, rest = link.partition(":")
-        if scheme == "package":
-            self.open_package(rest)
+        if scheme == "notifications":
+            self.show_notifications()
             return
-        self.notifications.mark_read()
-        if scheme == "collaboration":
-            collaboration_id, side, kind = rest.split(":", 2)
-            self.show_page("collaborations")
-            self.collaborations_page.open_collaboration(uuid.UUID(collaboration_id), side, kind)
-        else:
-            self._on_open_requested(rest)
-
-    def _show_badge(self, count: int) -> None:
-        glyph, label = next((g, text) for key, g, text in NAV_ITEMS if key == "calendar")
-        text = f"{glyph}   {QCoreApplication.translate('MainWindow', label)}"
-        self.rail.button("calendar").setText(f"{text}   ● {count}" if count else text)
+        item = self.notifications.find(int(rest))
+        if item is not None:
+            self.open_notification(item)
 
     def _on_new_requested(self) -> None:
         account_id = self.create_page.account_combo.currentData(AccountsListModel.IdRole)
@@ -202,11 +233,24 @@ class MainWindow(QMainWindow):
             self.backend_banner.show_message(
                 text, level="error", actions=(("retry", self.tr("Try again")),)
             )
+        elif state is BackendState.SIGNED_OUT:
+            self.backend_banner.show_message(
+                message("auth.signed_out"),
+                level="warning",
+                actions=(("sign_in", self.tr("Sign in again")),),
+            )
         elif state is BackendState.STARTING:
             self.backend_banner.show_message(self.tr("Starting the studio…"), level="info")
         else:
             self.backend_banner.hide()
         self._banner_host.setVisible(self.backend_banner.isVisibleTo(self._banner_host))
+
+    def _on_banner_action(self, action: str) -> None:
+        """Retry the backend, or (signed out of a team server) go where one signs in."""
+        if action == "sign_in":
+            self.show_page("settings")
+        else:
+            self._ctx.connection.retry_now()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

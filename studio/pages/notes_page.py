@@ -1,7 +1,8 @@
 """Notes (笔记): every note of the user's accounts, filtered by status and searched by text.
 
 Rows come from `NotesTableModel` (paged, in workers); this page only turns clicks into
-intents: open in Create, publish now, delete after confirming.
+intents: open in Create, publish now, delete after confirming. A brand collaboration's note is
+marked as such, and one in its protection period says until when and cannot be deleted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,11 +28,14 @@ from publisher.client import ClientError
 from publisher.client import ValidationError as RefusedError
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NotePublic
+from studio.collab.wording import shown_date
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.notes import COVER, PUBLISHED, STATUS, TITLE, UPDATED, NotesTableModel
 from studio.ops import Mutation
 from studio.widgets.card import page_header
+from studio.widgets.collab_note_delegate import CollabNoteDelegate, protected
+from studio.widgets.confirm import ask_to_confirm
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -110,7 +113,10 @@ class NotesPage(QWidget):
         header_view.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setColumnWidth(COVER, 72)
-        self.table.setColumnWidth(STATUS, 110)
+        self.table.setColumnWidth(STATUS, 170)
+        for column, kind in ((TITLE, "title"), (STATUS, "status")):
+            delegate = CollabNoteDelegate(NotesTableModel.NoteRole, kind, self.table)
+            self.table.setItemDelegateForColumn(column, delegate)
         self.table.setColumnWidth(UPDATED, 150)
         self.table.setColumnWidth(PUBLISHED, 150)
 
@@ -119,6 +125,10 @@ class NotesPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("Hint")
+        self.protection_label = QLabel(self)
+        self.protection_label.setObjectName("Hint")
+        self.protection_label.setWordWrap(True)
+        self.protection_label.hide()
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.publish_button = QPushButton(self.tr("Publish now"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -136,6 +146,7 @@ class NotesPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.protection_label)
         layout.addLayout(actions)
 
     def _connect(self) -> None:
@@ -187,7 +198,11 @@ class NotesPage(QWidget):
     def _refresh_actions(self) -> None:
         note = self.selected_note()
         self.edit_button.setEnabled(note is not None)
-        self.delete_button.setEnabled(note is not None)
+        kept = self.protection_reason(note)
+        self.delete_button.setEnabled(note is not None and not kept)
+        self.delete_button.setToolTip(kept)
+        self.protection_label.setText(kept)
+        self.protection_label.setVisible(bool(kept))
         self.publish_button.setEnabled(note is not None and note.status in ("draft", "scheduled"))
         rows = self.model.rowCount()
         self.count_label.setText(self.tr("{count} notes").format(count=self.model.total))
@@ -199,6 +214,13 @@ class NotesPage(QWidget):
                 if not self.search.text() and self.status_filter.currentIndex() == 0
                 else self.tr("No notes match this filter.")
             )
+
+    @staticmethod
+    def protection_reason(note: NotePublic | None) -> str:
+        """Why the note may not be deleted now ("" when it may): the server's own words."""
+        if note is None or not protected(note):
+            return ""
+        return message("note.protected", {"until": shown_date(note.protected_until)})
 
     # -- selection and commands ------------------------------------------------------------
 
@@ -259,7 +281,7 @@ class NotesPage(QWidget):
 
     def _on_delete_clicked(self) -> None:
         note = self.selected_note()
-        if note is None or not self.confirm_delete(note):
+        if note is None or self.protection_reason(note) or not self.confirm_delete(note):
             return
         note_id, version = note.id, note.version
         Mutation(
@@ -267,16 +289,11 @@ class NotesPage(QWidget):
         ).success(lambda _none: self._ctx.notifier.info(self.tr("Note deleted."))).run()
 
     def confirm_delete(self, note: NotePublic) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        return ask_to_confirm(
+            self,
             self.tr("Delete note"),
             self.tr("Delete “{title}”? This cannot be undone.").format(
                 title=note.title or self.tr("Untitled")
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Delete"),
         )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is delete

@@ -1,4 +1,5 @@
-"""Settings (设置): what this studio runs on, the interface language, and the brand kit."""
+"""Settings (设置): the interface language, the backend (this computer or a team server), and
+the brand kit."""
 
 from __future__ import annotations
 
@@ -17,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio import __version__
-from studio.connection import BackendState
+from studio.pages.backend_card import BackendCard
 from studio.pages.brand_kit_card import BrandKitCard
 from studio.settings import EXPORT_QUALITY, LANGUAGE
-from studio.widgets.backend_status import state_text
 from studio.widgets.card import card, page_header
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ class SettingsPage(QWidget):
         self.export_quality_note.setObjectName("Hint")
         self.export_quality_note.setWordWrap(True)
         self.data_dir = self._value(str(ctx.data_dir), frame)
-        self.backend = self._value("", frame)
         self.version = self._value(__version__, frame)
         rows = (
             (self.tr("Interface language"), self.language),
@@ -78,7 +77,6 @@ class SettingsPage(QWidget):
             (self.tr("JPEG quality of exported photos"), self.export_quality),
             ("", self.export_quality_note),
             (self.tr("Data folder"), self.data_dir),
-            (self.tr("Backend"), self.backend),
             (self.tr("Version"), self.version),
         )
         for label, widget in rows:
@@ -86,6 +84,8 @@ class SettingsPage(QWidget):
             caption.setObjectName("FormLabel")
             form.addRow(caption, widget)
         box.addLayout(form)
+        self.backend_card = BackendCard(ctx, self)
+        self.backend = self.backend_card.status
         self.brand_kit = BrandKitCard(ctx, self)
         content = QWidget(self)
         content.setObjectName("PageHost")
@@ -96,6 +96,7 @@ class SettingsPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addWidget(frame)
+        column.addWidget(self.backend_card)
         column.addWidget(self.brand_kit)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -108,8 +109,6 @@ class SettingsPage(QWidget):
         layout.setSpacing(16)
         layout.addWidget(header)
         layout.addWidget(scroll, 1)
-        ctx.connection.state_changed.connect(self._on_connection_state_changed)
-        self._show_backend()
 
     @staticmethod
     def _value(text: str, parent: QWidget) -> QLabel:
@@ -118,17 +117,6 @@ class SettingsPage(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
         return label
-
-    def _on_connection_state_changed(self, _state: BackendState) -> None:
-        self._show_backend()
-
-    def _show_backend(self) -> None:
-        connection = self._ctx.connection
-        if connection.state is BackendState.CONNECTED and connection.url:
-            text = self.tr("Embedded, listening on {url}").format(url=connection.url)
-        else:
-            text = state_text(connection.state)
-        self.backend.setText(text)
 
     def _on_export_quality_chosen(self, quality: int) -> None:
         self._ctx.settings.set(EXPORT_QUALITY, quality)

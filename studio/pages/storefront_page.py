@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -35,10 +34,11 @@ from publisher.client import ConflictError
 from publisher.client.product_csv import ParsedCsv, export_products, parse_products_csv
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import ProductPublic, StorefrontPublic
+from studio.collab.labels import restyle
 from studio.messages import message, reason_of
 from studio.ops import Mutation, Query, run_in_background
 from studio.pages.brand_kit_card import rounded
-from studio.storefront.images import IMAGE_FILTER, upload_image
+from studio.storefront.images import IMAGE_FILTER, upload_in_background
 from studio.storefront.import_dialog import ImportDialog
 from studio.storefront.new_storefront_dialog import NewStorefrontDialog
 from studio.storefront.product_dialog import ProductDialog
@@ -55,6 +55,7 @@ from studio.storefront.products_model import (
 )
 from studio.tasks import Lane
 from studio.widgets.card import card, page_header
+from studio.widgets.confirm import ask_to_confirm
 from studio.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
@@ -405,8 +406,7 @@ class StorefrontPage(QWidget):
     def _show_state(self, text: str, *, failed: bool = False) -> None:
         self.state_label.setText(text)
         self.state_label.setProperty("state", "failed" if failed else "")
-        self.state_label.style().unpolish(self.state_label)
-        self.state_label.style().polish(self.state_label)
+        restyle(self.state_label)
 
     # -- logo ------------------------------------------------------------------------------
 
@@ -424,20 +424,10 @@ class StorefrontPage(QWidget):
         self._uploading_logo = True
         self._show_state(self.tr("Uploading the logo…"))
         self._refresh_actions()
-        connection = self._ctx.connection
-        run_in_background(
-            self._ctx.runner,
-            Lane.MEDIA,
-            owner=self,
-            job=lambda _progress: upload_image(connection.client(), path),
-            on_success=self._on_logo_uploaded,
-            on_failure=self._on_logo_failed,
-        )
+        upload_in_background(self._ctx, self, path, self._on_logo_uploaded, self._on_logo_failed)
 
-    def _on_logo_uploaded(self, result: tuple[str, QImage]) -> None:
+    def _on_logo_uploaded(self, sha256: str, _thumbnail: QImage) -> None:
         self._uploading_logo = False
-        sha256, thumbnail = result
-        self._ctx.thumbnails.put(sha256, thumbnail)
         self._set_logo(sha256)
 
     def _on_logo_failed(self, error: BaseException) -> None:
@@ -458,9 +448,7 @@ class StorefrontPage(QWidget):
         if pixmap is None:
             self.logo_label.setPixmap(QPixmap())
             self.logo_label.setText("◈")
-            self.logo_label.setStyleSheet(
-                "background: #FFF0F2; color: #FF2442; border-radius: 16px; font-size: 30px;"
-            )
+            self._mark_logo_empty(True)
             return
         ratio = self.devicePixelRatioF()
         side = round(LOGO_SIDE * ratio)
@@ -471,9 +459,14 @@ class StorefrontPage(QWidget):
             Qt.TransformationMode.SmoothTransformation,
         )
         x, y = (image.width() - side) // 2, (image.height() - side) // 2
-        self.logo_label.setStyleSheet("")
+        self._mark_logo_empty(False)
         self.logo_label.setText("")
         self.logo_label.setPixmap(rounded(image.copy(x, y, side, side), 16, ratio))
+
+    def _mark_logo_empty(self, empty: bool) -> None:
+        """The placeholder's tint (`#StorefrontLogo[empty]` in the app's stylesheet)."""
+        self.logo_label.setProperty("empty", empty)
+        restyle(self.logo_label)
 
     def _on_thumbnail(self, sha256: str) -> None:
         storefront = self.storefront()
@@ -531,20 +524,15 @@ class StorefrontPage(QWidget):
         ).run()
 
     def confirm_delete(self, product: ProductPublic) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        return ask_to_confirm(
+            self,
             self.tr("Delete product"),
             self.tr(
                 "Delete “{name}” ({sku})? Notes that link it will no longer show it. "
                 "This cannot be undone."
             ).format(name=product.name, sku=product.sku),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Delete"),
         )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is delete
 
     # -- storefronts -----------------------------------------------------------------------
 

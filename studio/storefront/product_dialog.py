@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 from publisher.client.product_csv import MAX_IMAGES, MAX_STOCK, parse_price, yuan_text
 from publisher.schemas import ProductPublic
 from studio.messages import reason_of
-from studio.ops import Mutation, run_in_background
-from studio.storefront.images import IMAGE_FILTER, upload_image
+from studio.ops import Mutation
+from studio.storefront.images import IMAGE_FILTER, upload_in_background
 from studio.storefront.products_model import STATUS_LABELS, STOREFRONTS_CHANGED, status_label
-from studio.tasks import Lane
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -197,14 +196,12 @@ class ProductDialog(QDialog):
         item = self._add_item(None, None)
         item.setText(self.tr("Uploading…"))
         self._uploading += 1
-        connection = self._ctx.connection
-        run_in_background(
-            self._ctx.runner,
-            Lane.MEDIA,
-            owner=self,
-            job=lambda _progress: upload_image(connection.client(), path),
-            on_success=lambda result: self._on_uploaded(item, result),
-            on_failure=lambda error: self._on_upload_failed(item, path.name, error),
+        upload_in_background(
+            self._ctx,
+            self,
+            path,
+            lambda sha256, thumbnail: self._on_uploaded(item, sha256, thumbnail),
+            lambda error: self._on_upload_failed(item, path.name, error),
         )
 
     def _add_item(self, sha256: str | None, pixmap: QPixmap | None) -> QListWidgetItem:
@@ -222,10 +219,8 @@ class ProductDialog(QDialog):
             if item.data(ShaRole):
                 item.setText(self.tr("Main") if row == 0 else "")
 
-    def _on_uploaded(self, item: QListWidgetItem, result: tuple[str, QImage]) -> None:
+    def _on_uploaded(self, item: QListWidgetItem, sha256: str, thumbnail: QImage) -> None:
         self._uploading -= 1
-        sha256, thumbnail = result
-        self._ctx.thumbnails.put(sha256, thumbnail)
         if self.images.row(item) >= 0:
             item.setData(ShaRole, sha256)
             item.setIcon(QIcon(QPixmap.fromImage(thumbnail)))

@@ -12,6 +12,7 @@ _TEXTS = {
     BackendState.CONNECTED: QT_TRANSLATE_NOOP("BackendStatus", "Connected"),
     BackendState.OFFLINE: QT_TRANSLATE_NOOP("BackendStatus", "Offline — retrying"),
     BackendState.FAILED: QT_TRANSLATE_NOOP("BackendStatus", "Could not start"),
+    BackendState.SIGNED_OUT: QT_TRANSLATE_NOOP("BackendStatus", "Signed out"),
 }
 
 

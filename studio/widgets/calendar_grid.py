@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.collab.wording import shown_date
 from studio.models.calendar import CalendarEntry
-from studio.style import ACCENT, BORDER, SURFACE, TEXT, TEXT_MUTED
+from studio.style import ACCENT, ACCENT_SOFT, BORDER, SURFACE, TEXT, TEXT_MUTED
 
 NOTE_MIME = "application/x-zhongcao-note"
 _MAX_CHIPS = {"week": 12, "month": 3}
@@ -57,6 +58,10 @@ CHIP_STYLE = f"""
 #CalendarChip {{ border-radius: 6px; }}
 #CalendarChipTime {{ font-size: 11px; font-weight: 600; }}
 #CalendarChipTitle {{ font-size: 12px; color: {TEXT}; }}
+#CalendarChipCollab {{
+    font-size: 10px; font-weight: 700; color: {ACCENT}; background: {ACCENT_SOFT};
+    border-radius: 6px; padding: 0 4px;
+}}
 """
 
 
@@ -131,11 +136,26 @@ class CalendarChip(QFrame):
         tip = f"{entry.account_name} · {entry.at:%Y-%m-%d %H:%M} · {title}"
         if entry.awaiting_post:
             tip += "\n" + self.tr("Published: post it by hand from its publish package.")
+        if entry.collaboration:
+            tip += "\n" + self.tr("Brand collaboration")
+        if entry.protected_until is not None:
+            tip += "\n" + self.tr("Protected until {date}").format(
+                date=shown_date(entry.protected_until)
+            )
         self.setToolTip(tip)
         layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if compact else QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(4 if compact else 0)
-        layout.addWidget(time_label)
+        if entry.collaboration:
+            collab = QLabel(self.tr("Collab"), self)
+            collab.setObjectName("CalendarChipCollab")
+            clock_row = QHBoxLayout()
+            clock_row.setSpacing(4)
+            clock_row.addWidget(time_label, 1)
+            clock_row.addWidget(collab)
+            layout.addLayout(clock_row)
+        else:
+            layout.addWidget(time_label)
         layout.addWidget(title_label, 1)
         if entry.status == "published":
             title_label.setStyleSheet(f"color: {TEXT_MUTED};")

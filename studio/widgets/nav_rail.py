@@ -1,4 +1,5 @@
-"""The left navigation rail: the brand, one checkable button per page, the backend state."""
+"""The left navigation rail: the brand, one checkable button per page, at the foot any
+extra controls (the notification bell) and the backend state."""
 
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ class NavRail(QFrame):
         self._items_end += 1
         self._buttons[key] = button
         return button
+
+    def add_footer(self, widget: QWidget) -> None:
+        """Put `widget` at the foot of the rail, above the backend state."""
+        widget.setParent(self)
+        self._layout.insertWidget(self._layout.indexOf(self.status), widget)
 
     def select(self, key: str) -> None:
         self._buttons[key].setChecked(True)

@@ -88,7 +88,10 @@ def test_invitation_to_resubmission(open_studio, qtbot, tmp_path):
     )
     collab, _ = brand.invite(brief_id=brief.id, account_id=account.id, message="很喜欢你的风格")
 
-    tab = _open_tab(studio, qtbot)
+    # In the window: Submit goes through the composer, which saves and exports first.
+    studio.window.show_page("collaborations")
+    tab = studio.window.collaborations_page.creator_tab
+    qtbot.waitUntil(lambda: tab.loaded_account is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: collab.id in tab.invitation_cards, timeout=WAIT_MS)
     card = tab.invitation_cards[collab.id]
     assert "¥3,000.00" in [label.text() for label in card.findChildren(type(tab.eligibility))]

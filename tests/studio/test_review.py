@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QLabel
 
 from publisher.brief_schemas import CollaborationPublic
 from publisher.client import StudioClient
-from studio.collab.region_canvas import region_between
-from studio.collab.review_dialog import ReviewDialog, due_text
+from studio.collab.regions import region_between
+from studio.collab.review_dialog import ReviewDialog
 from studio.collab.review_queue import DUE, ROUND, STATE, ReviewQueueTab
 from studio.collab.round_diff import (
     ELLIPSIS,
@@ -32,6 +32,7 @@ from studio.collab.round_diff import (
     shorten,
     spans_html,
 )
+from studio.collab.wording import time_left
 from tests.conftest import PASSWORD
 from tests.studio.conftest import Studio, make_photo
 from tests.studio.helpers import type_text
@@ -236,10 +237,10 @@ def test_round_diff_lists_photos_and_topics() -> None:
 
 def test_time_left_and_overdue() -> None:
     now = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
-    assert due_text(now + timedelta(days=1, hours=5, minutes=3), now) == ("1 d 5 h left", False)
-    assert due_text(now + timedelta(minutes=42), now) == ("42 min left", False)
-    assert due_text(now - timedelta(hours=3, minutes=10), now) == ("Overdue by 3 h 10 min", True)
-    assert due_text(None, now) == ("", False)
+    assert time_left(now + timedelta(days=1, hours=5, minutes=3), now) == ("1 d 5 h left", False)
+    assert time_left(now + timedelta(minutes=42), now) == ("42 min left", False)
+    assert time_left(now - timedelta(hours=3, minutes=10), now) == ("Overdue by 3 h 10 min", True)
+    assert time_left(None, now) == ("", False)
 
 
 def test_region_is_clamped_to_the_image_and_a_click_is_none() -> None:
