@@ -1444,6 +1444,54 @@
         <source>Declarations</source>
         <translation>声明</translation>
     </message>
+    <message>
+        <source>Photo {number}</source>
+        <translation>第 {number} 张图</translation>
+    </message>
+    <message>
+        <source>Whole note</source>
+        <translation>整篇笔记</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>第 {round} 轮</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Overdue by {span}</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩余 {span}</translation>
+    </message>
+    <message>
+        <source>Answer the invitation</source>
+        <translation>请回复邀约</translation>
+    </message>
+    <message>
+        <source>Brand review due {time}</source>
+        <translation>品牌方需在 {time} 前审核</translation>
+    </message>
+    <message>
+        <source>Publish within {window}</source>
+        <translation>请在 {window} 内发布</translation>
+    </message>
+    <message>
+        <source>Protected until {date}</source>
+        <translation>保护期至 {date}</translation>
+    </message>
 </context>
 <context>
     <name>CollaborationRow</name>

@@ -128,16 +128,16 @@ def field_name(field: str | None) -> str:
 
 def photo_name(position: int) -> str:
     """A photo of the note by its 0-based position: "Photo 1" for the first."""
-    return QCoreApplication.translate(_CONTEXT, "Photo {number}").format(number=position + 1)
+    return QCoreApplication.translate("CollabWording", "Photo {number}").format(number=position + 1)
 
 
 def whole_note() -> str:
     """What a comment on no field or photo is about."""
-    return QCoreApplication.translate(_CONTEXT, "Whole note")
+    return QCoreApplication.translate("CollabWording", "Whole note")
 
 
 def round_name(round_: int) -> str:
-    return QCoreApplication.translate(_CONTEXT, "Round {round}").format(round=round_)
+    return QCoreApplication.translate("CollabWording", "Round {round}").format(round=round_)
 
 
 # -- times ---------------------------------------------------------------------------------------
@@ -176,18 +176,20 @@ def time_left(due: datetime | None, now: datetime) -> tuple[str, bool]:
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        span = QCoreApplication.translate(_CONTEXT, "{days} d {hours} h").format(
+        span = QCoreApplication.translate("CollabWording", "{days} d {hours} h").format(
             days=days, hours=hours
         )
     elif hours:
-        span = QCoreApplication.translate(_CONTEXT, "{hours} h {minutes} min").format(
+        span = QCoreApplication.translate("CollabWording", "{hours} h {minutes} min").format(
             hours=hours, minutes=minutes
         )
     else:
-        span = QCoreApplication.translate(_CONTEXT, "{minutes} min").format(minutes=minutes)
+        span = QCoreApplication.translate("CollabWording", "{minutes} min").format(minutes=minutes)
     if seconds < 0:
-        return QCoreApplication.translate(_CONTEXT, "Overdue by {span}").format(span=span), True
-    return QCoreApplication.translate(_CONTEXT, "{span} left").format(span=span), False
+        return QCoreApplication.translate("CollabWording", "Overdue by {span}").format(
+            span=span
+        ), True
+    return QCoreApplication.translate("CollabWording", "{span} left").format(span=span), False
 
 
 def next_step(collab: CollaborationPublic) -> tuple[str, bool]:
@@ -195,7 +197,7 @@ def next_step(collab: CollaborationPublic) -> tuple[str, bool]:
     brief = collab.brief
     state = collab.state
     if state == "invited":
-        return QCoreApplication.translate(_CONTEXT, "Answer the invitation"), True
+        return QCoreApplication.translate("CollabWording", "Answer the invitation"), True
     if state == "applied":
         return QCoreApplication.translate(
             _CONTEXT, "Waiting for the brand to answer your application"
@@ -209,7 +211,7 @@ def next_step(collab: CollaborationPublic) -> tuple[str, bool]:
             _CONTEXT, "Finish the note and submit it for review"
         ), True
     if state == "submitted":
-        return QCoreApplication.translate(_CONTEXT, "Brand review due {time}").format(
+        return QCoreApplication.translate("CollabWording", "Brand review due {time}").format(
             time=shown_time(collab.review_due_at)
         ), False
     if state == "changes_requested":
@@ -219,14 +221,14 @@ def next_step(collab: CollaborationPublic) -> tuple[str, bool]:
     if state in ("approved", "scheduled"):
         my_turn = state == "approved"
         if brief.publish_from or brief.publish_until:
-            return QCoreApplication.translate(_CONTEXT, "Publish within {window}").format(
+            return QCoreApplication.translate("CollabWording", "Publish within {window}").format(
                 window=publish_window(brief)
             ), my_turn
         return QCoreApplication.translate(
             _CONTEXT, "Approved: schedule or publish the note"
         ), my_turn
     if state == "published" and collab.protected_until:
-        return QCoreApplication.translate(_CONTEXT, "Protected until {date}").format(
+        return QCoreApplication.translate("CollabWording", "Protected until {date}").format(
             date=shown_date(collab.protected_until)
         ), False
     return "", False
