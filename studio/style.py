@@ -254,6 +254,13 @@ QScrollArea#ClearScroll {{ background: transparent; }}
 #Bubble[mine="true"] {{ background: {ACCENT_SOFT}; }}
 #BubbleMeta {{ color: {TEXT_MUTED}; font-size: 11px; }}
 
+#PageTabs::pane {{ border: none; background: transparent; }}
+#PageTabs QTabBar::tab {{
+    background: transparent; border: none; border-bottom: 2px solid transparent;
+    padding: 8px 2px; margin-right: 22px; color: {TEXT_MUTED}; font-size: 14px; font-weight: 600;
+}}
+#PageTabs QTabBar::tab:hover {{ color: #2B2D33; }}
+#PageTabs QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 2px solid {ACCENT}; }}
 #ReviewHeading {{ font-size: 19px; font-weight: 700; }}
 #Segment {{
     border: none; border-radius: 15px; padding: 6px 14px; color: #4A4D55;

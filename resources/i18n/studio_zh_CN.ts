@@ -5133,11 +5133,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>审核</translation>
     </message>
     <message>
-        <source>{shown} of {total} submissions</source>
-        <translation>共 {total} 份提交，显示 {shown} 份</translation>
+        <source>Submissions: {shown} of {total}</source>
+        <translation>提交：{shown} / {total}</translation>
     </message>
     <message>
-        <source>{count} submissions</source>
+        <source>Submissions: {count}</source>
         <translation>共 {count} 份提交</translation>
     </message>
     <message>

@@ -331,9 +331,9 @@ class ReviewQueueTab(QWidget):
         _refill(self.creator_filter, creators_by_name)
         shown = len(rows)
         if total > shown:
-            text = self.tr("{shown} of {total} submissions").format(shown=shown, total=total)
+            text = self.tr("Submissions: {shown} of {total}").format(shown=shown, total=total)
         else:
-            text = self.tr("{count} submissions").format(count=total)
+            text = self.tr("Submissions: {count}").format(count=total)
         self.count_label.setText(text)
         self.empty_label.setText(
             self.tr("Nothing here. Submissions to your briefs appear here for review.")
