@@ -145,6 +145,13 @@ class BrandCalls:
         data = self.transport.request("GET", "/collaborations", params=params).json()
         return Page[CollaborationPublic].model_validate(data)
 
+    def _collaboration_call(
+        self, method: str, path: str, body: dict[str, Any]
+    ) -> tuple[CollaborationPublic, ChangeSet]:
+        """A call that changes a collaboration and answers it."""
+        response = self.transport.request(method, path, json=_jsonable(body))
+        return CollaborationPublic.model_validate(response.json()), COLLABORATIONS_CHANGED
+
     def get_collaboration(self, collaboration_id: uuid.UUID) -> CollaborationPublic:
         data = self.transport.request("GET", f"/collaborations/{collaboration_id}").json()
         return CollaborationPublic.model_validate(data)
@@ -157,40 +164,31 @@ class BrandCalls:
         message: str = "",
         quote_fen: int | None = None,
     ) -> tuple[CollaborationPublic, ChangeSet]:
-        body = _jsonable(
-            {
-                "brief_id": brief_id,
-                "account_id": account_id,
-                "message": message,
-                "quote_fen": quote_fen,
-            }
-        )
-        response = self.transport.request("POST", "/collaborations/invitations", json=body)
-        return CollaborationPublic.model_validate(response.json()), COLLABORATIONS_CHANGED
+        body = {
+            "brief_id": brief_id,
+            "account_id": account_id,
+            "message": message,
+            "quote_fen": quote_fen,
+        }
+        return self._collaboration_call("POST", "/collaborations/invitations", body)
 
     def apply(
         self, *, brief_id: uuid.UUID, account_id: uuid.UUID, quote_fen: int, message: str = ""
     ) -> tuple[CollaborationPublic, ChangeSet]:
-        body = _jsonable(
-            {
-                "brief_id": brief_id,
-                "account_id": account_id,
-                "quote_fen": quote_fen,
-                "message": message,
-            }
-        )
-        response = self.transport.request("POST", "/collaborations/applications", json=body)
-        return CollaborationPublic.model_validate(response.json()), COLLABORATIONS_CHANGED
+        body = {
+            "brief_id": brief_id,
+            "account_id": account_id,
+            "quote_fen": quote_fen,
+            "message": message,
+        }
+        return self._collaboration_call("POST", "/collaborations/applications", body)
 
     def act(
         self, collaboration_id: uuid.UUID, action: str, *, version: int, message: str = ""
     ) -> tuple[CollaborationPublic, ChangeSet]:
         """accept, decline, withdraw, approve, request_changes, reject, complete, cancel."""
         body = {"action": action, "version": version, "message": message}
-        response = self.transport.request(
-            "POST", f"/collaborations/{collaboration_id}/actions", json=body
-        )
-        return CollaborationPublic.model_validate(response.json()), COLLABORATIONS_CHANGED
+        return self._collaboration_call("POST", f"/collaborations/{collaboration_id}/actions", body)
 
     def attach_note(
         self, collaboration_id: uuid.UUID, *, version: int, note_id: uuid.UUID | None = None
@@ -209,10 +207,9 @@ class BrandCalls:
         self, collaboration_id: uuid.UUID, *, version: int
     ) -> tuple[CollaborationPublic, ChangeSet]:
         """Freeze the note as the next round for the brand's review."""
-        response = self.transport.request(
-            "POST", f"/collaborations/{collaboration_id}/submit", json={"version": version}
+        return self._collaboration_call(
+            "POST", f"/collaborations/{collaboration_id}/submit", {"version": version}
         )
-        return CollaborationPublic.model_validate(response.json()), COLLABORATIONS_CHANGED
 
     def submissions(self, collaboration_id: uuid.UUID) -> list[SubmissionPublic]:
         data = self.transport.request(

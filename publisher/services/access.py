@@ -15,9 +15,13 @@ from publisher.db.models import Account, Membership, Note, User
 from publisher.services.errors import NotFound
 
 
+def member_org_ids(user: User) -> Select[uuid.UUID]:
+    """The organizations the user is a member of, in any role."""
+    return select(Membership.organization_id).where(Membership.user_id == user.id)
+
+
 def visible_account_ids(user: User) -> Select[uuid.UUID]:
-    member_orgs = select(Membership.organization_id).where(Membership.user_id == user.id)
-    return select(Account.id).where(Account.organization_id.in_(member_orgs))
+    return select(Account.id).where(Account.organization_id.in_(member_org_ids(user)))
 
 
 def get_account(session: Session, user: User, account_id: uuid.UUID) -> Account:

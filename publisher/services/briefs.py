@@ -30,7 +30,7 @@ from publisher.db.models import (
     User,
 )
 from publisher.domain.rules import RulesPack
-from publisher.services.access import get_account, visible_account_ids
+from publisher.services.access import get_account, member_org_ids, visible_account_ids
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.links import replace_ordered
 from publisher.services.organizations import EDITOR_ROLES, require_role
@@ -47,11 +47,6 @@ def defaults(rules: RulesPack) -> BriefDefaults:
     )
 
 
-def brand_org_ids(user: User) -> Select[uuid.UUID]:
-    """Brand organizations the caller is a member of (any role)."""
-    return select(Membership.organization_id).where(Membership.user_id == user.id)
-
-
 def _collaborating_brief_ids(user: User) -> Select[uuid.UUID]:
     return select(Collaboration.brief_id).where(
         Collaboration.account_id.in_(visible_account_ids(user))
@@ -64,7 +59,7 @@ def _marketplace() -> ColumnElement[bool]:
 
 def _visible(user: User) -> ColumnElement[bool]:
     return or_(
-        Brief.organization_id.in_(brand_org_ids(user)),
+        Brief.organization_id.in_(member_org_ids(user)),
         Brief.id.in_(_collaborating_brief_ids(user)),
         _marketplace(),
     )
@@ -85,7 +80,7 @@ def editable_brief(session: Session, user: User, brief_id: uuid.UUID) -> Brief:
         Forbidden: `brief.forbidden` ({role}) for the brand's reviewers and viewers.
     """
     brief = session.scalar(
-        select(Brief).where(Brief.id == brief_id, Brief.organization_id.in_(brand_org_ids(user)))
+        select(Brief).where(Brief.id == brief_id, Brief.organization_id.in_(member_org_ids(user)))
     )
     if brief is None:
         raise NotFound("brief.not_found")
@@ -96,7 +91,7 @@ def editable_brief(session: Session, user: User, brief_id: uuid.UUID) -> Brief:
 def is_brand_member(session: Session, user: User, brief: Brief) -> bool:
     return (
         session.scalar(
-            brand_org_ids(user).where(Membership.organization_id == brief.organization_id)
+            member_org_ids(user).where(Membership.organization_id == brief.organization_id)
         )
         is not None
     )
@@ -112,7 +107,7 @@ def list_briefs(
     limit: int,
 ) -> tuple[list[Brief], int]:
     """The briefs of the caller's brands, newest first."""
-    conditions: list[ColumnElement[bool]] = [Brief.organization_id.in_(brand_org_ids(user))]
+    conditions: list[ColumnElement[bool]] = [Brief.organization_id.in_(member_org_ids(user))]
     if status is not None:
         conditions.append(Brief.status == status)
     if organization_id is not None:
@@ -276,9 +271,6 @@ def delete_brief(session: Session, user: User, brief_id: uuid.UUID, *, version: 
 
 def brief_public(session: Session, user: User, brief: Brief) -> BriefPublic:
     """The brief as the caller may read it: collaboration counts only for its brand."""
-    org_name = session.scalar(
-        select(Organization.name).where(Organization.id == brief.organization_id)
-    )
     ids = [uuid.UUID(value) for value in brief.product_ids]
     by_id = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
     counts: dict[str, int] = {}
@@ -295,10 +287,16 @@ def brief_public(session: Session, user: User, brief: Brief) -> BriefPublic:
     }
     return BriefPublic(
         **fields,
-        organization_name=org_name or "",
+        organization_name=brand_name(session, brief),
         products=[BriefProductPublic.model_validate(by_id[i]) for i in ids if i in by_id],
         collaborations=counts,
     )
+
+
+def brand_name(session: Session, brief: Brief) -> str:
+    """The name of the organization that wrote the brief."""
+    name = session.scalar(select(Organization.name).where(Organization.id == brief.organization_id))
+    return name or ""
 
 
 def account_matches(brief: Brief, account: Account) -> bool:

@@ -30,13 +30,11 @@ from publisher.db.models import (
     Collaboration,
     Membership,
     Note,
-    Organization,
     ReviewComment,
     Submission,
     User,
 )
 from publisher.domain.collaboration import (
-    TERMINAL,
     Action,
     Side,
     State,
@@ -45,11 +43,11 @@ from publisher.domain.collaboration import (
     transition,
 )
 from publisher.domain.rules import RulesPack
-from publisher.services.access import get_account, visible_account_ids
+from publisher.services.access import get_account, member_org_ids, visible_account_ids
 from publisher.services.audit import record
 from publisher.services.briefs import (
     account_matches,
-    brand_org_ids,
+    brand_name,
     brief_public,
     editable_brief,
     get_brief,
@@ -65,7 +63,7 @@ NOTIFIED_ROLES = REVIEWER_ROLES
 
 
 def _visible(user: User) -> ColumnElement[bool]:
-    brand_briefs = select(Brief.id).where(Brief.organization_id.in_(brand_org_ids(user)))
+    brand_briefs = select(Brief.id).where(Brief.organization_id.in_(member_org_ids(user)))
     return or_(
         Collaboration.brief_id.in_(brand_briefs),
         Collaboration.account_id.in_(visible_account_ids(user)),
@@ -131,31 +129,20 @@ def side_for(session: Session, user: User, collab: Collaboration, action: Action
         Invalid: `collaboration.wrong_state` ({action, state}) when it is not possible now.
     """
     state = State(collab.state)
-    refused: TransitionRefused | None = None
+    refusals: set[str] = set()
     for side, role in acting_sides(session, user, collab).items():
         try:
             transition(state, action, side)
-        except TransitionRefused as exc:
-            refused = refused if refused and refused.code.endswith("wrong_state") else exc
+        except TransitionRefused as refused:
+            refusals.add(refused.code)
             continue
         if _may(side, role, action):
             return side
-        refused = TransitionRefused(
-            "collaboration.not_allowed", {"action": action.value, "state": state.value}
-        )
+        refusals.add("collaboration.not_allowed")
     params = {"action": action.value, "state": state.value}
-    if refused is not None and refused.code == "collaboration.wrong_state":
+    if "collaboration.wrong_state" in refusals:
         raise Invalid("collaboration.wrong_state", params)
     raise Forbidden("collaboration.not_allowed", params)
-
-
-def brand_name(session: Session, collab: Collaboration) -> str:
-    return (
-        session.scalar(
-            select(Organization.name).where(Organization.id == collab.brief.organization_id)
-        )
-        or ""
-    )
 
 
 def members_of(session: Session, organization_id: uuid.UUID) -> list[uuid.UUID]:
@@ -188,7 +175,7 @@ def announce(
         "collaboration_id": str(collab.id),
         "brief_title": collab.brief.title,
         "account": _account(session, collab).nickname,
-        "brand": brand_name(session, collab),
+        "brand": brand_name(session, collab.brief),
         "side": to.value,
         **(extra or {}),
     }
@@ -379,7 +366,7 @@ def list_collaborations(
     if side is Side.BRAND:
         conditions.append(
             Collaboration.brief_id.in_(
-                select(Brief.id).where(Brief.organization_id.in_(brand_org_ids(user)))
+                select(Brief.id).where(Brief.organization_id.in_(member_org_ids(user)))
             )
         )
     elif side is Side.CREATOR:
@@ -400,18 +387,34 @@ def list_collaborations(
     return list(rows), total
 
 
-def _open_comments(session: Session, collab: Collaboration) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(ReviewComment)
-            .where(
-                ReviewComment.collaboration_id == collab.id,
-                ReviewComment.side == Side.BRAND.value,
-                ReviewComment.resolved_at.is_(None),
-            )
-        )
-        or 0
+def open_brand_comments(
+    session: Session, collab: Collaboration, *, this_round: bool = False
+) -> int:
+    """The brand's comments the creator has not resolved (on the current round only, when
+    `this_round`): what is left to answer, and what a request for changes must rest on."""
+    conditions = [
+        ReviewComment.collaboration_id == collab.id,
+        ReviewComment.side == Side.BRAND.value,
+        ReviewComment.resolved_at.is_(None),
+    ]
+    if this_round:
+        conditions.append(ReviewComment.round == collab.round)
+    return session.scalar(select(func.count()).select_from(ReviewComment).where(*conditions)) or 0
+
+
+def new_comment(
+    collab: Collaboration, author: User, side: Side, text: str, **place: Any
+) -> ReviewComment:
+    """A comment on the collaboration's current round; `place` is where it points (target,
+    field, position, region). A creator's comment is born resolved: nobody owes it an answer."""
+    return ReviewComment(
+        collaboration_id=collab.id,
+        round=collab.round,
+        author_id=author.id,
+        side=side.value,
+        text=text.strip(),
+        resolved_at=datetime.now(UTC) if side is Side.CREATOR else None,
+        **place,
     )
 
 
@@ -436,7 +439,7 @@ def collaboration_public(
             protected_until=note.protected_until if note else None,
             sides=[side.value for side in acting_sides(session, user, collab)],
             actions=[action.value for action in caller_actions(session, user, collab)],
-            open_comments=_open_comments(session, collab),
+            open_comments=open_brand_comments(session, collab),
             version=collab.version,
             created_at=collab.created_at,
             updated_at=collab.updated_at,
@@ -475,43 +478,20 @@ def act(
         raise Invalid("collaboration.use_note", {"action": action.value})
     collab = at_version(session, user, collaboration_id, data.version)
     side = side_for(session, user, collab, action)
-    if action is Action.REQUEST_CHANGES and not _commented_this_round(session, collab):
+    if action is Action.REQUEST_CHANGES and not open_brand_comments(
+        session, collab, this_round=True
+    ):
         raise Invalid("collaboration.comment_required", {})
     with compare_and_set(session, lost_race(session, user, collaboration_id)):
         move(session, collab, action, side, actor=user.id)
         if action in REVIEW_ACTIONS:
             _decide_round(session, collab, action, user)
         if data.message.strip():
-            session.add(
-                ReviewComment(
-                    collaboration_id=collab.id,
-                    round=collab.round,
-                    author_id=user.id,
-                    side=side.value,
-                    target="note",
-                    text=data.message.strip(),
-                    resolved_at=datetime.now(UTC) if side is Side.CREATOR else None,
-                )
-            )
+            session.add(new_comment(collab, user, side, data.message, target="note"))
         other = Side.CREATOR if side is Side.BRAND else Side.BRAND
         announce(session, collab, _NEWS[action], to=other, actor=user.id)
     session.refresh(collab)
     return collab
-
-
-def _commented_this_round(session: Session, collab: Collaboration) -> bool:
-    return bool(
-        session.scalar(
-            select(func.count())
-            .select_from(ReviewComment)
-            .where(
-                ReviewComment.collaboration_id == collab.id,
-                ReviewComment.round == collab.round,
-                ReviewComment.side == Side.BRAND.value,
-                ReviewComment.resolved_at.is_(None),
-            )
-        )
-    )
 
 
 def _decide_round(session: Session, collab: Collaboration, action: Action, user: User) -> None:
@@ -529,7 +509,3 @@ def _decide_round(session: Session, collab: Collaboration, action: Action, user:
 
 def review_due(brief: Brief, now: datetime) -> datetime:
     return now + timedelta(hours=brief.review_hours)
-
-
-def terminal(collab: Collaboration) -> bool:
-    return State(collab.state) in TERMINAL

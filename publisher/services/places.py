@@ -22,9 +22,9 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 import resources
-from publisher.db.models import Account, Membership, Note, User, UserPlace
+from publisher.db.models import Account, Note, User, UserPlace
 from publisher.schemas import PlaceCreate, PlacePublic
-from publisher.services.access import get_account, personal_organization_id
+from publisher.services.access import get_account, member_org_ids, personal_organization_id
 from publisher.services.errors import NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
 
@@ -123,10 +123,6 @@ def shipped_places() -> ShippedPlaces:
     return ShippedPlaces(rows)
 
 
-def _member_orgs(user: User):
-    return select(Membership.organization_id).where(Membership.user_id == user.id)
-
-
 def _user_place_public(row: UserPlace) -> PlacePublic:
     return PlacePublic(
         id=str(row.id),
@@ -148,7 +144,7 @@ def _user_matches(session: Session, user: User, query: str, ascii_query: str):
         ]
     rows = session.scalars(
         select(UserPlace)
-        .where(UserPlace.organization_id.in_(_member_orgs(user)), or_(*conditions))
+        .where(UserPlace.organization_id.in_(member_org_ids(user)), or_(*conditions))
         .order_by(UserPlace.created_at.desc())
         .limit(USER_CANDIDATES)
     )
@@ -211,7 +207,7 @@ def get_place(session: Session, user: User, place_id: str) -> PlacePublic:
         raise NotFound("place.not_found") from None
     place = session.scalar(
         select(UserPlace).where(
-            UserPlace.id == key, UserPlace.organization_id.in_(_member_orgs(user))
+            UserPlace.id == key, UserPlace.organization_id.in_(member_org_ids(user))
         )
     )
     if place is None:

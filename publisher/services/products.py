@@ -40,19 +40,20 @@ from publisher.schemas import (
     StorefrontPublic,
     StorefrontUpdate,
 )
-from publisher.services.access import get_account, personal_organization_id, visible_account_ids
+from publisher.services.access import (
+    get_account,
+    member_org_ids,
+    personal_organization_id,
+    visible_account_ids,
+)
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.like import LIKE_ESCAPE, like_escaped
 from publisher.services.links import replace_ordered, require_unique
 from publisher.services.versioning import compare_and_set, unique_or_conflict, version_conflict
 
 
-def _member_orgs(user: User) -> Select[uuid.UUID]:
-    return select(Membership.organization_id).where(Membership.user_id == user.id)
-
-
 def _visible_storefronts(user: User) -> Select[uuid.UUID]:
-    return select(Storefront.id).where(Storefront.organization_id.in_(_member_orgs(user)))
+    return select(Storefront.id).where(Storefront.organization_id.in_(member_org_ids(user)))
 
 
 def visible_storefront_ids(user: User) -> Select[uuid.UUID]:
@@ -118,7 +119,7 @@ def get_storefront(session: Session, user: User, storefront_id: uuid.UUID) -> St
 def create_storefront(session: Session, user: User, data: StorefrontCreate) -> Storefront:
     """In `data.organization_id` if the caller is a member (else 404), or their own."""
     org_id = data.organization_id or personal_organization_id(session, user)
-    if session.scalar(_member_orgs(user).where(Membership.organization_id == org_id)) is None:
+    if session.scalar(member_org_ids(user).where(Membership.organization_id == org_id)) is None:
         raise NotFound("organization.not_found")
     _check_image(session, user, data.logo_sha256)
     storefront = Storefront(

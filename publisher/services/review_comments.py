@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 from publisher.brief_schemas import CommentCreate, CommentPublic, CommentResolve, Region
 from publisher.db.models import Collaboration, ReviewComment, User
 from publisher.domain.collaboration import TERMINAL, Side, State
-from publisher.services.collaborations import acting_sides, announce, get_collaboration
+from publisher.services.collaborations import (
+    acting_sides,
+    announce,
+    get_collaboration,
+    new_comment,
+)
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
 from publisher.services.organizations import EDITOR_ROLES, REVIEWER_ROLES
 from publisher.services.rounds import last_submission
@@ -80,17 +85,15 @@ def add_comment(
             raise Invalid("comment.no_round", {})
         if data.position is not None and not _has_position(session, collab, data.position):
             raise Invalid("comment.position", {"position": data.position})
-    row = ReviewComment(
-        collaboration_id=collab.id,
-        round=collab.round,
-        author_id=user.id,
-        side=side.value,
+    row = new_comment(
+        collab,
+        user,
+        side,
+        data.text,
         target=data.target,
         field=data.field,
         position=data.position,
         region=data.region.model_dump() if data.region else None,
-        text=data.text.strip(),
-        resolved_at=datetime.now(UTC) if side is Side.CREATOR else None,
     )
     session.add(row)
     other = Side.CREATOR if side is Side.BRAND else Side.BRAND
