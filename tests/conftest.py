@@ -43,12 +43,18 @@ def backend(
     running.stop()
 
 
-def register_user(backend: TestBackend, name: str = "creator") -> StudioClient:
-    """A client signed in as a new user with one creator account."""
-    client = StudioClient(backend.url)
+def signed_up(url: str, name: str) -> StudioClient:
+    """A client signed in as a new user (a unique e-mail) of the backend at `url`."""
+    client = StudioClient(url)
     email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
     client.register(email=email, password=PASSWORD, display_name=name)
     client.sign_in(email, PASSWORD)
+    return client
+
+
+def register_user(backend: TestBackend, name: str = "creator") -> StudioClient:
+    """A client signed in as a new user with one creator account."""
+    client = signed_up(backend.url, name)
     client.create_account(nickname=f"{name}的小号")
     return client
 

@@ -14,16 +14,13 @@ from pathlib import Path
 
 from publisher.client import StudioClient
 from publisher.schemas import AccountPublic
-from tests.conftest import PASSWORD
+from tests.conftest import signed_up
 from tests.media_samples import write_image
 
 
 def _user(url: str, name: str) -> tuple[StudioClient, str]:
-    client = StudioClient(url)
-    email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
-    client.register(email=email, password=PASSWORD, display_name=name)
-    client.sign_in(email, PASSWORD)
-    return client, email
+    client = signed_up(url, name)
+    return client, client.me().email
 
 
 @dataclass

@@ -12,18 +12,15 @@ from publisher.client import StudioClient
 from studio.collab.brief_editor import BriefEditor
 from studio.collab.briefs_tab import BriefsTab
 from studio.collab.money import MoneyError, fen_text, parse_yuan
+from tests.conftest import signed_up
 from tests.studio.helpers import type_text
 
-PASSWORD = "correct horse battery staple"
 WAIT_MS = 15_000
 
 
 def _person(studio, name: str, nickname: str, followers: int) -> tuple[StudioClient, uuid.UUID]:
     """Another user on the studio's backend with one creator account."""
-    client = StudioClient(studio.ctx.connection.url or "")
-    email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
-    client.register(email=email, password=PASSWORD, display_name=name)
-    client.sign_in(email, PASSWORD)
+    client = signed_up(studio.ctx.connection.url or "", name)
     account = client.create_account(
         nickname=nickname, followers=followers, category="美食", region="上海"
     )

@@ -8,28 +8,29 @@ import uuid
 
 from PySide6.QtCore import Qt
 
+from publisher.brief_schemas import CollaborationPublic
 from publisher.client import StudioClient
-from tests.conftest import PASSWORD
+from tests.conftest import signed_up
 
 WAIT_MS = 20_000
 
 
-def _brand(url: str) -> tuple[StudioClient, uuid.UUID]:
-    brand = StudioClient(url)
-    email = f"brand-{uuid.uuid4().hex[:8]}@example.com"
-    brand.register(email=email, password=PASSWORD, display_name="花知晓市场部")
-    brand.sign_in(email, PASSWORD)
-    return brand, brand.create_organization(name="花知晓", kind="brand").id
+def _invited(studio, message: str = "") -> tuple[StudioClient, CollaborationPublic]:
+    """A brand (another user of the studio's backend) invites the studio's account, given
+    the followers collaborations need; returns the brand's client and the invitation."""
+    mine = studio.client()
+    account = mine.list_accounts()[0]
+    mine.update_account(account.id, version=account.version, followers=8000)
+    brand = signed_up(studio.ctx.connection.url, "花知晓市场部")
+    org = brand.create_organization(name="花知晓", kind="brand").id
+    brief, _ = brand.create_brief(organization_id=org, title="秋冬唇色种草")
+    invited, _ = brand.invite(brief_id=brief.id, account_id=account.id, message=message)
+    return brand, invited
 
 
 def test_an_invitation_toast_opens_the_collaboration_for_the_creator(open_studio, qtbot):
     studio = open_studio()
-    mine = studio.client()
-    account = mine.list_accounts()[0]
-    mine.update_account(account.id, version=account.version, followers=8000)
-    brand, org = _brand(studio.ctx.connection.url)
-    brief, _ = brand.create_brief(organization_id=org, title="秋冬唇色种草")
-    invited, _ = brand.invite(brief_id=brief.id, account_id=account.id, message="期待合作")
+    brand, invited = _invited(studio, "期待合作")
 
     window = studio.window
     posted: list[str] = []
@@ -48,11 +49,7 @@ def test_an_invitation_toast_opens_the_collaboration_for_the_creator(open_studio
 def test_the_bell_lists_the_news_opens_it_and_marks_all_read(open_studio, qtbot):
     studio = open_studio()
     mine = studio.client()
-    account = mine.list_accounts()[0]
-    mine.update_account(account.id, version=account.version, followers=8000)
-    brand, org = _brand(studio.ctx.connection.url)
-    brief, _ = brand.create_brief(organization_id=org, title="秋冬唇色种草")
-    invited, _ = brand.invite(brief_id=brief.id, account_id=account.id, message="期待合作")
+    brand, invited = _invited(studio, "期待合作")
     brand.add_comment(invited.id, "色号请选豆沙色")
 
     window = studio.window
@@ -112,12 +109,7 @@ def _recording(post, posted: list[str]):
 
 def test_a_burst_of_news_is_one_toast_that_opens_the_list(open_studio, qtbot):
     studio = open_studio()
-    mine = studio.client()
-    account = mine.list_accounts()[0]
-    mine.update_account(account.id, version=account.version, followers=8000)
-    brand, org = _brand(studio.ctx.connection.url)
-    brief, _ = brand.create_brief(organization_id=org, title="秋冬唇色种草")
-    invited, _ = brand.invite(brief_id=brief.id, account_id=account.id)
+    brand, invited = _invited(studio)
     for text in ("色号", "光线", "文案"):
         brand.add_comment(invited.id, text)
 

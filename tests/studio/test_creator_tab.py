@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 from publisher.client import StudioClient
 from studio.collab.creator_tab import CreatorTab
 from studio.style import ACCENT
-from tests.conftest import PASSWORD
+from tests.conftest import signed_up
 from tests.studio.conftest import make_photo
 from tests.studio.helpers import type_text
 
@@ -24,10 +24,7 @@ REGION = {"x": 0.5, "y": 0.5, "width": 0.4, "height": 0.3}
 
 def _brand(url: str) -> tuple[StudioClient, uuid.UUID, uuid.UUID]:
     """A brand user with a storefront product; returns the client, organization and product."""
-    brand = StudioClient(url)
-    email = f"brand-{uuid.uuid4().hex[:8]}@example.com"
-    brand.register(email=email, password=PASSWORD, display_name="花知晓市场部")
-    brand.sign_in(email, PASSWORD)
+    brand = signed_up(url, "花知晓市场部")
     org = brand.create_organization(name="花知晓", kind="brand")
     storefront = brand.create_storefront(name="花知晓旗舰店", organization_id=org.id)
     product = brand.create_product(

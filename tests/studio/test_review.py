@@ -33,7 +33,7 @@ from studio.collab.round_diff import (
     spans_html,
 )
 from studio.collab.wording import time_left
-from tests.conftest import PASSWORD
+from tests.conftest import signed_up
 from tests.studio.conftest import Studio, make_photo
 from tests.studio.helpers import type_text
 
@@ -66,10 +66,7 @@ def _start_review(studio: Studio, photo: Path) -> Review:
         topics=["夏日底妆"],
         key_messages=["持妆12小时"],
     )
-    creator = StudioClient(studio.ctx.connection.url or "")
-    email = f"creator-{uuid.uuid4().hex[:8]}@example.com"
-    creator.register(email=email, password=PASSWORD, display_name="小鹿")
-    creator.sign_in(email, PASSWORD)
+    creator = signed_up(studio.ctx.connection.url or "", "小鹿")
     account = creator.create_account(nickname="小鹿爱化妆", followers=12_000)
     collab, _ = creator.apply(brief_id=brief.id, account_id=account.id, quote_fen=300_000)
     collab, _ = brand.act(collab.id, "accept", version=collab.version)
