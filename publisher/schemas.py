@@ -88,7 +88,8 @@ class _Public(BaseModel):
 
 class UserCreate(BaseModel):
     email: EmailStr
-    password: str = Field(min_length=8, max_length=256)
+    password: str = Field(max_length=4096)
+    """Judged by the password policy (`auth.weak_password` with its reason), not here."""
     display_name: Text = Field(min_length=1, max_length=100)
 
 

@@ -6,6 +6,7 @@ become words. Parameters fill `{name}` placeholders; a missing one never crashes
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.collab.wording import action_name, state_name
+from studio.teams.wording import role_name
 
 _CONTEXT = "Messages"
 
@@ -318,11 +320,75 @@ _MESSAGES: dict[str, str] = {
         "Messages",
         "Only owners and admins change who belongs to this organization (your role: {role}).",
     ),
+    # teams: invitations, managed accounts, members, sign-in security
+    "organization.role_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "Only an owner may make someone {role}, or change what an owner may do."
+    ),
+    "organization.last_owner": QT_TRANSLATE_NOOP(
+        "Messages",
+        "An organization needs an owner. Make someone else owner first, then change this.",
+    ),
+    "member.not_found": QT_TRANSLATE_NOOP("Messages", "This person is no longer a member."),
+    "note.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "As {role} of this account you may read its notes but not change them."
+    ),
+    "invitation.bad_code": QT_TRANSLATE_NOOP(
+        "Messages",
+        "That is not an invitation code. A code looks like ABCD-EFGH-JKMN; a link works too.",
+    ),
+    "invitation.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "No invitation has this code. Check it, or ask for a new one."
+    ),
+    "invitation.revoked": QT_TRANSLATE_NOOP(
+        "Messages", "This invitation was withdrawn. Ask for a new one."
+    ),
+    "invitation.expired": QT_TRANSLATE_NOOP(
+        "Messages", "This invitation expired on {expired_at}. Ask for a new one."
+    ),
+    "invitation.used_up": QT_TRANSLATE_NOOP(
+        "Messages", "This invitation has been used as often as it may be. Ask for a new one."
+    ),
+    "invitation.no_accounts": QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one of your accounts for the organization to manage."
+    ),
+    "invitation.personal_manage": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A personal workspace does not manage other people's accounts; "
+        "create an MCN organization for that.",
+    ),
+    "grant.forbidden": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only the owners and admins of {account}, or of the organization managing it, "
+        "may change who manages it.",
+    ),
+    "grant.own_account": QT_TRANSLATE_NOOP(
+        "Messages", "{account} already belongs to this organization."
+    ),
+    "grant.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This account is no longer managed by that organization."
+    ),
+    "session.not_found": QT_TRANSLATE_NOOP("Messages", "That session has already ended."),
+    "auth.too_many_attempts": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Too many wrong passwords for this address. Try again in {retry_after} minute(s).",
+    ),
+    "auth.weak_password": QT_TRANSLATE_NOOP("Messages", "Choose a stronger password."),
+    "auth.weak_password.too_short": QT_TRANSLATE_NOOP(
+        "Messages", "A password needs at least 10 characters; a short sentence works well."
+    ),
+    "auth.weak_password.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "A password may have at most 256 characters."
+    ),
+    "auth.weak_password.too_guessable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This password is too easy to guess (a common password, a pattern, or your own "
+        "name or e-mail). Try a few unrelated words.",
+    ),
     "user.not_found": QT_TRANSLATE_NOOP(
         "Messages", "Nobody has signed up with {email}. Ask them to create an account first."
     ),
     "account.forbidden": QT_TRANSLATE_NOOP(
-        "Messages", "You may not add accounts to this organization (your role: {role})."
+        "Messages", "As {role} you may see this account but not add to it or change it."
     ),
     "brief.not_found": QT_TRANSLATE_NOOP(
         "Messages", "This brief no longer exists, or you may not see it."
@@ -677,7 +743,16 @@ _BYTE_CODES = frozenset(
     | {"subtitles.too_large"}
 )
 _TIME_PARAMS = frozenset(
-    {"earliest", "latest", "scheduled_at", "until", "apply_by", "publish_from", "publish_until"}
+    {
+        "earliest",
+        "latest",
+        "scheduled_at",
+        "until",
+        "apply_by",
+        "publish_from",
+        "publish_until",
+        "expired_at",
+    }
 )
 _DURATION_CODES = frozenset({"video.duration.long", "video.duration.too_long", "video.too_long"})
 SHOWN_TIMEZONE = ZoneInfo("Asia/Shanghai")
@@ -703,6 +778,10 @@ def _shown(code: str, key: str, value: Any) -> Any:
         return state_name(value) if value else value
     if key == "action" and code.startswith("collaboration.") and isinstance(value, str):
         return action_name(value)
+    if key == "role" and isinstance(value, str):
+        return role_name(value)
+    if key == "retry_after" and isinstance(value, int):
+        return max(1, math.ceil(value / 60))  # the sentence counts minutes
     if key == "index" and isinstance(value, int):
         return value + 1  # the checklist counts from 0, people from 1
     if isinstance(value, list):

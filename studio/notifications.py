@@ -113,10 +113,27 @@ def _collaboration_text(item: NotificationPublic) -> str:
     )
 
 
+_TEAM_NEWS = {
+    "grant.created": QT_TRANSLATE_NOOP(
+        "Notifications", "{by} put {account} under {organization}'s management."
+    ),
+    "grant.revoked": QT_TRANSLATE_NOOP(
+        "Notifications", "{by} ended {organization}'s management of {account}."
+    ),
+}
+
+
+def _team_text(item: NotificationPublic) -> str:
+    values = {key: item.params.get(key, "") for key in ("by", "account", "organization")}
+    return QCoreApplication.translate("Notifications", _TEAM_NEWS[item.kind]).format(**values)
+
+
 def notification_text(item: NotificationPublic) -> str:
     """What a toast or the notification list says about a notification, translated."""
     if item.kind in _COLLABORATION_NEWS:
         return _collaboration_text(item)
+    if item.kind in _TEAM_NEWS:
+        return _team_text(item)
     title = item.params.get("title") or QCoreApplication.translate("Notifications", "(untitled)")
     if item.kind == "note.published":
         if item.params.get("late"):
@@ -161,6 +178,8 @@ _CATEGORIES = {
     "collaboration.published": "published",
     "note.published": "published",
     "note.held": "held",
+    "grant.created": "invitation",
+    "grant.revoked": "decision",
 }
 
 

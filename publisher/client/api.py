@@ -16,6 +16,7 @@ from typing import Any
 from publisher.client.brands import BrandCalls
 from publisher.client.errors import NotFoundError
 from publisher.client.http import Progress, Transport
+from publisher.client.teams import TeamCalls
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
     AccountBrief,
@@ -82,7 +83,7 @@ def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, 
     return [NoteMediaIn.model_validate(item).model_dump() for item in media]
 
 
-class StudioClient(BrandCalls):
+class StudioClient(BrandCalls, TeamCalls):
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 10.0):

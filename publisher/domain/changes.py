@@ -25,6 +25,8 @@ class ChangeSet:
     """A collaboration's state, note, rounds or comments."""
     storefronts: bool = False
     """A storefront or its products."""
+    teams: bool = False
+    """Organizations' members, invitations, or accounts granted to an MCN."""
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(

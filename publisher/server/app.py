@@ -23,6 +23,7 @@ from publisher.server.routes import (
     briefs,
     checklist,
     collaborations,
+    join_page,
     luts,
     media,
     notes,
@@ -33,7 +34,9 @@ from publisher.server.routes import (
     presets,
     products,
     schedule,
+    sessions,
     storefronts,
+    teams,
     templates,
     topics,
 )
@@ -73,7 +76,10 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     for module in (organizations, templates, briefs, collaborations):
         api.include_router(module.router)
+    for module in (teams, sessions):
+        api.include_router(module.router)
     app.include_router(api)
+    app.include_router(join_page.router)
     app.add_middleware(IdempotencyMiddleware)
     # The larger of the two caps: the media service applies the right one once it has seen
     # whether the upload is a video.
@@ -125,10 +131,11 @@ def _error(status: int, code: str, params: dict | None = None, **extra) -> JSONR
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def service_error(_request: Request, exc: ServiceError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         response = _error(exc.status, exc.code, exc.params, **exc.extra)
-        if headers:
-            response.headers.update(headers)
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        if exc.status == 429:
+            response.headers["Retry-After"] = str(exc.params["retry_after"])
         return response
 
     @app.exception_handler(RequestValidationError)

@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, User
+from publisher.domain.roles import EDITOR_ROLES
 from publisher.schemas import AccountCreate
 from publisher.services.access import personal_organization_id, visible_account_ids
-from publisher.services.organizations import EDITOR_ROLES, require_role
+from publisher.services.organizations import require_role
 
 
 def list_accounts(

@@ -14,11 +14,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from pwdlib import PasswordHash
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, AuthToken, Membership, Organization, User
+from publisher.domain.password_policy import password_problem
 from publisher.services.errors import Invalid, Unauthorized
 
 LOCAL_EMAIL = "local@zhongcao.invalid"
@@ -33,11 +34,11 @@ _DUMMY_HASH = (
 )
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _normalise_email(email: str) -> str:
+def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
@@ -55,10 +56,12 @@ def register(session: Session, *, email: str, password: str, display_name: str) 
     """Create a user with a personal workspace.
 
     Raises:
-        Invalid: the e-mail address is taken (`auth.email_taken`).
+        Invalid: `auth.weak_password` ({reason}) by the password policy; the e-mail address
+            is taken (`auth.email_taken`).
     """
+    require_good_password(password, email=email, display_name=display_name)
     user = User(
-        email=_normalise_email(email),
+        email=normalise_email(email),
         password_hash=_hasher.hash(password),
         display_name=display_name.strip(),
     )
@@ -79,7 +82,7 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     Raises:
         Unauthorized: unknown e-mail or wrong password, indistinguishably.
     """
-    user = session.scalar(select(User).where(User.email == _normalise_email(email)))
+    user = session.scalar(select(User).where(User.email == normalise_email(email)))
     if user is None or user.password_hash is None:
         _hasher.verify(password, _DUMMY_HASH)
         raise Unauthorized("auth.bad_credentials")
@@ -88,13 +91,52 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     return user
 
 
-def issue_token(session: Session, user: User, *, ttl: timedelta) -> tuple[str, datetime]:
+def require_good_password(password: str, *, email: str, display_name: str) -> None:
+    """Raises `Invalid("auth.weak_password", {reason})` for a password the policy refuses."""
+    problem = password_problem(password, [email, email.partition("@")[0], display_name])
+    if problem:
+        raise Invalid("auth.weak_password", {"reason": problem})
+
+
+def change_password(
+    session: Session, user: User, *, current: str, new: str, keep_token: str | None
+) -> None:
+    """Set a new password and end every other session: whoever else was signed in with the
+    old one must sign in again.
+
+    Raises:
+        Unauthorized: `auth.bad_credentials` when `current` is wrong.
+        Invalid: `auth.weak_password` ({reason}).
+    """
+    authenticate(session, email=user.email, password=current)
+    require_good_password(new, email=user.email, display_name=user.display_name)
+    user.password_hash = _hasher.hash(new)
+    revoke_tokens(session, user, keep=keep_token)
+    session.commit()
+
+
+def revoke_tokens(session: Session, user: User, *, keep: str | None) -> None:
+    """Revoke every live token of the user but `keep`'s; the caller commits."""
+    query = update(AuthToken).where(AuthToken.user_id == user.id, AuthToken.revoked_at.is_(None))
+    if keep:
+        query = query.where(AuthToken.token_hash != token_hash(keep))
+    session.execute(query.values(revoked_at=datetime.now(UTC)))
+
+
+def issue_token(
+    session: Session, user: User, *, ttl: timedelta, client: str = "", ip: str = ""
+) -> tuple[str, datetime]:
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     expires = now + ttl
     session.add(
         AuthToken(
-            user_id=user.id, token_hash=_token_hash(token), created_at=now, expires_at=expires
+            user_id=user.id,
+            token_hash=token_hash(token),
+            created_at=now,
+            expires_at=expires,
+            client=client[:200],
+            ip=ip[:64],
         )
     )
     session.commit()
@@ -102,7 +144,7 @@ def issue_token(session: Session, user: User, *, ttl: timedelta) -> tuple[str, d
 
 
 def revoke_token(session: Session, token: str) -> None:
-    row = session.scalar(select(AuthToken).where(AuthToken.token_hash == _token_hash(token)))
+    row = session.scalar(select(AuthToken).where(AuthToken.token_hash == token_hash(token)))
     if row is not None and row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         session.commit()
@@ -119,7 +161,7 @@ def user_for_token(session: Session, token: str, *, local_token: str | None) -> 
         if user is not None:
             return user
         raise Unauthorized("auth.invalid_token")
-    row = session.scalar(select(AuthToken).where(AuthToken.token_hash == _token_hash(token)))
+    row = session.scalar(select(AuthToken).where(AuthToken.token_hash == token_hash(token)))
     if row is None or row.revoked_at is not None or row.expires_at <= datetime.now(UTC):
         raise Unauthorized("auth.invalid_token")
     user = session.get(User, row.user_id)

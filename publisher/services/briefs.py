@@ -29,11 +29,12 @@ from publisher.db.models import (
     Storefront,
     User,
 )
+from publisher.domain.roles import EDITOR_ROLES
 from publisher.domain.rules import RulesPack
 from publisher.services.access import get_account, member_org_ids, visible_account_ids
 from publisher.services.errors import Conflict, Invalid, NotFound
 from publisher.services.links import replace_ordered
-from publisher.services.organizations import EDITOR_ROLES, require_role
+from publisher.services.organizations import require_role
 from publisher.services.versioning import compare_and_set, version_conflict
 
 

@@ -30,6 +30,7 @@ from publisher.db.models import (
     Collaboration,
     Membership,
     Note,
+    Organization,
     ReviewComment,
     Submission,
     User,
@@ -42,8 +43,15 @@ from publisher.domain.collaboration import (
     allowed_actions,
     transition,
 )
+from publisher.domain.roles import EDITOR_ROLES, REVIEWER_ROLES
 from publisher.domain.rules import RulesPack
-from publisher.services.access import get_account, member_org_ids, visible_account_ids
+from publisher.services.access import (
+    account_org_ids,
+    account_role,
+    get_account,
+    member_org_ids,
+    visible_account_ids,
+)
 from publisher.services.audit import record
 from publisher.services.briefs import (
     account_matches,
@@ -54,7 +62,7 @@ from publisher.services.briefs import (
 )
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
 from publisher.services.notifications import notify
-from publisher.services.organizations import EDITOR_ROLES, REVIEWER_ROLES, member_roles
+from publisher.services.organizations import member_roles
 from publisher.services.versioning import compare_and_set, unique_or_conflict
 
 REVIEW_ACTIONS = frozenset({Action.APPROVE, Action.REQUEST_CHANGES, Action.REJECT})
@@ -91,13 +99,13 @@ def _account(session: Session, collab: Collaboration) -> Account:
 
 def acting_sides(session: Session, user: User, collab: Collaboration) -> dict[Side, str]:
     """The caller's sides on the collaboration, each with their role there."""
-    roles = member_roles(session, user)
     sides: dict[Side, str] = {}
-    if collab.brief.organization_id in roles:
-        sides[Side.BRAND] = roles[collab.brief.organization_id]
-    account_org = _account(session, collab).organization_id
-    if account_org in roles:
-        sides[Side.CREATOR] = roles[account_org]
+    brand_role = member_roles(session, user).get(collab.brief.organization_id)
+    if brand_role is not None:
+        sides[Side.BRAND] = brand_role
+    creator_role = account_role(session, user, _account(session, collab))
+    if creator_role is not None:
+        sides[Side.CREATOR] = creator_role
     return sides
 
 
@@ -145,13 +153,15 @@ def side_for(session: Session, user: User, collab: Collaboration, action: Action
     raise Forbidden("collaboration.not_allowed", params)
 
 
-def members_of(session: Session, organization_id: uuid.UUID) -> list[uuid.UUID]:
+def members_of(session: Session, organization_ids: Select[uuid.UUID]) -> list[uuid.UUID]:
     return list(
         session.scalars(
-            select(Membership.user_id).where(
-                Membership.organization_id == organization_id,
+            select(Membership.user_id)
+            .where(
+                Membership.organization_id.in_(organization_ids),
                 Membership.role.in_(NOTIFIED_ROLES),
             )
+            .distinct()
         )
     )
 
@@ -166,10 +176,10 @@ def announce(
     extra: dict[str, Any] | None = None,
 ) -> None:
     """Notify the `to` side's members (not the actor) of news about the collaboration."""
-    org = (
-        collab.brief.organization_id
+    orgs = (
+        select(Organization.id).where(Organization.id == collab.brief.organization_id)
         if to is Side.BRAND
-        else _account(session, collab).organization_id
+        else account_org_ids(_account(session, collab))
     )
     params = {
         "collaboration_id": str(collab.id),
@@ -179,7 +189,7 @@ def announce(
         "side": to.value,
         **(extra or {}),
     }
-    for member in members_of(session, org):
+    for member in members_of(session, orgs):
         if member != actor:
             notify(session, member, kind, collab.note_id, params)
 
@@ -317,8 +327,7 @@ def apply(session: Session, user: User, data: Application, *, rules: RulesPack) 
     """
     brief = get_brief(session, user, data.brief_id)
     account = get_account(session, user, data.account_id)
-    role = member_roles(session, user).get(account.organization_id)
-    if role not in EDITOR_ROLES:
+    if account_role(session, user, account) not in EDITOR_ROLES:
         raise Forbidden("collaboration.not_allowed", {"action": "apply", "state": ""})
     if brief.mode != "recruitment":
         raise Invalid("brief.not_recruiting", {})

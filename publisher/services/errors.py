@@ -52,3 +52,9 @@ class TooLarge(ServiceError):
 
 class UnsupportedMedia(ServiceError):
     status = 415
+
+
+class TooManyRequests(ServiceError):
+    """Slow down: `params["retry_after"]` is how many seconds to wait (sent as Retry-After)."""
+
+    status = 429

@@ -113,7 +113,7 @@ def create_note(
     session: Session, user: User, data: NoteCreate, *, rules: RulesPack | None = None
 ) -> Note:
     """A draft; `rules` (the server's pack) bounds how many topics it may hold."""
-    get_account(session, user, data.account_id)
+    get_account(session, user, data.account_id, write=True)
     note = Note(
         account_id=data.account_id,
         type=data.type,
@@ -139,8 +139,9 @@ def _stale(note: Note) -> Conflict:
 
 
 def note_at_version(session: Session, user: User, note_id: uuid.UUID, version: int | None) -> Note:
-    """The note, if the caller may see it and it is still at `version` (None: any version)."""
-    note = get_note(session, user, note_id)
+    """The note about to be changed: the caller may change it (`note.forbidden`, 403, for a
+    member who may only see it) and it is still at `version` (None: any version)."""
+    note = get_note(session, user, note_id, write=True)
     if version is not None and note.version != version:
         raise _stale(note)
     return note

@@ -11,10 +11,11 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Membership, Organization, User
+from publisher.db.models import AuditEntry, Membership, Organization, User
+from publisher.domain.roles import MANAGER_ROLES, may_assign
 from publisher.schemas import MemberAdd, MemberPublic, OrganizationCreate, OrganizationPublic
-from publisher.services.audit import record
-from publisher.services.errors import Forbidden, NotFound
+from publisher.services.audit import entries_for, record
+from publisher.services.errors import Forbidden, Invalid, NotFound
 
 
 def list_organizations(session: Session, user: User) -> list[OrganizationPublic]:
@@ -46,14 +47,6 @@ def member_organization(
     if row is None:
         raise NotFound("organization.not_found")
     return row[0], row[1]
-
-
-EDITOR_ROLES = frozenset({"owner", "admin", "editor"})
-"""Who may change an organization's things: its accounts' notes, briefs, storefront, kit."""
-REVIEWER_ROLES = EDITOR_ROLES | {"reviewer"}
-"""Who may also decide on submissions to the organization's briefs."""
-MANAGER_ROLES = frozenset({"owner", "admin"})
-"""Who may change the membership."""
 
 
 def member_roles(session: Session, user: User) -> dict[uuid.UUID, str]:
@@ -103,6 +96,62 @@ def list_members(session: Session, user: User, organization_id: uuid.UUID) -> li
     ]
 
 
+def _owners(session: Session, organization_id: uuid.UUID) -> set[uuid.UUID]:
+    return set(
+        session.scalars(
+            select(Membership.user_id).where(
+                Membership.organization_id == organization_id, Membership.role == "owner"
+            )
+        )
+    )
+
+
+def _change_membership(
+    session: Session,
+    user: User,
+    organization_id: uuid.UUID,
+    member: User,
+    role: str | None,
+) -> None:
+    """Give `member` the role (None: remove them), as the caller may; the caller commits.
+
+    Raises:
+        NotFound: `organization.not_found`.
+        Forbidden: `organization.forbidden` ({role}) for members who may not manage members;
+            `organization.role_not_allowed` ({role}) for an admin making or unmaking an owner.
+        Invalid: `organization.last_owner` when it would leave the organization without one.
+    """
+    _org, actor = member_organization(session, user, organization_id)
+    row = session.scalar(
+        select(Membership).where(
+            Membership.organization_id == organization_id, Membership.user_id == member.id
+        )
+    )
+    before = row.role if row else None
+    leaving = role is None and member.id == user.id
+    if not leaving:
+        if actor not in MANAGER_ROLES:
+            raise Forbidden("organization.forbidden", {"role": actor})
+        if not may_assign(actor, before, role):
+            raise Forbidden("organization.role_not_allowed", {"role": role or before})
+    if before == "owner" and role != "owner" and _owners(session, organization_id) == {member.id}:
+        raise Invalid("organization.last_owner")
+    if row is None and role is not None:
+        session.add(Membership(organization_id=organization_id, user_id=member.id, role=role))
+    elif row is not None and role is None:
+        session.delete(row)
+    elif row is not None and role is not None:
+        row.role = role
+    record(
+        session,
+        user.id,
+        "organization.member_set" if role else "organization.member_removed",
+        "organization",
+        organization_id,
+        {"user_id": str(member.id), "name": member.display_name, "role": role, "before": before},
+    )
+
+
 def add_member(
     session: Session, user: User, organization_id: uuid.UUID, data: MemberAdd
 ) -> MemberPublic:
@@ -110,31 +159,57 @@ def add_member(
 
     Raises:
         NotFound: `organization.not_found`; `user.not_found` ({email}) for an unknown address.
-        Forbidden: `organization.forbidden` for members who are not owners or admins.
+        and what `_change_membership` raises.
     """
-    require_role(session, user, organization_id, MANAGER_ROLES, "organization.forbidden")
+    member_organization(session, user, organization_id)
     email = data.email.strip().lower()
     member = session.scalar(select(User).where(func.lower(User.email) == email))
     if member is None:
         raise NotFound("user.not_found", {"email": email})
-    row = session.scalar(
-        select(Membership).where(
-            Membership.organization_id == organization_id, Membership.user_id == member.id
-        )
-    )
-    if row is None:
-        session.add(Membership(organization_id=organization_id, user_id=member.id, role=data.role))
-    else:
-        row.role = data.role
-    record(
-        session,
-        user.id,
-        "organization.member_set",
-        "organization",
-        organization_id,
-        {"user_id": str(member.id), "role": data.role},
-    )
+    _change_membership(session, user, organization_id, member, data.role)
     session.commit()
     return MemberPublic(
         user_id=member.id, email=member.email, display_name=member.display_name, role=data.role
     )
+
+
+def _member(session: Session, organization_id: uuid.UUID, user_id: uuid.UUID) -> User:
+    member = session.scalar(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.organization_id == organization_id, User.id == user_id)
+    )
+    if member is None:
+        raise NotFound("member.not_found")
+    return member
+
+
+def set_member_role(
+    session: Session, user: User, organization_id: uuid.UUID, user_id: uuid.UUID, role: str
+) -> MemberPublic:
+    """Change a member's role (what `_change_membership` raises, and `member.not_found`)."""
+    member_organization(session, user, organization_id)
+    member = _member(session, organization_id, user_id)
+    _change_membership(session, user, organization_id, member, role)
+    session.commit()
+    return MemberPublic(
+        user_id=member.id, email=member.email, display_name=member.display_name, role=role
+    )
+
+
+def remove_member(
+    session: Session, user: User, organization_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    """Remove a member, or leave (any member may leave but the last owner)."""
+    member_organization(session, user, organization_id)
+    member = _member(session, organization_id, user_id)
+    _change_membership(session, user, organization_id, member, None)
+    session.commit()
+
+
+def organization_audit(
+    session: Session, user: User, organization_id: uuid.UUID
+) -> list[tuple[AuditEntry, str]]:
+    """Who changed the organization's membership, invitations and grants; managers only."""
+    require_role(session, user, organization_id, MANAGER_ROLES, "organization.forbidden")
+    return entries_for(session, organization_id)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from publisher.brief_schemas import CommentCreate, CommentPublic, CommentResolve, Region
 from publisher.db.models import Collaboration, ReviewComment, User
 from publisher.domain.collaboration import TERMINAL, Side, State
+from publisher.domain.roles import EDITOR_ROLES, REVIEWER_ROLES
 from publisher.services.collaborations import (
     acting_sides,
     announce,
@@ -24,7 +25,6 @@ from publisher.services.collaborations import (
     new_comment,
 )
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
-from publisher.services.organizations import EDITOR_ROLES, REVIEWER_ROLES
 from publisher.services.rounds import last_submission
 from publisher.services.versioning import compare_and_set
 

@@ -20,12 +20,14 @@ from publisher.db.models.notifications import Notification
 from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
 from publisher.db.models.products import NoteProduct, Product, Storefront
+from publisher.db.models.teams import AccountGrant, Invitation, SignInAttempt
 from publisher.db.models.templates import UserTemplate
 from publisher.db.models.topics import NoteTopic, Topic, TopicGroup, TopicGroupItem
 from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
     "Account",
+    "AccountGrant",
     "AuditEntry",
     "AuthToken",
     "BrandKit",
@@ -34,6 +36,7 @@ __all__ = [
     "Collaboration",
     "EditPreset",
     "IdempotencyRecord",
+    "Invitation",
     "MediaAsset",
     "MediaRef",
     "Membership",
@@ -46,6 +49,7 @@ __all__ = [
     "Organization",
     "Product",
     "ReviewComment",
+    "SignInAttempt",
     "Storefront",
     "Submission",
     "SubmissionMedium",

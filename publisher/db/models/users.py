@@ -59,3 +59,6 @@ class AuthToken(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    client: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """The app and machine that signed in (its User-Agent), to tell sessions apart."""
+    ip: Mapped[str] = mapped_column(String(64), default="", server_default="")

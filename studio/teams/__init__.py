@@ -1,0 +1,1 @@
+"""Team screens: organizations, members and roles, invitations, managed accounts, security."""
