@@ -227,6 +227,7 @@ QScrollArea#ClearScroll {{ background: transparent; }}
 #CountChip {{ color: #4A4D55; font-size: 12px; }}
 #DetailTitle {{ font-size: 20px; font-weight: 700; }}
 #CollabRow {{ background: #FAFAFB; border: 1px solid #F0F1F4; border-radius: 12px; }}
+#ConflictField {{ background: #FAFAFB; border: 1px solid #F0F1F4; border-radius: 12px; }}
 #CollabName {{ font-size: 14px; font-weight: 600; }}
 #CollabMessage {{ color: #4A4D55; font-size: 13px; }}
 #Avatar {{

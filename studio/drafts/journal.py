@@ -238,47 +238,61 @@ class JournalEntry:
     opened_at: float
     create_key: str = field(default_factory=lambda: str(uuid.uuid4()))
     conflict: bool = False
-    uploads: tuple[str, ...] = ()
-    """Local paths of images that were still uploading: uploaded again on the next start."""
     """An unresolved conflict: `version` is then the one the edits started from, so the next
     save after a restart conflicts again instead of overwriting the other change."""
+    uploads: tuple[str, ...] = ()
+    """Local paths of images that were still uploading: uploaded again on the next start."""
+    base: DraftFields | None = None
+    """The copy the backend and this draft last agreed on: what a conflict is merged against,
+    so a field only one side changed merges by itself."""
 
     def to_json(self) -> str:
         data = asdict(self)
-        data["fields"]["media"] = list(self.fields.media)
-        data["fields"]["edits"] = [asdict(edit) for edit in self.fields.edits]
+        data["fields"] = _fields_document(self.fields)
+        data["base"] = None if self.base is None else _fields_document(self.base)
         data["uploads"] = list(self.uploads)
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> JournalEntry:
         data = json.loads(text)
-        raw = data.pop("fields")
-        fields = DraftFields(
-            title=str(raw.get("title", "")),
-            body=str(raw.get("body", "")),
-            media=tuple(str(sha) for sha in raw.get("media", [])),
-            edits=tuple(
-                MediaEdit(
-                    sha256=str(edit["sha256"]),
-                    recipe=edit.get("recipe"),
-                    rendered_sha256=edit.get("rendered_sha256"),
-                    composition=edit.get("composition"),
-                )
-                for edit in raw.get("edits", [])
-            ),
-            topics=_tags(raw.get("topics")),
-            mentions=_tags(raw.get("mentions")),
-            products=_tags(raw.get("products")),
-            place=_tags([raw["place"]])[0] if raw.get("place") else None,
-            visibility=str(raw.get("visibility", "public")),
-            original=bool(raw.get("original", False)),
-            ai_generated=bool(raw.get("ai_generated", False)),
-            planned_at=raw.get("planned_at"),
-            type="video" if raw.get("type") == "video" else "image",
-        )
+        fields = _fields_from(data.pop("fields"))
+        base = data.pop("base", None)
         data["uploads"] = tuple(str(path) for path in data.get("uploads", []))
-        return cls(fields=fields, **data)
+        return cls(fields=fields, base=None if base is None else _fields_from(base), **data)
+
+
+def _fields_document(fields: DraftFields) -> dict[str, Any]:
+    data = asdict(fields)
+    data["media"] = list(fields.media)
+    data["edits"] = [asdict(edit) for edit in fields.edits]
+    return data
+
+
+def _fields_from(raw: dict[str, Any]) -> DraftFields:
+    return DraftFields(
+        title=str(raw.get("title", "")),
+        body=str(raw.get("body", "")),
+        media=tuple(str(sha) for sha in raw.get("media", [])),
+        edits=tuple(
+            MediaEdit(
+                sha256=str(edit["sha256"]),
+                recipe=edit.get("recipe"),
+                rendered_sha256=edit.get("rendered_sha256"),
+                composition=edit.get("composition"),
+            )
+            for edit in raw.get("edits", [])
+        ),
+        topics=_tags(raw.get("topics")),
+        mentions=_tags(raw.get("mentions")),
+        products=_tags(raw.get("products")),
+        place=_tags([raw["place"]])[0] if raw.get("place") else None,
+        visibility=str(raw.get("visibility", "public")),
+        original=bool(raw.get("original", False)),
+        ai_generated=bool(raw.get("ai_generated", False)),
+        planned_at=raw.get("planned_at"),
+        type="video" if raw.get("type") == "video" else "image",
+    )
 
 
 class DraftJournal:

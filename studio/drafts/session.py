@@ -33,6 +33,7 @@ from publisher.client import ValidationError as RefusedError
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, MediaEdit, Tag
+from studio.drafts.merge import FIELD_GROUPS, FieldDifference, Side, differences, merged
 from studio.editor.photo_store import PhotoStore
 from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
@@ -180,7 +181,12 @@ class DraftSession(QObject):
         self._opened_at = entry.opened_at
         self._fields = entry.fields
         self._saved = saved
+        self._base = entry.base
+        """The copy last agreed with the backend while `_saved` cannot say it: after a restart
+        with unsaved edits, and during a conflict (when `_saved` is the server's copy)."""
         self._server: DraftFields | None = None
+        self.conflict_at: datetime | None = None
+        """When the server's copy in a conflict was saved (unknown after a restart)."""
         self._busy = False
         self._state = SaveState.SAVED
         self._attempt = 0
@@ -400,21 +406,36 @@ class DraftSession(QObject):
             op=lambda client: client.unschedule_note(note_id, version=version),
         ).success(self._on_scheduled).failure(self._on_schedule_error).run()
 
+    def conflict_differences(self) -> list[FieldDifference]:
+        """During a conflict, the fields where the local copy and the server's differ."""
+        if self._state is not SaveState.CONFLICT or self._server is None:
+            return []
+        return differences(self._base, self._fields, self._server)
+
     def keep_mine(self) -> None:
-        """Resolve a conflict by saving the local text over the server's."""
-        if self._state is SaveState.CONFLICT:
-            self._server = self._conflict_base = None
-            self._set_state(SaveState.PENDING)
-            self._write_journal()
-            self._save()
+        """Resolve a conflict by saving the local copy over the server's."""
+        self.resolve({})
 
     def take_theirs(self) -> None:
-        """Resolve a conflict by replacing the local text with the server's."""
-        if self._state is SaveState.CONFLICT and self._server is not None:
-            self._fields, self._server = self._server, None
-            self._conflict_base = None
+        """Resolve a conflict by replacing the local copy with the server's."""
+        self.resolve({group: Side.THEIRS for group in FIELD_GROUPS})
+
+    def resolve(self, choices: dict[str, Side]) -> None:
+        """Resolve a conflict field by field (unlisted fields keep mine), then save the result
+        over the server's copy unless it is the server's copy."""
+        if self._state is not SaveState.CONFLICT or self._server is None:
+            return
+        resolved = merged(self._fields, self._server, choices)
+        replaced = resolved != self._fields
+        self._fields = resolved
+        self._server = self._conflict_base = self._base = None
+        if replaced:
             self.fields_replaced.emit()
-            self._write_journal()
+        self._write_journal()
+        if self.is_dirty():
+            self._set_state(SaveState.PENDING)
+            self._save()
+        else:
             self._set_state(SaveState.SAVED)
 
     def adopt_server_copy(self, note: NotePublic) -> None:
@@ -601,8 +622,11 @@ class DraftSession(QObject):
 
     def _on_conflict(self, current: NotePublic) -> None:
         server = fields_of(current, self._fields)
+        self.conflict_at = current.updated_at
         if self._conflict_base is None:
             self._conflict_base = self.version
+            if self._saved is not None:
+                self._base = self._saved
         self._saved = server
         self._adopt_meta(current)
         if server == self._fields:
@@ -849,6 +873,7 @@ class DraftSession(QObject):
             create_key=self._create_key,
             conflict=conflict,
             uploads=tuple(self._uploads),
+            base=self._base if conflict or self._saved is None else self._saved,
         )
 
     def _write_journal(self) -> None:

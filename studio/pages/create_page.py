@@ -44,6 +44,7 @@ from publisher.domain.text import char_count
 from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
 from studio.collab.wording import state_name
 from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
+from studio.composer.conflict_dialog import ConflictDialog
 from studio.composer.flags_box import FlagsBox
 from studio.composer.mention_picker import MentionPicker
 from studio.composer.note_review import NoteReview, NoteReviewSource
@@ -564,14 +565,39 @@ class CreatePage(QWidget):
                 "is kept here and has not been saved over the other change."
             ),
             level="error",
-            actions=(("mine", self.tr("Keep my version")), ("theirs", self.tr("Use theirs"))),
+            actions=(
+                ("compare", self.tr("Compare and merge…")),
+                ("mine", self.tr("Keep my version")),
+                ("theirs", self.tr("Use theirs")),
+            ),
         )
 
     def _on_save_banner_action(self, action: str) -> None:
-        if action == "mine":
+        if action == "compare":
+            self.compare_conflict()
+        elif action == "mine":
             self._session.keep_mine()
         elif action == "theirs":
             self._session.take_theirs()
+
+    def compare_conflict(self) -> ConflictDialog | None:
+        """Both versions side by side; the draft merges what the creator chose. Returned (and
+        kept open, not blocking) so a test can drive it."""
+        session = self._session
+        server = session.server_fields
+        if server is None:
+            return None
+        dialog = ConflictDialog(
+            session.conflict_differences(),
+            session.fields,
+            server,
+            theirs_at=session.conflict_at,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: session.resolve(dialog.choices()))
+        dialog.open()
+        return dialog
 
     # -- edits -----------------------------------------------------------------------------
 

@@ -7,10 +7,12 @@ import sys
 import uuid
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
+from PySide6.QtWidgets import QLabel
 
 from studio import media_intake
 from studio.connection import BackendState
 from studio.drafts.journal import DraftJournal
+from studio.drafts.merge import Side
 from studio.drafts.session import SaveState
 from studio.models.notes import PUBLISHED, STATUS, local_time
 from tests.studio.helpers import type_text
@@ -143,7 +145,7 @@ def test_conflict_keeps_local_text_and_asks(open_studio, qtbot):
     qtbot.waitUntil(lambda: session.state is SaveState.CONFLICT, timeout=WAIT_MS)
     assert page.title_edit.text() == "我的标题！"
     assert "changed somewhere else" in page.save_banner.text
-    keep_mine = page.save_banner.buttons()[0]
+    keep_mine = next(b for b in page.save_banner.buttons() if b.text() == "Keep my version")
     keep_mine.click()
     qtbot.waitUntil(lambda: _saved(studio), timeout=WAIT_MS)
     server = client.get_note(uuid.UUID(session.note_id))
@@ -172,6 +174,21 @@ def test_unresolved_conflict_still_asks_after_a_restart(open_studio, qtbot, tmp_
     page = again.window.create_page
     assert page.body_edit.toPlainText() == "我的正文"
     assert "changed somewhere else" in page.save_banner.text
+
+    # Merging field by field: the journal kept the copy both last agreed on, so the title
+    # (changed there only) comes preselected as theirs and the body (changed on both sides)
+    # as mine.
+    dialog = page.compare_conflict()
+    rows = {row.group: row for row in dialog.rows}
+    assert set(rows) == {"title", "body"}
+    assert rows["title"].choice() is Side.THEIRS
+    assert rows["body"].choice() is Side.MINE
+    assert "Changed on both sides" in {label.text() for label in rows["body"].findChildren(QLabel)}
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: _saved(again), timeout=WAIT_MS)
+    assert (page.title_edit.text(), page.body_edit.toPlainText()) == ("同事改的", "我的正文")
+    note = again.client().get_note(note_id)
+    assert (note.title, note.body) == ("同事改的", "我的正文")
 
 
 def test_images_still_uploading_stay_with_their_draft_after_new_note(open_studio, images, qtbot):
