@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
-import os
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +22,7 @@ from urllib.parse import urlsplit
 
 from publisher.client import ClientError, OfflineError, StudioClient
 from publisher.schemas import UserPublic
+from studio.atomic_file import write_atomically
 
 TOKEN_FILE = "team_token.json"
 _LOCAL_NAMES = frozenset({"localhost"})
@@ -178,17 +177,7 @@ class TokenStore:
             "expires_at": session.expires_at.isoformat() if session.expires_at else None,
             "display_name": session.display_name,
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".team_token.", dir=self.path.parent)  # 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(data).encode())
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -22,6 +20,7 @@ from editor.errors import EditorError
 from editor.recipe import Recipe
 from editor.video.edit import VideoEdit
 from publisher.schemas import NoteMediaIn
+from studio.atomic_file import write_atomically
 
 JOURNAL_DIR = "drafts"
 
@@ -313,18 +312,7 @@ class DraftJournal:
         return self.folder / f"{key}.json"
 
     def write(self, entry: JournalEntry) -> None:
-        """Write temp file, fsync, rename: a reader sees the old or the new entry, never half."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.key}.", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(entry.to_json())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self._path(entry.key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self._path(entry.key), entry.to_json().encode())
 
     def remove(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)

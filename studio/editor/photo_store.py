@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,22 +22,11 @@ from editor.recipe import Recipe
 from editor.render import LookResolver, export_jpeg, load_proxy
 from editor.stickers import StickerResolver
 from publisher.client import StudioClient
+from studio.atomic_file import write_atomically
 from studio.editor.sticker_source import StickerSource
 
 CACHE_DIR = "photo-cache"
 PROXY_SIDE = 1440
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class PhotoStore:
@@ -55,7 +42,7 @@ class PhotoStore:
             data = client.media_bytes(sha256)
             if hashlib.sha256(data).hexdigest() != sha256:
                 raise EditorError("media.checksum_mismatch", {"sha256": sha256})
-            _write_atomic(path, data)
+            write_atomically(path, data, durable=False)
         return path
 
     def sticker_source(self, client: Callable[[], StudioClient]) -> StickerSource:
@@ -77,7 +64,7 @@ class PhotoStore:
         proxy = load_proxy(self.original(client, sha256), max_side=PROXY_SIDE)
         buffer = io.BytesIO()
         np.save(buffer, proxy, allow_pickle=False)
-        _write_atomic(path, buffer.getvalue())
+        write_atomically(path, buffer.getvalue(), durable=False)
         return proxy
 
     def export(
@@ -103,5 +90,5 @@ class PhotoStore:
             stickers=stickers,
         )
         path = self.folder / "rendered" / f"{hashlib.sha256(data).hexdigest()}.jpg"
-        _write_atomic(path, data)
+        write_atomically(path, data, durable=False)
         return path
