@@ -372,6 +372,7 @@ _MESSAGES: dict[str, str] = {
         "Messages",
         "Too many wrong passwords for this address. Try again in {retry_after} minute(s).",
     ),
+    "auth.wrong_password": QT_TRANSLATE_NOOP("Messages", "Your current password is not right."),
     "auth.weak_password": QT_TRANSLATE_NOOP("Messages", "Choose a stronger password."),
     "auth.weak_password.too_short": QT_TRANSLATE_NOOP(
         "Messages", "A password needs at least 10 characters; a short sentence works well."

@@ -284,6 +284,15 @@ QScrollArea#ClearScroll {{ background: transparent; }}
 #PhotoButton {{ border: 2px solid transparent; border-radius: 8px; padding: 0; }}
 #PhotoButton:checked {{ border-color: {ACCENT}; }}
 QPushButton[danger="true"] {{ color: {ACCENT}; }}
+#TeamForm QSpinBox {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; padding: 7px 10px;
+}}
+#TeamForm QSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+#TeamForm QSpinBox::up-button, #TeamForm QSpinBox::down-button {{ width: 0; border: none; }}
+#InvitationCode {{
+    font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace; font-size: 30px;
+    font-weight: 700; letter-spacing: 2px; color: {TEXT};
+}}
 #StorefrontLogo[empty="true"] {{
     background: {ACCENT_SOFT}; color: {ACCENT}; border-radius: 16px; font-size: 30px;
 }}

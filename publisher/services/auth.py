@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, AuthToken, Membership, Organization, User
 from publisher.domain.password_policy import password_problem
-from publisher.services.errors import Invalid, Unauthorized
+from publisher.services.errors import Forbidden, Invalid, Unauthorized
 
 LOCAL_EMAIL = "local@zhongcao.invalid"
 _hasher = PasswordHash.recommended()
@@ -105,10 +105,14 @@ def change_password(
     old one must sign in again.
 
     Raises:
-        Unauthorized: `auth.bad_credentials` when `current` is wrong.
+        Forbidden: `auth.wrong_password` when `current` is wrong.
         Invalid: `auth.weak_password` ({reason}).
     """
-    authenticate(session, email=user.email, password=current)
+    try:
+        authenticate(session, email=user.email, password=current)
+    except Unauthorized as exc:
+        # 403, not 401: the caller is signed in, and a typo must not look like a lost session.
+        raise Forbidden("auth.wrong_password") from exc
     require_good_password(new, email=user.email, display_name=user.display_name)
     user.password_hash = _hasher.hash(new)
     revoke_tokens(session, user, keep=keep_token)

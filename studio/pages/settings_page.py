@@ -1,5 +1,5 @@
-"""Settings (设置): the interface language, the backend (this computer or a team server), and
-the brand kit."""
+"""Settings (设置): the interface language, the backend (this computer or a team server), the
+team (organizations, members, invitations, sign-in security), and the brand kit."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from studio import __version__
 from studio.pages.backend_card import BackendCard
 from studio.pages.brand_kit_card import BrandKitCard
 from studio.settings import EXPORT_QUALITY, LANGUAGE
+from studio.teams.team_section import TeamSection
 from studio.widgets.card import card, page_header
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class SettingsPage(QWidget):
         box.addLayout(form)
         self.backend_card = BackendCard(ctx, self)
         self.backend = self.backend_card.status
+        self.team = TeamSection(ctx, self)
         self.brand_kit = BrandKitCard(ctx, self)
         content = QWidget(self)
         content.setObjectName("PageHost")
@@ -97,6 +99,7 @@ class SettingsPage(QWidget):
         column.setSpacing(16)
         column.addWidget(frame)
         column.addWidget(self.backend_card)
+        column.addWidget(self.team)
         column.addWidget(self.brand_kit)
         column.addStretch(1)
         scroll = QScrollArea(self)

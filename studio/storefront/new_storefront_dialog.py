@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from publisher.domain.changes import ChangeSet
 from publisher.schemas import OrganizationPublic, StorefrontPublic
 from studio.messages import reason_of
 from studio.ops import Mutation, Query
 from studio.storefront.products_model import STOREFRONTS_CHANGED
+from studio.teams.new_organization_dialog import organization_created
+from studio.teams.wording import kind_name
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -87,10 +88,9 @@ class NewStorefrontDialog(QDialog):
         self, organizations: list[OrganizationPublic], select: OrganizationPublic | None = None
     ) -> None:
         """Brands first: a storefront is what a brand keeps."""
-        kinds = {"brand": self.tr("Brand"), "mcn": self.tr("MCN"), "personal": self.tr("Personal")}
         self.organization_combo.clear()
         for organization in sorted(organizations, key=lambda org: org.kind != "brand"):
-            kind = kinds.get(organization.kind, organization.kind)
+            kind = kind_name(organization.kind)
             self.organization_combo.addItem(f"{organization.name}  ·  {kind}", str(organization.id))
         if select is not None:
             self.organization_combo.setCurrentIndex(
@@ -106,13 +106,11 @@ class NewStorefrontDialog(QDialog):
             self.create_organization(name.strip())
 
     def create_organization(self, name: str) -> None:
-        def op(client):  # noqa: ANN001, ANN202
-            created = client.create_organization(name=name, kind="brand")
-            return (client.list_organizations(), created), ChangeSet()
-
-        Mutation(self._ctx, parent=self, op=op).success(
-            lambda result: self._show_organizations(*result)
-        ).failure(self._show_error).run()
+        Mutation(
+            self._ctx,
+            parent=self,
+            op=lambda client: organization_created(client, name=name, kind="brand"),
+        ).success(lambda result: self._show_organizations(*result)).failure(self._show_error).run()
 
     def _refresh(self) -> None:
         self.create_button.setEnabled(

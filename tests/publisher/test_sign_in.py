@@ -94,8 +94,10 @@ def test_sessions_are_listed_and_ended_and_a_new_password_signs_out_the_rest(bac
     assert len(laptop.list_sessions()) == 1
 
     phone.sign_in(email, PASSWORD)
-    with pytest.raises(AuthError):
+    with pytest.raises(ClientError) as typo:
         laptop.change_password("not my password", "a brand new passphrase 2026")
+    assert (typo.value.code, typo.value.status) == ("auth.wrong_password", 403)
+    assert laptop.me().email == email  # a typo is not a lost session
     with pytest.raises(ClientError) as weak:
         laptop.change_password(PASSWORD, "password1")
     assert weak.value.code == "auth.weak_password"
