@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from publisher.client import AuthError, OfflineError, StudioClient
 from studio import team_server
 from studio.backend_process import BackendProcess, BackendStartError
+from studio.offline_copy import CopyKeepingClient, OfflineCopy
 from studio.ops import run_in_background
 from studio.settings import TEAM_EMAIL, TEAM_MODE, TEAM_URL, Settings
 from studio.tasks import Lane, TaskRunner
@@ -153,14 +154,22 @@ class Connection(QObject):
             # Stopped on purpose (the app is closing): a late worker gets no fresh client
             # that would knock on the stopped backend's door.
             raise OfflineError("backend.unreachable", {"url": url or ""})
+        session = self._session
+        if url is None and session is not None and self._state is BackendState.OFFLINE:
+            # Not reached since the app started: the saved sign-in still names the server,
+            # and the offline copy answers what it can until the server is back.
+            url, token = session.server.url, session.token
         if url is None:
             signed_out = self._state is BackendState.SIGNED_OUT
             raise OfflineError("auth.signed_out" if signed_out else "backend.not_ready", {})
         cached = getattr(self._local, "client", None)
         if cached is not None and self._local.generation == generation:
             return cached
-        client = StudioClient(url, token)
-        if self._team is not None:
+        client: StudioClient
+        if self._team is None:
+            client = StudioClient(url, token)
+        else:
+            client = CopyKeepingClient(url, token, OfflineCopy(self._data_dir, self._team.key))
             client.transport.session.hooks["response"].append(self._watch_401(generation))
         self._local.client, self._local.generation = client, generation
         with self._clients_lock:

@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from publisher.client import OfflineError
 from publisher.schemas import NotePublic
 from studio.connection import BackendState
 from studio.drafts.journal import DraftJournal
 from studio.drafts.session import DraftSession
-from studio.offline_copy import offline_copy
 from studio.ops import Query, run_in_background
 from studio.tasks import Lane
 
@@ -72,31 +70,10 @@ class DraftStore(QObject):
                 return
         Query(self._ctx, parent=self, op=lambda client: client.get_note(note_id)).success(
             self._on_note_loaded
-        ).failure(lambda error: self._on_open_failed(note_id, error)).run()
+        ).failure(self.open_failed.emit).run()
 
     def _on_note_loaded(self, note: NotePublic) -> None:
-        copy = offline_copy(self._ctx.data_dir, self._ctx.connection.backend_key)
-        if copy is not None:
-            run_in_background(
-                self._ctx.runner,
-                Lane.DISK,
-                owner=self,
-                job=lambda _progress: copy.keep_notes([note]),
-                on_success=lambda _none: None,
-                on_failure=lambda _error: None,  # only the offline copy is a note behind
-            )
         self._replace(DraftSession.of_note(self._ctx, note, self))
-
-    def _on_open_failed(self, note_id: uuid.UUID, error: BaseException) -> None:
-        """Offline from the team server: open the note as last seen, and its edits wait in
-        the journal like any draft's until the server is back (a conflict, if someone changed
-        it meanwhile, is then merged as usual)."""
-        copy = offline_copy(self._ctx.data_dir, self._ctx.connection.backend_key)
-        known = copy.note(note_id) if copy is not None and isinstance(error, OfflineError) else None
-        if known is None:
-            self.open_failed.emit(error)
-        else:
-            self._on_note_loaded(known)
 
     def _replace(self, session: DraftSession) -> None:
         old, self.current = self.current, session

@@ -34,8 +34,7 @@ class AccountsListModel(QAbstractListModel):
         ctx.connection.state_changed.connect(self._on_connection_state_changed)
         ctx.connection.backend_changed.connect(self._forget)
         ctx.events.changed.connect(self._on_changed)
-        if ctx.connection.state is BackendState.CONNECTED:
-            self.reload()
+        self._on_connection_state_changed(ctx.connection.state)
 
     def reload(self) -> None:
         Query(self._ctx, parent=self, op=lambda client: client.list_accounts()).success(
@@ -43,7 +42,10 @@ class AccountsListModel(QAbstractListModel):
         ).run()
 
     def _on_connection_state_changed(self, state: BackendState) -> None:
-        if state is BackendState.CONNECTED:
+        # Offline, a team server's accounts still come from the app's offline copy.
+        if state is BackendState.CONNECTED or (
+            state is BackendState.OFFLINE and not self.is_loaded
+        ):
             self.reload()
 
     def _forget(self) -> None:
@@ -77,6 +79,9 @@ class AccountsListModel(QAbstractListModel):
         self.endResetModel()
         self.is_loaded = True
         self.loaded.emit()
+
+    def accounts(self) -> list[AccountPublic]:
+        return list(self._accounts)
 
     def row_of(self, account_id: str | None) -> int:
         for row, account in enumerate(self._accounts):
