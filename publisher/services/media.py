@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import String, Subquery, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,8 @@ from publisher.db.models import (
     MediaAsset,
     MediaRef,
     Membership,
+    Note,
+    NoteMedia,
     Product,
     Storefront,
     Submission,
@@ -35,6 +37,7 @@ from publisher.db.models import (
     User,
 )
 from publisher.media_store import MediaStore, SizeLimitExceeded
+from publisher.services.access import visible_account_ids
 from publisher.services.collaborations import visible_collaborations
 from publisher.services.errors import Invalid, NotFound, TooLarge, UnsupportedMedia
 from publisher.services.products import visible_product_ids, visible_storefront_ids
@@ -68,8 +71,9 @@ def get_uploaded(session: Session, user: User, sha256: str) -> MediaAsset:
 def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
     """Media the user uploaded, or that their work shows them: the logo of a brand kit of one
     of their organizations (every member's app draws it as a watermark), the photos and
-    videos of rounds submitted in their collaborations (the brand reviews them), and the
-    images and logos of products and storefronts they may see."""
+    videos of notes of the accounts they see (their teammates'), of rounds submitted in their
+    collaborations (the brand reviews them), and the images and logos of products and
+    storefronts they may see."""
     uploaded = select(MediaRef.sha256).where(MediaRef.user_id == user.id)
     kit_logos = (
         select(BrandKit.logo_sha256)
@@ -87,6 +91,17 @@ def get_visible(session: Session, user: User, sha256: str) -> MediaAsset:
     if asset is None:
         raise NotFound("media.not_found")
     return asset
+
+
+def _in_visible_notes(user: User) -> Subquery:
+    """The photos and videos (originals and rendered exports) of the notes of every account
+    the user sees: a teammate's media, which an MCN's staff share for a creator's notes."""
+    return (
+        select(NoteMedia.sha256, NoteMedia.rendered_sha256)
+        .join(Note, Note.id == NoteMedia.note_id)
+        .where(Note.account_id.in_(visible_account_ids(user)))
+        .subquery()
+    )
 
 
 def _shown_by_work(session: Session, user: User, sha256: str) -> bool:
@@ -109,21 +124,37 @@ def _shown_by_work(session: Session, user: User, sha256: str) -> bool:
     logos = select(Storefront.id).where(
         Storefront.logo_sha256 == sha256, Storefront.id.in_(visible_storefront_ids(user))
     )
-    return any(session.scalar(query.limit(1)) is not None for query in (submitted, products, logos))
+    teammates = _in_visible_notes(user)
+    in_notes = select(teammates.c.sha256).where(
+        or_(teammates.c.sha256 == sha256, teammates.c.rendered_sha256 == sha256)
+    )
+    return any(
+        session.scalar(query.limit(1)) is not None
+        for query in (submitted, products, logos, in_notes)
+    )
 
 
 def uploaded_mimes(session: Session, user: User, sha256s: Iterable[str]) -> dict[str, str]:
-    """The mime of each of `sha256s`, every one of which must be media the caller uploaded:
-    what a note may name (its originals, renders, composition photos, video sources).
+    """The mime of each of `sha256s`, every one of which must be media the caller uploaded,
+    or media already in a note of an account they see (a teammate's photo, kept when they
+    edit that note): what a note may name (its originals, renders, composition photos, video
+    sources).
 
     Raises:
         Invalid: `media.unknown` ({sha256}) naming the first (sorted) that is not.
     """
     wanted = set(sha256s)
+    uploaded = select(MediaRef.sha256).where(MediaRef.user_id == user.id)
+    teammates = _in_visible_notes(user)
     rows = session.execute(
-        select(MediaAsset.sha256, MediaAsset.mime)
-        .join(MediaRef, MediaRef.sha256 == MediaAsset.sha256)
-        .where(MediaRef.user_id == user.id, MediaAsset.sha256.in_(wanted))
+        select(MediaAsset.sha256, MediaAsset.mime).where(
+            MediaAsset.sha256.in_(wanted),
+            or_(
+                MediaAsset.sha256.in_(uploaded),
+                MediaAsset.sha256.in_(select(teammates.c.sha256)),
+                MediaAsset.sha256.in_(select(teammates.c.rendered_sha256)),
+            ),
+        )
     )
     mimes = {sha256: mime for sha256, mime in rows}
     missing = sorted(wanted - mimes.keys())

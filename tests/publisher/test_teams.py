@@ -11,6 +11,7 @@ import requests
 from publisher.client import StudioClient
 from publisher.client.errors import ClientError, NotFoundError
 from tests.conftest import register_user, signed_up
+from tests.media_samples import image_bytes
 
 
 def _refused(call, code: str, status: int | None = None) -> ClientError:
@@ -253,3 +254,22 @@ def test_the_join_page_names_the_organization_escaped(backend):
     assert invitation.code in page.text
     gone = requests.get(invitation.link.replace(invitation.code, "AAAA-BBBB-CCCC"), timeout=10)
     assert gone.status_code == 404 and "邀请无效" in gone.text
+
+
+def test_staff_see_and_reuse_the_photos_of_a_managed_accounts_notes(world, tmp_path):
+    """An MCN editor opens a creator's note with its photos, and may save it with them; an
+    outsider gets 404 for the same bytes."""
+    photo = tmp_path / "look.jpg"
+    photo.write_bytes(image_bytes(color=(30, 120, 200)))
+    uploaded = world.creator.upload_media(photo)
+    note, _ = world.creator.create_note(
+        account_id=world.account.id, title="有图", media=[{"sha256": uploaded.sha256}]
+    )
+    editor = world.members["editor"]
+    assert editor.media_bytes(uploaded.sha256) == photo.read_bytes()
+    assert editor.thumbnail(uploaded.sha256)
+    saved, _ = editor.update_note(
+        note.id, version=note.version, title="有图（改）", media=[{"sha256": uploaded.sha256}]
+    )
+    assert [m.sha256 for m in saved.media] == [uploaded.sha256]
+    _refused(lambda: world.outsider.media_bytes(uploaded.sha256), "media.not_found", 404)
