@@ -38,6 +38,12 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=["publish", "hold"],
         help="a scheduled note found due after downtime: publish late (default) or hold",
     )
+    serve.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        help="worker processes answering on the port (PostgreSQL only; see docs/team-server.md)",
+    )
     edit = sub.add_parser(
         "edit",
         help="render photos with a recipe into JPEGs (one line per file; exit 1 if any failed)",
@@ -75,6 +81,12 @@ def _build_parser() -> argparse.ArgumentParser:
     package.add_argument("--server", help="backend URL instead of the local studio")
     package.add_argument("--token", help="bearer token for --server")
     return parser
+
+
+def _worker_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def _add_video_commands(sub: argparse._SubParsersAction) -> None:
@@ -174,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_with_parent=args.exit_with_parent,
             rules_path=args.rules,
             misfire=args.misfire,
+            workers=args.workers,
         )
     if args.command == "edit":
         return _edit(args)

@@ -580,6 +580,93 @@ _MESSAGES: dict[str, str] = {
     "product_csv.images_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The images must be at most {max} image ids (sha256) joined by “|”."
     ),
+    # bulk work on notes: spacing rules, moves, presets
+    "spacing.no_room": QT_TRANSLATE_NOOP(
+        "Messages", "No room for it in these days under these rules."
+    ),
+    "spacing.window_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The posting hours end before they start."
+    ),
+    "spacing.max_per_day": QT_TRANSLATE_NOOP("Messages", "Allow at least one post a day."),
+    "spacing.negative": QT_TRANSLATE_NOOP("Messages", "A gap cannot be negative."),
+    "spacing.naive_time": QT_TRANSLATE_NOOP("Messages", "A time without a time zone."),
+    "spacing.days_reversed": QT_TRANSLATE_NOOP("Messages", "The last day comes before the first."),
+    "note.not_movable": QT_TRANSLATE_NOOP(
+        "Messages", "Only drafts and scheduled notes move to another account (this one: {status})."
+    ),
+    "note.collaboration_fixed": QT_TRANSLATE_NOOP(
+        "Messages", "A brand collaboration's note stays with the account the brand chose."
+    ),
+    "bulk.preset_not_editable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Presets are applied to drafts and scheduled notes only (this one: {status}).",
+    ),
+    "bulk.no_photos": QT_TRANSLATE_NOOP(
+        "Messages", "No photos to apply a preset to (a video, or covers made from a template)."
+    ),
+    # planned notes from a CSV
+    "planned_csv.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The CSV file is larger than {max} MB. Split it into smaller files."
+    ),
+    "planned_csv.encoding": QT_TRANSLATE_NOOP(
+        "Messages", "The CSV file is neither UTF-8 nor GB18030 text. Save it again as CSV UTF-8."
+    ),
+    "planned_csv.empty": QT_TRANSLATE_NOOP("Messages", "The CSV file has no header row."),
+    "planned_csv.missing_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The CSV file has no “{column}” column. It needs at least account (or 账号), and "
+        "may have time, title, body, topics and image paths (发布时间, 标题, 正文, 话题, 图片).",
+    ),
+    "planned_csv.account_missing": QT_TRANSLATE_NOOP("Messages", "The account is empty."),
+    "planned_csv.account_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "There is no account “{account}” among yours."
+    ),
+    "planned_csv.account_ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "Several of your accounts are called “{account}”."
+    ),
+    "planned_csv.time_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a date and time (for example 2026-11-03 20:00)."
+    ),
+    "planned_csv.time_past": QT_TRANSLATE_NOOP("Messages", "{value} has passed."),
+    "planned_csv.time_too_soon": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is too soon: the earliest time to schedule is {earliest}."
+    ),
+    "planned_csv.time_too_late": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is too far ahead: the latest time to schedule is {latest}."
+    ),
+    "planned_csv.text_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The title or body holds a NUL character."
+    ),
+    "planned_csv.title_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The title is {units} units wide; the platform allows {max}."
+    ),
+    "planned_csv.body_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The body has {count} characters; the platform allows {max}."
+    ),
+    "planned_csv.too_many_topics": QT_TRANSLATE_NOOP(
+        "Messages", "{count} topics; the platform allows {max}."
+    ),
+    "planned_csv.topic_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The topic “{topic}” is longer than {max} characters."
+    ),
+    "planned_csv.too_many_images": QT_TRANSLATE_NOOP(
+        "Messages", "{count} photos; a note takes at most {max}."
+    ),
+    "planned_csv.image_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The photo “{file}” is not there (paths start at the CSV file's folder)."
+    ),
+    "planned_csv.image_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "“{file}” is not a photo the studio can read (JPEG, PNG, WebP, HEIC)."
+    ),
+    "planned_csv.row_empty": QT_TRANSLATE_NOOP("Messages", "The row is empty."),
+    "planned_csv.nothing_to_create": QT_TRANSLATE_NOOP(
+        "Messages", "The row has no title, body or photos: there is nothing to create."
+    ),
+    "planned_csv.title_missing": QT_TRANSLATE_NOOP("Messages", "A note to schedule needs a title."),
+    "planned_csv.no_images": QT_TRANSLATE_NOOP(
+        "Messages", "A note to schedule needs at least one photo."
+    ),
+    "planned_csv.duplicate_row": QT_TRANSLATE_NOOP("Messages", "The same note as row {first_row}."),
     # brand kits, user templates, compositions
     "brand_kit.forbidden": QT_TRANSLATE_NOOP(
         "Messages", "You may look at this brand kit but not change it (your role: {role})."
@@ -828,6 +915,14 @@ def reason_of(error: BaseException) -> str:
     if isinstance(code, str):
         return message(code, getattr(error, "params", None) or {})
     return message("unexpected", {"error": type(error).__name__})
+
+
+def file_reason(error: BaseException) -> str:
+    """Why a file could not be read or written: one that is unreadable is named as such, not
+    by its exception's type."""
+    if isinstance(error, OSError) and not hasattr(error, "code"):
+        return message("file.unreadable")
+    return reason_of(error)
 
 
 def is_known(code: str) -> bool:

@@ -6,7 +6,7 @@ Keeping the file under the data folder (not the OS-wide QSettings location) mean
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,10 @@ BRAND_ORGANIZATION = Setting(
     "",
     QT_TRANSLATE_NOOP("Settings", "Organization whose brand kit covers use"),
 )
+SCOPE_ACCOUNT = Setting(
+    "scope/account_id", str, "", QT_TRANSLATE_NOOP("Settings", "Account the app shows")
+)
+"""Empty: all accounts. Kept per backend (`for_backend`): ids mean nothing on another one."""
 TEAM_MODE = Setting(
     "backend/team", bool, False, QT_TRANSLATE_NOOP("Settings", "Work on a team server")
 )
@@ -48,6 +52,13 @@ TEAM_URL = Setting("backend/team_url", str, "", QT_TRANSLATE_NOOP("Settings", "S
 TEAM_EMAIL = Setting(
     "backend/team_email", str, "", QT_TRANSLATE_NOOP("Settings", "E-mail on the team server")
 )
+
+
+def for_backend(setting: Setting, backend_key: str | None) -> Setting:
+    """`setting` kept apart for one backend (`Connection.backend_key`; None: the embedded
+    one), e.g. `scope/account_id` → `scope/team-…/account_id`."""
+    group, _, name = setting.key.rpartition("/")
+    return replace(setting, key=f"{group}/{backend_key or 'embedded'}/{name}")
 
 
 class Settings:

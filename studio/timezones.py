@@ -1,20 +1,7 @@
-"""Accounts' time zones: the IANA name an account keeps, read as a `ZoneInfo`. Qt-free."""
+"""Accounts' time zones for the app: the Qt-free rule lives in `publisher.domain.timezones`
+(the spacing planner needs it too); kept importable from here for the app's modules."""
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-"""Platform time (Beijing), for an account without a time zone."""
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The account's time zone, or platform time when it is missing or unknown.
-
-    `ZoneInfoNotFoundError` is a name the tz database does not have; `ValueError` is one that
-    is not a zone key at all (e.g. a path like "../x"). Both mean "unknown" here.
-    """
-    try:
-        return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIMEZONE)
+from publisher.domain.timezones import DEFAULT_TIMEZONE as DEFAULT_TIMEZONE
+from publisher.domain.timezones import zone as zone

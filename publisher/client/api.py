@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from publisher.client.brands import BrandCalls
+from publisher.client.bulk import BulkCalls
 from publisher.client.errors import NotFoundError
 from publisher.client.http import Progress, Transport
+from publisher.client.near_duplicates import NearDuplicateCalls
+from publisher.client.roster import RosterCalls
 from publisher.client.teams import TeamCalls
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
@@ -83,7 +86,7 @@ def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, 
     return [NoteMediaIn.model_validate(item).model_dump() for item in media]
 
 
-class StudioClient(BrandCalls, TeamCalls):
+class StudioClient(BrandCalls, BulkCalls, NearDuplicateCalls, RosterCalls, TeamCalls):
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 10.0):

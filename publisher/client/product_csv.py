@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from publisher.client import csv_sheet
+from publisher.client.csv_sheet import CsvError as CsvError  # what an import here raises
+from publisher.client.csv_sheet import RowError, normal
 from publisher.client.errors import AuthError, ClientError, OfflineError
 
 if TYPE_CHECKING:
@@ -29,7 +32,6 @@ if TYPE_CHECKING:
 FIELDS = ("sku", "name", "price", "currency", "stock", "status", "external_url", "images")
 """The columns, in the order an export writes them; an import needs sku, name and price."""
 REQUIRED = ("sku", "name", "price")
-MAX_BYTES = 10 * 1024 * 1024
 MAX_NAME = 200
 MAX_SKU = 64
 MAX_LINK = 2000
@@ -77,23 +79,6 @@ _STATUSES = {
 _CURRENCY_SIGNS = ("¥", "￥", "元", "rmb", "cny")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-class CsvError(Exception):
-    """The file as a whole cannot be read as products; `code` and `params` say why."""
-
-    def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params or {}
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    """The row as a spreadsheet numbers it: the header is row 1."""
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,39 +131,15 @@ class ImportReport:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 with or without a BOM, UTF-16 with one (Excel's "Unicode text"), else GB18030."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CsvError("product_csv.encoding")
-
-
-def _normal(text: str) -> str:
-    """Full-width forms folded (NFKC: `￥` → `¥`, `（` → `(`), outer spaces dropped."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
 def column_of(header: str) -> str | None:
     """The field a header names: `价格(元)`, `SKU/商品编码`, ` Price ` … or None if unknown."""
-    text = re.sub(r"\(.*?\)", "", _normal(header).lower())
-    for part in (text, *text.split("/")):
-        key = re.sub(r"[\s_-]+", "", part)
-        if key in _HEADERS:
-            return _HEADERS[key]
-    return None
+    return csv_sheet.column_of(header, _HEADERS)
 
 
 def parse_price(text: str) -> int | None:
     """Fen from yuan as people type it: `129`, `129.9`, `¥1,299.00`, `１２９元`; None if it is
     not a non-negative amount with at most two decimals."""
-    value = _normal(text).lower().replace(",", "").replace(" ", "")
+    value = normal(text).lower().replace(",", "").replace(" ", "")
     for sign in _CURRENCY_SIGNS:
         value = value.replace(sign, "")
     amount = _decimal(value)
@@ -194,7 +155,7 @@ def yuan_text(price_fen: int) -> str:
 
 def _stock(text: str) -> int | None:
     """A whole number (`1,200` and Excel's `12.0` too); None if it is not one or absurd."""
-    amount = _decimal(_normal(text).replace(",", "").replace(" ", ""), signed=True)
+    amount = _decimal(normal(text).replace(",", "").replace(" ", ""), signed=True)
     if amount is None or abs(amount) > MAX_STOCK or amount % 1:
         return None
     return int(amount)
@@ -211,12 +172,6 @@ def _decimal(text: str, *, signed: bool = False) -> Decimal | None:
     return amount
 
 
-def _delimiter(first_line: str) -> str:
-    """Comma, unless the header row is clearly split by tabs or semicolons instead."""
-    counts = {sep: first_line.count(sep) for sep in (",", "\t", ";")}
-    return max(counts, key=lambda sep: (counts[sep], sep == ","))
-
-
 def parse_products_csv(data: bytes) -> ParsedCsv:
     """Every non-blank row of the file with its values and errors.
 
@@ -224,33 +179,12 @@ def parse_products_csv(data: bytes) -> ParsedCsv:
         CsvError: `product_csv.too_large` ({max} MB), `product_csv.encoding`,
             `product_csv.empty` (no header), `product_csv.missing_column` ({column}).
     """
-    if len(data) > MAX_BYTES:
-        raise CsvError("product_csv.too_large", {"max": MAX_BYTES // (1024 * 1024)})
-    text = decode(data)
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0]))
-    header = next(reader, None)
-    if header is None or not any(cell.strip() for cell in header):
-        raise CsvError("product_csv.empty")
-    positions: dict[str, int] = {}
-    for index, name in enumerate(header):
-        column = column_of(name)
-        if column is not None:
-            positions.setdefault(column, index)
-    for column in REQUIRED:
-        if column not in positions:
-            raise CsvError("product_csv.missing_column", {"column": column})
+    sheet = csv_sheet.read_sheet(
+        data, headers=_HEADERS, columns=FIELDS, required=REQUIRED, prefix="product_csv"
+    )
     seen: dict[str, int] = {}
-    rows = []
-    for number, record in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        cells = {
-            column: record[index].strip() if index < len(record) else ""
-            for column, index in positions.items()
-        }
-        rows.append(_row(number, cells, seen))
-    columns = tuple(column for column in FIELDS if column in positions)
-    return ParsedCsv(columns, tuple(rows))
+    rows = tuple(_row(number, cells, seen) for number, cells in sheet.rows)
+    return ParsedCsv(sheet.columns, rows)
 
 
 def _row(number: int, cells: dict[str, str], seen: dict[str, int]) -> ProductRow:
@@ -283,7 +217,7 @@ def _row(number: int, cells: dict[str, str], seen: dict[str, int]) -> ProductRow
     else:
         values["price_fen"] = price
     if "currency" in cells:
-        currency = _normal(cells["currency"]).upper() or "CNY"
+        currency = normal(cells["currency"]).upper() or "CNY"
         if currency in ("RMB", "人民币", "元"):
             currency = "CNY"
         if _CURRENCY.match(currency):
@@ -299,7 +233,7 @@ def _row(number: int, cells: dict[str, str], seen: dict[str, int]) -> ProductRow
         else:
             values["stock"] = stock
     if "status" in cells:
-        key = re.sub(r"[\s-]+", "_", _normal(cells["status"]).lower()) or "on_sale"
+        key = re.sub(r"[\s-]+", "_", normal(cells["status"]).lower()) or "on_sale"
         status = _STATUSES.get(key) or _STATUSES.get(key.replace("_", ""))
         if status is None:
             refuse("product_csv.status_invalid", value=cells["status"])

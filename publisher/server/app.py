@@ -21,11 +21,13 @@ from publisher.server.routes import (
     accounts,
     auth,
     briefs,
+    bulk,
     checklist,
     collaborations,
     join_page,
     luts,
     media,
+    near_duplicates,
     notes,
     notifications,
     organizations,
@@ -33,6 +35,7 @@ from publisher.server.routes import (
     places,
     presets,
     products,
+    roster,
     schedule,
     sessions,
     storefronts,
@@ -70,12 +73,15 @@ def create_app(state: ServerState) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX, responses=_ERROR_RESPONSES)
     for module in (auth, accounts, notes, media, presets, luts):
         api.include_router(module.router)
-    for module in (places, schedule, notifications, package):
+    # bulk before schedule: /notes/bulk/schedule would match /notes/{note_id}/schedule.
+    for module in (places, bulk, schedule, notifications, package):
         api.include_router(module.router)
     for module in (topics, storefronts, products, checklist):
         api.include_router(module.router)
     for module in (organizations, templates, briefs, collaborations):
         api.include_router(module.router)
+    api.include_router(roster.router)
+    api.include_router(near_duplicates.router)
     for module in (teams, sessions):
         api.include_router(module.router)
     app.include_router(api)

@@ -26,9 +26,17 @@ from publisher.services.auth import principal_for_token
 from publisher.services.errors import Unauthorized
 
 MUTATING = frozenset({b"POST", b"PUT", b"PATCH", b"DELETE"})
-UNSTORED_PATHS = frozenset({"/api/v1/auth/token", "/api/v1/checklist", "/api/v1/topics/suggest"})
-"""Answers never kept: a sign-in's answer is a live bearer token; the checklist and topic
-suggestions are questions asked by POST (they change nothing), so a retry simply asks again."""
+UNSTORED_PATHS = frozenset(
+    {
+        "/api/v1/auth/token",
+        "/api/v1/checklist",
+        "/api/v1/topics/suggest",
+        "/api/v1/notes/near-duplicates",
+    }
+)
+"""Answers never kept: a sign-in's answer is a live bearer token; the checklist, topic
+suggestions and the near-duplicate check are questions asked by POST (they change nothing),
+so a retry simply asks again."""
 ANONYMOUS_PATHS = frozenset({"/api/v1/auth/register"})
 """The only mutating calls a caller without a token may make."""
 MAX_KEY_LENGTH = 255

@@ -8,6 +8,11 @@ it went — so no orphan keeps the data folder.
 Every process also publishes scheduled notes when due (`services/scheduler.py`); a team
 server may replace the shipped rules pack (`--rules PATH`, e.g. another scheduling window) and
 choose what happens to a note found due after downtime (`--misfire publish|hold`).
+
+A team server on PostgreSQL may answer with several worker processes (`--workers N`,
+`server/workers.py`): this process migrates and binds once, then supervises N workers that each
+hold their own connections and scheduler. SQLite stays at one process (see `serve`). The
+embedded app never asks for workers: its backend is exactly one process.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import logging
 import socket
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +32,7 @@ import platformdirs
 import uvicorn
 from filelock import FileLock, Timeout
 from sqlalchemy.exc import SQLAlchemyError
+from uvicorn.config import STARTUP_FAILURE
 
 from publisher.config import ServerSettings
 from publisher.db.engine import make_engine, make_sessionmaker
@@ -32,12 +41,14 @@ from publisher.domain.rules import load_rules
 from publisher.media_store import MediaStore
 from publisher.server.app import create_app
 from publisher.server.state import ServerState
+from publisher.server.workers import Workers
 from publisher.services import auth, idempotency
 
 READY_PREFIX = "ZHONGCAO_LISTENING"
 ERROR_PREFIX = "ZHONGCAO_ERROR"
 APP_DIR_NAME = "ZhongcaoStudio"
 EXIT_START_FAILED = 3
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 log = logging.getLogger(__name__)
 
@@ -51,23 +62,27 @@ def _fail(code: str) -> int:
     return EXIT_START_FAILED
 
 
-def open_state(settings: ServerSettings) -> ServerState:
-    """Connect, migrate and load what a backend process needs."""
+def _connect(settings: ServerSettings) -> ServerState:
+    """What every serving process holds: its own engine, the media store and the rules."""
     engine = make_engine(settings.database_url)
-    upgrade(engine)
-    sessions = make_sessionmaker(engine)
-    state = ServerState(
+    return ServerState(
         settings=settings,
         engine=engine,
-        sessions=sessions,
+        sessions=make_sessionmaker(engine),
         store=MediaStore(settings.media_dir),
         rules=load_rules(settings.rules_path),
     )
+
+
+def open_state(settings: ServerSettings) -> ServerState:
+    """Connect, migrate and do the start-up chores: once per server, whatever its workers."""
+    state = _connect(settings)
+    upgrade(state.engine)
     if settings.local_token:
         name = _os_user_name()
-        with sessions() as session:
+        with state.sessions() as session:
             auth.ensure_local_user(session, display_name=name, account_name=name)
-    idempotency.purge_expired(sessions, exclusive=engine.dialect.name == "sqlite")
+    idempotency.purge_expired(state.sessions, exclusive=state.engine.dialect.name == "sqlite")
     return state
 
 
@@ -87,9 +102,10 @@ def serve(
     exit_with_parent: bool = False,
     rules_path: str | None = None,
     misfire: str | None = None,
+    workers: int = 1,
 ) -> int:
     """Run the backend until stopped; returns the process exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     folder = Path(data_dir) if data_dir else default_data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -111,6 +127,12 @@ def serve(
             # the process exits with `rules.invalid` before it serves anything.
             log.exception("cannot read the rules pack %s", settings.rules_path)
             return _fail("rules.invalid")
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        # SQLite takes one writer at a time for the whole file, so workers would only queue
+        # on its lock (and fail after its busy timeout under load), and the start-up chores
+        # assume the server is alone on the file. A SQLite server stays one process.
+        log.error("--workers %s needs PostgreSQL (--db postgresql+psycopg://…)", workers)
+        return _fail("workers.sqlite")
     lock = None
     if settings.database_url.startswith("sqlite"):
         # One embedded backend per data folder: a second app on the same folder is told the
@@ -135,18 +157,79 @@ def serve(
         return _fail("address.unavailable")
     bound_host, bound_port = sock.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
-    print(f"{READY_PREFIX} http://{shown_host}:{bound_port}", flush=True)
-    config = uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
-    server = uvicorn.Server(config)
-    if exit_with_parent:
-        _stop_on_stdin_eof(server)
+    listening = partial(print, f"{READY_PREFIX} http://{shown_host}:{bound_port}", flush=True)
     try:
-        server.run(sockets=[sock])
+        if workers > 1:
+            state.engine.dispose()  # this process only supervises; each worker connects
+            return _serve_workers(
+                settings, sock, workers, listening=listening, exit_with_parent=exit_with_parent
+            )
+        listening()
+        _serve_here(state, sock, exit_with_parent=exit_with_parent)
     finally:
         state.engine.dispose()
         if lock is not None:
             lock.release()
     return 0
+
+
+def _uvicorn_config(state: ServerState) -> uvicorn.Config:
+    return uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
+
+
+def _serve_here(state: ServerState, sock: socket.socket, *, exit_with_parent: bool) -> None:
+    """Serve in this process: the embedded backend, or a team server of one process."""
+    server = uvicorn.Server(_uvicorn_config(state))
+
+    def stop() -> None:
+        server.should_exit = True
+
+    if exit_with_parent:
+        _stop_on_stdin_eof(stop)
+    server.run(sockets=[sock])
+
+
+def _serve_workers(
+    settings: ServerSettings,
+    sock: socket.socket,
+    count: int,
+    *,
+    listening: Callable[[], None],
+    exit_with_parent: bool,
+) -> int:
+    """Supervise `count` worker processes on `sock` until stopped; say `listening` once
+    every one of them answers."""
+    # uvicorn exits with STARTUP_FAILURE when its start-up fails: a worker that would fail
+    # the same way every time, so the server stops instead of restarting it.
+    workers = Workers(partial(_serve_worker, settings), sock, count, start_failed=STARTUP_FAILURE)
+    if exit_with_parent:
+        _stop_on_stdin_eof(workers.stop)
+    return 0 if workers.run(listening) else _fail("workers.start_failed")
+
+
+class _WorkerServer(uvicorn.Server):
+    """A worker's server, which tells the supervisor once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, ready: Connection) -> None:
+        super().__init__(config)
+        self._ready = ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self._ready.send(None)
+
+
+def _serve_worker(settings: ServerSettings, sock: socket.socket, ready: Connection) -> None:
+    """One of `--workers N`, in its own process: its own connections and scheduler, and no
+    migration or start-up chore (the parent did them once)."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    try:
+        _WorkerServer(_uvicorn_config(_connect(settings)), ready).run(sockets=[sock])
+    except KeyboardInterrupt:
+        # Ctrl+C in a terminal reaches every worker; uvicorn stops gracefully, then raises
+        # the signal again once it has. The parent stops the rest: nothing to report.
+        pass
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -159,7 +242,7 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _stop_on_stdin_eof(server: uvicorn.Server) -> None:
+def _stop_on_stdin_eof(stop: Callable[[], None]) -> None:
     """The parent holds our stdin open and never writes: EOF means it is gone, however it died.
 
     Not the kernel's parent-death signal: Linux sends that when the *thread* that started us
@@ -172,6 +255,6 @@ def _stop_on_stdin_eof(server: uvicorn.Server) -> None:
                 pass
         except (OSError, ValueError):
             pass
-        server.should_exit = True
+        stop()
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()

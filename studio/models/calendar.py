@@ -282,13 +282,19 @@ def refusal_text(error: ClientError) -> str:
     return "\n".join(message(item["code"], item.get("params") or {}) for item in blocking)
 
 
-def _load(client: StudioClient) -> tuple[list[AccountPublic], list[NotePublic]]:
+def _load(
+    client: StudioClient, account_id: uuid.UUID | None
+) -> tuple[list[AccountPublic], list[NotePublic]]:
+    """Every account (the palette covers them all, so a colour holds whichever one is shown)
+    and the calendar notes of `account_id`, or of all accounts."""
     accounts = client.list_accounts()
     notes: list[NotePublic] = []
     for status in CALENDAR_STATUSES:
         offset = 0
         while True:
-            page = client.list_notes(status=status, offset=offset, limit=_PAGE)
+            page = client.list_notes(
+                account_id=account_id, status=status, offset=offset, limit=_PAGE
+            )
             notes.extend(page.items)
             offset += len(page.items)
             if not page.items or offset >= page.total:
@@ -311,16 +317,33 @@ class CalendarModel(QObject):
         self._ctx = ctx
         self.pacing = Pacing.from_rules(ctx.rules)
         self.accounts: dict[uuid.UUID, AccountPublic] = {}
+        self.account_id: uuid.UUID | None = None
+        """The one account shown; None: all of them."""
         self.entries: list[CalendarEntry] = []
         self.loaded = False
         self._generation = 0
         ctx.events.changed.connect(self._on_changed)
 
+    def set_account(self, account_id: str | None) -> None:
+        """Show one account's notes (None: every account's), from the next reload on."""
+        self.account_id = uuid.UUID(account_id) if account_id else None
+
+    def shown_accounts(self) -> list[AccountPublic]:
+        """The accounts the calendar shows, by nickname: its legend."""
+        shown = [a for a in self.accounts.values() if self.account_id in (None, a.id)]
+        return sorted(shown, key=lambda account: account.nickname)
+
     def reload(self) -> None:
         """Fetch again; an answer overtaken by a newer reload is dropped."""
         self._generation += 1
         generation = self._generation
-        quiet_read(self._ctx, self, _load, lambda result: self._on_loaded(generation, result))
+        account_id = self.account_id
+        quiet_read(
+            self._ctx,
+            self,
+            lambda client: _load(client, account_id),
+            lambda result: self._on_loaded(generation, result),
+        )
 
     def entry(self, note_id: uuid.UUID) -> CalendarEntry | None:
         return next((entry for entry in self.entries if entry.note_id == note_id), None)

@@ -7,6 +7,7 @@ the filter changed, so a slow answer never overwrites a newer one.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,7 @@ class NotesTableModel(QAbstractTableModel):
         self._total = 0
         self._status: str | None = None
         self._query = ""
+        self._account_id: uuid.UUID | None = None
         self._generation = 0
         self._loading = False
         accounts.modelReset.connect(self._on_accounts_reset)
@@ -97,6 +99,10 @@ class NotesTableModel(QAbstractTableModel):
         self._status, self._query = status, query.strip()
         self.reload()
 
+    def set_account(self, account_id: str | None) -> None:
+        """Only this account's notes (None: every account's), from the next reload on."""
+        self._account_id = uuid.UUID(account_id) if account_id else None
+
     def reload(self) -> None:
         """Start over at the first page (filter changed, or a mutation touched notes)."""
         self._generation += 1
@@ -111,13 +117,13 @@ class NotesTableModel(QAbstractTableModel):
             self._fetch(offset=len(self._notes), generation=self._generation)
 
     def _fetch(self, *, offset: int, generation: int) -> None:
-        status, query = self._status, self._query or None
+        status, query, account_id = self._status, self._query or None, self._account_id
         self._set_loading(True)
         Query(
             self._ctx,
             parent=self,
             op=lambda client: client.list_notes(
-                status=status, query=query, offset=offset, limit=PAGE_SIZE
+                account_id=account_id, status=status, query=query, offset=offset, limit=PAGE_SIZE
             ),
         ).success(lambda page: self._on_page(page, offset, generation)).failure(
             lambda error: self._on_failed(error, generation)

@@ -231,9 +231,8 @@ class CalendarPage(QWidget):
         self.awaiting_buttons: list[QPushButton] = []
         self._show_awaiting_post()
         colours = account_colours(self.model.accounts.values())
-        accounts = sorted(self.model.accounts.values(), key=lambda account: account.nickname)
         self._add_side(self._section(self.tr("Accounts")))
-        for account in accounts:
+        for account in self.model.shown_accounts():
             self._add_side(self._legend_row(colours[account.id], account.nickname))
         warnings = [item for item in self.model.warnings() if item.day in days]
         self._add_side(self._section(self.tr("Pacing")))
@@ -331,6 +330,11 @@ class CalendarPage(QWidget):
             self._ctx.notifier.info(self.tr("Only scheduled notes can be moved."))
             return
         self.model.move(entry.note_id, day, at)
+
+    def show_account(self, account_id: str | None) -> None:
+        """One account's notes (None: every account's, each in its colour)."""
+        self.model.set_account(account_id)
+        self._reload_if_connected()
 
     def _refresh_if_pending(self) -> None:
         if self._refresh_pending:

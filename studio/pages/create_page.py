@@ -45,6 +45,7 @@ from publisher.schemas import AccountPublic, ChecklistPublic, NotePublic
 from studio.collab.wording import state_name
 from studio.composer.checklist_panel import ChecklistPanel, blocked_reason
 from studio.composer.conflict_dialog import ConflictDialog
+from studio.composer.duplicate_gate import DuplicateGate
 from studio.composer.flags_box import FlagsBox
 from studio.composer.mention_picker import MentionPicker
 from studio.composer.note_review import NoteReview, NoteReviewSource
@@ -102,6 +103,8 @@ class CreatePage(QWidget):
         self._session: DraftSession = drafts.current
         self._permission_account: str | None = None
         """The account whose right to link products the product picker shows."""
+        self._scoped_account: str | None = None
+        """The account the app shows (the account switcher's): new drafts are for it."""
         self._bindings: list[QMetaObject.Connection] = []
         self._max_units = title_limits(ctx.rules)[0]
         self._max_chars = ctx.rules.limit("body", "block_max_chars")
@@ -116,6 +119,8 @@ class CreatePage(QWidget):
         self.intake = MediaIntake(ctx, self.media, self)
         self.covers = CoverMaker(ctx, self)
         self.review = NoteReviewSource(ctx, self)
+        self.duplicate_gate = DuplicateGate(ctx, self)
+        """Checks a note against the user's other notes before it is scheduled or published."""
         self._submit_pending: str | None = None
         self._submitting = False
         """A Submit for review waits for the note to be saved and exported."""
@@ -398,6 +403,8 @@ class CreatePage(QWidget):
         self.schedule_box.planned_changed.connect(lambda at: self._compose(planned_at=at))
         self.schedule_box.schedule_requested.connect(self._on_schedule_clicked)
         self.schedule_box.unschedule_requested.connect(self._on_unschedule_clicked)
+        self.duplicate_gate.busy_changed.connect(lambda _busy: self._refresh_commands())
+        self.duplicate_gate.note_open_requested.connect(self.open_note)
         self.checklist.checked.connect(self._on_checked)
         self.review.changed.connect(self._show_review)
         self.review.failed.connect(self._on_review_failed)
@@ -919,7 +926,12 @@ class CreatePage(QWidget):
             items = [item for item in result.items if item.rule != "schedule"]
             publish_items = result.model_copy(update={"items": items})
         unapproved = self._unapproved_reason()
-        publish_block = unapproved or blocked_reason(publish_items)
+        checking = (
+            self.tr("Checking for similar notes on your accounts…")
+            if self.duplicate_gate.busy
+            else ""
+        )
+        publish_block = checking or unapproved or blocked_reason(publish_items)
         self.publish_button.setEnabled(
             session.status in ("draft", "scheduled")
             and not session.publish_pending
@@ -927,7 +939,7 @@ class CreatePage(QWidget):
         )
         self.publish_button.setToolTip(publish_block)
         self.schedule_box.show_status(
-            session.status, session.scheduled_at, unapproved or blocked_reason(result)
+            session.status, session.scheduled_at, checking or unapproved or blocked_reason(result)
         )
 
     def _unapproved_reason(self) -> str:
@@ -944,7 +956,7 @@ class CreatePage(QWidget):
     def _on_schedule_clicked(self) -> None:
         self.notice_banner.hide()
         self._session.set_composer(planned_at=self.schedule_box.planned())
-        self._session.schedule()
+        self.duplicate_gate.run(self._session, "schedule")
 
     def _on_unschedule_clicked(self) -> None:
         self._session.unschedule()
@@ -1103,7 +1115,9 @@ class CreatePage(QWidget):
             self._load_account_context(force=True)
 
     def _select_account(self) -> None:
-        wanted = self._session.account_id or self._ctx.settings.get(LAST_ACCOUNT)
+        wanted = (
+            self._session.account_id or self._scoped_account or self._ctx.settings.get(LAST_ACCOUNT)
+        )
         row = self._accounts.row_of(wanted)
         if row < 0 and self._accounts.rowCount() > 0:
             row = 0
@@ -1198,8 +1212,14 @@ class CreatePage(QWidget):
     # -- commands --------------------------------------------------------------------------
 
     def _on_new_clicked(self) -> None:
-        account = self.account_combo.currentData(AccountsListModel.IdRole)
-        self._drafts.new_draft(account)
+        self._drafts.new_draft(self.new_note_account())
+
+    def set_scoped_account(self, account_id: str | None) -> None:
+        self._scoped_account = account_id
+
+    def new_note_account(self) -> str | None:
+        """The account a new draft is for: the one the app shows, else the one chosen here."""
+        return self._scoped_account or self.account_combo.currentData(AccountsListModel.IdRole)
 
     def open_note(self, note_id: str) -> None:
         self._drafts.open_note(uuid.UUID(note_id))
@@ -1207,7 +1227,7 @@ class CreatePage(QWidget):
     def _on_publish_clicked(self) -> None:
         self.notice_banner.hide()
         self.publish_button.setEnabled(False)
-        self._session.publish()
+        self.duplicate_gate.run(self._session, "publish")
 
     def _on_published(self, note: NotePublic) -> None:
         when = local_time(note.published_at, self._accounts.timezone(str(note.account_id)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLay
 from studio.connection import BackendState
 from studio.drafts.store import DraftStore
 from studio.messages import message
+from studio.models.account_scope import AccountScope
 from studio.models.accounts import AccountsListModel
 from studio.notifications import NotificationPoller, notification_target, notification_text
 from studio.package.package_dialog import PackageDialog
@@ -25,8 +26,10 @@ from studio.pages.collaborations_page import CollaborationsPage
 from studio.pages.create_page import CreatePage
 from studio.pages.notes_page import NotesPage
 from studio.pages.placeholders import UPCOMING, UpcomingPage
+from studio.pages.roster_page import RosterPage
 from studio.pages.settings_page import SettingsPage
 from studio.pages.storefront_page import StorefrontPage
+from studio.widgets.account_switcher import AccountSwitcher
 from studio.widgets.banner import Banner
 from studio.widgets.nav_rail import NavRail
 from studio.widgets.notification_center import NotificationBell, NotificationPanel
@@ -43,7 +46,7 @@ NAV_ITEMS = (
     ("collaborations", "✦", QT_TRANSLATE_NOOP("MainWindow", "Collaborations")),
     ("storefront", "◈", QT_TRANSLATE_NOOP("MainWindow", "Storefront")),
     ("analytics", "◔", QT_TRANSLATE_NOOP("MainWindow", "Analytics")),
-    ("accounts", "◉", QT_TRANSLATE_NOOP("MainWindow", "Accounts")),
+    ("roster", "◉", QT_TRANSLATE_NOOP("MainWindow", "Roster")),
     ("settings", "❖", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 GEOMETRY_KEY = "main_window"
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.calendar_page = CalendarPage(ctx, self)
         self.collaborations_page = CollaborationsPage(ctx, self)
         self.storefront_page = StorefrontPage(ctx, self)
+        self.roster_page = RosterPage(ctx, self.accounts, self)
         upcoming = {item.key: UpcomingPage(item, self) for item in UPCOMING}
         built = {
             "create": self.create_page,
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
             "settings": self.settings_page,
             "collaborations": self.collaborations_page,
             "storefront": self.storefront_page,
+            "roster": self.roster_page,
             **upcoming,
         }
         for key, glyph, label in NAV_ITEMS:
@@ -125,10 +130,36 @@ class MainWindow(QMainWindow):
         self.notification_panel.chosen.connect(self.open_notification)
         self.notifications.arrived.connect(self._announce)
         self.notifications.unread_changed.connect(self.bell.set_count)
+        self._connect_scope()
         self._show_backend_state(ctx.connection.state)
         self.show_page("create")
         if not ctx.settings.restore_geometry(GEOMETRY_KEY, self):
             self.resize(1280, 820)
+
+    def _connect_scope(self) -> None:
+        """The account switcher in the rail and the pages that follow its choice."""
+        self.scope = AccountScope(self._ctx, self.accounts, self)
+        self.account_switcher = AccountSwitcher(self.scope.choices, self.rail)
+        self.rail.add_header(self.account_switcher)
+        self.account_switcher.chosen.connect(self.scope.select)
+        self.scope.label_changed.connect(
+            lambda text: self.account_switcher.show_choice(self.scope.account_id, text)
+        )
+        self.roster_page.model.loaded.connect(self.scope.choices.set_organizations)
+        self.roster_page.account_requested.connect(self.show_account)
+        for follow in (
+            self.notes_page.show_account,
+            self.calendar_page.show_account,
+            self.create_page.set_scoped_account,
+        ):
+            self.scope.changed.connect(follow)
+            follow(self.scope.account_id)
+        self.account_switcher.show_choice(self.scope.account_id, self.scope.label())
+
+    def show_account(self, account_id: str) -> None:
+        """Look at one account's notes (a double-click on the roster)."""
+        self.scope.select(account_id)
+        self.show_page("notes")
 
     def show_page(self, key: str) -> None:
         self.rail.select(key)
@@ -217,8 +248,7 @@ class MainWindow(QMainWindow):
             self.open_notification(item)
 
     def _on_new_requested(self) -> None:
-        account_id = self.create_page.account_combo.currentData(AccountsListModel.IdRole)
-        self.drafts.new_draft(account_id)
+        self.drafts.new_draft(self.create_page.new_note_account())
         self.show_page("create")
 
     def _show_backend_state(self, state: BackendState) -> None:

@@ -28,10 +28,11 @@ from publisher.client import ClientError
 from publisher.client import ValidationError as RefusedError
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NotePublic
+from studio.bulk.action_bar import BulkActionBar
 from studio.collab.wording import shown_date
 from studio.messages import message
 from studio.models.accounts import AccountsListModel
-from studio.models.notes import COVER, PUBLISHED, STATUS, TITLE, UPDATED, NotesTableModel
+from studio.models.notes import ACCOUNT, COVER, PUBLISHED, STATUS, TITLE, UPDATED, NotesTableModel
 from studio.ops import Mutation
 from studio.widgets.card import page_header
 from studio.widgets.collab_note_delegate import CollabNoteDelegate, protected
@@ -64,6 +65,7 @@ class NotesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("PageHost")
         self._ctx = ctx
+        self._accounts = accounts
         self.model = NotesTableModel(ctx, accounts, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -100,7 +102,7 @@ class NotesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
@@ -144,6 +146,8 @@ class NotesPage(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
         layout.addWidget(header)
+        self.bulk_bar = BulkActionBar(self._ctx, self._accounts, self.selected_notes, self)
+        layout.addWidget(self.bulk_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.protection_label)
@@ -184,6 +188,13 @@ class NotesPage(QWidget):
     def _apply_filter(self) -> None:
         self.model.set_filter(status=self.status_filter.currentData(), query=self.search.text())
 
+    def show_account(self, account_id: str | None) -> None:
+        """One account's notes (None: every account's, each row naming its account)."""
+        self.model.set_account(account_id)
+        self.table.setColumnHidden(ACCOUNT, account_id is not None)
+        self._stale = True
+        self._reload_if_visible()
+
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.notes:
             self._stale = True
@@ -196,6 +207,7 @@ class NotesPage(QWidget):
             self.empty_label.show()
 
     def _refresh_actions(self) -> None:
+        self.bulk_bar.set_count(len(self.selected_notes()))
         note = self.selected_note()
         self.edit_button.setEnabled(note is not None)
         kept = self.protection_reason(note)
@@ -225,13 +237,22 @@ class NotesPage(QWidget):
     # -- selection and commands ------------------------------------------------------------
 
     def selected_note(self) -> NotePublic | None:
+        """The one selected note; None when none or several are (those are bulk work)."""
         index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(
-            index.row(), QModelIndex()
+        selection = self.table.selectionModel()
+        if (
+            not index.isValid()
+            or not selection.isRowSelected(index.row(), QModelIndex())
+            or len(selection.selectedRows()) > 1
         ):
             return None
         note = self.proxy.data(index, NotesTableModel.NoteRole)
         return note if isinstance(note, NotePublic) else None
+
+    def selected_notes(self) -> list[NotePublic]:
+        """Every selected note, in the order the table shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.proxy.data(index, NotesTableModel.NoteRole) for index in rows]
 
     def select_note(self, note_id: str) -> bool:
         row = self.model.row_of(note_id)

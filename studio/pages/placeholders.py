@@ -32,16 +32,6 @@ UPCOMING = (
             "per note and per account, including imports from the data center.",
         ),
     ),
-    Upcoming(
-        "accounts",
-        "◉",
-        QT_TRANSLATE_NOOP("Placeholders", "Managing several accounts is next"),
-        QT_TRANSLATE_NOOP(
-            "Placeholders",
-            "Add creator accounts, switch between them, and (for MCN teams) see the whole "
-            "roster at once. For now, notes go to your own account.",
-        ),
-    ),
 )
 
 

@@ -26,6 +26,7 @@ class NavRail(QFrame):
         brand_label = QLabel(brand, self)
         brand_label.setObjectName("Brand")
         self._layout.addWidget(brand_label)
+        self._header_end = self._layout.count()
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QPushButton] = {}
@@ -45,6 +46,14 @@ class NavRail(QFrame):
         self._items_end += 1
         self._buttons[key] = button
         return button
+
+    def add_header(self, widget: QWidget) -> None:
+        """Put `widget` under the brand, above the page buttons (the account switcher)."""
+        widget.setParent(self)
+        self._layout.insertWidget(self._header_end, widget)
+        self._layout.insertSpacing(self._header_end + 1, 12)
+        self._header_end += 2
+        self._items_end += 2
 
     def add_footer(self, widget: QWidget) -> None:
         """Put `widget` at the foot of the rail, above the backend state."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -170,3 +171,28 @@ def test_serve_upgrades_a_release_0001_database_and_keeps_its_notes(
     finally:
         engine.dispose()
     assert head == ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+
+
+def test_replicas_starting_together_migrate_a_fresh_postgresql_once(postgres_cluster) -> None:
+    """Three processes upgrade one empty database at once (replicas of a new release): the
+    advisory lock makes them take turns, and all of them start."""
+    url = create_database(postgres_cluster)
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=_migrate, args=(url,)) for _ in range(3)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0, 0, 0]
+    engine = make_engine(url)
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    with engine.connect() as connection:
+        versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    engine.dispose()
+    assert versions == [(head,)]

@@ -26,7 +26,7 @@ def test_shell_shows_every_page_in_the_rail(open_studio):
 
 def test_upcoming_pages_say_what_will_be_there(open_studio):
     studio = open_studio(connect=False)
-    for key in ("analytics", "accounts"):
+    for key in ("analytics",):
         page = studio.window.pages[key]
         assert isinstance(page, UpcomingPage)
         assert page.empty_state.title.text()

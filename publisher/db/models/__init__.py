@@ -11,6 +11,7 @@ from publisher.db.models.collaborations import (
     Submission,
     SubmissionMedium,
 )
+from publisher.db.models.fingerprints import MediaFingerprint, TextFingerprint
 from publisher.db.models.idempotency import IdempotencyRecord
 from publisher.db.models.luts import UserLut
 from publisher.db.models.media import MediaAsset, MediaRef
@@ -38,6 +39,7 @@ __all__ = [
     "IdempotencyRecord",
     "Invitation",
     "MediaAsset",
+    "MediaFingerprint",
     "MediaRef",
     "Membership",
     "Note",
@@ -53,6 +55,7 @@ __all__ = [
     "Storefront",
     "Submission",
     "SubmissionMedium",
+    "TextFingerprint",
     "Topic",
     "TopicGroup",
     "TopicGroupItem",
