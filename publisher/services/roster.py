@@ -156,8 +156,7 @@ def _next_scheduled(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, R
         )
     )
     return {
-        row.account_id: RosterNote(id=row.id, title=row.title, at=row.scheduled_at)
-        for row in rows
+        row.account_id: RosterNote(id=row.id, title=row.title, at=row.scheduled_at) for row in rows
     }
 
 

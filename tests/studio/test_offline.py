@@ -59,9 +59,7 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
         # seen, and both drafts still waiting.
         again = open_studio(data, connect=False)
         again.ctx.connection.start()
-        qtbot.waitUntil(
-            lambda: again.ctx.connection.state is BackendState.OFFLINE, timeout=WAIT_MS
-        )
+        qtbot.waitUntil(lambda: again.ctx.connection.state is BackendState.OFFLINE, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: again.window.accounts.rowCount() == 1, timeout=WAIT_MS)
         again.window.show_page("notes")
         notes = again.window.notes_page.model
