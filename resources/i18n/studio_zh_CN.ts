@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <source>Search accounts</source>
+        <translation>搜索账号</translation>
+    </message>
+    <message>
+        <source>No account matches.</source>
+        <translation>没有匹配的账号。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountScope</name>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSwitcher</name>
+    <message>
+        <source>Choose whose notes and calendar to show</source>
+        <translation>选择要查看哪个账号的笔记和日历</translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation>当前查看</translation>
+    </message>
+</context>
+<context>
     <name>AdjustPanel</name>
     <message>
         <source>Adjust</source>
@@ -895,6 +924,158 @@
     </message>
 </context>
 <context>
+    <name>BulkActionBar</name>
+    <message>
+        <source>Schedule across accounts…</source>
+        <translation>跨账号排期…</translation>
+    </message>
+    <message>
+        <source>Apply preset…</source>
+        <translation>应用预设…</translation>
+    </message>
+    <message>
+        <source>Move to account…</source>
+        <translation>移到其他账号…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Plan notes in a spreadsheet: account, time, title, body, topics, photo files (账号, 发布时间, 标题, 正文, 话题, 图片).</source>
+        <translation>在表格里规划笔记：账号、发布时间、标题、正文、话题、图片文件（account, time, title, body, topics, images）。</translation>
+    </message>
+    <message>
+        <source>Selected: {count}</source>
+        <translation>已选：{count}</translation>
+    </message>
+    <message>
+        <source>Select notes (Ctrl or Shift and click) to work on several at once.</source>
+        <translation>按住 Ctrl 或 Shift 点击可选中多篇笔记，一次处理。</translation>
+    </message>
+    <message>
+        <source>Import planned notes</source>
+        <translation>导入笔记计划</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be imported: {reason}</source>
+        <translation>无法导入“{file}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>已中止：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BulkLabels</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>BulkScheduleDialog</name>
+    <message>
+        <source>Schedule across accounts</source>
+        <translation>跨账号排期</translation>
+    </message>
+    <message>
+        <source>Schedule across accounts — notes: {notes}, accounts: {accounts}</source>
+        <translation>跨账号排期 — 笔记：{notes}，账号：{accounts}</translation>
+    </message>
+    <message>
+        <source>Days (Beijing time)</source>
+        <translation>日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>At least, between two posts of an account</source>
+        <translation>同一账号两篇之间至少间隔</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>At most, posts per account a day</source>
+        <translation>每个账号每天最多发布</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>篇</translation>
+    </message>
+    <message>
+        <source>on each account&apos;s own clock</source>
+        <translation>按各账号所在时区</translation>
+    </message>
+    <message>
+        <source>Posting hours</source>
+        <translation>发布时段</translation>
+    </message>
+    <message>
+        <source>Vary the minutes a little, so the times do not look automated</source>
+        <translation>分钟数略作错开，避免时间看起来像机器发布</translation>
+    </message>
+    <message>
+        <source>Reading the accounts&apos; calendars…</source>
+        <translation>正在读取各账号的排期…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notes with a time: {placed} of {total}.</source>
+        <translation>已安排时间的笔记：{placed} / {total}。</translation>
+    </message>
+    <message>
+        <source>Without room: {count}. Take more days, allow more posts a day or a shorter gap.</source>
+        <translation>排不下：{count}。可以增加天数、提高每天篇数或缩短间隔。</translation>
+    </message>
+    <message>
+        <source>Schedule ({count})</source>
+        <translation>排期（{count}）</translation>
+    </message>
+    <message>
+        <source>Scheduling…</source>
+        <translation>正在排期…</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}</source>
+        <translation>定时 {time} 发布</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Scheduled: {done}. Not scheduled: {failed}.</source>
+        <translation>已定时：{done}。未定时：{failed}。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarChip</name>
     <message>
         <source>(untitled)</source>
@@ -1695,6 +1876,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>This note was changed somewhere else</source>
+        <translation>这篇笔记在别处被修改了</translation>
+    </message>
+    <message>
+        <source>Someone saved this note at %1 while you were editing it here. Nothing has been overwritten. Choose, field by field, which version to keep; fields changed on one side only are already chosen.</source>
+        <translation>你在这里编辑时，有人在 %1 保存了这篇笔记。没有任何内容被覆盖。请逐项选择保留哪个版本；只有一边改过的项目已经帮你选好。</translation>
+    </message>
+    <message>
+        <source>Theirs (saved on the server)</source>
+        <translation>对方的（已保存在服务器）</translation>
+    </message>
+    <message>
+        <source>Mine (on this computer)</source>
+        <translation>我的（在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>Use all of theirs</source>
+        <translation>全部用对方的</translation>
+    </message>
+    <message>
+        <source>Keep all of mine</source>
+        <translation>全部保留我的</translation>
+    </message>
+    <message>
+        <source>Save this version</source>
+        <translation>保存这个版本</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+</context>
+<context>
     <name>ConversationCard</name>
     <message>
         <source>Conversation</source>
@@ -2019,6 +2235,10 @@
         <translation>你编辑期间，这篇笔记在别处被修改了。你的内容仍保留在这里，没有覆盖对方的修改。</translation>
     </message>
     <message>
+        <source>Compare and merge…</source>
+        <translation>对比并合并…</translation>
+    </message>
+    <message>
         <source>Keep my version</source>
         <translation>保留我的版本</translation>
     </message>
@@ -2061,6 +2281,10 @@
     <message>
         <source>The template could not be applied: {reason} Your note is unchanged.</source>
         <translation>无法套用模板：{reason}笔记没有改动。</translation>
+    </message>
+    <message>
+        <source>Checking for similar notes on your accounts…</source>
+        <translation>正在检查账号中的相似笔记…</translation>
     </message>
     <message>
         <source>Scheduled: it will be published {time}.</source>
@@ -2364,6 +2588,21 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Click to add a point, drag to move it; double-click or drag it out to remove.</source>
         <translation>点击添加控制点，拖动可移动；双击或拖出框外即可删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateGate</name>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>仍然定时发布</translation>
+    </message>
+    <message>
+        <source>Publish anyway</source>
+        <translation>仍然发布</translation>
+    </message>
+    <message>
+        <source>Similar notes on your accounts could not be checked ({reason}); going ahead.</source>
+        <translation>未能检查账号中的相似笔记（{reason}），已继续。</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +2936,61 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>ImportPlanDialog</name>
+    <message>
+        <source>Import planned notes</source>
+        <translation>导入笔记计划</translation>
+    </message>
+    <message>
+        <source>Import “{file}”</source>
+        <translation>导入“{file}”</translation>
+    </message>
+    <message>
+        <source>Ready to import: {valid} (to schedule at their time: {timed}). With problems, skipped: {invalid}. Importing the same file again creates nothing twice.</source>
+        <translation>可导入：{valid}（按时间定时发布：{timed}）。有问题、将跳过：{invalid}。同一文件再次导入不会重复创建。</translation>
+    </message>
+    <message>
+        <source>Import ({count})</source>
+        <translation>导入（{count}）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Created: {created}. Already imported before: {existing}. Scheduled: {scheduled}. Rejected: {rejected}.</source>
+        <translation>已创建：{created}。此前已导入：{existing}。已定时：{scheduled}。未导入：{rejected}。</translation>
+    </message>
+    <message>
+        <source>Created as a draft, not scheduled:</source>
+        <translation>已存为草稿，未定时：</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>InviteDialog</name>
     <message>
         <source>Invite creators</source>
@@ -2745,6 +3039,165 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>No account matches.</source>
         <translation>没有匹配的账号。</translation>
+    </message>
+    <message>
+        <source>Invite to {name}</source>
+        <translation>邀请加入{name}</translation>
+    </message>
+    <message>
+        <source>They become a member with the role you choose and work on the team&apos;s accounts as that role allows.</source>
+        <translation>对方将以你选择的角色成为成员，并按该角色的权限处理团队的账号。</translation>
+    </message>
+    <message>
+        <source>Creators choose which of their accounts {name} may manage. They stay the accounts&apos; owners and can end it at any time.</source>
+        <translation>达人自行选择把哪些账号交给{name}托管。账号仍归达人所有，达人可随时解除托管。</translation>
+    </message>
+    <message>
+        <source>e.g. 小美, new editor — only your team sees it</source>
+        <translation>例如：小美，新编辑 —— 仅团队内可见</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>How many people may use it</source>
+        <translation>可供几人使用</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>邀请对象</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>This studio works on this computer: only people signed in to a team server can use invitations. Switch to a team server in Backend above to invite others.</source>
+        <translation>当前使用的是本机后端：只有登录同一团队服务器的人才能使用邀请。如需邀请他人，请在上方“后端”中切换到团队服务器。</translation>
+    </message>
+    <message>
+        <source>Create invitation</source>
+        <translation>创建邀请</translation>
+    </message>
+    <message>
+        <source>Invitation ready</source>
+        <translation>邀请已创建</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制邀请码</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>The code is shown only now: the server keeps no readable copy. Copy it before you close this window. If it gets lost, withdraw the invitation and make a new one.</source>
+        <translation>邀请码只显示这一次：服务器不保存可读的副本。请在关闭此窗口前复制。如果遗失，请撤回这个邀请并重新创建。</translation>
+    </message>
+    <message>
+        <source>To accept, they open Settings › Team › Join with a code… in Zhongcao Studio, signed in to this team server, and paste the code or the link.</source>
+        <translation>对方登录同一团队服务器后，在种草工作室中打开“设置 › 团队 › 用邀请码加入…”，粘贴邀请码或链接即可。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>邀请码</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join with a code</source>
+        <translation>用邀请码加入</translation>
+    </message>
+    <message>
+        <source>Paste the invitation code or link you were sent. You will see where it leads before anything changes.</source>
+        <translation>粘贴你收到的邀请码或链接。确认之前会先显示邀请详情，不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-JKMN, or the link</source>
+        <translation>ABCD-EFGH-JKMN，或邀请链接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Invited by {name} · valid until {time}</source>
+        <translation>邀请人 {name} · 有效期至 {time}</translation>
+    </message>
+    <message>
+        <source>You will join {org} as {role}.</source>
+        <translation>你将以{role}身份加入{org}。</translation>
+    </message>
+    <message>
+        <source>You are {current} in {org} now; accepting makes you {role}.</source>
+        <translation>你目前是{org}的{current}；接受后将成为{role}。</translation>
+    </message>
+    <message>
+        <source>You are already {current} in {org}: this invitation changes nothing.</source>
+        <translation>你已是{org}的{current}，接受这个邀请不会有任何变化。</translation>
+    </message>
+    <message>
+        <source>{org} asks to manage accounts of yours. Choose which:</source>
+        <translation>{org}希望托管你的账号。请选择要托管的账号：</translation>
+    </message>
+    <message>
+        <source>{role}: {hint}</source>
+        <translation>{role}：{hint}</translation>
+    </message>
+    <message>
+        <source>While {org} manages an account, its members see the account&apos;s notes and data and may write, schedule and publish for it, each as their role in {org} allows. The account stays yours: you can end this at any time in Settings › Team, and they lose access at once.</source>
+        <translation>托管期间，{org}的成员可以查看该账号的笔记和数据，并按各自在{org}的角色为它撰写、定时和发布笔记。账号仍归你所有：你可以随时在“设置 › 团队”中解除托管，对方将立即失去访问权限。</translation>
+    </message>
+    <message>
+        <source>Put under management</source>
+        <translation>交由托管</translation>
+    </message>
+    <message>
+        <source>Join {org}</source>
+        <translation>加入{org}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>You have no accounts of your own to put under management: only an account&apos;s owners and admins may.</source>
+        <translation>你没有可以交由托管的账号：只有账号的所有者和管理员才能这样做。</translation>
+    </message>
+    <message>
+        <source>{account} (already managed)</source>
+        <translation>{account}（已托管）</translation>
     </message>
 </context>
 <context>
@@ -2852,8 +3305,8 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>数据</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>账号</translation>
+        <source>Roster</source>
+        <translation>账号矩阵</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2898,6 +3351,33 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Starting the studio…</source>
         <translation>工作室正在启动…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagedAccountsCard</name>
+    <message>
+        <source>Your accounts under management</source>
+        <translation>你托管出去的账号</translation>
+    </message>
+    <message>
+        <source>Organizations you let manage your accounts. Their members see these accounts&apos; notes and data and may write, schedule and publish for them, each as their role allows. Revoke to take an account back at once; its notes stay yours.</source>
+        <translation>你授权托管账号的组织。其成员可以查看这些账号的笔记和数据，并按各自角色撰写、定时和发布笔记。撤销后账号立即收回，笔记仍归你所有。</translation>
+    </message>
+    <message>
+        <source>Managed by {org} since {date} · granted by {name}</source>
+        <translation>自 {date} 起由 {org} 托管 · 授权人 {name}</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Revoke management</source>
+        <translation>撤销托管</translation>
+    </message>
+    <message>
+        <source>Take {account} back from {org}? Its members lose access to the account at once. To let them manage it again you need a new invitation from them.</source>
+        <translation>要从{org}收回 {account} 吗？其成员将立即失去访问权限。如需再次托管，需要对方发来新的邀请。</translation>
     </message>
 </context>
 <context>
@@ -3436,10 +3916,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有人用 {email} 注册。请对方先创建账号。</translation>
     </message>
     <message>
-        <source>You may not add accounts to this organization (your role: {role}).</source>
-        <translation>你不能向这个组织添加账号（你的角色：{role}）。</translation>
-    </message>
-    <message>
         <source>This brief no longer exists, or you may not see it.</source>
         <translation>这个合作需求已不存在，或你无权查看。</translation>
     </message>
@@ -3514,6 +3990,94 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Someone else changed this collaboration meanwhile. It has been reloaded.</source>
         <translation>其他人刚刚修改了这个合作，已重新加载。</translation>
+    </message>
+    <message>
+        <source>Only an owner may make someone {role}, or change what an owner may do.</source>
+        <translation>只有所有者可以把成员设为{role}，或更改所有者的权限。</translation>
+    </message>
+    <message>
+        <source>An organization needs an owner. Make someone else owner first, then change this.</source>
+        <translation>组织至少要有一位所有者。请先把其他人设为所有者，再进行此操作。</translation>
+    </message>
+    <message>
+        <source>This person is no longer a member.</source>
+        <translation>此人已不是成员。</translation>
+    </message>
+    <message>
+        <source>As {role} of this account you may read its notes but not change them.</source>
+        <translation>你在这个账号的角色是{role}，可以查看笔记，但不能修改。</translation>
+    </message>
+    <message>
+        <source>That is not an invitation code. A code looks like ABCD-EFGH-JKMN; a link works too.</source>
+        <translation>这不是邀请码。邀请码形如 ABCD-EFGH-JKMN，也可以粘贴邀请链接。</translation>
+    </message>
+    <message>
+        <source>No invitation has this code. Check it, or ask for a new one.</source>
+        <translation>没有找到这个邀请码。请检查，或请对方重新发一个。</translation>
+    </message>
+    <message>
+        <source>This invitation was withdrawn. Ask for a new one.</source>
+        <translation>这个邀请已被撤回。请对方重新发一个。</translation>
+    </message>
+    <message>
+        <source>This invitation expired on {expired_at}. Ask for a new one.</source>
+        <translation>这个邀请已于 {expired_at} 过期。请对方重新发一个。</translation>
+    </message>
+    <message>
+        <source>This invitation has been used as often as it may be. Ask for a new one.</source>
+        <translation>这个邀请的使用次数已满。请对方重新发一个。</translation>
+    </message>
+    <message>
+        <source>Choose at least one of your accounts for the organization to manage.</source>
+        <translation>请至少选择一个交给该组织管理的账号。</translation>
+    </message>
+    <message>
+        <source>A personal workspace does not manage other people&apos;s accounts; create an MCN organization for that.</source>
+        <translation>个人工作区不能管理他人的账号；请为此创建一个 MCN 组织。</translation>
+    </message>
+    <message>
+        <source>Only the owners and admins of {account}, or of the organization managing it, may change who manages it.</source>
+        <translation>只有{account}的所有者和管理员，或管理它的组织的所有者和管理员，才能更改托管关系。</translation>
+    </message>
+    <message>
+        <source>{account} already belongs to this organization.</source>
+        <translation>{account}本来就属于这个组织。</translation>
+    </message>
+    <message>
+        <source>This account is no longer managed by that organization.</source>
+        <translation>这个账号已不再由该组织管理。</translation>
+    </message>
+    <message>
+        <source>That session has already ended.</source>
+        <translation>该登录会话已结束。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for this address. Try again in {retry_after} minute(s).</source>
+        <translation>这个邮箱的密码错误次数过多，请 {retry_after} 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Your current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a stronger password.</source>
+        <translation>请设置更安全的密码。</translation>
+    </message>
+    <message>
+        <source>A password needs at least 10 characters; a short sentence works well.</source>
+        <translation>密码至少需要 10 个字符，用一句短句就很好。</translation>
+    </message>
+    <message>
+        <source>A password may have at most 256 characters.</source>
+        <translation>密码最多 256 个字符。</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess (a common password, a pattern, or your own name or e-mail). Try a few unrelated words.</source>
+        <translation>这个密码太容易被猜到（常见密码、规律组合，或你的名字、邮箱）。试试几个不相关的词组合。</translation>
+    </message>
+    <message>
+        <source>As {role} you may see this account but not add to it or change it.</source>
+        <translation>你的角色是{role}，可以查看这个账号，但不能添加内容或修改。</translation>
     </message>
     <message>
         <source>Say what should change: add at least one comment before requesting changes.</source>
@@ -3678,6 +4242,130 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>The images must be at most {max} image ids (sha256) joined by “|”.</source>
         <translation>图片最多 {max} 个图片 ID（sha256），用“|”连接。</translation>
+    </message>
+    <message>
+        <source>No room for it in these days under these rules.</source>
+        <translation>按这些规则，这几天排不下这篇。</translation>
+    </message>
+    <message>
+        <source>The posting hours end before they start.</source>
+        <translation>发布时段的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>Allow at least one post a day.</source>
+        <translation>每天至少允许发布一篇。</translation>
+    </message>
+    <message>
+        <source>A gap cannot be negative.</source>
+        <translation>间隔不能为负数。</translation>
+    </message>
+    <message>
+        <source>A time without a time zone.</source>
+        <translation>时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Only drafts and scheduled notes move to another account (this one: {status}).</source>
+        <translation>只有草稿和已定时的笔记可以移到其他账号（这篇：{status}）。</translation>
+    </message>
+    <message>
+        <source>A brand collaboration&apos;s note stays with the account the brand chose.</source>
+        <translation>品牌合作笔记只能留在品牌选定的账号下。</translation>
+    </message>
+    <message>
+        <source>Presets are applied to drafts and scheduled notes only (this one: {status}).</source>
+        <translation>预设只应用于草稿和已定时的笔记（这篇：{status}）。</translation>
+    </message>
+    <message>
+        <source>No photos to apply a preset to (a video, or covers made from a template).</source>
+        <translation>没有可应用预设的图片（视频，或用模板制作的封面）。</translation>
+    </message>
+    <message>
+        <source>The CSV file has no “{column}” column. It needs at least account (or 账号), and may have time, title, body, topics and image paths (发布时间, 标题, 正文, 话题, 图片).</source>
+        <translation>CSV 文件缺少“{column}”列。至少需要“账号”（account）列，还可以有发布时间、标题、正文、话题和图片（time, title, body, topics, images）。</translation>
+    </message>
+    <message>
+        <source>The account is empty.</source>
+        <translation>账号为空。</translation>
+    </message>
+    <message>
+        <source>There is no account “{account}” among yours.</source>
+        <translation>你的账号中没有“{account}”。</translation>
+    </message>
+    <message>
+        <source>Several of your accounts are called “{account}”.</source>
+        <translation>你有多个账号都叫“{account}”。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (for example 2026-11-03 20:00).</source>
+        <translation>“{value}”不是日期和时间（例如 2026-11-03 20:00）。</translation>
+    </message>
+    <message>
+        <source>{value} has passed.</source>
+        <translation>{value} 已经过去。</translation>
+    </message>
+    <message>
+        <source>{value} is too soon: the earliest time to schedule is {earliest}.</source>
+        <translation>{value} 太近：最早可定时到 {earliest}。</translation>
+    </message>
+    <message>
+        <source>{value} is too far ahead: the latest time to schedule is {latest}.</source>
+        <translation>{value} 太远：最晚可定时到 {latest}。</translation>
+    </message>
+    <message>
+        <source>The title or body holds a NUL character.</source>
+        <translation>标题或正文中含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>The title is {units} units wide; the platform allows {max}.</source>
+        <translation>标题宽度为 {units} 个单位，平台最多允许 {max}。</translation>
+    </message>
+    <message>
+        <source>The body has {count} characters; the platform allows {max}.</source>
+        <translation>正文有 {count} 个字，平台最多允许 {max}。</translation>
+    </message>
+    <message>
+        <source>{count} topics; the platform allows {max}.</source>
+        <translation>话题 {count} 个，平台最多允许 {max} 个。</translation>
+    </message>
+    <message>
+        <source>The topic “{topic}” is longer than {max} characters.</source>
+        <translation>话题“{topic}”超过 {max} 个字。</translation>
+    </message>
+    <message>
+        <source>{count} photos; a note takes at most {max}.</source>
+        <translation>图片 {count} 张，一篇笔记最多 {max} 张。</translation>
+    </message>
+    <message>
+        <source>The photo “{file}” is not there (paths start at the CSV file&apos;s folder).</source>
+        <translation>找不到图片“{file}”（相对路径从 CSV 文件所在文件夹算起）。</translation>
+    </message>
+    <message>
+        <source>“{file}” is not a photo the studio can read (JPEG, PNG, WebP, HEIC).</source>
+        <translation>“{file}”不是工作室能读取的图片（JPEG、PNG、WebP、HEIC）。</translation>
+    </message>
+    <message>
+        <source>The row is empty.</source>
+        <translation>这一行是空的。</translation>
+    </message>
+    <message>
+        <source>The row has no title, body or photos: there is nothing to create.</source>
+        <translation>这一行没有标题、正文或图片，无法创建笔记。</translation>
+    </message>
+    <message>
+        <source>A note to schedule needs a title.</source>
+        <translation>要定时发布的笔记需要标题。</translation>
+    </message>
+    <message>
+        <source>A note to schedule needs at least one photo.</source>
+        <translation>要定时发布的笔记至少需要一张图片。</translation>
+    </message>
+    <message>
+        <source>The same note as row {first_row}.</source>
+        <translation>与第 {first_row} 行是同一篇笔记。</translation>
     </message>
     <message>
         <source>You may look at this brand kit but not change it (your role: {role}).</source>
@@ -3893,6 +4581,53 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another account</source>
+        <translation>移到其他账号</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Selected: {count}. Drafts and scheduled notes move. A scheduled note keeps its time and goes out from the new account; use Schedule across accounts to space that account&apos;s week again.</source>
+        <translation>已选：{count}。草稿和已定时的笔记可以移动。已定时的笔记保留原发布时间，改由新账号发布；如需重新安排该账号一周的节奏，请用“跨账号排期”。</translation>
+    </message>
+    <message>
+        <source>Move ({count})</source>
+        <translation>移动（{count}）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Moved to {account}</source>
+        <translation>已移到 {account}</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Moved: {moved}. Not moved: {left}.</source>
+        <translation>已移动：{moved}。未移动：{left}。</translation>
+    </message>
+</context>
+<context>
     <name>MusicPanel</name>
     <message>
         <source>＋  Add music…</source>
@@ -3964,6 +4699,95 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>NearDuplicates</name>
+    <message>
+        <source>Same photo</source>
+        <translation>图片雷同</translation>
+    </message>
+    <message>
+        <source>Same text</source>
+        <translation>文字雷同</translation>
+    </message>
+    <message>
+        <source>Same photo and text</source>
+        <translation>图文雷同</translation>
+    </message>
+    <message>
+        <source>Photo {mine} ≈ their photo {theirs}</source>
+        <translation>本篇图 {mine} ≈ 对方图 {theirs}</translation>
+    </message>
+    <message>
+        <source>Text {percent} % similar</source>
+        <translation>文字相似度 {percent}%</translation>
+    </message>
+    <message>
+        <source>Published {time}</source>
+        <translation>已于 {time} 发布</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}</source>
+        <translation>定时 {time} 发布</translation>
+    </message>
+    <message>
+        <source>Held at its publishing time</source>
+        <translation>到发布时间时被暂缓</translation>
+    </message>
+    <message>
+        <source>Draft, checked with this one</source>
+        <translation>草稿，与本篇一同检查</translation>
+    </message>
+</context>
+<context>
+    <name>NearDuplicatesDialog</name>
+    <message>
+        <source>Similar content on your accounts</source>
+        <translation>账号中已有相似内容</translation>
+    </message>
+    <message>
+        <source>This note looks like notes already on your accounts</source>
+        <translation>这篇笔记与你账号中已有的笔记相似</translation>
+    </message>
+    <message>
+        <source>The platform shows the same content posted on several accounts to fewer people. Change the photos or the text, or go ahead if it is meant to be so.</source>
+        <translation>同样的内容发在多个账号上，平台会减少推荐。可以换图或改写文字；如确有需要，也可以继续。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrganizationDialog</name>
+    <message>
+        <source>New organization</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 星河MCN or 花知晓</source>
+        <translation>名称，例如 星河MCN 或 花知晓</translation>
+    </message>
+    <message>
+        <source>Runs creators&apos; accounts: staff plan, write and schedule for the accounts creators put under its management.</source>
+        <translation>运营达人账号：团队成员为达人托管的账号策划、撰写和定时发布笔记。</translation>
+    </message>
+    <message>
+        <source>Keeps a storefront, writes briefs and reviews the notes creators submit.</source>
+        <translation>经营店铺、发布合作需求，并审核达人提交的笔记。</translation>
+    </message>
+    <message>
+        <source>You become its owner and can invite the others.</source>
+        <translation>你将成为它的所有者，并可以邀请其他人。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
     <name>NewStorefrontDialog</name>
     <message>
         <source>Create storefront</source>
@@ -3996,18 +4820,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>MCN</source>
-        <translation>MCN</translation>
-    </message>
-    <message>
-        <source>Personal</source>
-        <translation>个人</translation>
     </message>
     <message>
         <source>New brand organization</source>
@@ -4269,6 +5081,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>“{brief}”须在 {due} 前发布（{account}）。</translation>
     </message>
     <message>
+        <source>{by} put {account} under {organization}&apos;s management.</source>
+        <translation>{by} 已将 {account} 交由 {organization} 托管。</translation>
+    </message>
+    <message>
+        <source>{by} ended {organization}&apos;s management of {account}.</source>
+        <translation>{by} 已结束 {organization} 对 {account} 的托管。</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -4370,6 +5190,49 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Posted — confirmed by another member at {when}.</source>
         <translation>已发布 — 由其他成员于 {when} 确认。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>At least 10 characters. A few unrelated words are easy to remember and hard to guess; no need for symbols. Your other devices will be signed out.</source>
+        <translation>至少 10 个字符。几个不相关的词组合起来好记又难猜，不必加符号。你的其他设备将被退出登录。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new one</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4622,13 +5485,56 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <source>Impressions, views, cover click-through, interactions and followers gained, per note and per account, including imports from the data center.</source>
         <translation>曝光、观看、封面点击率、互动和涨粉，按笔记和账号查看，也可以导入数据中心的报表。</translation>
     </message>
+</context>
+<context>
+    <name>PresetDialog</name>
     <message>
-        <source>Managing several accounts is next</source>
-        <translation>多账号管理即将推出</translation>
+        <source>Apply a preset</source>
+        <translation>应用预设</translation>
     </message>
     <message>
-        <source>Add creator accounts, switch between them, and (for MCN teams) see the whole roster at once. For now, notes go to your own account.</source>
-        <translation>添加创作者账号并随时切换，MCN 团队还可以一览全部达人。目前笔记会发布到你自己的账号。</translation>
+        <source>Apply a preset to the photos of the selected notes</source>
+        <translation>为所选笔记的图片应用预设</translation>
+    </message>
+    <message>
+        <source>The preset&apos;s adjustments, curves and filter replace each photo&apos;s; its crop, text and stickers stay. Every photo is rendered again, so this takes a moment.</source>
+        <translation>预设的调节、曲线和滤镜会替换每张图片原有的设置；裁剪、文字和贴纸保持不变。每张图片都要重新渲染，需要一点时间。</translation>
+    </message>
+    <message>
+        <source>Apply ({count})</source>
+        <translation>应用（{count}）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Photos: {count}</source>
+        <translation>图片：{count}</translation>
+    </message>
+    <message>
+        <source>No presets yet. Edit a photo, name the look and save it as a preset.</source>
+        <translation>还没有预设。先编辑一张图片，给这个风格起名并存为预设。</translation>
+    </message>
+    <message>
+        <source>Photos changed: {count}</source>
+        <translation>已修改图片：{count}</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notes changed: {applied}. Left as they were: {left}.</source>
+        <translation>已修改笔记：{applied}。保持不变：{left}。</translation>
     </message>
 </context>
 <context>
@@ -5146,6 +6052,124 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>RosterPage</name>
+    <message>
+        <source>Roster</source>
+        <translation>账号矩阵</translation>
+    </message>
+    <message>
+        <source>Every account at a glance: this week, what is next, what is waiting</source>
+        <translation>所有账号一览：本周发布、下一篇定时、待处理事项</translation>
+    </message>
+    <message>
+        <source>Search accounts, fields, regions</source>
+        <translation>搜索账号、领域、地区</translation>
+    </message>
+    <message>
+        <source>Weeks and times in each account&apos;s time zone</source>
+        <translation>周与时间均按各账号所在时区</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>还没有账号。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No account matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的账号。</translation>
+    </message>
+    <message>
+        <source>Accounts: {accounts} · Posts this week: {posts} · Drafts: {drafts} · With brands: {brand} · To answer: {answer}</source>
+        <translation>账号：{accounts} · 本周发布：{posts} · 草稿：{drafts} · 待品牌审核：{brand} · 待处理：{answer}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTableModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Double-click to see its notes</source>
+        <translation>双击查看该账号的笔记</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <source>The organization you see the account through</source>
+        <translation>你通过哪个机构看到这个账号</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周发布</translation>
+    </message>
+    <message>
+        <source>Notes published since Monday, in the account&apos;s time zone</source>
+        <translation>本周一以来发布的笔记（按账号所在时区）</translation>
+    </message>
+    <message>
+        <source>Next scheduled</source>
+        <translation>下一篇定时</translation>
+    </message>
+    <message>
+        <source>The next note due to go out, in the account&apos;s time zone</source>
+        <translation>下一篇将要发布的笔记（按账号所在时区）</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>With brand</source>
+        <translation>待品牌审核</translation>
+    </message>
+    <message>
+        <source>Drafts submitted to a brand, waiting for its review</source>
+        <translation>已提交给品牌、等待审核的稿件</translation>
+    </message>
+    <message>
+        <source>To answer</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Changes a brand asked for, and brand invitations waiting for an answer</source>
+        <translation>品牌要求修改的稿件，以及待回复的品牌邀约</translation>
+    </message>
+    <message>
+        <source>7-day posts</source>
+        <translation>近7天发布</translation>
+    </message>
+    <message>
+        <source>Notes published in the last 7 days</source>
+        <translation>最近7天发布的笔记</translation>
+    </message>
+    <message>
+        <source>Managed for its creator by {organization}</source>
+        <translation>由{organization}代创作者管理</translation>
+    </message>
+</context>
+<context>
     <name>RoundDiffPanel</name>
     <message>
         <source>Photos</source>
@@ -5200,6 +6224,77 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>SecurityCard</name>
+    <message>
+        <source>Sign-in security</source>
+        <translation>登录安全</translation>
+    </message>
+    <message>
+        <source>Signed in on</source>
+        <translation>已登录的设备</translation>
+    </message>
+    <message>
+        <source>Sign out other devices</source>
+        <translation>退出其他设备</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Recent sign-ins</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Where you are signed in to {url} as {email}, and how.</source>
+        <translation>你以 {email} 登录 {url} 的设备和方式。</translation>
+    </message>
+    <message>
+        <source>Zhongcao Studio {version}</source>
+        <translation>种草工作室 {version}</translation>
+    </message>
+    <message>
+        <source>A web browser</source>
+        <translation>网页浏览器</translation>
+    </message>
+    <message>
+        <source>Unknown program</source>
+        <translation>未知程序</translation>
+    </message>
+    <message>
+        <source>Signed in {since} · until {until}</source>
+        <translation>登录于 {since} · 有效至 {until}</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Every other device was signed out.</source>
+        <translation>其他设备均已退出登录。</translation>
+    </message>
+    <message>
+        <source>Recent sign-ins · {count} failed</source>
+        <translation>最近登录 · {count} 次失败</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Every other device was signed out.</source>
+        <translation>密码已修改，其他设备均已退出登录。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Interface language</source>
@@ -5216,6 +6311,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Organization whose brand kit covers use</source>
         <translation>封面所用品牌套件的组织</translation>
+    </message>
+    <message>
+        <source>Account the app shows</source>
+        <translation>当前查看的账号</translation>
     </message>
     <message>
         <source>Work on a team server</source>
@@ -5506,6 +6605,304 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>The products were not exported: {reason}</source>
         <translation>商品未能导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCard</name>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Join with a code…</source>
+        <translation>用邀请码加入…</translation>
+    </message>
+    <message>
+        <source>The organizations you work in, who is in them, and what each person may do.</source>
+        <translation>你所在的组织、组织里的成员，以及每个人能做什么。</translation>
+    </message>
+    <message>
+        <source>New organization…</source>
+        <translation>新建组织…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This is your personal workspace: your own accounts live here. To work with others, create an MCN or brand organization, or join one with a code.</source>
+        <translation>这是你的个人工作区，你自己的账号都在这里。要和他人协作，请创建 MCN 或品牌组织，或用邀请码加入一个。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>邀请…</translation>
+    </message>
+    <message>
+        <source>Pending invitations</source>
+        <translation>待使用的邀请</translation>
+    </message>
+    <message>
+        <source>No invitation is waiting to be used.</source>
+        <translation>没有待使用的邀请。</translation>
+    </message>
+    <message>
+        <source>Creators&apos; accounts it manages</source>
+        <translation>托管的达人账号</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <source>Your role: {role} — {hint}</source>
+        <translation>你的角色：{role} —— {hint}</translation>
+    </message>
+    <message>
+        <source>Members · {count}</source>
+        <translation>成员 · {count}</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Make yourself {role} in {org}? You will not be able to undo this yourself.</source>
+        <translation>要把自己在{org}的角色改为{role}吗？之后你无法自行改回。</translation>
+    </message>
+    <message>
+        <source>Make {name} an owner of {org}? Owners may do everything, including removing other owners.</source>
+        <translation>要把 {name} 设为{org}的所有者吗？所有者拥有全部权限，包括移除其他所有者。</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Make {role}</source>
+        <translation>设为{role}</translation>
+    </message>
+    <message>
+        <source>Leave {org}</source>
+        <translation>退出{org}</translation>
+    </message>
+    <message>
+        <source>Leave {org}? You lose access to its accounts at once, and need a new invitation to come back.</source>
+        <translation>要退出{org}吗？你将立即失去其账号的访问权限，重新加入需要新的邀请。</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Remove {name} from {org}? They lose access to its accounts at once.</source>
+        <translation>要将 {name} 移出{org}吗？对方将立即失去其账号的访问权限。</translation>
+    </message>
+    <message>
+        <source>{terms} · made by {name}</source>
+        <translation>{terms} · 由 {name} 创建</translation>
+    </message>
+    <message>
+        <source>Withdraw invitation</source>
+        <translation>撤回邀请</translation>
+    </message>
+    <message>
+        <source>None yet. Creators put their accounts under {org}&apos;s management by accepting a “Manage creators&apos; accounts” invitation.</source>
+        <translation>暂无。达人接受“托管达人账号”邀请后，即可把账号交给{org}托管。</translation>
+    </message>
+    <message>
+        <source>Put under management by {name} on {date}</source>
+        <translation>由 {name} 于 {date} 交由托管</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>解除托管</translation>
+    </message>
+    <message>
+        <source>Release account</source>
+        <translation>解除账号托管</translation>
+    </message>
+    <message>
+        <source>Stop managing {account}? Members of {org} lose access to it at once; the creator keeps the account and its notes.</source>
+        <translation>要停止托管 {account} 吗？{org}的成员将立即失去访问权限；账号和笔记仍归达人所有。</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Show fewer</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Show all {count}</source>
+        <translation>查看全部 {count} 条</translation>
+    </message>
+    <message>
+        <source>{org} now manages {accounts}.</source>
+        <translation>{org} 现在托管 {accounts}。</translation>
+    </message>
+    <message>
+        <source>You are {role} in {org}.</source>
+        <translation>你已是{org}的{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWording</name>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Everything, including who the owners are</source>
+        <translation>全部权限，包括指定所有者</translation>
+    </message>
+    <message>
+        <source>Manages members, invitations and accounts</source>
+        <translation>管理成员、邀请和账号</translation>
+    </message>
+    <message>
+        <source>Writes, schedules and publishes notes</source>
+        <translation>撰写、定时和发布笔记</translation>
+    </message>
+    <message>
+        <source>Reads everything, reviews submissions</source>
+        <translation>查看全部内容，审核投稿</translation>
+    </message>
+    <message>
+        <source>Reads everything, changes nothing</source>
+        <translation>查看全部内容，不能修改</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>MCN</source>
+        <translation>MCN</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>created the organization</source>
+        <translation>创建了组织</translation>
+    </message>
+    <message>
+        <source>added {name} as {role}</source>
+        <translation>添加了 {name}，角色为{role}</translation>
+    </message>
+    <message>
+        <source>changed {name} from {before} to {role}</source>
+        <translation>将 {name} 从{before}改为{role}</translation>
+    </message>
+    <message>
+        <source>removed {name}</source>
+        <translation>移除了 {name}</translation>
+    </message>
+    <message>
+        <source>left the organization</source>
+        <translation>退出了组织</translation>
+    </message>
+    <message>
+        <source>joined as {role} with an invitation</source>
+        <translation>通过邀请加入，角色为{role}</translation>
+    </message>
+    <message>
+        <source>created an invitation ({note})</source>
+        <translation>创建了邀请（{note}）</translation>
+    </message>
+    <message>
+        <source>created an invitation to join as {role}</source>
+        <translation>创建了加入邀请（{role}）</translation>
+    </message>
+    <message>
+        <source>created an invitation to join as {role} ({note})</source>
+        <translation>创建了加入邀请（{role}，{note}）</translation>
+    </message>
+    <message>
+        <source>created an invitation to manage creators&apos; accounts</source>
+        <translation>创建了账号托管邀请</translation>
+    </message>
+    <message>
+        <source>created an invitation to manage creators&apos; accounts ({note})</source>
+        <translation>创建了账号托管邀请（{note}）</translation>
+    </message>
+    <message>
+        <source>withdrew an invitation ({note})</source>
+        <translation>撤回了邀请（{note}）</translation>
+    </message>
+    <message>
+        <source>withdrew an invitation</source>
+        <translation>撤回了邀请</translation>
+    </message>
+    <message>
+        <source>put {account} under management</source>
+        <translation>将 {account} 交由托管</translation>
+    </message>
+    <message>
+        <source>ended the management of {account}</source>
+        <translation>结束了对 {account} 的托管</translation>
+    </message>
+    <message>
+        <source>Join as {role}</source>
+        <translation>以{role}加入</translation>
+    </message>
+    <message>
+        <source>for {note}</source>
+        <translation>给 {note}</translation>
+    </message>
+    <message>
+        <source>1 use</source>
+        <translation>可用 1 次</translation>
+    </message>
+    <message>
+        <source>{count} uses</source>
+        <translation>可用 {count} 次</translation>
+    </message>
+    <message>
+        <source>{uses} of {max} used</source>
+        <translation>已用 {uses}/{max} 次</translation>
+    </message>
+    <message>
+        <source>valid until {time}</source>
+        <translation>有效期至 {time}</translation>
+    </message>
+    <message>
+        <source>Join the team</source>
+        <translation>加入团队</translation>
+    </message>
+    <message>
+        <source>Manage creators&apos; accounts</source>
+        <translation>托管达人账号</translation>
     </message>
 </context>
 <context>
@@ -6424,6 +7821,17 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Not exported: {reason}</source>
         <translation>没有导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_MatchRow</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Double-click to open this note</source>
+        <translation>双击打开这篇笔记</translation>
     </message>
 </context>
 </TS>
