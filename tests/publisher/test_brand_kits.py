@@ -291,9 +291,10 @@ def test_every_member_reads_the_kits_logo_whoever_uploaded_it(
     copy = tmp_path / "logo.png"
     copy.write_bytes(png)
     assert other_api.upload_media(copy).sha256 == logo
-    note, _ = other_api.create_note(
-        account_id=other_api.list_accounts()[0].id, media=[{"sha256": logo}]
-    )
+    # The member's own account: as a viewer of the kit's organization they may not write
+    # notes for its accounts.
+    (own,) = [a for a in other_api.list_accounts() if a.organization_id != org]
+    note, _ = other_api.create_note(account_id=own.id, media=[{"sha256": logo}])
     assert [m.sha256 for m in note.media] == [logo]
 
 
