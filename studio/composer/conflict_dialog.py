@@ -30,25 +30,20 @@ from studio.collab.round_diff import diff_text, shorten, spans_html
 from studio.drafts.journal import DraftFields
 from studio.drafts.merge import FieldDifference, Side
 
-_CONTEXT = "ConflictDialog"
 TEXT_PREVIEW = 160
 """Characters of a body shown per side; the diff line shows where they differ."""
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
-
-
 def field_name(group: str) -> str:
     names = {
-        "title": _tr("Title"),
-        "body": _tr("Text"),
-        "media": _tr("Photos and video"),
-        "topics": _tr("Topics"),
-        "mentions": _tr("Mentions"),
-        "products": _tr("Products"),
-        "place": _tr("Place"),
-        "settings": _tr("Visibility and labels"),
+        "title": QCoreApplication.translate("ConflictDialog", "Title"),
+        "body": QCoreApplication.translate("ConflictDialog", "Text"),
+        "media": QCoreApplication.translate("ConflictDialog", "Photos and video"),
+        "topics": QCoreApplication.translate("ConflictDialog", "Topics"),
+        "mentions": QCoreApplication.translate("ConflictDialog", "Mentions"),
+        "products": QCoreApplication.translate("ConflictDialog", "Products"),
+        "place": QCoreApplication.translate("ConflictDialog", "Place"),
+        "settings": QCoreApplication.translate("ConflictDialog", "Visibility and labels"),
     }
     return names.get(group, group)
 
@@ -61,36 +56,56 @@ def describe(group: str, fields: DraftFields) -> str:
     """One side's value of a field, as plain text."""
     if group in ("title", "body"):
         text = getattr(fields, group)
-        return _elided(text, TEXT_PREVIEW) if text else _tr("(empty)")
+        return (
+            _elided(text, TEXT_PREVIEW)
+            if text
+            else QCoreApplication.translate("ConflictDialog", "(empty)")
+        )
     if group == "media":
         if fields.type == "video":
-            return _tr("A video") if fields.media else _tr("No video")
+            return (
+                QCoreApplication.translate("ConflictDialog", "A video")
+                if fields.media
+                else QCoreApplication.translate("ConflictDialog", "No video")
+            )
         edited = sum(1 for sha in fields.media if fields.is_edited(sha))
-        return _tr("%n photo(s)", n=len(fields.media)) + (
-            _tr(", %n edited", n=edited) if edited else ""
+        return QCoreApplication.translate(
+            "ConflictDialog", "%n photo(s)", None, len(fields.media)
+        ) + (
+            QCoreApplication.translate("ConflictDialog", ", %n edited", None, edited)
+            if edited
+            else ""
         )
     if group in ("topics", "mentions", "products"):
         names = [tag.name for tag in getattr(fields, group)]
         prefix = {"topics": "#", "mentions": "@", "products": ""}[group]
-        return "  ".join(prefix + name for name in names) or _tr("(none)")
+        return "  ".join(prefix + name for name in names) or QCoreApplication.translate(
+            "ConflictDialog", "(none)"
+        )
     if group == "place":
-        return fields.place.name if fields.place else _tr("(none)")
+        return (
+            fields.place.name
+            if fields.place
+            else QCoreApplication.translate("ConflictDialog", "(none)")
+        )
     labels = [
-        _tr("Private") if fields.visibility == "private" else _tr("Public"),
+        QCoreApplication.translate("ConflictDialog", "Private")
+        if fields.visibility == "private"
+        else QCoreApplication.translate("ConflictDialog", "Public"),
     ]
     if fields.original:
-        labels.append(_tr("Original"))
+        labels.append(QCoreApplication.translate("ConflictDialog", "Original"))
     if fields.ai_generated:
-        labels.append(_tr("AI-generated"))
+        labels.append(QCoreApplication.translate("ConflictDialog", "AI-generated"))
     return " · ".join(labels)
 
 
 def _who_changed(difference: FieldDifference) -> str:
     if difference.both_changed:
-        return _tr("Changed on both sides")
+        return QCoreApplication.translate("ConflictDialog", "Changed on both sides")
     if difference.theirs_changed:
-        return _tr("Changed there only")
-    return _tr("Changed here only")
+        return QCoreApplication.translate("ConflictDialog", "Changed there only")
+    return QCoreApplication.translate("ConflictDialog", "Changed here only")
 
 
 class _FieldRow(QFrame):
@@ -117,8 +132,8 @@ class _FieldRow(QFrame):
         self.buttons = QButtonGroup(self)
         for column, (side, fields, label) in enumerate(
             (
-                (Side.THEIRS, theirs, _tr("Use theirs")),
-                (Side.MINE, mine, _tr("Keep mine")),
+                (Side.THEIRS, theirs, QCoreApplication.translate("ConflictDialog", "Use theirs")),
+                (Side.MINE, mine, QCoreApplication.translate("ConflictDialog", "Keep mine")),
             )
         ):
             button = QRadioButton(label, self)
@@ -140,7 +155,11 @@ class _FieldRow(QFrame):
             diff = QLabel(spans_html(spans), self)
             diff.setWordWrap(True)
             diff.setTextFormat(Qt.TextFormat.RichText)
-            diff.setToolTip(_tr("Red is only in theirs, green only in mine"))
+            diff.setToolTip(
+                QCoreApplication.translate(
+                    "ConflictDialog", "Red is only in theirs, green only in mine"
+                )
+            )
             layout.addWidget(diff, 2, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)

@@ -159,13 +159,13 @@ class CalendarPage(QWidget):
         self._refresh_pending = False
         GATE.idle.connect(self._refresh_if_pending)
         self.model.refused.connect(self._ctx.notifier.error)
-        ctx.connection.state_changed.connect(lambda _state: self._reload_if_connected())
+        ctx.connection.state_changed.connect(lambda _state: self._reload_if_readable())
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Load when first shown (not at start-up, where other pages read first)."""
         super().showEvent(event)
-        self._reload_if_connected()
+        self._reload_if_readable()
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -334,14 +334,17 @@ class CalendarPage(QWidget):
     def show_account(self, account_id: str | None) -> None:
         """One account's notes (None: every account's, each in its colour)."""
         self.model.set_account(account_id)
-        self._reload_if_connected()
+        self._reload_if_readable()
 
     def _refresh_if_pending(self) -> None:
         if self._refresh_pending:
             self.refresh()
 
-    def _reload_if_connected(self) -> None:
-        if self.isVisible() and self._ctx.connection.state is BackendState.CONNECTED:
+    def _reload_if_readable(self) -> None:
+        """Connected, or offline from a team server, whose notes the app's offline copy
+        still answers with (as last seen)."""
+        state = self._ctx.connection.state
+        if self.isVisible() and state in (BackendState.CONNECTED, BackendState.OFFLINE):
             self.model.reload()
 
     @staticmethod

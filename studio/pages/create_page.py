@@ -370,7 +370,10 @@ class CreatePage(QWidget):
         self.publish_button.clicked.connect(self._on_publish_clicked)
         self.preview_button.clicked.connect(self.open_preview)
         self.cover_lab_button.clicked.connect(self.open_cover_lab)
-        self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
+        # `activated`: the user's pick only. A reload of the account list moves the combo's
+        # index too, and must not move a draft written for another account (after a restart,
+        # say, or offline) to the list's first one.
+        self.account_combo.activated.connect(self._on_account_chosen)
         self.strip.remove_requested.connect(self._remove_row)
         self.strip.activated.connect(lambda index: self.edit_photo(index.row()))
         self.edit_button.clicked.connect(self._on_edit_clicked)

@@ -26,6 +26,7 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
     try:
         creator = register_user(server, "creator")
         account = creator.list_accounts()[0]
+        second = creator.create_account(nickname="第二个号")
         planned, _ = creator.create_note(account_id=account.id, title="周一计划", body="初稿")
         data = tmp_path / "laptop"
         studio = open_studio(data, connect=False)
@@ -33,7 +34,7 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
         window = studio.window
         window.show_page("notes")
         qtbot.waitUntil(lambda: window.notes_page.model.rowCount() == 1, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: window.accounts.rowCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.accounts.rowCount() == 2, timeout=WAIT_MS)
 
         server.stop()
         connection = studio.ctx.connection
@@ -48,8 +49,8 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
         opened = drafts.current
         qtbot.waitUntil(lambda: opened.state is SaveState.OFFLINE, timeout=WAIT_MS)
 
-        # A new draft written offline waits to be created.
-        drafts.new_draft(str(account.id))
+        # A new draft written offline (for the second account) waits to be created.
+        drafts.new_draft(str(second.id))
         type_text(page.title_edit, "离线写的新笔记")
         fresh = drafts.current
         qtbot.waitUntil(lambda: fresh.state is SaveState.OFFLINE, timeout=WAIT_MS)
@@ -60,11 +61,15 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
         again = open_studio(data, connect=False)
         again.ctx.connection.start()
         qtbot.waitUntil(lambda: again.ctx.connection.state is BackendState.OFFLINE, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: again.window.accounts.rowCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: again.window.accounts.rowCount() == 2, timeout=WAIT_MS)
         again.window.show_page("notes")
         notes = again.window.notes_page.model
         qtbot.waitUntil(lambda: notes.rowCount() == 1, timeout=WAIT_MS)
         assert notes.note(0).title == "周一计划"
+        again.window.show_page("calendar")  # the calendar reads the same copy
+        calendar = again.window.calendar_page.model
+        qtbot.waitUntil(lambda: calendar.loaded, timeout=WAIT_MS)
+        assert len(calendar.accounts) == 2
         assert again.window.create_page.title_edit.text() == "离线写的新笔记"
 
         server = FixedPortBackend(folder, port)
@@ -80,7 +85,11 @@ def test_edits_made_offline_survive_a_restart_and_sync_once(open_studio, qtbot, 
             lambda: all(s.state is SaveState.SAVED for s in again.window.drafts.sessions()),
             timeout=WAIT_MS,
         )
-        assert len(creator.list_notes().items) == 2  # the new note was created exactly once
+        notes_now = creator.list_notes().items
+        assert len(notes_now) == 2  # the new note was created exactly once
+        # ...for the account it was written for, though the account list came back meanwhile.
+        (written,) = [note for note in notes_now if note.title == "离线写的新笔记"]
+        assert written.account_id == second.id
         assert uuid.UUID(again.window.drafts.current.note_id) != planned.id
     finally:
         server.stop()
