@@ -1,9 +1,9 @@
-"""The frame every bulk dialog shares: a heading, the dialog's own controls, a summary, the
-table of notes or rows (a preview, then the results), a progress bar, and Cancel / the action
-/ Done. A job runs in a worker with the progress bar; when it is done the dialog shows what
-happened and only Done is left; when it stops early, the reason is shown and the action may
-be tried again. Either way what changed is broadcast, since the notes before a failure may
-have changed."""
+"""The frame every bulk dialog shares (the Notes page's, and the storefront's product import):
+a heading, the dialog's own controls, a summary, the table of notes or rows (a preview, then
+the results), a progress bar, and Cancel / the action / Done. A job runs in a worker with the
+progress bar; when it is done the dialog shows what happened and only Done is left; when it
+stops early, the reason is shown and the action may be tried again. Either way what changed
+is broadcast, since what came before a failure may have changed."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from studio.bulk.rows_table import RowsTable
 from studio.messages import reason_of
 from studio.ops import Progress, run_in_background
 from studio.tasks import Lane
+from studio.widgets.dialog_buttons import dialog_buttons, failure_label
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -55,20 +56,14 @@ class BulkDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("SaveState")
-        self.error_label.setProperty("state", "failed")
-        self.error_label.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.action_button = QPushButton(self)
-        self.action_button.setProperty("accent", True)
+        self.error_label = failure_label(self)
+        buttons, self.cancel_button, self.action_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), failure=self.error_label, default=None
+        )
         self.done_button = QPushButton(self.tr("Done"), self)
         self.done_button.setProperty("accent", True)
         self.done_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        for button in (self.cancel_button, self.action_button, self.done_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -127,8 +122,12 @@ class BulkDialog(QDialog):
         """The job stopped early: say why; the action may be tried again."""
         self.progress.hide()
         self.set_busy(False)
-        self.error_label.setText(self.tr("Stopped: {reason}").format(reason=reason_of(error)))
+        self.error_label.setText(self.stopped_text(reason_of(error)))
         self._ctx.events.changed.emit(self.changes, self)
+
+    def stopped_text(self, reason: str) -> str:
+        """The line under the table when a job stopped early."""
+        return self.tr("Stopped: {reason}").format(reason=reason)
 
     def show_done_summary(self, text: str) -> None:
         """The summary, in the plain text of a result rather than the grey of a hint."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from publisher.client.csv_sheet import RowError
 from publisher.client.planned_csv import (
     ParsedPlan,
     PlannedRow,
@@ -22,19 +21,14 @@ from publisher.client.planned_csv import (
 from publisher.domain.rules import RulesPack
 from publisher.schemas import AccountPublic
 from studio.bulk.bulk_dialog import BulkDialog
-from studio.bulk.labels import account_time
-from studio.bulk.photo_exports import PhotoExporter, photo_problem
+from studio.bulk.labels import account_time, by_row, reasons
 from studio.bulk.rows_table import TableRow
-from studio.messages import message
+from studio.editor.photo_exports import PhotoExporter, photo_problem
 from studio.models.accounts import AccountsListModel
 from studio.tasks import Lane
 
 if TYPE_CHECKING:
     from studio.context import AppContext
-
-
-def reasons(errors: list[RowError] | tuple[RowError, ...]) -> str:
-    return "\n".join(message(error.code, error.params) for error in errors)
 
 
 def parse_file(
@@ -128,16 +122,10 @@ class ImportPlanDialog(BulkDialog):
             )
         )
         titles = {row.row: row.title for row in self.parsed.rows}
-        problems: dict[int, list[RowError]] = {}
-        for error in report.rejected:
-            problems.setdefault(error.row, []).append(error)
         rows = [
             TableRow([str(row), titles.get(row, ""), reasons(errors)], failed=True)
-            for row, errors in sorted(problems.items())
+            for row, errors in by_row(report.rejected)
         ]
-        drafts: dict[int, list[RowError]] = {}
-        for error in report.unscheduled:
-            drafts.setdefault(error.row, []).append(error)
         rows += [
             TableRow(
                 [
@@ -147,7 +135,7 @@ class ImportPlanDialog(BulkDialog):
                 ],
                 failed=True,
             )
-            for row, errors in sorted(drafts.items())
+            for row, errors in by_row(report.unscheduled)
         ]
         self.table.show_rows(
             [self.tr("Row"), self.tr("Title"), self.tr("Why")], rows, widths=(56, 240)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from publisher.client.csv_sheet import RowError
 from publisher.domain.timezones import DEFAULT_TIMEZONE
 from publisher.schemas import NotePublic
 from studio.messages import message
@@ -39,3 +40,16 @@ def refusal(
     if isinstance(shown.get("status"), str):
         shown["status"] = status_label(shown["status"])
     return message(code, shown)
+
+
+def reasons(errors: Iterable[RowError]) -> str:
+    """Why a row of an imported sheet was refused, one reason a line."""
+    return "\n".join(message(error.code, error.params) for error in errors)
+
+
+def by_row(errors: Iterable[RowError]) -> list[tuple[int, list[RowError]]]:
+    """`errors` gathered by the sheet row they are about, in the sheet's order."""
+    rows: dict[int, list[RowError]] = {}
+    for error in errors:
+        rows.setdefault(error.row, []).append(error)
+    return sorted(rows.items())

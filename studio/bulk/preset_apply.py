@@ -21,7 +21,7 @@ from typing import Any
 from editor.recipe import Recipe
 from publisher.client import AuthError, ClientError, OfflineError, StudioClient
 from publisher.schemas import NoteMediaIn, NoteMediaPublic, NotePublic
-from studio.bulk.photo_exports import PhotoExporter
+from studio.editor.photo_exports import PhotoExporter
 from studio.models.presets import apply_preset
 
 EDITABLE = frozenset({"draft", "scheduled", "held"})

@@ -13,9 +13,9 @@ from editor.recipe import Recipe
 from publisher.schemas import NotePublic, Page, PresetPublic
 from studio.bulk.bulk_dialog import BulkDialog
 from studio.bulk.labels import note_title, refusal
-from studio.bulk.photo_exports import PhotoExporter
 from studio.bulk.preset_apply import PresetOutcome, apply_to_notes, takes_preset, why_not
 from studio.bulk.rows_table import TableRow
+from studio.editor.photo_exports import PhotoExporter
 from studio.messages import reason_of
 from studio.models.accounts import AccountsListModel
 from studio.models.presets import PresetsListModel

@@ -48,6 +48,7 @@ from studio.collab.wording import (
 from studio.messages import reason_of
 from studio.ops import Mutation, Query
 from studio.widgets.card import card, page_header
+from studio.widgets.dialog_buttons import error_note
 from studio.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
@@ -237,10 +238,7 @@ class BriefsTab(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_main())
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("ErrorNote")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_note(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from studio.composer.debounced import DebouncedQuery
 from studio.composer.hint import HintLabel
 from studio.messages import reason_of
 from studio.ops import Mutation
+from studio.widgets.dialog_buttons import dialog_buttons, error_note
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -91,20 +91,13 @@ class InviteDialog(QDialog):
         fee.addWidget(sign)
         fee.addWidget(self.fee_edit, 1)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("ErrorNote")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        cancel = QPushButton(self.tr("Cancel"), self)
+        self.error_label = error_note(self)
+        buttons, cancel, self.invite_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=self.tr("Send invitation"), default=None
+        )
         cancel.clicked.connect(self.reject)
-        self.invite_button = QPushButton(self.tr("Send invitation"), self)
-        self.invite_button.setProperty("accent", True)
         self.invite_button.setEnabled(False)
         self.invite_button.clicked.connect(self.invite)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.invite_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

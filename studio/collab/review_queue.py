@@ -19,15 +19,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from studio.collab.wording import aware, round_name, shown_time, state_name, sta
 from studio.messages import reason_of
 from studio.quiet_read import quiet_read
 from studio.style import ACCENT, TEXT_MUTED
+from studio.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -175,16 +174,6 @@ class ReviewQueueModel(QAbstractTableModel):
         return self._text(row, column)
 
 
-class QueueTable(QTableView):
-    """Enter on a row opens it, like a double-click."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
 class ReviewQueueTab(QWidget):
     """The queue as a tab of the Collaborations page."""
 
@@ -231,20 +220,11 @@ class ReviewQueueTab(QWidget):
         self.count_label.setObjectName("Hint")
         filters.addWidget(self.count_label)
 
-        self.table = QueueTable(self)
+        self.table = RecordTable(self, row_height=48)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DUE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(48)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(BRIEF, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(CREATOR, 180)

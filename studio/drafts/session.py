@@ -34,10 +34,9 @@ from publisher.schemas import NotePublic
 from studio.connection import BackendState
 from studio.drafts.journal import DraftFields, DraftJournal, JournalEntry, MediaEdit, Tag
 from studio.drafts.merge import FIELD_GROUPS, FieldDifference, Side, differences, merged
+from studio.editor.photo_exports import PhotoExporter
 from studio.editor.photo_store import PhotoStore
-from studio.looks_cache import LooksCache
 from studio.ops import Mutation, run_in_background
-from studio.settings import EXPORT_QUALITY
 from studio.tasks import Lane
 from studio.video.export_job import renderer_for
 from studio.video.sources import open_sources
@@ -658,21 +657,15 @@ class DraftSession(QObject):
         if fields.type == "video":
             self._export_video(fields, todo[0])
             return
-        store, client_of = PhotoStore(self._ctx.data_dir), self._ctx.connection.client
-        looks, stickers = LooksCache.for_context(self._ctx), self._ctx.stickers
-        quality = self._ctx.settings.get(EXPORT_QUALITY)
+        exporter, client_of = PhotoExporter(self._ctx), self._ctx.connection.client
         total = len(todo)
         self.export_progress.emit(0, total)
 
         def job(progress: Callable[[float], None]) -> list[tuple[str, str | None, str]]:
             done = []
             for index, edit in enumerate(todo):
-                client = client_of()
-                recipe = fields.recipe_of(edit.sha256)
-                path = store.export(
-                    client, edit.sha256, recipe, looks, quality=quality, stickers=stickers
-                )
-                done.append((edit.sha256, edit.recipe, client.upload_media(path).sha256))
+                exported = exporter.export(client_of(), edit.sha256, fields.recipe_of(edit.sha256))
+                done.append((edit.sha256, edit.recipe, exported))
                 progress(index + 1)
             return done
 

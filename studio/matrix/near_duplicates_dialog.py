@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from publisher.near_duplicate_schemas import NearDuplicatePublic
 from studio.matrix.near_duplicates import NearDuplicatesWidget
+from studio.widgets.dialog_buttons import dialog_buttons
 
 if TYPE_CHECKING:
     from studio.thumbnails import ThumbnailCache
@@ -54,16 +55,11 @@ class NearDuplicatesDialog(QDialog):
         self.matches = NearDuplicatesWidget(thumbnails, self)
         self.matches.set_matches(matches)
         self.matches.note_activated.connect(self._on_note_activated)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.proceed_button = QPushButton(proceed_label, self)
-        self.proceed_button.setProperty("accent", True)
-        self.cancel_button.setDefault(True)
+        buttons, self.cancel_button, self.proceed_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=proceed_label, default="cancel"
+        )
         self.cancel_button.clicked.connect(self.reject)
         self.proceed_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.proceed_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 20, 22, 18)
         layout.setSpacing(12)

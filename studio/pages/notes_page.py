@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,21 +35,12 @@ from studio.ops import Mutation
 from studio.widgets.card import page_header
 from studio.widgets.collab_note_delegate import CollabNoteDelegate, protected
 from studio.widgets.confirm import ask_to_confirm
+from studio.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from studio.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 300
-
-
-class NotesTableView(QTableView):
-    """A table that turns Enter on a row into `activated`, like a double-click."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class NotesPage(QWidget):
@@ -97,21 +86,13 @@ class NotesPage(QWidget):
         row.addWidget(self.search)
         row.addWidget(self.status_filter)
 
-        self.table = NotesTableView(self)
+        self.table = RecordTable(self, row_height=68)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         self.table.setIconSize(QSize(42, 56))
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(68)
         header_view = self.table.horizontalHeader()
-        header_view.setHighlightSections(False)
         header_view.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setColumnWidth(COVER, 72)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -25,8 +24,8 @@ from publisher.domain.changes import ChangeSet
 from studio.messages import message
 from studio.models.account_scope import organization_labels
 from studio.models.roster import COLUMN, COLUMNS, RosterTableModel, totals
-from studio.pages.notes_page import NotesTableView
 from studio.widgets.card import page_header
+from studio.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -76,20 +75,10 @@ class RosterPage(QWidget):
         self.search.setMinimumWidth(240)
         row.addWidget(self.search)
 
-        self.table = NotesTableView(self)
+        self.table = RecordTable(self, row_height=44)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN["account"], Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(44)
-        header_view = self.table.horizontalHeader()
-        header_view.setHighlightSections(False)
         for index, column in enumerate(COLUMNS):
             self.table.setColumnWidth(index, column.width)
         self.table.installEventFilter(self)

@@ -35,7 +35,7 @@ from publisher.client.product_csv import ParsedCsv, export_products, parse_produ
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import ProductPublic, StorefrontPublic
 from studio.collab.labels import restyle
-from studio.messages import message, reason_of
+from studio.messages import file_reason, reason_of
 from studio.ops import Mutation, Query, run_in_background
 from studio.pages.brand_kit_card import rounded
 from studio.storefront.images import IMAGE_FILTER, upload_in_background
@@ -568,7 +568,7 @@ class StorefrontPage(QWidget):
             on_success=lambda parsed: self._open_import(parsed, path),
             on_failure=lambda error: self._ctx.notifier.error(
                 self.tr("“{file}” cannot be imported: {reason}").format(
-                    file=path.name, reason=_file_reason(error)
+                    file=path.name, reason=file_reason(error)
                 )
             ),
         )
@@ -619,7 +619,7 @@ class StorefrontPage(QWidget):
             ),
             on_failure=lambda error: self._ctx.notifier.error(
                 self.tr("The products were not exported: {reason}").format(
-                    reason=_file_reason(error)
+                    reason=file_reason(error)
                 )
             ),
         )
@@ -645,10 +645,3 @@ class StorefrontPage(QWidget):
         for button in (self.add_button, self.import_button, self.export_button):
             button.setEnabled(has_storefront)
         self.export_button.setEnabled(has_storefront and self.model.total > 0)
-
-
-def _file_reason(error: BaseException) -> str:
-    """An unreadable or unwritable file is named as such, not by its exception's type."""
-    if isinstance(error, OSError) and not hasattr(error, "code"):
-        return message("file.unreadable")
-    return reason_of(error)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from studio.ops import Mutation, Query
 from studio.storefront.products_model import STOREFRONTS_CHANGED
 from studio.teams.new_organization_dialog import organization_created
 from studio.teams.wording import kind_name
+from studio.widgets.dialog_buttons import dialog_buttons, failure_label
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -57,18 +57,10 @@ class NewStorefrontDialog(QDialog):
         form.addRow(self.tr("Organization"), organization_row)
         hint = QLabel(self.tr("Everyone in the organization sees and edits this storefront."), self)
         hint.setObjectName("Hint")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("SaveState")
-        self.error_label.setProperty("state", "failed")
-        self.error_label.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.create_button = QPushButton(self.tr("Create"), self)
-        self.create_button.setProperty("accent", True)
-        self.create_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.create_button)
+        self.error_label = failure_label(self)
+        buttons, self.cancel_button, self.create_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=self.tr("Create"), failure=self.error_label
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)

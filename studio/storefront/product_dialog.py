@@ -32,6 +32,7 @@ from studio.messages import reason_of
 from studio.ops import Mutation
 from studio.storefront.images import IMAGE_FILTER, upload_in_background
 from studio.storefront.products_model import STATUS_LABELS, STOREFRONTS_CHANGED, status_label
+from studio.widgets.dialog_buttons import dialog_buttons, failure_label
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -124,18 +125,10 @@ class ProductDialog(QDialog):
             if label is not None and label.widget() is not None:
                 label.widget().setObjectName("FormLabel")
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("SaveState")
-        self.error_label.setProperty("state", "failed")
-        self.error_label.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setProperty("accent", True)
-        self.save_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.error_label = failure_label(self)
+        buttons, self.cancel_button, self.save_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=self.tr("Save"), failure=self.error_label
+        )
 
         images_title = QLabel(self.tr("Images"), self)
         images_title.setObjectName("CardTitle")

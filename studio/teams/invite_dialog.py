@@ -29,6 +29,7 @@ from studio.collab.wording import shown_time
 from studio.messages import reason_of
 from studio.ops import Mutation
 from studio.teams.role_combo import RoleCombo
+from studio.teams.rows import hint_label, small_button
 from studio.teams.team_state import (
     DEFAULT_INVITED_ROLE,
     invitable_roles,
@@ -40,6 +41,7 @@ from studio.teams.wording import (
     invitation_title,
     role_hint,
 )
+from studio.widgets.dialog_buttons import dialog_buttons, failure_label
 
 if TYPE_CHECKING:
     from publisher.schemas import OrganizationPublic
@@ -51,18 +53,9 @@ DIALOG_WIDTH = 500
 SPIN_WIDTH = 120
 
 
-def _hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("Hint")
-    label.setWordWrap(True)
-    return label
-
-
 def copy_button(text: str, parent: QWidget, copied: str, value: str) -> QPushButton:
     """A button that puts `value` on the clipboard and says so."""
-    button = QPushButton(text, parent)
-    button.setObjectName("BannerButton")
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button = small_button(text, parent)
 
     def copy() -> None:
         QGuiApplication.clipboard().setText(value)
@@ -104,7 +97,7 @@ class InviteDialog(QDialog):
         heading.setObjectName("DialogHeading")
         kinds = QButtonGroup(page)
         self.member_option = QRadioButton(invitation_kind_name("member"), page)
-        self.member_hint = _hint(
+        self.member_hint = hint_label(
             self.tr(
                 "They become a member with the role you choose and work on the team's "
                 "accounts as that role allows."
@@ -112,7 +105,7 @@ class InviteDialog(QDialog):
             page,
         )
         self.manage_option = QRadioButton(invitation_kind_name("manage"), page)
-        self.manage_hint = _hint(
+        self.manage_hint = hint_label(
             self.tr(
                 "Creators choose which of their accounts {name} may manage. They stay the "
                 "accounts' owners and can end it at any time."
@@ -134,7 +127,7 @@ class InviteDialog(QDialog):
         default = DEFAULT_INVITED_ROLE if DEFAULT_INVITED_ROLE in roles else roles[-1]
         self.role_combo = RoleCombo(roles, default, page)
         self.role_combo.setMinimumWidth(200)
-        self.role_hint = _hint(role_hint(default), page)
+        self.role_hint = hint_label(role_hint(default), page)
         self.role_combo.currentIndexChanged.connect(
             lambda _row: self.role_hint.setText(role_hint(self.role_combo.role()))
         )
@@ -152,7 +145,7 @@ class InviteDialog(QDialog):
         self.uses_spin = QSpinBox(page)
         self.uses_spin.setRange(1, INVITATION_MAX_USES)
         self.uses_spin.setValue(1)
-        uses_hint = _hint(self.tr("How many people may use it"), page)
+        uses_hint = hint_label(self.tr("How many people may use it"), page)
         uses_row = QHBoxLayout()
         uses_row.setSpacing(10)
         uses_row.addWidget(self.uses_spin)
@@ -173,7 +166,7 @@ class InviteDialog(QDialog):
             label.setObjectName("FormLabel")
             form.addRow(label, field)
 
-        self.local_note = _hint(
+        self.local_note = hint_label(
             self.tr(
                 "This studio works on this computer: only people signed in to a team server "
                 "can use invitations. Switch to a team server in Backend above to invite others."
@@ -182,20 +175,15 @@ class InviteDialog(QDialog):
         )
         self.local_note.setObjectName("WarnNote")
         self.local_note.setVisible(self._ctx.connection.team is None)
-        self.error_label = QLabel(page)
-        self.error_label.setObjectName("SaveState")
-        self.error_label.setProperty("state", "failed")
-        self.error_label.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), page)
-        self.create_button = QPushButton(self.tr("Create invitation"), page)
-        self.create_button.setProperty("accent", True)
-        self.create_button.setDefault(True)
+        self.error_label = failure_label(page)
+        buttons, self.cancel_button, self.create_button = dialog_buttons(
+            page,
+            cancel=self.tr("Cancel"),
+            action=self.tr("Create invitation"),
+            failure=self.error_label,
+        )
         self.cancel_button.clicked.connect(self.reject)
         self.create_button.clicked.connect(self.create)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.create_button)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -256,7 +244,7 @@ class InviteDialog(QDialog):
         terms = invitation_terms(
             max_uses=invitation.max_uses, until=shown_time(invitation.expires_at)
         )
-        summary = _hint(f"{title} · {terms}", page)
+        summary = hint_label(f"{title} · {terms}", page)
         self.code_label = QLabel(invitation.code, page)
         self.code_label.setObjectName("InvitationCode")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -283,7 +271,7 @@ class InviteDialog(QDialog):
         )
         once.setObjectName("WarnNote")
         once.setWordWrap(True)
-        how = _hint(
+        how = hint_label(
             self.tr(
                 "To accept, they open Settings › Team › Join with a code… in Zhongcao Studio, "
                 "signed in to this team server, and paste the code or the link."

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from studio.messages import message, reason_of
 from studio.ops import Mutation, Query
 from studio.teams.team_state import JoinPreview, code_in, load_join
 from studio.teams.wording import kind_name, role_hint, role_name
+from studio.widgets.dialog_buttons import dialog_buttons, error_note
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -83,17 +83,12 @@ class JoinDialog(QDialog):
         self.code_edit.setPlaceholderText(self.tr("ABCD-EFGH-JKMN, or the link"))
         self.code_edit.textChanged.connect(lambda _text: self._refresh_code_page())
         self.code_edit.returnPressed.connect(self.look_up)
-        self.code_error = _error_label(page)
-        self.close_button = QPushButton(self.tr("Cancel"), page)
+        self.code_error = error_note(page)
+        buttons, self.close_button, self.continue_button = dialog_buttons(
+            page, cancel=self.tr("Cancel"), action=self.tr("Continue")
+        )
         self.close_button.clicked.connect(self.reject)
-        self.continue_button = QPushButton(self.tr("Continue"), page)
-        self.continue_button.setProperty("accent", True)
-        self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.look_up)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.continue_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -156,16 +151,12 @@ class JoinDialog(QDialog):
         self.consent_label = QLabel(page)
         self.consent_label.setObjectName("WarnNote")
         self.consent_label.setWordWrap(True)
-        self.accept_error = _error_label(page)
-        self.back_button = QPushButton(self.tr("Back"), page)
+        self.accept_error = error_note(page)
+        buttons, self.back_button, self.accept_button = dialog_buttons(
+            page, cancel=self.tr("Back"), default=None
+        )
         self.back_button.clicked.connect(self._back)
-        self.accept_button = QPushButton(page)
-        self.accept_button.setProperty("accent", True)
         self.accept_button.clicked.connect(self.accept_invitation)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.accept_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -298,11 +289,3 @@ class JoinDialog(QDialog):
         self.accept_error.setText(reason_of(error))
         self.accept_error.show()
         self._refresh_accept()
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("ErrorNote")
-    label.setWordWrap(True)
-    label.hide()
-    return label

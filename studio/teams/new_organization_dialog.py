@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from publisher.schemas import OrganizationPublic
 from studio.messages import reason_of
 from studio.ops import Mutation
 from studio.teams.wording import kind_name
+from studio.widgets.dialog_buttons import dialog_buttons, failure_label
 
 if TYPE_CHECKING:
     from publisher.client import StudioClient
@@ -72,18 +71,10 @@ class NewOrganizationDialog(QDialog):
         self.mcn_option.setChecked(True)
         owner_hint = QLabel(self.tr("You become its owner and can invite the others."), self)
         owner_hint.setObjectName("Hint")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("SaveState")
-        self.error_label.setProperty("state", "failed")
-        self.error_label.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.create_button = QPushButton(self.tr("Create"), self)
-        self.create_button.setProperty("accent", True)
-        self.create_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.create_button)
+        self.error_label = failure_label(self)
+        buttons, self.cancel_button, self.create_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=self.tr("Create"), failure=self.error_label
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

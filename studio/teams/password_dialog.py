@@ -11,10 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from publisher.domain.changes import ChangeSet
 from studio.messages import reason_of
 from studio.ops import Mutation
 from studio.teams.team_state import password_problem
+from studio.widgets.dialog_buttons import dialog_buttons, error_note
 
 if TYPE_CHECKING:
     from studio.context import AppContext
@@ -73,20 +72,12 @@ class PasswordDialog(QDialog):
             label = QLabel(text, self)
             label.setObjectName("FormLabel")
             form.addRow(label, field)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("ErrorNote")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.error_label = error_note(self)
+        buttons, self.cancel_button, self.change_button = dialog_buttons(
+            self, cancel=self.tr("Cancel"), action=self.tr("Change password")
+        )
         self.cancel_button.clicked.connect(self.reject)
-        self.change_button = QPushButton(self.tr("Change password"), self)
-        self.change_button.setProperty("accent", True)
-        self.change_button.setDefault(True)
         self.change_button.clicked.connect(self.change)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.change_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

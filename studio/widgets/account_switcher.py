@@ -22,8 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,13 +37,13 @@ from PySide6.QtWidgets import (
 import resources
 from studio.models.account_scope import AccountChoices
 from studio.style import ACCENT, ACCENT_SOFT, BORDER, SURFACE, TEXT, TEXT_MUTED
+from studio.widgets.popup_card import SHADOW, popup_card
 
 SEARCH_FROM = 8
 """With more accounts than this the list gets a search box."""
 ROW_HEIGHT = 34
 VISIBLE_ROWS = 10
 PICKER_WIDTH = 300
-SHADOW = 14
 ALL_GLYPH_COLOUR = "#4A4D55"
 STYLE = f"""
 QPushButton#AccountSwitcher {{
@@ -163,22 +161,12 @@ class AccountPicker(QWidget):
 
     def __init__(self, choices: AccountChoices, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setStyleSheet(STYLE)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(choices)
         self.proxy.setFilterRole(AccountChoices.SearchRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(SHADOW, SHADOW // 2, SHADOW, SHADOW)
-        card = QFrame(self)
-        card.setObjectName("AccountPicker")
-        shadow = QGraphicsDropShadowEffect(card)
-        shadow.setBlurRadius(28)
-        shadow.setOffset(0, 6)
-        shadow.setColor(QColor(0, 0, 0, 40))
-        card.setGraphicsEffect(shadow)
-        outer.addWidget(card)
+        card = popup_card(self, "AccountPicker", top=SHADOW // 2)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from studio.collab.wording import aware, shown_date
 from studio.notifications import notification_category, notification_text
 from studio.style import TEXT
+from studio.widgets.popup_card import SHADOW, popup_card
 
 if TYPE_CHECKING:
     from publisher.schemas import NotificationPublic
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 BATCH = 30
 """Rows added to the list at a time: at first, then whenever it scrolls near its end."""
 PANEL_SIZE = QSize(400, 540)
-SHADOW = 14
-"""Room around the panel's card for its shadow."""
 MAX_BADGE = 99
 
 _GLYPHS = {
@@ -183,19 +181,9 @@ class NotificationPanel(QWidget):
 
     def __init__(self, poller: NotificationPoller, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self._poller = poller
         self._shown = 0
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(SHADOW, SHADOW, SHADOW, SHADOW)
-        card = QFrame(self)
-        card.setObjectName("NotificationPanel")
-        shadow = QGraphicsDropShadowEffect(card)
-        shadow.setBlurRadius(28)
-        shadow.setOffset(0, 6)
-        shadow.setColor(QColor(0, 0, 0, 40))
-        card.setGraphicsEffect(shadow)
-        outer.addWidget(card)
+        card = popup_card(self, "NotificationPanel")
         layout = QVBoxLayout(card)
         layout.setContentsMargins(8, 14, 8, 8)
         layout.setSpacing(8)

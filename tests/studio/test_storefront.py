@@ -118,14 +118,14 @@ def test_a_brand_keeps_its_storefront_and_products(page, qtbot, images, tmp_path
     assert importing.table.item(0, 0).text() == "2"
     assert importing.table.item(0, 3).text() == "¥1,299.00"
     shot(importing, "import-preview")
-    importing.import_button.click()
+    importing.action_button.click()
     qtbot.waitUntil(lambda: importing.report is not None)
     report = importing.report
     assert (report.created, report.updated, report.rejected_rows) == (["CREAM-50"], ["SERUM-30"], 1)
     assert "1 added, 1 updated, 0 unchanged, 1 rejected" in importing.summary.text()
     assert importing.table.rowCount() == 1 and importing.table.item(0, 1).text() == "MASK-1"
     shot(importing, "import-report")
-    importing.close_button.click()
+    importing.done_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert client.get_product(serum.id).price_fen == 129900
 
