@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountPicker</name>
@@ -131,7 +130,7 @@
         <translation>本机（内置后端）</translation>
     </message>
     <message>
-        <source>Everything stays in this computer&apos;s data folder, and only you work on it.</source>
+        <source>Everything stays in this computer's data folder, and only you work on it.</source>
         <translation>所有内容都保存在本机的数据文件夹中，只有你自己使用。</translation>
     </message>
     <message>
@@ -261,11 +260,11 @@
         <translation>使用品牌套件配色</translation>
     </message>
     <message>
-        <source>Texts and shapes set to brand colours take the current kit&apos;s colours</source>
+        <source>Texts and shapes set to brand colours take the current kit's colours</source>
         <translation>设为品牌色的文字和形状将使用当前套件的颜色</translation>
     </message>
     <message>
-        <source>The brand kit&apos;s logo, drawn above everything.</source>
+        <source>The brand kit's logo, drawn above everything.</source>
         <translation>品牌套件的 Logo，显示在最上层。</translation>
     </message>
     <message>
@@ -273,7 +272,7 @@
         <translation>品牌套件还没有 Logo：请在“设置 → 品牌套件”中添加。</translation>
     </message>
     <message>
-        <source>This photo uses the brand kit&apos;s colours.</source>
+        <source>This photo uses the brand kit's colours.</source>
         <translation>这张图片使用了品牌套件的配色。</translation>
     </message>
     <message>
@@ -545,7 +544,7 @@
         <translation>建议</translation>
     </message>
     <message>
-        <source>Don&apos;t</source>
+        <source>Don't</source>
         <translation>禁止</translation>
     </message>
     <message>
@@ -688,7 +687,7 @@
         <translation>添加词语</translation>
     </message>
     <message>
-        <source>No do&apos;s</source>
+        <source>No do's</source>
         <translation>暂无建议</translation>
     </message>
     <message>
@@ -696,11 +695,11 @@
         <translation>添加建议</translation>
     </message>
     <message>
-        <source>No don&apos;ts</source>
+        <source>No don'ts</source>
         <translation>暂无禁忌</translation>
     </message>
     <message>
-        <source>Add a don&apos;t</source>
+        <source>Add a don't</source>
         <translation>添加禁忌</translation>
     </message>
     <message>
@@ -720,11 +719,11 @@
         <translation>违禁词</translation>
     </message>
     <message>
-        <source>Do&apos;s</source>
+        <source>Do's</source>
         <translation>建议做</translation>
     </message>
     <message>
-        <source>Don&apos;ts</source>
+        <source>Don'ts</source>
         <translation>请勿做</translation>
     </message>
     <message>
@@ -982,6 +981,25 @@
     </message>
 </context>
 <context>
+    <name>BulkDuplicates</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Similar content on your accounts: {count}</source>
+        <translation>你的账号里有相似内容：{count} 组</translation>
+    </message>
+    <message>
+        <source>The platform shows the same photos or text on several accounts less. Change one of each pair, or schedule anyway.</source>
+        <translation>同样的图片或文字出现在多个账号上，平台会减少推荐。请修改每组中的一篇，或仍然定时发布。</translation>
+    </message>
+    <message>
+        <source>…and {count} more</source>
+        <translation>……还有 {count} 组</translation>
+    </message>
+</context>
+<context>
     <name>BulkLabels</name>
     <message>
         <source>(untitled)</source>
@@ -1019,7 +1037,7 @@
         <translation>篇</translation>
     </message>
     <message>
-        <source>on each account&apos;s own clock</source>
+        <source>on each account's own clock</source>
         <translation>按各账号所在时区</translation>
     </message>
     <message>
@@ -1031,7 +1049,7 @@
         <translation>分钟数略作错开，避免时间看起来像机器发布</translation>
     </message>
     <message>
-        <source>Reading the accounts&apos; calendars…</source>
+        <source>Reading the accounts' calendars…</source>
         <translation>正在读取各账号的排期…</translation>
     </message>
     <message>
@@ -1168,7 +1186,7 @@
         <translation>月</translation>
     </message>
     <message>
-        <source>Times in each account&apos;s time zone</source>
+        <source>Times in each account's time zone</source>
         <translation>时间按各账号所在时区显示</translation>
     </message>
     <message>
@@ -1298,7 +1316,7 @@
         <translation>未挂载：{names}</translation>
     </message>
     <message>
-        <source>The brief&apos;s products</source>
+        <source>The brief's products</source>
         <translation>Brief 指定商品</translation>
     </message>
     <message>
@@ -1878,6 +1896,98 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Photos and video</source>
+        <translation>图片和视频</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>@提及</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Visibility and labels</source>
+        <translation>可见范围和标注</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>A video</source>
+        <translation>一个视频</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>没有视频</translation>
+    </message>
+    <message>
+        <source>, %n edited</source>
+        <translation>，%n 张已编辑</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>仅自己可见</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原创</translation>
+    </message>
+    <message>
+        <source>AI-generated</source>
+        <translation>AI 生成</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>两边都改了</translation>
+    </message>
+    <message>
+        <source>Changed there only</source>
+        <translation>只有对方改了</translation>
+    </message>
+    <message>
+        <source>Changed here only</source>
+        <translation>只有我改了</translation>
+    </message>
+    <message>
+        <source>Use theirs</source>
+        <translation>用对方的</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Red is only in theirs, green only in mine</source>
+        <translation>红色只在对方版本里，绿色只在我的版本里</translation>
+    </message>
+    <message>
         <source>This note was changed somewhere else</source>
         <translation>这篇笔记在别处被修改了</translation>
     </message>
@@ -1956,7 +2066,7 @@
         <translation>封面方案</translation>
     </message>
     <message>
-        <source>Click a variant to see it in the feed. The others put this note&apos;s photos and title into a template.</source>
+        <source>Click a variant to see it in the feed. The others put this note's photos and title into a template.</source>
         <translation>点击一个方案，在信息流中查看效果。其他方案把这篇笔记的图片和标题放进模板。</translation>
     </message>
     <message>
@@ -2127,7 +2237,7 @@
         <translation>模板…</translation>
     </message>
     <message>
-        <source>Make a cover or collage from a template filled with the note&apos;s photos</source>
+        <source>Make a cover or collage from a template filled with the note's photos</source>
         <translation>用笔记的图片套用模板，制作封面或拼图</translation>
     </message>
     <message>
@@ -2357,7 +2467,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>添加图片或视频</translation>
     </message>
     <message>
-        <source>Published {time}. It is now on your account&apos;s page.</source>
+        <source>Published {time}. It is now on your account's page.</source>
         <translation>已于 {time} 发布，现在可以在你的账号主页看到它。</translation>
     </message>
     <message>
@@ -2566,7 +2676,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>重置曲线</translation>
     </message>
     <message>
-        <source>Make this channel&apos;s curve straight again</source>
+        <source>Make this channel's curve straight again</source>
         <translation>把当前通道的曲线恢复为直线</translation>
     </message>
     <message>
@@ -2672,11 +2782,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>赞</translation>
     </message>
     <message>
-        <source>Loading this account&apos;s recent notes…</source>
+        <source>Loading this account's recent notes…</source>
         <translation>正在加载这个账号的近期笔记…</translation>
     </message>
     <message>
-        <source>Around it: this account&apos;s recent notes.</source>
+        <source>Around it: this account's recent notes.</source>
         <translation>周围是这个账号的近期笔记。</translation>
     </message>
     <message>
@@ -2684,7 +2794,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个账号还没有其他笔记：灰色示例卡片代替它们。</translation>
     </message>
     <message>
-        <source>The account&apos;s recent notes could not be loaded: {reason}</source>
+        <source>The account's recent notes could not be loaded: {reason}</source>
         <translation>无法加载账号的近期笔记：{reason}</translation>
     </message>
 </context>
@@ -2753,7 +2863,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>标注为 AI 生成内容</translation>
     </message>
     <message>
-        <source>Shown on the note, and written into the exported photos&apos; metadata</source>
+        <source>Shown on the note, and written into the exported photos' metadata</source>
         <translation>显示在笔记上，并写入导出图片的元数据</translation>
     </message>
     <message>
@@ -2769,7 +2879,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>由本笔记所属的品牌合作设定，不能关闭</translation>
     </message>
     <message>
-        <source>Only a brand collaboration&apos;s note carries it</source>
+        <source>Only a brand collaboration's note carries it</source>
         <translation>仅品牌合作笔记带有此声明</translation>
     </message>
     <message>
@@ -2848,7 +2958,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>画幅</translation>
     </message>
     <message>
-        <source>Keeps the video&apos;s own framing. A video that is only trimmed is copied as it is: no re-encoding, no quality lost.</source>
+        <source>Keeps the video's own framing. A video that is only trimmed is copied as it is: no re-encoding, no quality lost.</source>
         <translation>保持视频原有的画幅。只修剪过的视频会原样复制：不重新编码，画质无损。</translation>
     </message>
     <message>
@@ -2873,14 +2983,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Import “{file}”</source>
         <translation>导入“{file}”</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
     </message>
     <message>
         <source>Ready to import: {valid}. With problems, skipped: {invalid}. Products are matched by SKU: new SKUs are added, known ones updated.</source>
@@ -3021,7 +3123,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>报价</translation>
     </message>
     <message>
-        <source>{fee} (the brief&apos;s fee)</source>
+        <source>{fee} (the brief's fee)</source>
         <translation>{fee}（需求默认费用）</translation>
     </message>
     <message>
@@ -3045,11 +3147,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>邀请加入{name}</translation>
     </message>
     <message>
-        <source>They become a member with the role you choose and work on the team&apos;s accounts as that role allows.</source>
+        <source>They become a member with the role you choose and work on the team's accounts as that role allows.</source>
         <translation>对方将以你选择的角色成为成员，并按该角色的权限处理团队的账号。</translation>
     </message>
     <message>
-        <source>Creators choose which of their accounts {name} may manage. They stay the accounts&apos; owners and can end it at any time.</source>
+        <source>Creators choose which of their accounts {name} may manage. They stay the accounts' owners and can end it at any time.</source>
         <translation>达人自行选择把哪些账号交给{name}托管。账号仍归达人所有，达人可随时解除托管。</translation>
     </message>
     <message>
@@ -3176,7 +3278,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{role}：{hint}</translation>
     </message>
     <message>
-        <source>While {org} manages an account, its members see the account&apos;s notes and data and may write, schedule and publish for it, each as their role in {org} allows. The account stays yours: you can end this at any time in Settings › Team, and they lose access at once.</source>
+        <source>While {org} manages an account, its members see the account's notes and data and may write, schedule and publish for it, each as their role in {org} allows. The account stays yours: you can end this at any time in Settings › Team, and they lose access at once.</source>
         <translation>托管期间，{org}的成员可以查看该账号的笔记和数据，并按各自在{org}的角色为它撰写、定时和发布笔记。账号仍归你所有：你可以随时在“设置 › 团队”中解除托管，对方将立即失去访问权限。</translation>
     </message>
     <message>
@@ -3192,7 +3294,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>关闭</translation>
     </message>
     <message>
-        <source>You have no accounts of your own to put under management: only an account&apos;s owners and admins may.</source>
+        <source>You have no accounts of your own to put under management: only an account's owners and admins may.</source>
         <translation>你没有可以交由托管的账号：只有账号的所有者和管理员才能这样做。</translation>
     </message>
     <message>
@@ -3360,7 +3462,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>你托管出去的账号</translation>
     </message>
     <message>
-        <source>Organizations you let manage your accounts. Their members see these accounts&apos; notes and data and may write, schedule and publish for them, each as their role allows. Revoke to take an account back at once; its notes stay yours.</source>
+        <source>Organizations you let manage your accounts. Their members see these accounts' notes and data and may write, schedule and publish for them, each as their role allows. Revoke to take an account back at once; its notes stay yours.</source>
         <translation>你授权托管账号的组织。其成员可以查看这些账号的笔记和数据，并按各自角色撰写、定时和发布笔记。撤销后账号立即收回，笔记仍归你所有。</translation>
     </message>
     <message>
@@ -3440,7 +3542,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>Messages</name>
     <message>
-        <source>The studio&apos;s backend cannot be reached right now.</source>
+        <source>The studio's backend cannot be reached right now.</source>
         <translation>暂时连接不上工作室的后台服务。</translation>
     </message>
     <message>
@@ -3448,15 +3550,15 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>工作室还在启动中。</translation>
     </message>
     <message>
-        <source>The studio&apos;s backend took too long to start.</source>
+        <source>The studio's backend took too long to start.</source>
         <translation>后台服务启动超时。</translation>
     </message>
     <message>
-        <source>The studio&apos;s backend stopped while starting.</source>
+        <source>The studio's backend stopped while starting.</source>
         <translation>后台服务在启动过程中退出了。</translation>
     </message>
     <message>
-        <source>The studio&apos;s backend could not be launched.</source>
+        <source>The studio's backend could not be launched.</source>
         <translation>无法启动后台服务。</translation>
     </message>
     <message>
@@ -3464,7 +3566,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>种草工作室已经在使用这个数据文件夹运行了。请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <source>The studio&apos;s database could not be opened.</source>
+        <source>The studio's database could not be opened.</source>
         <translation>无法打开工作室的数据库。</translation>
     </message>
     <message>
@@ -3564,7 +3666,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>添加视频后，这篇笔记已变为视频笔记；图片需要另建一篇笔记。</translation>
     </message>
     <message>
-        <source>The file&apos;s name does not match what it holds (a photo named as a video, or a video named as a photo). Rename it and add it again.</source>
+        <source>The file's name does not match what it holds (a photo named as a video, or a video named as a photo). Rename it and add it again.</source>
         <translation>文件名与内容不符（照片用了视频的扩展名，或视频用了照片的扩展名）。请改名后重新添加。</translation>
     </message>
     <message>
@@ -3600,7 +3702,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>第 {index} 个视频是 {format} 格式，平台支持：{allowed}。</translation>
     </message>
     <message>
-        <source>The video&apos;s shape ({width}×{height}) is not one the platform takes.</source>
+        <source>The video's shape ({width}×{height}) is not one the platform takes.</source>
         <translation>视频比例（{width}×{height}）不符合平台要求。</translation>
     </message>
     <message>
@@ -3748,7 +3850,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个组织已不存在。</translation>
     </message>
     <message>
-        <source>Only the account&apos;s owner may change this.</source>
+        <source>Only the account's owner may change this.</source>
         <translation>只有账号所有者可以修改此项。</translation>
     </message>
     <message>
@@ -3828,7 +3930,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>你已退出团队服务器的登录，请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s address, starting with https:// or http://.</source>
+        <source>Enter the server's address, starting with https:// or http://.</source>
         <translation>请输入服务器地址，以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
@@ -3872,7 +3974,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个贴纸已不可用。</translation>
     </message>
     <message>
-        <source>This sticker&apos;s picture is damaged and cannot be drawn.</source>
+        <source>This sticker's picture is damaged and cannot be drawn.</source>
         <translation>这个贴纸的图片已损坏，无法绘制。</translation>
     </message>
     <message>
@@ -3920,7 +4022,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个合作需求已不存在，或你无权查看。</translation>
     </message>
     <message>
-        <source>You may read this brand&apos;s briefs but not change them (your role: {role}).</source>
+        <source>You may read this brand's briefs but not change them (your role: {role}).</source>
         <translation>你可以查看该品牌的合作需求，但不能修改（你的角色：{role}）。</translation>
     </message>
     <message>
@@ -3960,7 +4062,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个需求的报名已于 {apply_by} 截止。</translation>
     </message>
     <message>
-        <source>This account does not meet the brief&apos;s creator criteria (field, region or followers).</source>
+        <source>This account does not meet the brief's creator criteria (field, region or followers).</source>
         <translation>该账号不符合需求的创作者条件（领域、地区或粉丝数）。</translation>
     </message>
     <message>
@@ -4032,7 +4134,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>请至少选择一个交给该组织管理的账号。</translation>
     </message>
     <message>
-        <source>A personal workspace does not manage other people&apos;s accounts; create an MCN organization for that.</source>
+        <source>A personal workspace does not manage other people's accounts; create an MCN organization for that.</source>
         <translation>个人工作区不能管理他人的账号；请为此创建一个 MCN 组织。</translation>
     </message>
     <message>
@@ -4100,11 +4202,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>与第 {round} 轮相比没有任何改动；请先处理评论再重新提交。</translation>
     </message>
     <message>
-        <source>That note belongs to another account than the collaboration&apos;s.</source>
+        <source>That note belongs to another account than the collaboration's.</source>
         <translation>这篇笔记属于其他账号，不是该合作的账号。</translation>
     </message>
     <message>
-        <source>Only a draft can become a collaboration&apos;s note (this one is {status}).</source>
+        <source>Only a draft can become a collaboration's note (this one is {status}).</source>
         <translation>只有草稿可以作为合作笔记（这篇的状态：{status}）。</translation>
     </message>
     <message>
@@ -4168,7 +4270,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>“{text}”超出了可记录的金额上限。</translation>
     </message>
     <message>
-        <source>This account&apos;s profile was changed somewhere else meanwhile. It has been reloaded: edit it again.</source>
+        <source>This account's profile was changed somewhere else meanwhile. It has been reloaded: edit it again.</source>
         <translation>账号资料刚在别处被修改，已重新加载：请再编辑一次。</translation>
     </message>
     <message>
@@ -4272,7 +4374,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>只有草稿和已定时的笔记可以移到其他账号（这篇：{status}）。</translation>
     </message>
     <message>
-        <source>A brand collaboration&apos;s note stays with the account the brand chose.</source>
+        <source>A brand collaboration's note stays with the account the brand chose.</source>
         <translation>品牌合作笔记只能留在品牌选定的账号下。</translation>
     </message>
     <message>
@@ -4340,7 +4442,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>图片 {count} 张，一篇笔记最多 {max} 张。</translation>
     </message>
     <message>
-        <source>The photo “{file}” is not there (paths start at the CSV file&apos;s folder).</source>
+        <source>The photo “{file}” is not there (paths start at the CSV file's folder).</source>
         <translation>找不到图片“{file}”（相对路径从 CSV 文件所在文件夹算起）。</translation>
     </message>
     <message>
@@ -4552,7 +4654,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>修剪后的副本只能保存为 {allowed}，不能保存为 {suffix}。</translation>
     </message>
     <message>
-        <source>This video&apos;s {codec} stream cannot go into a .{format} file unchanged. Choose another file type.</source>
+        <source>This video's {codec} stream cannot go into a .{format} file unchanged. Choose another file type.</source>
         <translation>这个视频的 {codec} 流无法原样放入 .{format} 文件。请选择其他文件类型。</translation>
     </message>
     <message>
@@ -4591,7 +4693,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>移到</translation>
     </message>
     <message>
-        <source>Selected: {count}. Drafts and scheduled notes move. A scheduled note keeps its time and goes out from the new account; use Schedule across accounts to space that account&apos;s week again.</source>
+        <source>Selected: {count}. Drafts and scheduled notes move. A scheduled note keeps its time and goes out from the new account; use Schedule across accounts to space that account's week again.</source>
         <translation>已选：{count}。草稿和已定时的笔记可以移动。已定时的笔记保留原发布时间，改由新账号发布；如需重新安排该账号一周的节奏，请用“跨账号排期”。</translation>
     </message>
     <message>
@@ -4658,7 +4760,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>原声</translation>
     </message>
     <message>
-        <source>How loud the videos&apos; own sound plays; 0 % silences it</source>
+        <source>How loud the videos' own sound plays; 0 % silences it</source>
         <translation>视频原声的音量；0 % 即静音</translation>
     </message>
     <message>
@@ -4767,7 +4869,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>名称，例如 星河MCN 或 花知晓</translation>
     </message>
     <message>
-        <source>Runs creators&apos; accounts: staff plan, write and schedule for the accounts creators put under its management.</source>
+        <source>Runs creators' accounts: staff plan, write and schedule for the accounts creators put under its management.</source>
         <translation>运营达人账号：团队成员为达人托管的账号策划、撰写和定时发布笔记。</translation>
     </message>
     <message>
@@ -5037,15 +5139,15 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{account} 提交了“{brief}”第 {round} 轮稿件，等待审核。</translation>
     </message>
     <message>
-        <source>The brand approved {account}&apos;s note for “{brief}”: it can be scheduled.</source>
+        <source>The brand approved {account}'s note for “{brief}”: it can be scheduled.</source>
         <translation>品牌已通过 {account} 的“{brief}”笔记，可以定时发布了。</translation>
     </message>
     <message>
-        <source>The brand asks for changes to {account}&apos;s note for “{brief}”.</source>
+        <source>The brand asks for changes to {account}'s note for “{brief}”.</source>
         <translation>品牌要求修改 {account} 的“{brief}”笔记。</translation>
     </message>
     <message>
-        <source>The brand rejected {account}&apos;s note for “{brief}”.</source>
+        <source>The brand rejected {account}'s note for “{brief}”.</source>
         <translation>品牌驳回了 {account} 的“{brief}”笔记。</translation>
     </message>
     <message>
@@ -5057,7 +5159,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{account} 修改了已通过的“{brief}”笔记，将重新提交审核。</translation>
     </message>
     <message>
-        <source>{account}&apos;s note for “{brief}” is published.</source>
+        <source>{account}'s note for “{brief}” is published.</source>
         <translation>{account} 的“{brief}”笔记已发布。</translation>
     </message>
     <message>
@@ -5069,7 +5171,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌取消了与 {account} 的“{brief}”合作。</translation>
     </message>
     <message>
-        <source>Review {account}&apos;s round {round} of “{brief}” by {due}.</source>
+        <source>Review {account}'s round {round} of “{brief}” by {due}.</source>
         <translation>请在 {due} 前审核 {account} 的“{brief}”第 {round} 轮稿件。</translation>
     </message>
     <message>
@@ -5081,11 +5183,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>“{brief}”须在 {due} 前发布（{account}）。</translation>
     </message>
     <message>
-        <source>{by} put {account} under {organization}&apos;s management.</source>
+        <source>{by} put {account} under {organization}'s management.</source>
         <translation>{by} 已将 {account} 交由 {organization} 托管。</translation>
     </message>
     <message>
-        <source>{by} ended {organization}&apos;s management of {account}.</source>
+        <source>{by} ended {organization}'s management of {account}.</source>
         <translation>{by} 已结束 {organization} 对 {account} 的托管。</translation>
     </message>
     <message>
@@ -5124,7 +5226,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>发布包</translation>
     </message>
     <message>
-        <source>Post it in the platform&apos;s creator web page: drag the saved images in order, paste the caption, then confirm here.</source>
+        <source>Post it in the platform's creator web page: drag the saved images in order, paste the caption, then confirm here.</source>
         <translation>在小红书创作服务平台发布：按顺序拖入保存好的图片，粘贴文案，发布后回到这里确认。</translation>
     </message>
     <message>
@@ -5282,7 +5384,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>复制编辑</translation>
     </message>
     <message>
-        <source>Copy this photo&apos;s adjustments, curves and filter</source>
+        <source>Copy this photo's adjustments, curves and filter</source>
         <translation>复制这张图的调节、曲线和滤镜</translation>
     </message>
     <message>
@@ -5306,7 +5408,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌意见</translation>
     </message>
     <message>
-        <source>Show or hide the brand&apos;s comments on this photo and their boxes on it</source>
+        <source>Show or hide the brand's comments on this photo and their boxes on it</source>
         <translation>显示或隐藏品牌对这张图的意见及圈出的区域</translation>
     </message>
     <message>
@@ -5314,7 +5416,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save this photo as edited, at the platform&apos;s size, to a folder</source>
+        <source>Save this photo as edited, at the platform's size, to a folder</source>
         <translation>按平台尺寸把编辑后的图片保存到文件夹</translation>
     </message>
     <message>
@@ -5389,7 +5491,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>编辑这张图</translation>
     </message>
     <message>
-        <source>Open it in the editor with the brand&apos;s boxes on it</source>
+        <source>Open it in the editor with the brand's boxes on it</source>
         <translation>在编辑器中打开，并显示品牌圈出的区域</translation>
     </message>
     <message>
@@ -5497,7 +5599,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>为所选笔记的图片应用预设</translation>
     </message>
     <message>
-        <source>The preset&apos;s adjustments, curves and filter replace each photo&apos;s; its crop, text and stickers stay. Every photo is rendered again, so this takes a moment.</source>
+        <source>The preset's adjustments, curves and filter replace each photo's; its crop, text and stickers stay. Every photo is rendered again, so this takes a moment.</source>
         <translation>预设的调节、曲线和滤镜会替换每张图片原有的设置；裁剪、文字和贴纸保持不变。每张图片都要重新渲染，需要一点时间。</translation>
     </message>
     <message>
@@ -5544,7 +5646,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>预设</translation>
     </message>
     <message>
-        <source>A preset keeps adjust, curves and filter. Applying one replaces those and keeps this photo&apos;s crop and rotation.</source>
+        <source>A preset keeps adjust, curves and filter. Applying one replaces those and keeps this photo's crop and rotation.</source>
         <translation>预设保存调节、曲线和滤镜。应用预设会替换这些设置，并保留这张照片的裁剪和旋转。</translation>
     </message>
     <message>
@@ -5635,7 +5737,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有可预览的内容：添加图片和标题后，这里会显示读者看到的笔记。</translation>
     </message>
     <message>
-        <source>What readers will see: updated as you edit. The feed tile is at its real size on the platform&apos;s web feed; swipe or click the photos on the phone.</source>
+        <source>What readers will see: updated as you edit. The feed tile is at its real size on the platform's web feed; swipe or click the photos on the phone.</source>
         <translation>读者看到的样子，随编辑实时更新。信息流卡片按平台网页版的实际大小显示；手机上的图片可以左右滑动或点击切换。</translation>
     </message>
     <message>
@@ -5757,7 +5859,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>按名称或 SKU 搜索商品</translation>
     </message>
     <message>
-        <source>This account may not link products. Its owner can allow it in the account&apos;s settings (for brand partners with a storefront).</source>
+        <source>This account may not link products. Its owner can allow it in the account's settings (for brand partners with a storefront).</source>
         <translation>这个账号不能关联商品。账号所有者可以在账号设置中开启（适用于有店铺的品牌合作伙伴）。</translation>
     </message>
     <message>
@@ -5807,7 +5909,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>ReviewCommentsCard</name>
     <message>
-        <source>The brand&apos;s comments on round {round}</source>
+        <source>The brand's comments on round {round}</source>
         <translation>品牌方对第 {round} 轮的意见</translation>
     </message>
     <message>
@@ -5878,7 +5980,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>修改对比</translation>
     </message>
     <message>
-        <source>Drag on the photo to mark the part you mean, then write your comment. Numbered boxes are this round&apos;s comments on an area.</source>
+        <source>Drag on the photo to mark the part you mean, then write your comment. Numbered boxes are this round's comments on an area.</source>
         <translation>在图片上拖动框出要说的部分，再写下意见。带编号的框是本轮针对局部的意见。</translation>
     </message>
     <message>
@@ -5969,7 +6071,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>ReviewPane</name>
     <message>
-        <source>The brand&apos;s comments</source>
+        <source>The brand's comments</source>
         <translation>品牌意见</translation>
     </message>
     <message>
@@ -6066,7 +6168,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>搜索账号、领域、地区</translation>
     </message>
     <message>
-        <source>Weeks and times in each account&apos;s time zone</source>
+        <source>Weeks and times in each account's time zone</source>
         <translation>周与时间均按各账号所在时区</translation>
     </message>
     <message>
@@ -6125,7 +6227,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>本周发布</translation>
     </message>
     <message>
-        <source>Notes published since Monday, in the account&apos;s time zone</source>
+        <source>Notes published since Monday, in the account's time zone</source>
         <translation>本周一以来发布的笔记（按账号所在时区）</translation>
     </message>
     <message>
@@ -6133,7 +6235,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>下一篇定时</translation>
     </message>
     <message>
-        <source>The next note due to go out, in the account&apos;s time zone</source>
+        <source>The next note due to go out, in the account's time zone</source>
         <translation>下一篇将要发布的笔记（按账号所在时区）</translation>
     </message>
     <message>
@@ -6348,7 +6450,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>下次启动工作室时生效。</translation>
     </message>
     <message>
-        <source>Photos are exported as sRGB JPEG at the platform&apos;s size when a note is published or a photo is exported. Higher keeps more detail and makes larger files.</source>
+        <source>Photos are exported as sRGB JPEG at the platform's size when a note is published or a photo is exported. Higher keeps more detail and makes larger files.</source>
         <translation>发布笔记或导出图片时，图片会按平台尺寸导出为 sRGB JPEG。质量越高，细节越多，文件也越大。</translation>
     </message>
     <message>
@@ -6451,7 +6553,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Your brand&apos;s storefront and the products creators link to their notes</source>
+        <source>Your brand's storefront and the products creators link to their notes</source>
         <translation>品牌店铺，以及创作者在笔记中挂载的商品</translation>
     </message>
     <message>
@@ -6463,7 +6565,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有店铺</translation>
     </message>
     <message>
-        <source>A storefront holds your brand&apos;s products: creators link them to their notes and readers buy from them. Create one for your brand organization to start.</source>
+        <source>A storefront holds your brand's products: creators link them to their notes and readers buy from them. Create one for your brand organization to start.</source>
         <translation>店铺存放品牌的商品：创作者在笔记中挂载它们，读者从这里购买。先为你的品牌组织创建一个店铺吧。</translation>
     </message>
     <message>
@@ -6650,7 +6752,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>没有待使用的邀请。</translation>
     </message>
     <message>
-        <source>Creators&apos; accounts it manages</source>
+        <source>Creators' accounts it manages</source>
         <translation>托管的达人账号</translation>
     </message>
     <message>
@@ -6718,7 +6820,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>撤回邀请</translation>
     </message>
     <message>
-        <source>None yet. Creators put their accounts under {org}&apos;s management by accepting a “Manage creators&apos; accounts” invitation.</source>
+        <source>None yet. Creators put their accounts under {org}'s management by accepting a “Manage creators' accounts” invitation.</source>
         <translation>暂无。达人接受“托管达人账号”邀请后，即可把账号交给{org}托管。</translation>
     </message>
     <message>
@@ -6849,11 +6951,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>创建了加入邀请（{role}，{note}）</translation>
     </message>
     <message>
-        <source>created an invitation to manage creators&apos; accounts</source>
+        <source>created an invitation to manage creators' accounts</source>
         <translation>创建了账号托管邀请</translation>
     </message>
     <message>
-        <source>created an invitation to manage creators&apos; accounts ({note})</source>
+        <source>created an invitation to manage creators' accounts ({note})</source>
         <translation>创建了账号托管邀请（{note}）</translation>
     </message>
     <message>
@@ -6901,7 +7003,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>加入团队</translation>
     </message>
     <message>
-        <source>Manage creators&apos; accounts</source>
+        <source>Manage creators' accounts</source>
         <translation>托管达人账号</translation>
     </message>
 </context>
@@ -6932,7 +7034,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>把我的封面存为模板…</translation>
     </message>
     <message>
-        <source>Keep the cover&apos;s layout, texts and stickers as one of your templates</source>
+        <source>Keep the cover's layout, texts and stickers as one of your templates</source>
         <translation>把封面的版式、文字和贴纸保存为你的模板</translation>
     </message>
     <message>
@@ -6940,7 +7042,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The note&apos;s photos could not be loaded: {reason}</source>
+        <source>The note's photos could not be loaded: {reason}</source>
         <translation>无法加载笔记的图片：{reason}</translation>
     </message>
     <message>
@@ -6948,11 +7050,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>为笔记添加图片后，即可在模板中看到它们。</translation>
     </message>
     <message>
-        <source>Loading the note&apos;s photos…</source>
+        <source>Loading the note's photos…</source>
         <translation>正在加载笔记的图片…</translation>
     </message>
     <message>
-        <source>Shown with this note&apos;s photos and title.</source>
+        <source>Shown with this note's photos and title.</source>
         <translation>使用这篇笔记的图片和标题预览。</translation>
     </message>
     <message>
@@ -7182,7 +7284,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌</translation>
     </message>
     <message>
-        <source>The brand kit&apos;s font</source>
+        <source>The brand kit's font</source>
         <translation>品牌套件的字体</translation>
     </message>
     <message>
@@ -7305,7 +7407,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>将此样式应用到所有字幕</translation>
     </message>
     <message>
-        <source>Every subtitle line takes this line&apos;s font, size, colours and place</source>
+        <source>Every subtitle line takes this line's font, size, colours and place</source>
         <translation>所有字幕都使用这一条的字体、大小、颜色和位置</translation>
     </message>
     <message>
@@ -7447,7 +7549,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个组还没有话题。</translation>
     </message>
     <message>
-        <source>+ Add this note&apos;s topics</source>
+        <source>+ Add this note's topics</source>
         <translation>+ 添加当前笔记的话题</translation>
     </message>
     <message>
@@ -7652,7 +7754,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>用模板制作封面</translation>
     </message>
     <message>
-        <source>The chosen frame with the note&apos;s title, in a video-cover template.</source>
+        <source>The chosen frame with the note's title, in a video-cover template.</source>
         <translation>把选中的画面和笔记标题放进视频封面模板。</translation>
     </message>
     <message>
@@ -7691,7 +7793,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the edited video as an MP4 at the platform&apos;s size</source>
+        <source>Save the edited video as an MP4 at the platform's size</source>
         <translation>按平台尺寸把编辑后的视频保存为 MP4</translation>
     </message>
     <message>
@@ -7751,7 +7853,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出为 H.264/AAC，{width}×{height}，30 fps</translation>
     </message>
     <message>
-        <source>Exported as H.264/AAC at the platform&apos;s size, 30 fps</source>
+        <source>Exported as H.264/AAC at the platform's size, 30 fps</source>
         <translation>按平台尺寸导出为 H.264/AAC，30 fps</translation>
     </message>
     <message>
