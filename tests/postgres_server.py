@@ -94,14 +94,12 @@ def running_cluster(bin_dir: Path) -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def create_database(maintenance_url: str, *, template: str | None = None) -> str:
-    """A fresh database in the cluster (empty, or a copy of the database at the URL
-    `template`); returns its URL."""
+def create_database(maintenance_url: str) -> str:
+    """A fresh, empty database in the cluster; returns its URL."""
     import psycopg
 
     name = f"test_{uuid.uuid4().hex[:12]}"
     conninfo = maintenance_url.replace("postgresql+psycopg://", "postgresql://")
-    copy_of = f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else ""
     with psycopg.connect(conninfo, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"{copy_of}')
+        connection.execute(f'CREATE DATABASE "{name}"')
     return maintenance_url.rsplit("/", 1)[0] + f"/{name}"

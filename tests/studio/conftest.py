@@ -25,7 +25,6 @@ from studio.connection import BackendState  # noqa: E402
 from studio.context import AppContext  # noqa: E402
 from studio.pages.main_window import MainWindow  # noqa: E402
 from studio.style import apply_style  # noqa: E402
-from tests.migrated_databases import seed_data_dir  # noqa: E402
 
 BACKEND_START_MS = 40_000
 
@@ -52,19 +51,13 @@ class Studio:
 
 
 @pytest.fixture
-def open_studio(
-    qapp: QApplication, qtbot, tmp_path: Path, migrated_sqlite_file: Path
-) -> Iterator[Callable[..., Studio]]:
-    """Start a studio on a data folder (default: a fresh one) and wait until it is connected.
-    A new folder gets a database already at the newest schema (tests/migrated_databases.py):
-    its backend has no migrations to run."""
+def open_studio(qapp: QApplication, qtbot, tmp_path: Path) -> Iterator[Callable[..., Studio]]:
+    """Start a studio on a data folder (default: a fresh one) and wait until it is connected."""
     apply_style(qapp)
     started: list[Studio] = []
 
     def start(data_dir: Path | None = None, *, connect: bool = True) -> Studio:
-        data_dir = data_dir or tmp_path / "data"
-        seed_data_dir(data_dir, migrated_sqlite_file)
-        ctx = AppContext.create(data_dir, "en")
+        ctx = AppContext.create(data_dir or tmp_path / "data", "en")
         window = MainWindow(ctx)
         window.show()
         studio = Studio(ctx, window)
