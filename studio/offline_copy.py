@@ -31,6 +31,8 @@ _ACCOUNTS = TypeAdapter(list[AccountPublic])
 _NOTES = TypeAdapter(list[NotePublic])
 _LOCK = threading.Lock()
 """Clients of several threads keep the same files: one read-modify-write at a time."""
+_PARSED: dict[Path, tuple[int, list[NotePublic]]] = {}
+"""The notes file last parsed, by path, with the modification time it had."""
 
 
 class OfflineCopy:
@@ -56,12 +58,27 @@ class OfflineCopy:
                 write_atomically(self.folder / "accounts.json", _ACCOUNTS.dump_json(accounts))
 
     def notes(self) -> list[NotePublic] | None:
-        """The notes known, most recently updated first (None: none were ever kept)."""
+        """The notes known, most recently updated first (None: none were ever kept).
+
+        Parsed once per version of the file: every list page the app reads goes through
+        `keep_notes`, and re-validating up to `MAX_NOTES` notes each time would be the bulk
+        of its cost."""
+        path = self.folder / "notes.json"
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return None
+        cached = _PARSED.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
         data = self._read("notes.json")
         try:
-            return None if data is None else _NOTES.validate_json(data)
+            notes = None if data is None else _NOTES.validate_json(data)
         except ValidationError:
             return None
+        if notes is not None:
+            _PARSED[path] = (stamp, notes)
+        return notes
 
     def keep_notes(self, fresh: list[NotePublic]) -> None:
         """Add or update these notes, keeping the most recently updated; nothing is written
@@ -72,7 +89,11 @@ class OfflineCopy:
                 return
             by_id.update((note.id, note) for note in fresh)
             newest = sorted(by_id.values(), key=lambda note: note.updated_at, reverse=True)
-            write_atomically(self.folder / "notes.json", _NOTES.dump_json(newest[:MAX_NOTES]))
+            path, kept = self.folder / "notes.json", newest[:MAX_NOTES]
+            write_atomically(path, _NOTES.dump_json(kept))
+            # Written by this app alone (its data folder is locked): what it wrote is what a
+            # later read would parse, whatever the clock's resolution says of the time stamp.
+            _PARSED[path] = (path.stat().st_mtime_ns, kept)
 
 
 def matching(

@@ -47,25 +47,6 @@ def visible_account_ids(user: User) -> Select[uuid.UUID]:
     )
 
 
-def account_roles(session: Session, user: User) -> dict[uuid.UUID, str]:
-    """The caller's role on each account they see: the stronger of their role in the account's
-    organization and their role in an organization the account is granted to."""
-    direct = (
-        select(Account.id, Membership.role)
-        .join(Membership, Membership.organization_id == Account.organization_id)
-        .where(Membership.user_id == user.id)
-    )
-    granted = (
-        select(AccountGrant.account_id, Membership.role)
-        .join(Membership, Membership.organization_id == AccountGrant.organization_id)
-        .where(Membership.user_id == user.id, AccountGrant.revoked_at.is_(None))
-    )
-    found: dict[uuid.UUID, list[str]] = {}
-    for account_id, role in session.execute(union_all(direct, granted)).all():
-        found.setdefault(account_id, []).append(role)
-    return {account_id: strongest(roles) or "" for account_id, roles in found.items()}
-
-
 def account_role(session: Session, user: User, account: Account) -> str | None:
     """The caller's role on one account (None: they do not see it)."""
     direct = select(Membership.role).where(

@@ -23,7 +23,7 @@ from publisher.domain.roles import MANAGER_ROLES, may_assign, rank
 from publisher.services import grants
 from publisher.services.audit import record
 from publisher.services.errors import Forbidden, Invalid, NotFound
-from publisher.services.organizations import member_organization, require_role
+from publisher.services.organizations import member_organization, member_roles, require_role
 from publisher.team_schemas import (
     InvitationAccept,
     InvitationAccepted,
@@ -167,14 +167,6 @@ def _usable(session: Session, text: str) -> Invitation:
     return row
 
 
-def _current_role(session: Session, user: User, organization_id: uuid.UUID) -> str | None:
-    return session.scalar(
-        select(Membership.role).where(
-            Membership.organization_id == organization_id, Membership.user_id == user.id
-        )
-    )
-
-
 @dataclass(frozen=True)
 class Described:
     code: str
@@ -203,7 +195,7 @@ def preview_invitation(session: Session, user: User, code: str) -> InvitationPre
         role=row.role,
         inviter_name=inviter.display_name if inviter else "",
         expires_at=row.expires_at,
-        already_member=_current_role(session, user, org.id) is not None,
+        already_member=org.id in member_roles(session, user),
     )
 
 
@@ -245,7 +237,7 @@ def accept_invitation(session: Session, user: User, data: InvitationAccept) -> I
         return InvitationAccepted(
             organization_id=org.id, organization_name=org.name, kind="manage", grants=created
         )
-    current = _current_role(session, user, org.id)
+    current = member_roles(session, user).get(org.id)
     if current is not None and rank(current) >= rank(row.role):
         # Already in with this role or a stronger one: nothing to do, and no use spent.
         return InvitationAccepted(
