@@ -28,7 +28,6 @@ from publisher.db.models import (
     Account,
     Brief,
     Collaboration,
-    Membership,
     Note,
     Organization,
     ReviewComment,
@@ -62,7 +61,7 @@ from publisher.services.briefs import (
 )
 from publisher.services.errors import Conflict, Forbidden, Invalid, NotFound
 from publisher.services.notifications import notify
-from publisher.services.organizations import member_roles
+from publisher.services.organizations import member_roles, members_with
 from publisher.services.versioning import compare_and_set, unique_or_conflict
 
 REVIEW_ACTIONS = frozenset({Action.APPROVE, Action.REQUEST_CHANGES, Action.REJECT})
@@ -153,19 +152,6 @@ def side_for(session: Session, user: User, collab: Collaboration, action: Action
     raise Forbidden("collaboration.not_allowed", params)
 
 
-def members_of(session: Session, organization_ids: Select[uuid.UUID]) -> list[uuid.UUID]:
-    return list(
-        session.scalars(
-            select(Membership.user_id)
-            .where(
-                Membership.organization_id.in_(organization_ids),
-                Membership.role.in_(NOTIFIED_ROLES),
-            )
-            .distinct()
-        )
-    )
-
-
 def announce(
     session: Session,
     collab: Collaboration,
@@ -189,7 +175,7 @@ def announce(
         "side": to.value,
         **(extra or {}),
     }
-    for member in members_of(session, orgs):
+    for member in sorted(members_with(session, orgs, NOTIFIED_ROLES)):
         if member != actor:
             notify(session, member, kind, collab.note_id, params)
 

@@ -13,25 +13,14 @@ from datetime import UTC, datetime
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from publisher.db.models import Account, AccountGrant, Membership, Organization, User
+from publisher.db.models import Account, AccountGrant, Organization, User
 from publisher.domain.roles import MANAGER_ROLES
 from publisher.services.access import get_account, member_org_ids
 from publisher.services.audit import record
 from publisher.services.errors import Forbidden, Invalid, NotFound
 from publisher.services.notifications import notify
-from publisher.services.organizations import member_roles
+from publisher.services.organizations import member_roles, members_with
 from publisher.team_schemas import GrantPublic
-
-
-def _managers(session: Session, organization_id: uuid.UUID) -> list[uuid.UUID]:
-    return list(
-        session.scalars(
-            select(Membership.user_id).where(
-                Membership.organization_id == organization_id,
-                Membership.role.in_(MANAGER_ROLES),
-            )
-        )
-    )
 
 
 def grant_accounts(
@@ -83,7 +72,7 @@ def grant_accounts(
         }
         record(session, user.id, "grant.create", "organization", organization.id, params)
         record(session, user.id, "grant.create", "account", account.id, params)
-        for manager in _managers(session, organization.id):
+        for manager in members_with(session, [organization.id], MANAGER_ROLES):
             notify(session, manager, "grant.created", None, params | {"by": user.display_name})
     session.flush()
     return [grant for grant in list_grants(session, user) if grant.id in created]
@@ -158,7 +147,7 @@ def revoke_grant(session: Session, user: User, grant_id: uuid.UUID) -> None:
     params = {"account": account.nickname, "account_id": str(account.id), "organization": org.name}
     record(session, user.id, "grant.revoke", "organization", org.id, params)
     record(session, user.id, "grant.revoke", "account", account.id, params)
-    both_sides = {*_managers(session, account.organization_id), *_managers(session, org.id)}
-    for member in both_sides - {user.id}:
+    both_sides = [account.organization_id, org.id]
+    for member in members_with(session, both_sides, MANAGER_ROLES) - {user.id}:
         notify(session, member, "grant.revoked", None, params | {"by": user.display_name})
     session.commit()

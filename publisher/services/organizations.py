@@ -7,8 +7,9 @@ Membership decides visibility: an organization a user is not a member of answers
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import AuditEntry, Membership, Organization, User
@@ -47,6 +48,21 @@ def member_organization(
     if row is None:
         raise NotFound("organization.not_found")
     return row[0], row[1]
+
+
+def members_with(
+    session: Session,
+    organization_ids: Iterable[uuid.UUID] | Select[uuid.UUID],
+    roles: frozenset[str],
+) -> set[uuid.UUID]:
+    """The users with one of `roles` in any of the organizations: who hears of news."""
+    return set(
+        session.scalars(
+            select(Membership.user_id).where(
+                Membership.organization_id.in_(organization_ids), Membership.role.in_(roles)
+            )
+        )
+    )
 
 
 def member_roles(session: Session, user: User) -> dict[uuid.UUID, str]:
