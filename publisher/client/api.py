@@ -19,6 +19,7 @@ from publisher.client.errors import NotFoundError
 from publisher.client.http import Progress, Transport
 from publisher.client.near_duplicates import NearDuplicateCalls
 from publisher.client.roster import RosterCalls
+from publisher.client.stats import StatsCalls
 from publisher.client.teams import TeamCalls
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import (
@@ -86,7 +87,7 @@ def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, 
     return [NoteMediaIn.model_validate(item).model_dump() for item in media]
 
 
-class StudioClient(BrandCalls, BulkCalls, NearDuplicateCalls, RosterCalls, TeamCalls):
+class StudioClient(BrandCalls, BulkCalls, NearDuplicateCalls, RosterCalls, StatsCalls, TeamCalls):
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 10.0):

@@ -24,6 +24,7 @@ from publisher.server.routes import (
     bulk,
     checklist,
     collaborations,
+    events,
     join_page,
     luts,
     media,
@@ -38,6 +39,7 @@ from publisher.server.routes import (
     roster,
     schedule,
     sessions,
+    stats,
     storefronts,
     teams,
     templates,
@@ -82,7 +84,7 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     api.include_router(roster.router)
     api.include_router(near_duplicates.router)
-    for module in (teams, sessions):
+    for module in (teams, sessions, events, stats):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(join_page.router)
@@ -97,6 +99,9 @@ def create_app(state: ServerState) -> FastAPI:
         upload_paths={
             f"{API_PREFIX}/media": media_max + MULTIPART_OVERHEAD,
             f"{API_PREFIX}/luts": MAX_LUT_BYTES + MULTIPART_OVERHEAD,
+            f"{API_PREFIX}/events": events.MAX_EVENTS_BODY,
+            f"{API_PREFIX}/stats/imports": stats.MAX_IMPORT_BODY,
+            f"{API_PREFIX}/stats/imports/preview": stats.MAX_IMPORT_BODY,
         },
     )
     _install_error_handlers(app)

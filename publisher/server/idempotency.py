@@ -32,6 +32,7 @@ UNSTORED_PATHS = frozenset(
         "/api/v1/checklist",
         "/api/v1/topics/suggest",
         "/api/v1/notes/near-duplicates",
+        "/api/v1/stats/imports/preview",
     }
 )
 """Answers never kept: a sign-in's answer is a live bearer token; the checklist, topic

@@ -17,6 +17,7 @@ embedded app never asks for workers: its backend is exactly one process.
 
 from __future__ import annotations
 
+import gc
 import getpass
 import logging
 import socket
@@ -42,7 +43,7 @@ from publisher.media_store import MediaStore
 from publisher.server.app import create_app
 from publisher.server.state import ServerState
 from publisher.server.workers import Workers
-from publisher.services import auth, idempotency
+from publisher.services import auth, idempotency, rollups
 
 READY_PREFIX = "ZHONGCAO_LISTENING"
 ERROR_PREFIX = "ZHONGCAO_ERROR"
@@ -83,6 +84,8 @@ def open_state(settings: ServerSettings) -> ServerState:
         with state.sessions() as session:
             auth.ensure_local_user(session, display_name=name, account_name=name)
     idempotency.purge_expired(state.sessions, exclusive=state.engine.dialect.name == "sqlite")
+    with state.sessions() as session:
+        rollups.rebuild_if_stale(session)
     return state
 
 
@@ -174,7 +177,22 @@ def serve(
 
 
 def _uvicorn_config(state: ServerState) -> uvicorn.Config:
+    _tune_garbage_collector()
     return uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
+
+
+def _tune_garbage_collector() -> None:
+    """Keep the collector from rescanning the server's own long-lived objects.
+
+    A batch of 10,000 events makes tens of thousands of short-lived objects; with the default
+    thresholds every few thousand of them trigger a collection, and the older generations walk
+    every object the app, SQLAlchemy and pydantic hold — measured here, that was a third of
+    the time of an ingestion batch. Freezing what exists once the app is built moves it out of
+    the collector's sight, and a larger first threshold makes collections rarer.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _serve_here(state: ServerState, sock: socket.socket, *, exit_with_parent: bool) -> None:

@@ -21,6 +21,16 @@ from publisher.db.models.notifications import Notification
 from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
 from publisher.db.models.products import NoteProduct, Product, Storefront
+from publisher.db.models.stats import (
+    AccountDailyStats,
+    AccountHourlyActivity,
+    BriefDailyStats,
+    Event,
+    NoteDailyStats,
+    NotePlatformTotals,
+    SpendRecord,
+    StatImport,
+)
 from publisher.db.models.teams import AccountGrant, Invitation, SignInAttempt
 from publisher.db.models.templates import UserTemplate
 from publisher.db.models.topics import NoteTopic, Topic, TopicGroup, TopicGroupItem
@@ -28,14 +38,18 @@ from publisher.db.models.users import AuthToken, Membership, Organization, User
 
 __all__ = [
     "Account",
+    "AccountDailyStats",
     "AccountGrant",
+    "AccountHourlyActivity",
     "AuditEntry",
     "AuthToken",
     "BrandKit",
     "Brief",
+    "BriefDailyStats",
     "BriefProduct",
     "Collaboration",
     "EditPreset",
+    "Event",
     "IdempotencyRecord",
     "Invitation",
     "MediaAsset",
@@ -43,8 +57,10 @@ __all__ = [
     "MediaRef",
     "Membership",
     "Note",
+    "NoteDailyStats",
     "NoteMedia",
     "NoteMention",
+    "NotePlatformTotals",
     "NoteProduct",
     "NoteTopic",
     "Notification",
@@ -52,6 +68,8 @@ __all__ = [
     "Product",
     "ReviewComment",
     "SignInAttempt",
+    "SpendRecord",
+    "StatImport",
     "Storefront",
     "Submission",
     "SubmissionMedium",
