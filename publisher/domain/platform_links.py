@@ -20,11 +20,13 @@ def note_id_from_link(link: str | None) -> str | None:
     return found.group(1).lower() if found else None
 
 
+def is_note_id(text: str) -> bool:
+    return _BARE_ID.fullmatch(text) is not None
+
+
 def normal_note_id(text: str | None) -> str | None:
     """A note id as an export's id column writes it, or the id inside a link there."""
     if not text:
         return None
     text = text.strip()
-    if _BARE_ID.fullmatch(text):
-        return text.lower()
-    return note_id_from_link(text)
+    return text.lower() if is_note_id(text) else note_id_from_link(text)
