@@ -6,6 +6,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_CACHE_KIB = 16 * 1024
 
 
 def make_engine(url: str) -> Engine:
@@ -27,6 +28,10 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # 16 MB of page cache per connection instead of 2 MB: the event id index of a data
+    # center grows to hundreds of MB, and inserting into it — and reading rollups — was
+    # ~10 % faster with it (measured; the memory is taken only as pages are read).
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

@@ -29,13 +29,12 @@ from publisher.domain.metrics import (
     KIND_NAMES,
     MAX_ORDER_FEN,
     MAX_WATCH_SECONDS,
-    EventKind,
 )
 from publisher.domain.roles import EDITOR_ROLES
 from publisher.services import rollups
 from publisher.services.access import granted_account_ids, visible_account_ids
 from publisher.services.errors import Invalid, TooLarge
-from publisher.services.rollups import CountedEvent
+from publisher.services.rollups import CountedEvent, NoteContext
 from publisher.stats_schemas import MAX_EVENTS_PER_CALL, EventIn, EventsReceipt, RejectedEvent
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -114,100 +113,120 @@ def ingest(
     """Check each event against what the caller may do and what makes sense, then record the
     good ones. A note the caller cannot see is `note.not_found`, one they may only read
     `note.forbidden`, as everywhere else."""
-    note_ids = {event.note_id for _, event in events}
-    notes = {
-        row.id: row
-        for start in range(0, len(note_ids), 500)
-        for row in session.execute(
-            select(Note.id, Note.account_id, Note.status).where(
-                Note.id.in_(list(note_ids)[start : start + 500])
-            )
-        )
-    }
-    writable = writable_account_ids(session, user)
-    visible = writable | _readable_account_ids(session, user)
-    good: list[tuple[int, EventIn]] = []
+    verdicts = _note_verdicts(
+        session, user, {event.note_id.int: event.note_id for _, event in events}
+    )
+    latest = now + CLOCK_SKEW
+    good: list[EventIn] = []
     for index, event in events:
-        code, params = _refusal(event, notes.get(event.note_id), visible, writable, now)
+        code, params = verdicts.get(event.note_id.int) or _event_refusal(event, latest)
         if code:
             rejected.append(RejectedEvent(index=index, id=event.id, code=code, params=params))
         else:
-            good.append((index, event))
-    accepted, duplicates = record(session, [event for _, event in good])
+            good.append(event)
+    accepted, duplicates = record(session, good)
     session.commit()
     rejected.sort(key=lambda refusal: refusal.index)
     return EventsReceipt(accepted=accepted, duplicates=duplicates, rejected=rejected)
 
 
-def _readable_account_ids(session: Session, user: User) -> set[uuid.UUID]:
-    return set(session.scalars(visible_account_ids(user)))
+_Refusal = tuple[str | None, dict[str, Any]]
+_FINE: _Refusal = (None, {})
 
 
-def _refusal(event: EventIn, note, visible, writable, now: datetime) -> tuple[str | None, dict]:
-    if note is None or note.account_id not in visible:
-        return "note.not_found", {}
-    if note.account_id not in writable:
-        return "note.forbidden", {}
-    if note.status != "published":
-        return "event.note_not_published", {"status": note.status}
-    if event.ts > now + CLOCK_SKEW:
+def _note_verdicts(
+    session: Session, user: User, note_ids: dict[int, uuid.UUID]
+) -> dict[int, _Refusal]:
+    """Why the caller may not send events of each note (keyed by the id's integer); notes
+    they may send events of are left out."""
+    ids = list(note_ids.values())
+    notes = {
+        note_id.int: (account_id, status)
+        for start in range(0, len(ids), 500)
+        for note_id, account_id, status in session.execute(
+            select(Note.id, Note.account_id, Note.status).where(
+                Note.id.in_(ids[start : start + 500])
+            )
+        )
+    }
+    writable = writable_account_ids(session, user)
+    visible = writable | set(session.scalars(visible_account_ids(user)))
+    verdicts: dict[int, _Refusal] = {}
+    for key in note_ids:
+        account_id, status = notes.get(key, (None, None))
+        if account_id not in visible:
+            verdicts[key] = ("note.not_found", {})
+        elif account_id not in writable:
+            verdicts[key] = ("note.forbidden", {})
+        elif status != "published":
+            verdicts[key] = ("event.note_not_published", {"status": status})
+    return verdicts
+
+
+def _event_refusal(event: EventIn, latest: datetime) -> _Refusal:
+    if event.ts > latest:
         return "event.in_future", {}
-    kind = KIND_NAMES[event.kind]
-    if kind is EventKind.ORDER:
-        if event.value is None or event.value > MAX_ORDER_FEN:
-            return "event.bad_value", {"kind": event.kind}
-    elif kind is EventKind.VIEW:
-        if event.value is not None and event.value > MAX_WATCH_SECONDS:
-            return "event.bad_value", {"kind": event.kind}
-        if event.completed is not None and event.value is None:
-            return "event.completed_without_watch_time", {}
-    elif event.value is not None or event.completed is not None:
-        return "event.value_not_allowed", {"kind": event.kind}
-    return None, {}
+    kind, value = event.kind, event.value
+    if kind == "order":
+        fits = value is not None and value <= MAX_ORDER_FEN and event.completed is None
+        return _FINE if fits else ("event.bad_value", {"kind": kind})
+    if kind == "view":
+        if value is None:
+            return _FINE if event.completed is None else ("event.completed_without_watch_time", {})
+        return _FINE if value <= MAX_WATCH_SECONDS else ("event.bad_value", {"kind": kind})
+    if value is None and event.completed is None:
+        return _FINE
+    return "event.value_not_allowed", {"kind": kind}
 
 
 def record(session: Session, events: Sequence[EventIn]) -> tuple[int, int]:
     """Store the events whose ids are new and count them into the rollups (in the caller's
     transaction). Events of notes that do not exist are skipped. Returns (new, duplicates)."""
-    contexts = rollups.note_contexts(session, (event.note_id for event in events))
-    rows: list[dict[str, Any]] = []
+    distinct = {event.note_id.int: event.note_id for event in events}
+    contexts = rollups.note_contexts(session, distinct.values())
+    notes = {context.note_id.int: context for context in contexts.values()}
+    kept: list[tuple[EventIn, NoteContext]] = []
     seen: set[str] = set()
     for event in events:
-        if event.id in seen or event.note_id not in contexts:
-            continue
-        seen.add(event.id)
-        rows.append(
-            {
-                "id": event.id,
-                "note_id": event.note_id,
-                "kind": KIND_NAMES[event.kind],
-                "ts": event.ts,
-                "value": event.value,
-                "completed": event.completed,
-            }
-        )
-    inserted = _insert_new(session, rows)
+        note = notes.get(event.note_id.int)
+        if note is not None and event.id not in seen:
+            seen.add(event.id)
+            kept.append((event, note))
+    inserted = _insert_new(session, kept)
     fresh = [
-        CountedEvent(row["note_id"], row["kind"], row["ts"], row["value"], row["completed"])
-        for row in rows
-        if row["id"] in inserted
+        CountedEvent(note, KIND_NAMES[event.kind], event.ts, event.value, event.completed)
+        for event, note in kept
+        if inserted is None or event.id in inserted
     ]
-    rollups.apply(session, rollups.tally(fresh, contexts))
+    rollups.apply(session, rollups.tally(fresh))
     return len(fresh), len(events) - len(fresh)
 
 
-def _insert_new(session: Session, rows: list[dict[str, Any]]) -> set[str]:
-    """Insert the rows whose ids are not stored yet; returns the ids that were inserted."""
+def _insert_new(session: Session, kept: list[tuple[EventIn, NoteContext]]) -> set[str] | None:
+    """Insert the events whose ids are not stored yet; returns the ids inserted, or None when
+    every one was."""
+    if not kept:
+        return None
     if session.get_bind().dialect.name == "sqlite":
-        return _insert_new_sqlite(session, rows)
+        return _insert_new_sqlite(session, kept)
     statement = (
         postgresql.insert(Event).on_conflict_do_nothing(index_elements=["id"]).returning(Event.id)
     )
+    rows = [
+        {
+            "id": event.id,
+            "note_id": note.note_id,
+            "kind": KIND_NAMES[event.kind],
+            "ts": event.ts,
+            "value": event.value,
+            "completed": event.completed,
+        }
+        for event, note in kept
+    ]
     inserted: set[str] = set()
     for start in range(0, len(rows), INSERT_CHUNK):
-        if chunk := rows[start : start + INSERT_CHUNK]:
-            inserted.update(session.scalars(statement, chunk))
-    return inserted
+        inserted.update(session.scalars(statement, rows[start : start + INSERT_CHUNK]))
+    return None if len(inserted) == len(rows) else inserted
 
 
 _COLUMNS = ("id", "note_id", "kind", "ts", "value", "completed")
@@ -216,7 +235,9 @@ _SQLITE_INSERT_OR_IGNORE = (
 )
 
 
-def _insert_new_sqlite(session: Session, rows: list[dict[str, Any]]) -> set[str]:
+def _insert_new_sqlite(
+    session: Session, kept: list[tuple[EventIn, NoteContext]]
+) -> set[str] | None:
     """SQLite's way, several times faster than a RETURNING per row: one `INSERT OR IGNORE` of
     the whole batch at the driver level, each value converted by its column's own type (so
     the stored form is exactly SQLAlchemy's). When the database inserted fewer rows than were
@@ -225,16 +246,15 @@ def _insert_new_sqlite(session: Session, rows: list[dict[str, Any]]) -> set[str]
     inserting in between."""
     note_id = _processor(session, "note_id")
     ts = _processor(session, "ts")
+    stored_ids = {id(note): note_id(note.note_id) for _, note in kept}
     values = [
-        (row["id"], note_id(row["note_id"]), row["kind"], ts(row["ts"]))
-        + (row["value"], row["completed"])
-        for row in rows
+        (event.id, stored_ids[id(note)], KIND_NAMES[event.kind], ts(event.ts))
+        + (event.value, event.completed)
+        for event, note in kept
     ]
-    if not values:
-        return set()
     inserted = session.connection().exec_driver_sql(_SQLITE_INSERT_OR_IGNORE, values).rowcount
     if inserted == len(values):
-        return {row["id"] for row in rows}
+        return None
     newest = select(Event.id).order_by(Event.seq.desc()).limit(inserted)
     return set(session.scalars(newest)) if inserted else set()
 

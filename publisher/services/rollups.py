@@ -47,9 +47,11 @@ log = logging.getLogger(__name__)
 REBUILD_CHUNK = 50_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NoteContext:
-    """What counting an event of a note needs to know about it."""
+    """What counting an event of a note needs to know about it. Hashed by identity: one
+    object per note in a batch, so grouping tens of thousands of events by note never hashes
+    a UUID (a Python-level call) per event."""
 
     note_id: uuid.UUID
     account_id: uuid.UUID
@@ -57,9 +59,9 @@ class NoteContext:
     tz: ZoneInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountedEvent:
-    note_id: uuid.UUID
+    note: NoteContext
     kind: EventKind
     ts: datetime
     value: int | None
@@ -94,18 +96,30 @@ def add(counted: Tally, note: NoteContext, day: date, deltas: list[tuple[str, in
         _bump(counted.briefs, (note.brief_id, day), deltas)
 
 
-def tally(events: Iterable[CountedEvent], notes: Mapping[uuid.UUID, NoteContext]) -> Tally:
-    """Counter deltas of these events; every event's note must be in `notes`."""
-    result = Tally()
+def tally(events: Iterable[CountedEvent]) -> Tally:
+    """Counter deltas of these events: grouped by note and local day first (cheap keys), then
+    spread over the note's, account's and brief's rows once per note-day."""
+    days: dict[tuple[NoteContext, date], dict[str, int]] = {}
+    hours: dict[tuple[NoteContext, date, int], dict[str, int]] = {}
     for event in events:
-        note = notes[event.note_id]
+        note = event.note
         local = event.ts.astimezone(note.tz)
         day = local.date()
-        add(result, note, day, counter_deltas(event.kind, event.value, event.completed))
-        if event.kind is EventKind.VIEW or event.kind in INTERACTION_KINDS:
-            activity = "views" if event.kind is EventKind.VIEW else "interactions"
-            _bump(result.hours, (note.account_id, day, local.hour), [(activity, 1)])
+        _bump(days, (note, day), counter_deltas(event.kind, event.value, event.completed))
+        if event.kind is EventKind.VIEW:
+            _bump(hours, (note, day, local.hour), _VIEWED)
+        elif event.kind in INTERACTION_KINDS:
+            _bump(hours, (note, day, local.hour), _INTERACTED)
+    result = Tally()
+    for (note, day), counts in days.items():
+        add(result, note, day, list(counts.items()))
+    for (note, day, hour), counts in hours.items():
+        _bump(result.hours, (note.account_id, day, hour), list(counts.items()))
     return result
+
+
+_VIEWED = [("views", 1)]
+_INTERACTED = [("interactions", 1)]
 
 
 def _insert(session: Session, table: Table):
@@ -212,11 +226,13 @@ def rebuild(session: Session) -> int:
         last = rows[-1].seq
         contexts = note_contexts(session, (row.note_id for row in rows))
         events = [
-            CountedEvent(row.note_id, EventKind(row.kind), row.ts, row.value, row.completed)
+            CountedEvent(
+                contexts[row.note_id], EventKind(row.kind), row.ts, row.value, row.completed
+            )
             for row in rows
             if row.note_id in contexts
         ]
-        apply(session, tally(events, contexts))
+        apply(session, tally(events))
         counted += len(events)
 
 
