@@ -667,6 +667,106 @@ _MESSAGES: dict[str, str] = {
         "Messages", "A note to schedule needs at least one photo."
     ),
     "planned_csv.duplicate_row": QT_TRANSLATE_NOOP("Messages", "The same note as row {first_row}."),
+    # the data center: platform exports, figures, spend, events
+    "platform_export.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only .xlsx and .csv exports can be imported, not {extension} files. "
+        "Open the file in Excel or WPS and save it as .xlsx.",
+    ),
+    "platform_export.unreadable": QT_TRANSLATE_NOOP("Messages", "The file could not be read."),
+    "platform_export.empty": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "platform_export.too_large": QT_TRANSLATE_NOOP("Messages", "The file is larger than {max} MB."),
+    "platform_export.not_xlsx": QT_TRANSLATE_NOOP(
+        "Messages", "The file is not a readable Excel workbook (.xlsx)."
+    ),
+    "platform_export.unpacked_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The workbook unpacks to more than {max} MB: it is not a note data export."
+    ),
+    "platform_export.encoding": QT_TRANSLATE_NOOP(
+        "Messages", "The CSV file is neither UTF-8 nor GB18030 text. Save it again as CSV UTF-8."
+    ),
+    "platform_export.no_header": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No table header with known columns (笔记标题, 曝光, 观看, 点赞 …) "
+        "was found near the top of the file.",
+    ),
+    "platform_export.missing_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The table has no column naming the note: it needs 笔记标题, 笔记链接 or 笔记ID.",
+    ),
+    "platform_export.no_metrics": QT_TRANSLATE_NOOP(
+        "Messages", "The table has no data columns (曝光, 观看, 点赞, 收藏 …)."
+    ),
+    "platform_export.too_many_columns": QT_TRANSLATE_NOOP(
+        "Messages", "The table has more than {max} columns."
+    ),
+    "platform_export.too_many_rows": QT_TRANSLATE_NOOP(
+        "Messages", "The file has more than {max} rows. Export a shorter period."
+    ),
+    "platform_export.count_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in “{column}” is not a count."
+    ),
+    "platform_export.count_negative": QT_TRANSLATE_NOOP(
+        "Messages", "“{column}” cannot be negative ({value})."
+    ),
+    "platform_export.ratio_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in “{column}” is not a percentage."
+    ),
+    "platform_export.ratio_negative": QT_TRANSLATE_NOOP(
+        "Messages", "“{column}” cannot be negative ({value})."
+    ),
+    "platform_export.seconds_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in “{column}” is not a duration."
+    ),
+    "platform_export.seconds_negative": QT_TRANSLATE_NOOP(
+        "Messages", "“{column}” cannot be negative ({value})."
+    ),
+    "platform_export.date_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in “{column}” is not a date."
+    ),
+    "platform_export.note_id_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in “{column}” is not a note ID (24 characters, 0–9 and a–f)."
+    ),
+    "platform_export.note_id_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The note ID “{value}” does not match the note in the link ({link})."
+    ),
+    "platform_export.note_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "This note is already on row {first_row} of this file."
+    ),
+    "platform_export.row_blank": QT_TRANSLATE_NOOP("Messages", "Blank row."),
+    "platform_export.row_total": QT_TRANSLATE_NOOP("Messages", "A totals row, not a note."),
+    "platform_export.row_no_data": QT_TRANSLATE_NOOP("Messages", "No note data on this row."),
+    "stats.bad_period": QT_TRANSLATE_NOOP(
+        "Messages", "Choose a period whose end is not before its start, of at most {max_days} days."
+    ),
+    "stats.bad_sort": QT_TRANSLATE_NOOP("Messages", "The table cannot be sorted that way."),
+    "spend.target_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Say which note or campaign the money was spent on."
+    ),
+    "spend.note_not_in_brief": QT_TRANSLATE_NOOP(
+        "Messages", "That note is not part of this campaign."
+    ),
+    "spend.not_found": QT_TRANSLATE_NOOP("Messages", "That spend record no longer exists."),
+    "stat_import.unknown_note": QT_TRANSLATE_NOOP(
+        "Messages", "Row {row} was matched to a note that is not a published note of this account."
+    ),
+    "stat_import.as_of_future": QT_TRANSLATE_NOOP(
+        "Messages", "The export's date cannot be in the future."
+    ),
+    "events.not_a_list": QT_TRANSLATE_NOOP("Messages", "The events must be sent as a JSON list."),
+    "events.too_many": QT_TRANSLATE_NOOP("Messages", "At most {max} events can be sent at once."),
+    "event.invalid": QT_TRANSLATE_NOOP("Messages", "The event's “{field}” is missing or wrong."),
+    "event.note_not_published": QT_TRANSLATE_NOOP(
+        "Messages", "Events are only counted for published notes."
+    ),
+    "event.in_future": QT_TRANSLATE_NOOP("Messages", "The event's time is in the future."),
+    "event.bad_value": QT_TRANSLATE_NOOP(
+        "Messages", "The event's value does not fit a {kind} event."
+    ),
+    "event.value_not_allowed": QT_TRANSLATE_NOOP("Messages", "A {kind} event carries no value."),
+    "event.completed_without_watch_time": QT_TRANSLATE_NOOP(
+        "Messages", "A finished video view needs its watch time."
+    ),
     # brand kits, user templates, compositions
     "brand_kit.forbidden": QT_TRANSLATE_NOOP(
         "Messages", "You may look at this brand kit but not change it (your role: {role})."
