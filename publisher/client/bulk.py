@@ -6,8 +6,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-import requests
-
 from publisher.bulk_schemas import (
     BulkSchedule,
     BulkSchedulePublic,
@@ -16,16 +14,11 @@ from publisher.bulk_schemas import (
     PeriodIn,
     SpacingRulesIn,
 )
-from publisher.client.http import Transport
+from publisher.client.http import Transport, replayed
 from publisher.domain.changes import ChangeSet
 from publisher.schemas import NoteCreate, NotePublic, NoteSchedule
 
 BULK_SCHEDULED = ChangeSet(notes=True, schedule=True)
-
-
-def _replayed(response: requests.Response) -> bool:
-    """Whether the backend answered from an earlier request with the same key."""
-    return response.headers.get("Idempotent-Replayed") == "true"
 
 
 class BulkCalls:
@@ -76,7 +69,7 @@ class BulkCalls:
         response = self.transport.request(
             "POST", "/notes", json=data.model_dump(mode="json"), idempotency_key=key
         )
-        return NotePublic.model_validate(response.json()), _replayed(response)
+        return NotePublic.model_validate(response.json()), replayed(response)
 
     def schedule_note_once(
         self, note_id: uuid.UUID, *, at: datetime, version: int, key: str
@@ -86,4 +79,4 @@ class BulkCalls:
         response = self.transport.request(
             "POST", f"/notes/{note_id}/schedule", json=body, idempotency_key=key
         )
-        return NotePublic.model_validate(response.json()), _replayed(response)
+        return NotePublic.model_validate(response.json()), replayed(response)

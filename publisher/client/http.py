@@ -209,3 +209,8 @@ def error_from_response(response: requests.Response) -> ClientError:
     if status in (400, 413, 415, 422, 429):
         return ValidationError(code, params, status, body.get("violations"))
     return ServerError(code, params, status)
+
+
+def replayed(response: requests.Response) -> bool:
+    """Whether the backend answered from an earlier request with the same idempotency key."""
+    return response.headers.get("Idempotent-Replayed") == "true"

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from publisher.client.http import Transport
+from publisher.client.http import Transport, replayed
 from publisher.schemas import Page
 from publisher.stats_schemas import (
     AccountStatsRow,
@@ -156,9 +156,12 @@ class StatsCalls:
         )
         return ImportPreview.model_validate(response.json())
 
-    def import_stats(self, data: ImportRequest, *, idempotency_key: str) -> StatImportPublic:
-        """Store an export's matched rows. The key (from the file's content) makes a retry
-        after a lost answer, or a second click, store nothing twice."""
+    def import_stats(
+        self, data: ImportRequest, *, idempotency_key: str
+    ) -> tuple[StatImportPublic, bool]:
+        """Store an export's matched rows; also whether this was answered from an earlier
+        import with the same key (the key, from the file's content, makes a retry after a lost
+        answer, or a second click, store nothing twice)."""
         response = self.transport.request(
             "POST",
             "/stats/imports",
@@ -166,7 +169,7 @@ class StatsCalls:
             idempotency_key=idempotency_key,
             timeout=STATS_TIMEOUT,
         )
-        return StatImportPublic.model_validate(response.json())
+        return StatImportPublic.model_validate(response.json()), replayed(response)
 
     def stat_imports(self, account_id: uuid.UUID) -> list[StatImportPublic]:
         data = self._get("/stats/imports", {"account_id": str(account_id)})

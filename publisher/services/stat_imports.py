@@ -177,14 +177,20 @@ def commit(session: Session, user: User, data: ImportRequest, *, now: datetime) 
     )
     session.add(record)
     session.flush()
-    _add_growth(session, record, chosen)
+    added = _add_growth(session, record, chosen)
+    record.report = {**record.report, "added": added}
     session.commit()
     return record
 
 
-def _add_growth(session: Session, record: StatImport, chosen: dict[uuid.UUID, ImportMatch]) -> None:
+def _add_growth(
+    session: Session, record: StatImport, chosen: dict[uuid.UUID, ImportMatch]
+) -> dict[str, int]:
+    """Add what each note grew since its last import; returns the growth summed over the
+    notes, counter by counter (what the report tells the user was added)."""
+    added = dict.fromkeys(COUNTERS, 0)
     if not chosen:
-        return
+        return added
     contexts = rollups.note_contexts(session, chosen)
     previous = {
         totals.note_id: totals
@@ -211,8 +217,11 @@ def _add_growth(session: Session, record: StatImport, chosen: dict[uuid.UUID, Im
         deltas = [(name, amount) for name, amount in growth.items() if amount]
         if deltas:
             rollups.add(counted, context, day, deltas)
+        for name, amount in deltas:
+            added[name] += amount
         _keep_totals(session, before, note_id, record, now_totals)
     rollups.apply(session, counted, source=SOURCE_IMPORT)
+    return added
 
 
 def _keep_totals(

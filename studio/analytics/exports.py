@@ -77,10 +77,12 @@ def save_table_csv(parent: QWidget, model: QAbstractItemModel, suggested_name: s
 
 def widget_png(widget: QWidget) -> bytes:
     """The widget as it looks now, at the screen's pixel density."""
-    buffer = QBuffer(QByteArray())
+    data = QByteArray()  # kept alive here: the buffer writes into it, it does not own it
+    buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     widget.grab().save(buffer, "PNG")
-    return bytes(buffer.data().data())
+    buffer.close()
+    return bytes(data.data())
 
 
 def save_widget_png(parent: QWidget, widget: QWidget, suggested_name: str) -> Path | None:

@@ -232,12 +232,13 @@ def test_a_platform_export_is_matched_previewed_and_imported_once(api, tmp_path)
     ]
     assert {note.id for note in preview.notes} == {first.id, second.id}
     chosen = request.model_copy(update={"assignments": {4: None, 5: second.id}})
-    done = api.import_stats(chosen, idempotency_key=str(uuid.uuid4()))
-    assert (done.matched, done.unmatched) == (2, 1)
+    done, replayed = api.import_stats(chosen, idempotency_key=str(uuid.uuid4()))
+    assert (done.matched, done.unmatched, replayed) == (2, 1, False)
+    assert done.report["added"]["views"] == 907
     totals = api.stats_summary(account_id=account_id).totals
     assert (totals["impressions"], totals["views"], totals["likes"]) == (12000, 907, 80)
-    again = api.import_stats(chosen, idempotency_key=str(uuid.uuid4()))
-    assert again.matched == 2
+    again, _ = api.import_stats(chosen, idempotency_key=str(uuid.uuid4()))
+    assert again.matched == 2 and again.report["added"]["views"] == 0
     assert api.stats_summary(account_id=account_id).totals["views"] == 907, "nothing twice"
     grown = chosen.model_copy(
         update={"rows": [rows[0].model_copy(update={"metrics": {"views": 1000}}), *rows[1:]]}
