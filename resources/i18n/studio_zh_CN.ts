@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountPicker</name>
@@ -27,6 +28,17 @@
     <message>
         <source>Showing</source>
         <translation>当前查看</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Changes are against the previous period. Double-click an account to look at it alone.</source>
+        <translation>涨跌均与上一周期相比。双击账号可单独查看。</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
 </context>
 <context>
@@ -116,6 +128,210 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsExports</name>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <translation>PNG 图片</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Analytics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Import platform data…</source>
+        <translation>导入平台数据…</translation>
+    </message>
+    <message>
+        <source>Read a data-center export (CSV or Excel) downloaded from the platform</source>
+        <translation>读取从平台数据中心下载的导出文件（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Best times</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>No figures for this period yet</source>
+        <translation>这段时间还没有数据</translation>
+    </message>
+    <message>
+        <source>Figures appear here once readers see your published notes. Publish a note, import the data-center export you downloaded from the platform, or run “python main.py demo” to explore the studio with sample data.</source>
+        <translation>读者看到你发布的笔记后，数据就会显示在这里。你可以发布一篇笔记、导入从平台数据中心下载的导出文件，或运行“python main.py demo”用示例数据体验。</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>话题数据</translation>
+    </message>
+    <message>
+        <source>best-times</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>followers</source>
+        <translation>粉丝数据</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>账号数据</translation>
+    </message>
+    <message>
+        <source>Figures of {scope}</source>
+        <translation>{scope}的数据</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded. {reason}</source>
+        <translation>数据加载失败。{reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsTables</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Double-click to look at it alone</source>
+        <translation>双击单独查看</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝</translation>
+    </message>
+    <message>
+        <source>Views by day</source>
+        <translation>每日观看</translation>
+    </message>
+    <message>
+        <source>Slipping</source>
+        <translation>下滑</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>{figure} change</source>
+        <translation>{figure}涨跌</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Views per note</source>
+        <translation>篇均观看</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsWeekdays</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
     <name>BackendCard</name>
     <message>
         <source>Backend</source>
@@ -130,7 +346,7 @@
         <translation>本机（内置后端）</translation>
     </message>
     <message>
-        <source>Everything stays in this computer's data folder, and only you work on it.</source>
+        <source>Everything stays in this computer&apos;s data folder, and only you work on it.</source>
         <translation>所有内容都保存在本机的数据文件夹中，只有你自己使用。</translation>
     </message>
     <message>
@@ -260,11 +476,11 @@
         <translation>使用品牌套件配色</translation>
     </message>
     <message>
-        <source>Texts and shapes set to brand colours take the current kit's colours</source>
+        <source>Texts and shapes set to brand colours take the current kit&apos;s colours</source>
         <translation>设为品牌色的文字和形状将使用当前套件的颜色</translation>
     </message>
     <message>
-        <source>The brand kit's logo, drawn above everything.</source>
+        <source>The brand kit&apos;s logo, drawn above everything.</source>
         <translation>品牌套件的 Logo，显示在最上层。</translation>
     </message>
     <message>
@@ -272,7 +488,7 @@
         <translation>品牌套件还没有 Logo：请在“设置 → 品牌套件”中添加。</translation>
     </message>
     <message>
-        <source>This photo uses the brand kit's colours.</source>
+        <source>This photo uses the brand kit&apos;s colours.</source>
         <translation>这张图片使用了品牌套件的配色。</translation>
     </message>
     <message>
@@ -544,7 +760,7 @@
         <translation>建议</translation>
     </message>
     <message>
-        <source>Don't</source>
+        <source>Don&apos;t</source>
         <translation>禁止</translation>
     </message>
     <message>
@@ -687,7 +903,7 @@
         <translation>添加词语</translation>
     </message>
     <message>
-        <source>No do's</source>
+        <source>No do&apos;s</source>
         <translation>暂无建议</translation>
     </message>
     <message>
@@ -695,11 +911,11 @@
         <translation>添加建议</translation>
     </message>
     <message>
-        <source>No don'ts</source>
+        <source>No don&apos;ts</source>
         <translation>暂无禁忌</translation>
     </message>
     <message>
-        <source>Add a don't</source>
+        <source>Add a don&apos;t</source>
         <translation>添加禁忌</translation>
     </message>
     <message>
@@ -719,11 +935,11 @@
         <translation>违禁词</translation>
     </message>
     <message>
-        <source>Do's</source>
+        <source>Do&apos;s</source>
         <translation>建议做</translation>
     </message>
     <message>
-        <source>Don'ts</source>
+        <source>Don&apos;ts</source>
         <translation>请勿做</translation>
     </message>
     <message>
@@ -1037,7 +1253,7 @@
         <translation>篇</translation>
     </message>
     <message>
-        <source>on each account's own clock</source>
+        <source>on each account&apos;s own clock</source>
         <translation>按各账号所在时区</translation>
     </message>
     <message>
@@ -1049,7 +1265,7 @@
         <translation>分钟数略作错开，避免时间看起来像机器发布</translation>
     </message>
     <message>
-        <source>Reading the accounts' calendars…</source>
+        <source>Reading the accounts&apos; calendars…</source>
         <translation>正在读取各账号的排期…</translation>
     </message>
     <message>
@@ -1186,7 +1402,7 @@
         <translation>月</translation>
     </message>
     <message>
-        <source>Times in each account's time zone</source>
+        <source>Times in each account&apos;s time zone</source>
         <translation>时间按各账号所在时区显示</translation>
     </message>
     <message>
@@ -1236,6 +1452,104 @@
     <message>
         <source>Only scheduled notes can be moved.</source>
         <translation>只有已定时的笔记可以拖动改期。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFunnel</name>
+    <message>
+        <source>Per order {amount}</source>
+        <translation>客单价 {amount}</translation>
+    </message>
+    <message>
+        <source>{after} ÷ {before} {rate}</source>
+        <translation>{after} ÷ {before} {rate}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <source>Record spend…</source>
+        <translation>记录投放…</translation>
+    </message>
+    <message>
+        <source>Loading campaigns…</source>
+        <translation>正在加载活动…</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>转化漏斗</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <source>By creator</source>
+        <translation>按达人</translation>
+    </message>
+    <message>
+        <source>By note</source>
+        <translation>按笔记</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Campaigns cannot be shown</source>
+        <translation>无法显示活动</translation>
+    </message>
+    <message>
+        <source>You have no campaigns yet</source>
+        <translation>还没有合作活动</translation>
+    </message>
+    <message>
+        <source>A campaign is a brief and the notes creators publish for it. Write a brief on the Collaborations page, or take one on as a creator: its funnel, spend and return show here once notes are out.</source>
+        <translation>活动就是一份合作需求和达人为它发布的笔记。在“合作”页写一份需求，或以达人身份接下一份：笔记发布后，转化漏斗、投放和回报会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Only the brand records spend on its campaigns.</source>
+        <translation>只有品牌方可以记录活动的投放。</translation>
+    </message>
+    <message>
+        <source>This campaign cannot be shown</source>
+        <translation>无法显示该活动</translation>
+    </message>
+    <message>
+        <source>Notes published: {count} · {start} – {end}</source>
+        <translation>已发布笔记：{count} · {start} – {end}</translation>
+    </message>
+    <message>
+        <source>No notes published yet</source>
+        <translation>还没有已发布的笔记</translation>
+    </message>
+    <message>
+        <source>The funnel, ROI and the tables fill in once a creator&apos;s note for this brief is published. Spend paid in advance can be recorded already.</source>
+        <translation>达人为这份需求发布笔记后，这里会显示转化漏斗、ROI 和明细表。提前支付的投放现在就可以记录。</translation>
+    </message>
+    <message>
+        <source>funnel</source>
+        <translation>转化漏斗</translation>
+    </message>
+    <message>
+        <source>creators</source>
+        <translation>达人</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1316,7 +1630,7 @@
         <translation>未挂载：{names}</translation>
     </message>
     <message>
-        <source>The brief's products</source>
+        <source>The brief&apos;s products</source>
         <translation>Brief 指定商品</translation>
     </message>
     <message>
@@ -2066,7 +2380,7 @@
         <translation>封面方案</translation>
     </message>
     <message>
-        <source>Click a variant to see it in the feed. The others put this note's photos and title into a template.</source>
+        <source>Click a variant to see it in the feed. The others put this note&apos;s photos and title into a template.</source>
         <translation>点击一个方案，在信息流中查看效果。其他方案把这篇笔记的图片和标题放进模板。</translation>
     </message>
     <message>
@@ -2237,7 +2551,7 @@
         <translation>模板…</translation>
     </message>
     <message>
-        <source>Make a cover or collage from a template filled with the note's photos</source>
+        <source>Make a cover or collage from a template filled with the note&apos;s photos</source>
         <translation>用笔记的图片套用模板，制作封面或拼图</translation>
     </message>
     <message>
@@ -2467,7 +2781,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>添加图片或视频</translation>
     </message>
     <message>
-        <source>Published {time}. It is now on your account's page.</source>
+        <source>Published {time}. It is now on your account&apos;s page.</source>
         <translation>已于 {time} 发布，现在可以在你的账号主页看到它。</translation>
     </message>
     <message>
@@ -2676,7 +2990,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>重置曲线</translation>
     </message>
     <message>
-        <source>Make this channel's curve straight again</source>
+        <source>Make this channel&apos;s curve straight again</source>
         <translation>把当前通道的曲线恢复为直线</translation>
     </message>
     <message>
@@ -2698,6 +3012,13 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Click to add a point, drag to move it; double-click or drag it out to remove.</source>
         <translation>点击添加控制点，拖动可移动；双击或拖出框外即可删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyChart</name>
+    <message>
+        <source>{orders} (right axis)</source>
+        <translation>{orders}（右轴）</translation>
     </message>
 </context>
 <context>
@@ -2782,11 +3103,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>赞</translation>
     </message>
     <message>
-        <source>Loading this account's recent notes…</source>
+        <source>Loading this account&apos;s recent notes…</source>
         <translation>正在加载这个账号的近期笔记…</translation>
     </message>
     <message>
-        <source>Around it: this account's recent notes.</source>
+        <source>Around it: this account&apos;s recent notes.</source>
         <translation>周围是这个账号的近期笔记。</translation>
     </message>
     <message>
@@ -2794,7 +3115,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个账号还没有其他笔记：灰色示例卡片代替它们。</translation>
     </message>
     <message>
-        <source>The account's recent notes could not be loaded: {reason}</source>
+        <source>The account&apos;s recent notes could not be loaded: {reason}</source>
         <translation>无法加载账号的近期笔记：{reason}</translation>
     </message>
 </context>
@@ -2863,7 +3184,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>标注为 AI 生成内容</translation>
     </message>
     <message>
-        <source>Shown on the note, and written into the exported photos' metadata</source>
+        <source>Shown on the note, and written into the exported photos&apos; metadata</source>
         <translation>显示在笔记上，并写入导出图片的元数据</translation>
     </message>
     <message>
@@ -2879,12 +3200,35 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>由本笔记所属的品牌合作设定，不能关闭</translation>
     </message>
     <message>
-        <source>Only a brand collaboration's note carries it</source>
+        <source>Only a brand collaboration&apos;s note carries it</source>
         <translation>仅品牌合作笔记带有此声明</translation>
     </message>
     <message>
         <source>Labelled on the note as a brand collaboration (合作), as the platform requires.</source>
         <translation>按平台要求，笔记上会标注“合作”。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowersTab</name>
+    <message>
+        <source>Followers at the end</source>
+        <translation>期末粉丝数</translation>
+    </message>
+    <message>
+        <source>Gained in the period</source>
+        <translation>期间涨粉</translation>
+    </message>
+    <message>
+        <source>Gained per day</source>
+        <translation>日均涨粉</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>粉丝</translation>
     </message>
 </context>
 <context>
@@ -2958,7 +3302,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>画幅</translation>
     </message>
     <message>
-        <source>Keeps the video's own framing. A video that is only trimmed is copied as it is: no re-encoding, no quality lost.</source>
+        <source>Keeps the video&apos;s own framing. A video that is only trimmed is copied as it is: no re-encoding, no quality lost.</source>
         <translation>保持视频原有的画幅。只修剪过的视频会原样复制：不重新编码，画质无损。</translation>
     </message>
     <message>
@@ -2993,8 +3337,180 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导入 {count} 个商品</translation>
     </message>
     <message>
+        <source>By link</source>
+        <translation>按链接</translation>
+    </message>
+    <message>
+        <source>By title and date</source>
+        <translation>按标题和日期</translation>
+    </message>
+    <message>
+        <source>By title</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <source>Chosen by you</source>
+        <translation>手动选择</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import data-center figures</source>
+        <translation>导入数据中心数据</translation>
+    </message>
+    <message>
+        <source>Import figures from the data center</source>
+        <translation>从数据中心导入数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>In the platform&apos;s data center open 笔记数据, export it, and choose the file here (.xlsx, or .csv saved from it). Nothing is stored before you press Import.</source>
+        <translation>在平台的数据中心打开“笔记数据”并导出，然后在这里选择该文件（.xlsx，或由它另存的 .csv）。点击“导入”之前不会保存任何数据。</translation>
+    </message>
+    <message>
+        <source>The day the figures are as of: what grew since an earlier import is counted on this day.</source>
+        <translation>数据的截止日期：与上次导入相比新增的部分计入这一天。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>数据截止</translation>
+    </message>
+    <message>
+        <source>Drop the export here (.xlsx or .csv)</source>
+        <translation>将导出文件拖到这里（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>You have no account you may import figures into.</source>
+        <translation>你没有可以导入数据的账号。</translation>
+    </message>
+    <message>
+        <source>Choose the data center&apos;s export</source>
+        <translation>选择数据中心导出的文件</translation>
+    </message>
+    <message>
+        <source>Data center exports</source>
+        <translation>数据中心导出文件</translation>
+    </message>
+    <message>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”…</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be imported: {reason}</source>
+        <translation>无法导入“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{file}”: {rows} notes{period}</source>
+        <translation>“{file}”：{rows} 篇笔记{period}</translation>
+    </message>
+    <message>
+        <source>The rows cannot be matched: {reason}</source>
+        <translation>无法匹配这些行：{reason}</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Import figures of {count} notes</source>
+        <translation>导入 {count} 篇笔记的数据</translation>
+    </message>
+    <message>
+        <source>{matched} of {rows} rows match a published note of this account; {unmatched} do not — pick their note, or leave them out.</source>
+        <translation>{rows} 行中有 {matched} 行匹配到该账号已发布的笔记；{unmatched} 行未匹配，请为它们选择笔记，或选择不导入。</translation>
+    </message>
+    <message>
+        <source>Left out by you: {count}.</source>
+        <translation>手动设为不导入：{count}。</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be read (in red): {count}.</source>
+        <translation>无法读取的行（红色标出）：{count}。</translation>
+    </message>
+    <message>
+        <source>row {row} ({reason})</source>
+        <translation>第 {row} 行（{reason}）</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>另有 {count} 行</translation>
+    </message>
+    <message>
+        <source>Skipped: {rows}.</source>
+        <translation>已跳过：{rows}。</translation>
+    </message>
+    <message>
+        <source>Imported the figures of {count} notes from “{file}”.</source>
+        <translation>已从“{file}”导入 {count} 篇笔记的数据。</translation>
+    </message>
+    <message>
+        <source>The figures of {count} notes in “{file}” were imported before.</source>
+        <translation>“{file}”中 {count} 篇笔记的数据之前已经导入过。</translation>
+    </message>
+    <message>
+        <source>Not matched: {unmatched}. Left out: {left}.</source>
+        <translation>未匹配：{unmatched}。不导入：{left}。</translation>
+    </message>
+    <message>
+        <source>Added: {figures}.</source>
+        <translation>新增：{figures}。</translation>
+    </message>
+    <message>
+        <source>Nothing new was added: only what grew since the last import counts, so the same file never counts twice.</source>
+        <translation>没有新增数据：只有自上次导入以来的增长才会计入，同一个文件不会重复计算。</translation>
+    </message>
+    <message>
+        <source>Not imported: another row has the same note</source>
+        <translation>未导入：另一行对应同一篇笔记</translation>
+    </message>
+    <message>
+        <source>Into “{note}”</source>
+        <translation>计入“{note}”</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -3123,7 +3639,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>报价</translation>
     </message>
     <message>
-        <source>{fee} (the brief's fee)</source>
+        <source>{fee} (the brief&apos;s fee)</source>
         <translation>{fee}（需求默认费用）</translation>
     </message>
     <message>
@@ -3147,11 +3663,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>邀请加入{name}</translation>
     </message>
     <message>
-        <source>They become a member with the role you choose and work on the team's accounts as that role allows.</source>
+        <source>They become a member with the role you choose and work on the team&apos;s accounts as that role allows.</source>
         <translation>对方将以你选择的角色成为成员，并按该角色的权限处理团队的账号。</translation>
     </message>
     <message>
-        <source>Creators choose which of their accounts {name} may manage. They stay the accounts' owners and can end it at any time.</source>
+        <source>Creators choose which of their accounts {name} may manage. They stay the accounts&apos; owners and can end it at any time.</source>
         <translation>达人自行选择把哪些账号交给{name}托管。账号仍归达人所有，达人可随时解除托管。</translation>
     </message>
     <message>
@@ -3278,7 +3794,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{role}：{hint}</translation>
     </message>
     <message>
-        <source>While {org} manages an account, its members see the account's notes and data and may write, schedule and publish for it, each as their role in {org} allows. The account stays yours: you can end this at any time in Settings › Team, and they lose access at once.</source>
+        <source>While {org} manages an account, its members see the account&apos;s notes and data and may write, schedule and publish for it, each as their role in {org} allows. The account stays yours: you can end this at any time in Settings › Team, and they lose access at once.</source>
         <translation>托管期间，{org}的成员可以查看该账号的笔记和数据，并按各自在{org}的角色为它撰写、定时和发布笔记。账号仍归你所有：你可以随时在“设置 › 团队”中解除托管，对方将立即失去访问权限。</translation>
     </message>
     <message>
@@ -3294,12 +3810,23 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>关闭</translation>
     </message>
     <message>
-        <source>You have no accounts of your own to put under management: only an account's owners and admins may.</source>
+        <source>You have no accounts of your own to put under management: only an account&apos;s owners and admins may.</source>
         <translation>你没有可以交由托管的账号：只有账号的所有者和管理员才能这样做。</translation>
     </message>
     <message>
         <source>{account} (already managed)</source>
         <translation>{account}（已托管）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>Previous period: {value}</source>
+        <translation>上一周期：{value}</translation>
+    </message>
+    <message>
+        <source>Nothing to divide by in this period.</source>
+        <translation>这段时间分母为 0，无法计算。</translation>
     </message>
 </context>
 <context>
@@ -3462,7 +3989,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>你托管出去的账号</translation>
     </message>
     <message>
-        <source>Organizations you let manage your accounts. Their members see these accounts' notes and data and may write, schedule and publish for them, each as their role allows. Revoke to take an account back at once; its notes stay yours.</source>
+        <source>Organizations you let manage your accounts. Their members see these accounts&apos; notes and data and may write, schedule and publish for them, each as their role allows. Revoke to take an account back at once; its notes stay yours.</source>
         <translation>你授权托管账号的组织。其成员可以查看这些账号的笔记和数据，并按各自角色撰写、定时和发布笔记。撤销后账号立即收回，笔记仍归你所有。</translation>
     </message>
     <message>
@@ -3542,7 +4069,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>Messages</name>
     <message>
-        <source>The studio's backend cannot be reached right now.</source>
+        <source>The studio&apos;s backend cannot be reached right now.</source>
         <translation>暂时连接不上工作室的后台服务。</translation>
     </message>
     <message>
@@ -3550,15 +4077,15 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>工作室还在启动中。</translation>
     </message>
     <message>
-        <source>The studio's backend took too long to start.</source>
+        <source>The studio&apos;s backend took too long to start.</source>
         <translation>后台服务启动超时。</translation>
     </message>
     <message>
-        <source>The studio's backend stopped while starting.</source>
+        <source>The studio&apos;s backend stopped while starting.</source>
         <translation>后台服务在启动过程中退出了。</translation>
     </message>
     <message>
-        <source>The studio's backend could not be launched.</source>
+        <source>The studio&apos;s backend could not be launched.</source>
         <translation>无法启动后台服务。</translation>
     </message>
     <message>
@@ -3566,7 +4093,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>种草工作室已经在使用这个数据文件夹运行了。请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <source>The studio's database could not be opened.</source>
+        <source>The studio&apos;s database could not be opened.</source>
         <translation>无法打开工作室的数据库。</translation>
     </message>
     <message>
@@ -3666,7 +4193,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>添加视频后，这篇笔记已变为视频笔记；图片需要另建一篇笔记。</translation>
     </message>
     <message>
-        <source>The file's name does not match what it holds (a photo named as a video, or a video named as a photo). Rename it and add it again.</source>
+        <source>The file&apos;s name does not match what it holds (a photo named as a video, or a video named as a photo). Rename it and add it again.</source>
         <translation>文件名与内容不符（照片用了视频的扩展名，或视频用了照片的扩展名）。请改名后重新添加。</translation>
     </message>
     <message>
@@ -3702,7 +4229,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>第 {index} 个视频是 {format} 格式，平台支持：{allowed}。</translation>
     </message>
     <message>
-        <source>The video's shape ({width}×{height}) is not one the platform takes.</source>
+        <source>The video&apos;s shape ({width}×{height}) is not one the platform takes.</source>
         <translation>视频比例（{width}×{height}）不符合平台要求。</translation>
     </message>
     <message>
@@ -3850,7 +4377,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个组织已不存在。</translation>
     </message>
     <message>
-        <source>Only the account's owner may change this.</source>
+        <source>Only the account&apos;s owner may change this.</source>
         <translation>只有账号所有者可以修改此项。</translation>
     </message>
     <message>
@@ -3930,7 +4457,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>你已退出团队服务器的登录，请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <source>Enter the server's address, starting with https:// or http://.</source>
+        <source>Enter the server&apos;s address, starting with https:// or http://.</source>
         <translation>请输入服务器地址，以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
@@ -3974,7 +4501,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个贴纸已不可用。</translation>
     </message>
     <message>
-        <source>This sticker's picture is damaged and cannot be drawn.</source>
+        <source>This sticker&apos;s picture is damaged and cannot be drawn.</source>
         <translation>这个贴纸的图片已损坏，无法绘制。</translation>
     </message>
     <message>
@@ -4022,7 +4549,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个合作需求已不存在，或你无权查看。</translation>
     </message>
     <message>
-        <source>You may read this brand's briefs but not change them (your role: {role}).</source>
+        <source>You may read this brand&apos;s briefs but not change them (your role: {role}).</source>
         <translation>你可以查看该品牌的合作需求，但不能修改（你的角色：{role}）。</translation>
     </message>
     <message>
@@ -4062,7 +4589,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个需求的报名已于 {apply_by} 截止。</translation>
     </message>
     <message>
-        <source>This account does not meet the brief's creator criteria (field, region or followers).</source>
+        <source>This account does not meet the brief&apos;s creator criteria (field, region or followers).</source>
         <translation>该账号不符合需求的创作者条件（领域、地区或粉丝数）。</translation>
     </message>
     <message>
@@ -4134,7 +4661,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>请至少选择一个交给该组织管理的账号。</translation>
     </message>
     <message>
-        <source>A personal workspace does not manage other people's accounts; create an MCN organization for that.</source>
+        <source>A personal workspace does not manage other people&apos;s accounts; create an MCN organization for that.</source>
         <translation>个人工作区不能管理他人的账号；请为此创建一个 MCN 组织。</translation>
     </message>
     <message>
@@ -4202,11 +4729,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>与第 {round} 轮相比没有任何改动；请先处理评论再重新提交。</translation>
     </message>
     <message>
-        <source>That note belongs to another account than the collaboration's.</source>
+        <source>That note belongs to another account than the collaboration&apos;s.</source>
         <translation>这篇笔记属于其他账号，不是该合作的账号。</translation>
     </message>
     <message>
-        <source>Only a draft can become a collaboration's note (this one is {status}).</source>
+        <source>Only a draft can become a collaboration&apos;s note (this one is {status}).</source>
         <translation>只有草稿可以作为合作笔记（这篇的状态：{status}）。</translation>
     </message>
     <message>
@@ -4270,7 +4797,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>“{text}”超出了可记录的金额上限。</translation>
     </message>
     <message>
-        <source>This account's profile was changed somewhere else meanwhile. It has been reloaded: edit it again.</source>
+        <source>This account&apos;s profile was changed somewhere else meanwhile. It has been reloaded: edit it again.</source>
         <translation>账号资料刚在别处被修改，已重新加载：请再编辑一次。</translation>
     </message>
     <message>
@@ -4374,7 +4901,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>只有草稿和已定时的笔记可以移到其他账号（这篇：{status}）。</translation>
     </message>
     <message>
-        <source>A brand collaboration's note stays with the account the brand chose.</source>
+        <source>A brand collaboration&apos;s note stays with the account the brand chose.</source>
         <translation>品牌合作笔记只能留在品牌选定的账号下。</translation>
     </message>
     <message>
@@ -4442,7 +4969,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>图片 {count} 张，一篇笔记最多 {max} 张。</translation>
     </message>
     <message>
-        <source>The photo “{file}” is not there (paths start at the CSV file's folder).</source>
+        <source>The photo “{file}” is not there (paths start at the CSV file&apos;s folder).</source>
         <translation>找不到图片“{file}”（相对路径从 CSV 文件所在文件夹算起）。</translation>
     </message>
     <message>
@@ -4468,6 +4995,150 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>The same note as row {first_row}.</source>
         <translation>与第 {first_row} 行是同一篇笔记。</translation>
+    </message>
+    <message>
+        <source>Only .xlsx and .csv exports can be imported, not {extension} files. Open the file in Excel or WPS and save it as .xlsx.</source>
+        <translation>只能导入 .xlsx 和 .csv 格式的导出文件，不支持 {extension} 文件。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {max} MB.</source>
+        <translation>文件超过 {max} MB。</translation>
+    </message>
+    <message>
+        <source>The file is not a readable Excel workbook (.xlsx).</source>
+        <translation>该文件不是可读取的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to more than {max} MB: it is not a note data export.</source>
+        <translation>该工作簿解压后超过 {max} MB，不是笔记数据导出文件。</translation>
+    </message>
+    <message>
+        <source>No table header with known columns (笔记标题, 曝光, 观看, 点赞 …) was found near the top of the file.</source>
+        <translation>在文件开头没有找到包含已知列名（笔记标题、曝光、观看、点赞等）的表头。</translation>
+    </message>
+    <message>
+        <source>The table has no column naming the note: it needs 笔记标题, 笔记链接 or 笔记ID.</source>
+        <translation>表格中没有标识笔记的列：需要“笔记标题”“笔记链接”或“笔记ID”。</translation>
+    </message>
+    <message>
+        <source>The table has no data columns (曝光, 观看, 点赞, 收藏 …).</source>
+        <translation>表格中没有数据列（曝光、观看、点赞、收藏等）。</translation>
+    </message>
+    <message>
+        <source>The table has more than {max} columns.</source>
+        <translation>表格超过 {max} 列。</translation>
+    </message>
+    <message>
+        <source>The file has more than {max} rows. Export a shorter period.</source>
+        <translation>文件超过 {max} 行，请导出较短时间范围的数据。</translation>
+    </message>
+    <message>
+        <source>“{value}” in “{column}” is not a count.</source>
+        <translation>“{column}”列中的“{value}”不是有效的数量。</translation>
+    </message>
+    <message>
+        <source>“{column}” cannot be negative ({value}).</source>
+        <translation>“{column}”不能为负数（{value}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” in “{column}” is not a percentage.</source>
+        <translation>“{column}”列中的“{value}”不是有效的百分比。</translation>
+    </message>
+    <message>
+        <source>“{value}” in “{column}” is not a duration.</source>
+        <translation>“{column}”列中的“{value}”不是有效的时长。</translation>
+    </message>
+    <message>
+        <source>“{value}” in “{column}” is not a date.</source>
+        <translation>“{column}”列中的“{value}”不是有效的日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” in “{column}” is not a note ID (24 characters, 0–9 and a–f).</source>
+        <translation>“{column}”列中的“{value}”不是有效的笔记ID（24 位，0–9 和 a–f）。</translation>
+    </message>
+    <message>
+        <source>The note ID “{value}” does not match the note in the link ({link}).</source>
+        <translation>笔记ID“{value}”与链接中的笔记（{link}）不一致。</translation>
+    </message>
+    <message>
+        <source>This note is already on row {first_row} of this file.</source>
+        <translation>该笔记已在本文件第 {first_row} 行出现。</translation>
+    </message>
+    <message>
+        <source>Blank row.</source>
+        <translation>空行。</translation>
+    </message>
+    <message>
+        <source>A totals row, not a note.</source>
+        <translation>合计行，不是笔记。</translation>
+    </message>
+    <message>
+        <source>No note data on this row.</source>
+        <translation>这一行没有笔记数据。</translation>
+    </message>
+    <message>
+        <source>Choose a period whose end is not before its start, of at most {max_days} days.</source>
+        <translation>请选择结束日期不早于开始日期、且不超过 {max_days} 天的时间段。</translation>
+    </message>
+    <message>
+        <source>The table cannot be sorted that way.</source>
+        <translation>表格不能按这一项排序。</translation>
+    </message>
+    <message>
+        <source>Say which note or campaign the money was spent on.</source>
+        <translation>请选择这笔投放花在哪篇笔记或哪个活动上。</translation>
+    </message>
+    <message>
+        <source>That note is not part of this campaign.</source>
+        <translation>这篇笔记不属于该活动。</translation>
+    </message>
+    <message>
+        <source>That spend record no longer exists.</source>
+        <translation>这条投放记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Row {row} was matched to a note that is not a published note of this account.</source>
+        <translation>第 {row} 行对应的笔记不是该账号已发布的笔记。</translation>
+    </message>
+    <message>
+        <source>The export&apos;s date cannot be in the future.</source>
+        <translation>导出数据的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The events must be sent as a JSON list.</source>
+        <translation>事件必须以 JSON 列表发送。</translation>
+    </message>
+    <message>
+        <source>At most {max} events can be sent at once.</source>
+        <translation>一次最多发送 {max} 个事件。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s “{field}” is missing or wrong.</source>
+        <translation>事件的“{field}”缺失或有误。</translation>
+    </message>
+    <message>
+        <source>Events are only counted for published notes.</source>
+        <translation>只统计已发布笔记的事件。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s time is in the future.</source>
+        <translation>事件时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s value does not fit a {kind} event.</source>
+        <translation>事件的数值不符合 {kind} 事件。</translation>
+    </message>
+    <message>
+        <source>A {kind} event carries no value.</source>
+        <translation>{kind} 事件不带数值。</translation>
+    </message>
+    <message>
+        <source>A finished video view needs its watch time.</source>
+        <translation>完播的观看需要带上观看时长。</translation>
     </message>
     <message>
         <source>You may look at this brand kit but not change it (your role: {role}).</source>
@@ -4654,7 +5325,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>修剪后的副本只能保存为 {allowed}，不能保存为 {suffix}。</translation>
     </message>
     <message>
-        <source>This video's {codec} stream cannot go into a .{format} file unchanged. Choose another file type.</source>
+        <source>This video&apos;s {codec} stream cannot go into a .{format} file unchanged. Choose another file type.</source>
         <translation>这个视频的 {codec} 流无法原样放入 .{format} 文件。请选择其他文件类型。</translation>
     </message>
     <message>
@@ -4683,6 +5354,105 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <source>Impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看</translation>
+    </message>
+    <message>
+        <source>Cover CTR</source>
+        <translation>封面点击率</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Collects</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Follows gained</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完播率</translation>
+    </message>
+    <message>
+        <source>Avg watch time</source>
+        <translation>平均观看时长</translation>
+    </message>
+    <message>
+        <source>Product clicks</source>
+        <translation>商品点击</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>花费</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>CPE</source>
+        <translation>CPE</translation>
+    </message>
+    <message>
+        <source>CPM</source>
+        <translation>CPM</translation>
+    </message>
+    <message>
+        <source>Video views</source>
+        <translation>视频观看</translation>
+    </message>
+    <message>
+        <source>Watch time</source>
+        <translation>观看时长</translation>
+    </message>
+    <message>
+        <source>Completed views</source>
+        <translation>完播次数</translation>
+    </message>
+    <message>
+        <source>definition v%1</source>
+        <translation>口径 v%1</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Move to another account</source>
@@ -4693,7 +5463,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>移到</translation>
     </message>
     <message>
-        <source>Selected: {count}. Drafts and scheduled notes move. A scheduled note keeps its time and goes out from the new account; use Schedule across accounts to space that account's week again.</source>
+        <source>Selected: {count}. Drafts and scheduled notes move. A scheduled note keeps its time and goes out from the new account; use Schedule across accounts to space that account&apos;s week again.</source>
         <translation>已选：{count}。草稿和已定时的笔记可以移动。已定时的笔记保留原发布时间，改由新账号发布；如需重新安排该账号一周的节奏，请用“跨账号排期”。</translation>
     </message>
     <message>
@@ -4760,7 +5530,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>原声</translation>
     </message>
     <message>
-        <source>How loud the videos' own sound plays; 0 % silences it</source>
+        <source>How loud the videos&apos; own sound plays; 0 % silences it</source>
         <translation>视频原声的音量；0 % 即静音</translation>
     </message>
     <message>
@@ -4869,7 +5639,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>名称，例如 星河MCN 或 花知晓</translation>
     </message>
     <message>
-        <source>Runs creators' accounts: staff plan, write and schedule for the accounts creators put under its management.</source>
+        <source>Runs creators&apos; accounts: staff plan, write and schedule for the accounts creators put under its management.</source>
         <translation>运营达人账号：团队成员为达人托管的账号策划、撰写和定时发布笔记。</translation>
     </message>
     <message>
@@ -5020,6 +5790,33 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>NotesTab</name>
+    <message>
+        <source>Most viewed in this period</source>
+        <translation>本期观看最多的笔记</translation>
+    </message>
+    <message>
+        <source>Search titles</source>
+        <translation>搜索标题</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>{count} published notes</source>
+        <translation>共 {count} 篇已发布笔记</translation>
+    </message>
+    <message>
+        <source>No note title contains “{text}”.</source>
+        <translation>没有标题包含“{text}”的笔记。</translation>
+    </message>
+    <message>
+        <source>No published notes here yet.</source>
+        <translation>这里还没有已发布的笔记。</translation>
+    </message>
+</context>
+<context>
     <name>NotesTableModel</name>
     <message>
         <source>Draft</source>
@@ -5139,15 +5936,15 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{account} 提交了“{brief}”第 {round} 轮稿件，等待审核。</translation>
     </message>
     <message>
-        <source>The brand approved {account}'s note for “{brief}”: it can be scheduled.</source>
+        <source>The brand approved {account}&apos;s note for “{brief}”: it can be scheduled.</source>
         <translation>品牌已通过 {account} 的“{brief}”笔记，可以定时发布了。</translation>
     </message>
     <message>
-        <source>The brand asks for changes to {account}'s note for “{brief}”.</source>
+        <source>The brand asks for changes to {account}&apos;s note for “{brief}”.</source>
         <translation>品牌要求修改 {account} 的“{brief}”笔记。</translation>
     </message>
     <message>
-        <source>The brand rejected {account}'s note for “{brief}”.</source>
+        <source>The brand rejected {account}&apos;s note for “{brief}”.</source>
         <translation>品牌驳回了 {account} 的“{brief}”笔记。</translation>
     </message>
     <message>
@@ -5159,7 +5956,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>{account} 修改了已通过的“{brief}”笔记，将重新提交审核。</translation>
     </message>
     <message>
-        <source>{account}'s note for “{brief}” is published.</source>
+        <source>{account}&apos;s note for “{brief}” is published.</source>
         <translation>{account} 的“{brief}”笔记已发布。</translation>
     </message>
     <message>
@@ -5171,7 +5968,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌取消了与 {account} 的“{brief}”合作。</translation>
     </message>
     <message>
-        <source>Review {account}'s round {round} of “{brief}” by {due}.</source>
+        <source>Review {account}&apos;s round {round} of “{brief}” by {due}.</source>
         <translation>请在 {due} 前审核 {account} 的“{brief}”第 {round} 轮稿件。</translation>
     </message>
     <message>
@@ -5183,11 +5980,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>“{brief}”须在 {due} 前发布（{account}）。</translation>
     </message>
     <message>
-        <source>{by} put {account} under {organization}'s management.</source>
+        <source>{by} put {account} under {organization}&apos;s management.</source>
         <translation>{by} 已将 {account} 交由 {organization} 托管。</translation>
     </message>
     <message>
-        <source>{by} ended {organization}'s management of {account}.</source>
+        <source>{by} ended {organization}&apos;s management of {account}.</source>
         <translation>{by} 已结束 {organization} 对 {account} 的托管。</translation>
     </message>
     <message>
@@ -5220,13 +6017,28 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Day by day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一周期</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message>
         <source>Publish package</source>
         <translation>发布包</translation>
     </message>
     <message>
-        <source>Post it in the platform's creator web page: drag the saved images in order, paste the caption, then confirm here.</source>
+        <source>Post it in the platform&apos;s creator web page: drag the saved images in order, paste the caption, then confirm here.</source>
         <translation>在小红书创作服务平台发布：按顺序拖入保存好的图片，粘贴文案，发布后回到这里确认。</translation>
     </message>
     <message>
@@ -5338,6 +6150,29 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>PeriodBar</name>
+    <message>
+        <source>{days} days</source>
+        <translation>近{days}天</translation>
+    </message>
+    <message>
+        <source>First day (at most {days} days in all)</source>
+        <translation>开始日期（最长 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Compare with the previous period</source>
+        <translation>对比上一周期</translation>
+    </message>
+    <message>
+        <source>vs {range}</source>
+        <translation>对比 {range}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoEditor</name>
     <message>
         <source>← Back to note</source>
@@ -5384,7 +6219,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>复制编辑</translation>
     </message>
     <message>
-        <source>Copy this photo's adjustments, curves and filter</source>
+        <source>Copy this photo&apos;s adjustments, curves and filter</source>
         <translation>复制这张图的调节、曲线和滤镜</translation>
     </message>
     <message>
@@ -5408,7 +6243,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌意见</translation>
     </message>
     <message>
-        <source>Show or hide the brand's comments on this photo and their boxes on it</source>
+        <source>Show or hide the brand&apos;s comments on this photo and their boxes on it</source>
         <translation>显示或隐藏品牌对这张图的意见及圈出的区域</translation>
     </message>
     <message>
@@ -5416,7 +6251,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save this photo as edited, at the platform's size, to a folder</source>
+        <source>Save this photo as edited, at the platform&apos;s size, to a folder</source>
         <translation>按平台尺寸把编辑后的图片保存到文件夹</translation>
     </message>
     <message>
@@ -5491,7 +6326,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>编辑这张图</translation>
     </message>
     <message>
-        <source>Open it in the editor with the brand's boxes on it</source>
+        <source>Open it in the editor with the brand&apos;s boxes on it</source>
         <translation>在编辑器中打开，并显示品牌圈出的区域</translation>
     </message>
     <message>
@@ -5578,17 +6413,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
-    <name>Placeholders</name>
-    <message>
-        <source>Analytics will appear once notes are live</source>
-        <translation>笔记发布后，这里会显示数据</translation>
-    </message>
-    <message>
-        <source>Impressions, views, cover click-through, interactions and followers gained, per note and per account, including imports from the data center.</source>
-        <translation>曝光、观看、封面点击率、互动和涨粉，按笔记和账号查看，也可以导入数据中心的报表。</translation>
-    </message>
-</context>
-<context>
     <name>PresetDialog</name>
     <message>
         <source>Apply a preset</source>
@@ -5599,7 +6423,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>为所选笔记的图片应用预设</translation>
     </message>
     <message>
-        <source>The preset's adjustments, curves and filter replace each photo's; its crop, text and stickers stay. Every photo is rendered again, so this takes a moment.</source>
+        <source>The preset&apos;s adjustments, curves and filter replace each photo&apos;s; its crop, text and stickers stay. Every photo is rendered again, so this takes a moment.</source>
         <translation>预设的调节、曲线和滤镜会替换每张图片原有的设置；裁剪、文字和贴纸保持不变。每张图片都要重新渲染，需要一点时间。</translation>
     </message>
     <message>
@@ -5646,7 +6470,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>预设</translation>
     </message>
     <message>
-        <source>A preset keeps adjust, curves and filter. Applying one replaces those and keeps this photo's crop and rotation.</source>
+        <source>A preset keeps adjust, curves and filter. Applying one replaces those and keeps this photo&apos;s crop and rotation.</source>
         <translation>预设保存调节、曲线和滤镜。应用预设会替换这些设置，并保留这张照片的裁剪和旋转。</translation>
     </message>
     <message>
@@ -5737,7 +6561,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有可预览的内容：添加图片和标题后，这里会显示读者看到的笔记。</translation>
     </message>
     <message>
-        <source>What readers will see: updated as you edit. The feed tile is at its real size on the platform's web feed; swipe or click the photos on the phone.</source>
+        <source>What readers will see: updated as you edit. The feed tile is at its real size on the platform&apos;s web feed; swipe or click the photos on the phone.</source>
         <translation>读者看到的样子，随编辑实时更新。信息流卡片按平台网页版的实际大小显示；手机上的图片可以左右滑动或点击切换。</translation>
     </message>
     <message>
@@ -5859,7 +6683,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>按名称或 SKU 搜索商品</translation>
     </message>
     <message>
-        <source>This account may not link products. Its owner can allow it in the account's settings (for brand partners with a storefront).</source>
+        <source>This account may not link products. Its owner can allow it in the account&apos;s settings (for brand partners with a storefront).</source>
         <translation>这个账号不能关联商品。账号所有者可以在账号设置中开启（适用于有店铺的品牌合作伙伴）。</translation>
     </message>
     <message>
@@ -5909,7 +6733,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>ReviewCommentsCard</name>
     <message>
-        <source>The brand's comments on round {round}</source>
+        <source>The brand&apos;s comments on round {round}</source>
         <translation>品牌方对第 {round} 轮的意见</translation>
     </message>
     <message>
@@ -5980,7 +6804,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>修改对比</translation>
     </message>
     <message>
-        <source>Drag on the photo to mark the part you mean, then write your comment. Numbered boxes are this round's comments on an area.</source>
+        <source>Drag on the photo to mark the part you mean, then write your comment. Numbered boxes are this round&apos;s comments on an area.</source>
         <translation>在图片上拖动框出要说的部分，再写下意见。带编号的框是本轮针对局部的意见。</translation>
     </message>
     <message>
@@ -6071,7 +6895,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
 <context>
     <name>ReviewPane</name>
     <message>
-        <source>The brand's comments</source>
+        <source>The brand&apos;s comments</source>
         <translation>品牌意见</translation>
     </message>
     <message>
@@ -6168,7 +6992,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>搜索账号、领域、地区</translation>
     </message>
     <message>
-        <source>Weeks and times in each account's time zone</source>
+        <source>Weeks and times in each account&apos;s time zone</source>
         <translation>周与时间均按各账号所在时区</translation>
     </message>
     <message>
@@ -6227,7 +7051,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>本周发布</translation>
     </message>
     <message>
-        <source>Notes published since Monday, in the account's time zone</source>
+        <source>Notes published since Monday, in the account&apos;s time zone</source>
         <translation>本周一以来发布的笔记（按账号所在时区）</translation>
     </message>
     <message>
@@ -6235,7 +7059,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>下一篇定时</translation>
     </message>
     <message>
-        <source>The next note due to go out, in the account's time zone</source>
+        <source>The next note due to go out, in the account&apos;s time zone</source>
         <translation>下一篇将要发布的笔记（按账号所在时区）</translation>
     </message>
     <message>
@@ -6450,7 +7274,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>下次启动工作室时生效。</translation>
     </message>
     <message>
-        <source>Photos are exported as sRGB JPEG at the platform's size when a note is published or a photo is exported. Higher keeps more detail and makes larger files.</source>
+        <source>Photos are exported as sRGB JPEG at the platform&apos;s size when a note is published or a photo is exported. Higher keeps more detail and makes larger files.</source>
         <translation>发布笔记或导出图片时，图片会按平台尺寸导出为 sRGB JPEG。质量越高，细节越多，文件也越大。</translation>
     </message>
     <message>
@@ -6482,6 +7306,101 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Click a speed to use it</source>
         <translation>点击即可使用该倍速</translation>
+    </message>
+</context>
+<context>
+    <name>SpendDialog</name>
+    <message>
+        <source>Boost (薯条加热)</source>
+        <translation>薯条加热</translation>
+    </message>
+    <message>
+        <source>Ads (聚光广告)</source>
+        <translation>聚光广告</translation>
+    </message>
+    <message>
+        <source>Creator fee (达人费用)</source>
+        <translation>达人费用</translation>
+    </message>
+    <message>
+        <source>Record spend</source>
+        <translation>记录投放</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1,280.50</source>
+        <translation>金额（元），如 1,280.50</translation>
+    </message>
+    <message>
+        <source>The whole campaign</source>
+        <translation>整个活动</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the order number</source>
+        <translation>选填，如订单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>投放对象</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Recorded for this campaign</source>
+        <translation>该活动已记录的投放</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Total recorded: {amount}</source>
+        <translation>已记录合计：{amount}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>还没有记录投放。</translation>
+    </message>
+    <message>
+        <source>Enter an amount above ¥0.</source>
+        <translation>请输入大于 ¥0 的金额。</translation>
+    </message>
+    <message>
+        <source>Delete spend</source>
+        <translation>删除投放</translation>
+    </message>
+    <message>
+        <source>Delete {amount} of {kind} on {day}? ROI, CPE and CPM will change.</source>
+        <translation>删除 {day} 的{kind} {amount}？ROI、CPE 和 CPM 会随之变化。</translation>
+    </message>
+    <message>
+        <source>Only the brand&apos;s editors record spend on its campaigns.</source>
+        <translation>只有品牌的编辑可以记录活动的投放。</translation>
     </message>
 </context>
 <context>
@@ -6553,7 +7472,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Your brand's storefront and the products creators link to their notes</source>
+        <source>Your brand&apos;s storefront and the products creators link to their notes</source>
         <translation>品牌店铺，以及创作者在笔记中挂载的商品</translation>
     </message>
     <message>
@@ -6565,7 +7484,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>还没有店铺</translation>
     </message>
     <message>
-        <source>A storefront holds your brand's products: creators link them to their notes and readers buy from them. Create one for your brand organization to start.</source>
+        <source>A storefront holds your brand&apos;s products: creators link them to their notes and readers buy from them. Create one for your brand organization to start.</source>
         <translation>店铺存放品牌的商品：创作者在笔记中挂载它们，读者从这里购买。先为你的品牌组织创建一个店铺吧。</translation>
     </message>
     <message>
@@ -6752,7 +7671,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>没有待使用的邀请。</translation>
     </message>
     <message>
-        <source>Creators' accounts it manages</source>
+        <source>Creators&apos; accounts it manages</source>
         <translation>托管的达人账号</translation>
     </message>
     <message>
@@ -6820,7 +7739,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>撤回邀请</translation>
     </message>
     <message>
-        <source>None yet. Creators put their accounts under {org}'s management by accepting a “Manage creators' accounts” invitation.</source>
+        <source>None yet. Creators put their accounts under {org}&apos;s management by accepting a “Manage creators&apos; accounts” invitation.</source>
         <translation>暂无。达人接受“托管达人账号”邀请后，即可把账号交给{org}托管。</translation>
     </message>
     <message>
@@ -6951,11 +7870,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>创建了加入邀请（{role}，{note}）</translation>
     </message>
     <message>
-        <source>created an invitation to manage creators' accounts</source>
+        <source>created an invitation to manage creators&apos; accounts</source>
         <translation>创建了账号托管邀请</translation>
     </message>
     <message>
-        <source>created an invitation to manage creators' accounts ({note})</source>
+        <source>created an invitation to manage creators&apos; accounts ({note})</source>
         <translation>创建了账号托管邀请（{note}）</translation>
     </message>
     <message>
@@ -7003,7 +7922,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>加入团队</translation>
     </message>
     <message>
-        <source>Manage creators' accounts</source>
+        <source>Manage creators&apos; accounts</source>
         <translation>托管达人账号</translation>
     </message>
 </context>
@@ -7034,7 +7953,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>把我的封面存为模板…</translation>
     </message>
     <message>
-        <source>Keep the cover's layout, texts and stickers as one of your templates</source>
+        <source>Keep the cover&apos;s layout, texts and stickers as one of your templates</source>
         <translation>把封面的版式、文字和贴纸保存为你的模板</translation>
     </message>
     <message>
@@ -7042,7 +7961,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The note's photos could not be loaded: {reason}</source>
+        <source>The note&apos;s photos could not be loaded: {reason}</source>
         <translation>无法加载笔记的图片：{reason}</translation>
     </message>
     <message>
@@ -7050,11 +7969,11 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>为笔记添加图片后，即可在模板中看到它们。</translation>
     </message>
     <message>
-        <source>Loading the note's photos…</source>
+        <source>Loading the note&apos;s photos…</source>
         <translation>正在加载笔记的图片…</translation>
     </message>
     <message>
-        <source>Shown with this note's photos and title.</source>
+        <source>Shown with this note&apos;s photos and title.</source>
         <translation>使用这篇笔记的图片和标题预览。</translation>
     </message>
     <message>
@@ -7284,7 +8203,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>品牌</translation>
     </message>
     <message>
-        <source>The brand kit's font</source>
+        <source>The brand kit&apos;s font</source>
         <translation>品牌套件的字体</translation>
     </message>
     <message>
@@ -7407,7 +8326,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>将此样式应用到所有字幕</translation>
     </message>
     <message>
-        <source>Every subtitle line takes this line's font, size, colours and place</source>
+        <source>Every subtitle line takes this line&apos;s font, size, colours and place</source>
         <translation>所有字幕都使用这一条的字体、大小、颜色和位置</translation>
     </message>
     <message>
@@ -7511,6 +8430,40 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>TimesTab</name>
+    <message>
+        <source>When readers are active</source>
+        <translation>读者活跃时段</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <source>Best times to post</source>
+        <translation>最佳发布时间</translation>
+    </message>
+    <message>
+        <source>The last {days} days, by weekday and hour on each account&apos;s own clock. Ringed: the best slots.</source>
+        <translation>近 {days} 天，按星期和小时统计，时间为各账号所在时区。描边的格子是最佳时段。</translation>
+    </message>
+    <message>
+        <source>Post a little before these hours, so the note is fresh when readers come.</source>
+        <translation>建议在这些时段之前稍早发布，读者来时笔记正新鲜。</translation>
+    </message>
+    <message>
+        <source>No reader activity in these days yet.</source>
+        <translation>这段时间还没有读者活动。</translation>
+    </message>
+</context>
+<context>
+    <name>TopNoteCard</name>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+</context>
+<context>
     <name>TopicGroupsDialog</name>
     <message>
         <source>Topic groups</source>
@@ -7549,7 +8502,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这个组还没有话题。</translation>
     </message>
     <message>
-        <source>+ Add this note's topics</source>
+        <source>+ Add this note&apos;s topics</source>
         <translation>+ 添加当前笔记的话题</translation>
     </message>
     <message>
@@ -7705,6 +8658,32 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>TopicsTab</name>
+    <message>
+        <source>Top {count} topics by views</source>
+        <translation>观看最多的 {count} 个话题</translation>
+    </message>
+    <message>
+        <source>No note in this period has a topic yet.</source>
+        <translation>这段时间的笔记还没有带话题。</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Previous period {day}: {value}</source>
+        <translation>上一周期 {day}：{value}</translation>
+    </message>
+</context>
+<context>
     <name>VariantCard</name>
     <message>
         <source>The template this variant uses</source>
@@ -7754,7 +8733,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>用模板制作封面</translation>
     </message>
     <message>
-        <source>The chosen frame with the note's title, in a video-cover template.</source>
+        <source>The chosen frame with the note&apos;s title, in a video-cover template.</source>
         <translation>把选中的画面和笔记标题放进视频封面模板。</translation>
     </message>
     <message>
@@ -7793,7 +8772,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the edited video as an MP4 at the platform's size</source>
+        <source>Save the edited video as an MP4 at the platform&apos;s size</source>
         <translation>按平台尺寸把编辑后的视频保存为 MP4</translation>
     </message>
     <message>
@@ -7853,7 +8832,7 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>导出为 H.264/AAC，{width}×{height}，30 fps</translation>
     </message>
     <message>
-        <source>Exported as H.264/AAC at the platform's size, 30 fps</source>
+        <source>Exported as H.264/AAC at the platform&apos;s size, 30 fps</source>
         <translation>按平台尺寸导出为 H.264/AAC，30 fps</translation>
     </message>
     <message>

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QAbstractItemModel, QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.atomic_file import write_atomically
@@ -64,9 +64,9 @@ def save_table_csv(parent: QWidget, model: QAbstractItemModel, suggested_name: s
     Raises OSError when the file cannot be written (the caller says so, translated)."""
     path = _ask_path(
         parent,
-        parent.tr("Export table"),
+        QCoreApplication.translate("AnalyticsExports", "Export table"),
         f"{suggested_name}.csv",
-        parent.tr("CSV files") + " (*.csv)",
+        QCoreApplication.translate("AnalyticsExports", "CSV files") + " (*.csv)",
     )
     if path is None:
         return None
@@ -91,9 +91,9 @@ def save_widget_png(parent: QWidget, widget: QWidget, suggested_name: str) -> Pa
     Raises OSError when the file cannot be written."""
     path = _ask_path(
         parent,
-        parent.tr("Export chart"),
+        QCoreApplication.translate("AnalyticsExports", "Export chart"),
         f"{suggested_name}.png",
-        parent.tr("PNG images") + " (*.png)",
+        QCoreApplication.translate("AnalyticsExports", "PNG images") + " (*.png)",
     )
     if path is None:
         return None

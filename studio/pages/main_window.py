@@ -21,11 +21,11 @@ from studio.models.account_scope import AccountScope
 from studio.models.accounts import AccountsListModel
 from studio.notifications import NotificationPoller, notification_target, notification_text
 from studio.package.package_dialog import PackageDialog
+from studio.pages.analytics_page import AnalyticsPage
 from studio.pages.calendar_page import CalendarPage
 from studio.pages.collaborations_page import CollaborationsPage
 from studio.pages.create_page import CreatePage
 from studio.pages.notes_page import NotesPage
-from studio.pages.placeholders import UPCOMING, UpcomingPage
 from studio.pages.roster_page import RosterPage
 from studio.pages.settings_page import SettingsPage
 from studio.pages.storefront_page import StorefrontPage
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.collaborations_page = CollaborationsPage(ctx, self)
         self.storefront_page = StorefrontPage(ctx, self)
         self.roster_page = RosterPage(ctx, self.accounts, self)
-        upcoming = {item.key: UpcomingPage(item, self) for item in UPCOMING}
+        self.analytics_page = AnalyticsPage(ctx, self.accounts, self)
         built = {
             "create": self.create_page,
             "notes": self.notes_page,
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
             "collaborations": self.collaborations_page,
             "storefront": self.storefront_page,
             "roster": self.roster_page,
-            **upcoming,
+            "analytics": self.analytics_page,
         }
         for key, glyph, label in NAV_ITEMS:
             self.rail.add_item(key, glyph, QCoreApplication.translate("MainWindow", label))
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self.rail.page_chosen.connect(self.show_page)
         self.notes_page.open_requested.connect(self._on_open_requested)
+        self.analytics_page.open_requested.connect(self._on_open_requested)
         self.notes_page.new_requested.connect(self._on_new_requested)
         self.calendar_page.open_requested.connect(self._on_open_requested)
         self.calendar_page.package_requested.connect(self.open_package)
@@ -147,10 +148,12 @@ class MainWindow(QMainWindow):
         )
         self.roster_page.model.loaded.connect(self.scope.choices.set_organizations)
         self.roster_page.account_requested.connect(self.show_account)
+        self.analytics_page.account_requested.connect(self.scope.select)
         for follow in (
             self.notes_page.show_account,
             self.calendar_page.show_account,
             self.create_page.set_scoped_account,
+            self.analytics_page.show_account,
         ):
             self.scope.changed.connect(follow)
             follow(self.scope.account_id)

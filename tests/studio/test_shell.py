@@ -10,7 +10,6 @@ from publisher.client import OfflineError
 from studio.backend_process import BackendProcess, BackendStartError
 from studio.connection import BackendState
 from studio.pages.main_window import NAV_ITEMS
-from studio.pages.placeholders import UpcomingPage
 from tests.studio.helpers import pid_alive
 
 
@@ -22,15 +21,6 @@ def test_shell_shows_every_page_in_the_rail(open_studio):
         assert label in labels[key]
         studio.window.show_page(key)
         assert studio.window.current_page_key() == key
-
-
-def test_upcoming_pages_say_what_will_be_there(open_studio):
-    studio = open_studio(connect=False)
-    for key in ("analytics",):
-        page = studio.window.pages[key]
-        assert isinstance(page, UpcomingPage)
-        assert page.empty_state.title.text()
-        assert len(page.empty_state.text.text()) > 40
 
 
 def test_window_shows_starting_then_connected(open_studio, qtbot):
