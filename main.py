@@ -80,6 +80,19 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     package.add_argument("--server", help="backend URL instead of the local studio")
     package.add_argument("--token", help="bearer token for --server")
+    demo = sub.add_parser(
+        "demo", help="seed a labelled demo world (accounts, notes, 90 days of data) to explore"
+    )
+    demo.add_argument(
+        "--scale",
+        choices=["small", "large"],
+        default="small",
+        help="small (default): ~500,000 events in seconds; large: 10 million in a few minutes",
+    )
+    demo.add_argument(
+        "--data-dir", dest="demo_data_dir", metavar="DIR", help="data folder (default: yours)"
+    )
+    demo.add_argument("--reset", action="store_true", help="replace a demo world seeded before")
     return parser
 
 
@@ -196,6 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _template(args)
     if args.command == "video":
         return _video(args)
+    if args.command == "demo":
+        from publisher.demo.command import run
+
+        data_dir = args.demo_data_dir or args.data_dir
+        return run(args.scale, data_dir, reset=args.reset, stdout=sys.stdout, stderr=sys.stderr)
     from studio.app import run_app
 
     return run_app(data_dir=args.data_dir, lang=args.lang)

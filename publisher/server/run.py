@@ -46,6 +46,8 @@ from publisher.server.workers import Workers
 from publisher.services import auth, idempotency, rollups
 
 READY_PREFIX = "ZHONGCAO_LISTENING"
+LOCK_FILE = "backend.lock"
+"""One embedded backend (or demo seeding) per data folder holds this lock."""
 ERROR_PREFIX = "ZHONGCAO_ERROR"
 APP_DIR_NAME = "ZhongcaoStudio"
 EXIT_START_FAILED = 3
@@ -140,7 +142,7 @@ def serve(
     if settings.database_url.startswith("sqlite"):
         # One embedded backend per data folder: a second app on the same folder is told the
         # studio is already running instead of fighting over the database.
-        lock = FileLock(str(folder / "backend.lock"))
+        lock = FileLock(str(folder / LOCK_FILE))
         try:
             lock.acquire(timeout=0)
         except Timeout:

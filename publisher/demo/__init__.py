@@ -1,0 +1,1 @@
+"""A realistic, clearly labelled demo world: `main.py demo` (see `publisher.demo.command`)."""
