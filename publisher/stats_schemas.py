@@ -9,11 +9,12 @@ can show a number, recompute it for another grouping, and show its formula from
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from publisher.brief_schemas import Money
 from publisher.schemas import _Public
 
 EventKindName = Literal[
@@ -28,6 +29,8 @@ EventKindName = Literal[
     "order",
 ]
 MAX_EVENTS_PER_CALL = 10_000
+EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
+"""Older than any note: an event before it is a wrong clock, not history."""
 
 
 class EventIn(BaseModel):
@@ -71,7 +74,7 @@ class SpendCreate(BaseModel):
     brief_id: uuid.UUID | None = None
     kind: SpendKind
     day: date
-    amount_fen: int = Field(gt=0, le=10**12)
+    amount_fen: Annotated[Money, Field(gt=0)]
     memo: Annotated[str, StringConstraints(max_length=200)] = ""
 
 
@@ -201,15 +204,26 @@ class CampaignStats(BaseModel):
     definitions: list[MetricDefinition]
 
 
+ImportFigure = Annotated[float, Field(ge=0, le=10**12, allow_inf_nan=False)]
+"""A count, a ratio or seconds from an export: never negative, never NaN, never absurd."""
+
+
+IMPORTED_COUNTERS = ("impressions", "views", "likes", "collects", "comments", "shares", "follows")
+"""An export's columns that are counters as they stand (watch time and completion are ratios
+of views, turned into counters by the server)."""
+MAX_IMPORT_TITLE = 500
+MAX_IMPORT_LINK = 2000
+
+
 class ImportRowIn(BaseModel):
     """A row of a platform export as the client read it (`publisher.client.platform_export`)."""
 
     row: int
-    title: Annotated[str, StringConstraints(max_length=500)] = ""
+    title: Annotated[str, StringConstraints(max_length=MAX_IMPORT_TITLE)] = ""
     published_at: AwareDatetime | None = None
-    link: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    link: Annotated[str, StringConstraints(max_length=MAX_IMPORT_LINK)] | None = None
     platform_note_id: Annotated[str, StringConstraints(max_length=64)] | None = None
-    metrics: dict[str, float]
+    metrics: dict[str, ImportFigure]
 
 
 class ImportRequest(BaseModel):

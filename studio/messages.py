@@ -760,6 +760,7 @@ _MESSAGES: dict[str, str] = {
         "Messages", "Events are only counted for published notes."
     ),
     "event.in_future": QT_TRANSLATE_NOOP("Messages", "The event's time is in the future."),
+    "event.too_old": QT_TRANSLATE_NOOP("Messages", "The event's time is before the year 2000."),
     "event.bad_value": QT_TRANSLATE_NOOP(
         "Messages", "The event's value does not fit a {kind} event."
     ),

@@ -19,13 +19,14 @@ rows and columns are capped; XML entity expansion is left to expat's own amplifi
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
@@ -181,6 +182,8 @@ class PlatformExport:
     """Each known field the sheet has → its header as the sheet writes it."""
     period: tuple[date, date] | None = None
     """The first and last day the numbers cover, from a `统计时间` line above the table."""
+    digest: str = ""
+    """SHA-256 of the bytes read: the same file, whatever its name (an import's identity)."""
 
 
 def read_platform_export(path: Path, *, max_rows: int = MAX_ROWS) -> PlatformExport:
@@ -200,6 +203,10 @@ def read_platform_export(path: Path, *, max_rows: int = MAX_ROWS) -> PlatformExp
             `.no_metrics`, `.too_many_columns` ({max}), `.too_many_rows` ({max}).
     """
     data = _read(path)
+    return replace(_parse(data, path, max_rows), digest=hashlib.sha256(data).hexdigest())
+
+
+def _parse(data: bytes, path: Path, max_rows: int) -> PlatformExport:
     if data.startswith(_OLE2):
         raise PlatformExportError(f"{PREFIX}.unsupported_format", {"extension": ".xls"})
     if data.startswith(_ZIP):

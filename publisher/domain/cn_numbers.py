@@ -31,6 +31,10 @@ _SPOKEN = re.compile(
 )
 
 
+MAX_COUNT = 10**12
+"""Beyond any note's figures: a larger "count" is a misread cell, not a number to store."""
+
+
 def parse_count(value: object) -> int | None:
     """A count: `12,345`, `1.2万` / `1.2w` (12000), `3亿`, `1.5k`, ` 12 345 `, `１２`, `+12`,
     or a number cell (12.0 → 12); None for no data (`--`, `-`, `—`, empty).
@@ -55,11 +59,12 @@ def parse_count(value: object) -> int | None:
         return None
     if number < 0:
         raise ValueError("count.negative")
-    if scale > 1:
-        return int((number * scale).to_integral_value(ROUND_HALF_UP))
-    if number != number.to_integral_value():
+    if scale == 1 and number != number.to_integral_value():
         raise ValueError("count.invalid")
-    return int(number)
+    count = int((number * scale).to_integral_value(ROUND_HALF_UP))
+    if count > MAX_COUNT:
+        raise ValueError("count.invalid")
+    return count
 
 
 def parse_ratio(value: object, *, percent: bool = False) -> float | None:
@@ -87,8 +92,8 @@ def parse_ratio(value: object, *, percent: bool = False) -> float | None:
         return None
     if number < 0:
         raise ValueError("ratio.negative")
-    if scale == 1 and number > 1:
-        raise ValueError("ratio.invalid")
+    if number / scale > 1:
+        raise ValueError("ratio.invalid")  # a click-through or completion rate above 100 %
     return float(number / scale)
 
 

@@ -35,7 +35,13 @@ from publisher.services import rollups
 from publisher.services.access import granted_account_ids, visible_account_ids
 from publisher.services.errors import Invalid, TooLarge
 from publisher.services.rollups import CountedEvent, NoteContext
-from publisher.stats_schemas import MAX_EVENTS_PER_CALL, EventIn, EventsReceipt, RejectedEvent
+from publisher.stats_schemas import (
+    EARLIEST_EVENT,
+    MAX_EVENTS_PER_CALL,
+    EventIn,
+    EventsReceipt,
+    RejectedEvent,
+)
 
 CLOCK_SKEW = timedelta(minutes=5)
 """How far in the future an event's time may be (a sender's clock running ahead)."""
@@ -166,6 +172,8 @@ def _note_verdicts(
 def _event_refusal(event: EventIn, latest: datetime) -> _Refusal:
     if event.ts > latest:
         return "event.in_future", {}
+    if event.ts < EARLIEST_EVENT:
+        return "event.too_old", {}
     kind, value = event.kind, event.value
     if kind == "order":
         fits = value is not None and value <= MAX_ORDER_FEN and event.completed is None
@@ -181,17 +189,23 @@ def _event_refusal(event: EventIn, latest: datetime) -> _Refusal:
 
 def record(session: Session, events: Sequence[EventIn]) -> tuple[int, int]:
     """Store the events whose ids are new and count them into the rollups (in the caller's
-    transaction). Events of notes that do not exist are skipped. Returns (new, duplicates)."""
+    transaction). Events of notes that do not exist are skipped. Returns (new, duplicates):
+    the events counted now, and those whose id was counted before (or twice in this batch)."""
     distinct = {event.note_id.int: event.note_id for event in events}
     contexts = rollups.note_contexts(session, distinct.values())
     notes = {context.note_id.int: context for context in contexts.values()}
     kept: list[tuple[EventIn, NoteContext]] = []
     seen: set[str] = set()
+    missing = 0
     for event in events:
         note = notes.get(event.note_id.int)
-        if note is not None and event.id not in seen:
+        if note is None:
+            missing += 1
+        elif event.id not in seen:
             seen.add(event.id)
             kept.append((event, note))
+    kept.sort(key=lambda pair: pair[0].id)  # one lock order for every replica (no deadlock)
+    rollups.share_counting(session)
     inserted = _insert_new(session, kept)
     fresh = [
         CountedEvent(note, KIND_NAMES[event.kind], event.ts, event.value, event.completed)
@@ -199,7 +213,7 @@ def record(session: Session, events: Sequence[EventIn]) -> tuple[int, int]:
         if inserted is None or event.id in inserted
     ]
     rollups.apply(session, rollups.tally(fresh))
-    return len(fresh), len(events) - len(fresh)
+    return len(fresh), len(events) - missing - len(fresh)
 
 
 def _insert_new(session: Session, kept: list[tuple[EventIn, NoteContext]]) -> set[str] | None:

@@ -73,7 +73,6 @@ class Tally:
     """Counter deltas keyed by (note, day), (account, day), (brief, day), (account, day, hour)."""
 
     notes: dict[tuple[uuid.UUID, date], dict[str, int]] = field(default_factory=dict)
-    note_accounts: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
     accounts: dict[tuple[uuid.UUID, date], dict[str, int]] = field(default_factory=dict)
     briefs: dict[tuple[uuid.UUID, date], dict[str, int]] = field(default_factory=dict)
     hours: dict[tuple[uuid.UUID, date, int], dict[str, int]] = field(default_factory=dict)
@@ -91,7 +90,6 @@ def add(counted: Tally, note: NoteContext, day: date, deltas: list[tuple[str, in
     """Add one note's deltas on one day to the note's, its account's and its brief's rows."""
     _bump(counted.notes, (note.note_id, day), deltas)
     _bump(counted.accounts, (note.account_id, day), deltas)
-    counted.note_accounts[note.note_id] = note.account_id
     if note.brief_id is not None:
         _bump(counted.briefs, (note.brief_id, day), deltas)
 
@@ -147,32 +145,36 @@ def _add(
 
 
 def _rows(
-    deltas: Mapping[tuple, Mapping[str, int]], keys: tuple[str, ...], names: tuple[str, ...]
+    deltas: Mapping[tuple, Mapping[str, int]],
+    keys: tuple[str, ...],
+    names: tuple[str, ...],
+    **fixed: int,
 ) -> list[dict]:
+    """Upsert rows in key order: two transactions adding to overlapping rows then lock them
+    in the same order, so PostgreSQL never finds them waiting on each other (a deadlock)."""
     return [
         {
             **dict(zip(keys, key, strict=True)),
-            **{name: counts.get(name, 0) for name in names},
+            **{name: deltas[key].get(name, 0) for name in names},
+            **fixed,
             "counting_version": COUNTING_VERSION,
         }
-        for key, counts in deltas.items()
+        for key in sorted(deltas, key=_sortable)
     ]
+
+
+def _sortable(key: tuple) -> tuple:
+    return tuple(str(part) if isinstance(part, uuid.UUID) else part for part in key)
 
 
 def apply(session: Session, counted: Tally, *, source: int = SOURCE_EVENTS) -> None:
     """Add a tally to the rollup tables (in the caller's transaction)."""
-    note_rows = _rows(counted.notes, ("note_id", "day"), COUNTERS)
-    for row in note_rows:
-        row["source"] = source
-        row["account_id"] = counted.note_accounts[row["note_id"]]
-    _add(session, NoteDailyStats, ("note_id", "day", "source"), note_rows)
     for table, deltas, key in (
+        (NoteDailyStats, counted.notes, "note_id"),
         (AccountDailyStats, counted.accounts, "account_id"),
         (BriefDailyStats, counted.briefs, "brief_id"),
     ):
-        rows = _rows(deltas, (key, "day"), COUNTERS)
-        for row in rows:
-            row["source"] = source
+        rows = _rows(deltas, (key, "day"), COUNTERS, source=source)
         _add(session, table, (key, "day", "source"), rows)
     hour_keys, activity = ("account_id", "day", "hour"), ("views", "interactions")
     hour_rows = _rows(counted.hours, hour_keys, activity)
@@ -239,9 +241,18 @@ def rebuild(session: Session) -> int:
 REBUILD_LOCK = 0x7A68_7374_6174_7301  # any constant no other advisory lock uses
 
 
+def share_counting(session: Session) -> None:
+    """Taken by every transaction that counts events (on PostgreSQL): many may count at once,
+    but not while a recount runs — a replica still on the old release during a rolling
+    restart would otherwise count events the recount pages past, or count them twice."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": REBUILD_LOCK})
+
+
 def rebuild_if_stale(session: Session) -> None:
     """Called when a server starts: rollups of an older definition are counted again. Replicas
-    starting together take turns on PostgreSQL; the second finds nothing stale."""
+    starting together take turns on PostgreSQL (the second finds nothing stale), and nothing
+    counts events meanwhile (`share_counting`)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REBUILD_LOCK})
     if stale(session):

@@ -55,9 +55,14 @@ def record_spend(session: Session, user: User, data: SpendCreate) -> SpendRecord
 
 
 def _visible(user: User) -> ColumnElement[bool]:
+    """Who paid sees it: a brand's records on its briefs (also those on a note of the brief)
+    to the brand; the records without a brief — boosts on their notes — to the notes' side."""
     own_notes = select(Note.id).where(Note.account_id.in_(visible_account_ids(user)))
     own_briefs = select(Brief.id).where(Brief.organization_id.in_(member_org_ids(user)))
-    return or_(SpendRecord.note_id.in_(own_notes), SpendRecord.brief_id.in_(own_briefs))
+    return or_(
+        SpendRecord.brief_id.is_(None) & SpendRecord.note_id.in_(own_notes),
+        SpendRecord.brief_id.in_(own_briefs),
+    )
 
 
 def list_spend(

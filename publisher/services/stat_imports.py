@@ -19,20 +19,21 @@ import unicodedata
 import uuid
 from collections import defaultdict
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, Note, NotePlatformTotals, StatImport, User
 from publisher.db.models.stats import SOURCE_IMPORT
-from publisher.domain.metrics import COUNTERS, COUNTING_VERSION
+from publisher.domain.metrics import COUNTERS, COUNTING_VERSION, MAX_WATCH_SECONDS
 from publisher.domain.platform_links import normal_note_id, note_id_from_link
 from publisher.domain.timezones import zone
 from publisher.services import rollups
 from publisher.services.access import get_account
 from publisher.services.errors import Invalid
 from publisher.stats_schemas import (
+    IMPORTED_COUNTERS,
     ImportMatch,
     ImportNoteChoice,
     ImportPreview,
@@ -40,8 +41,6 @@ from publisher.stats_schemas import (
     ImportRowIn,
 )
 
-_COUNTED = ("impressions", "views", "likes", "collects", "comments", "shares", "follows")
-"""Export columns that are counters as they stand."""
 _SPACE_OR_MARK = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -137,12 +136,14 @@ def preview(session: Session, user: User, data: ImportRequest) -> ImportPreview:
 def counters_of(metrics: dict[str, float]) -> dict[str, int]:
     """An export row's figures as counters. Average watch time and completion rate come as
     ratios of views, so they are turned back into sums over the views they describe."""
-    counters = {name: int(round(metrics.get(name, 0))) for name in _COUNTED}
+    counters = {name: int(round(metrics.get(name, 0))) for name in IMPORTED_COUNTERS}
     views = counters["views"]
     if "avg_watch_seconds" in metrics or "completion_rate" in metrics:
+        watched = min(metrics.get("avg_watch_seconds", 0), MAX_WATCH_SECONDS)
+        completed = min(metrics.get("completion_rate", 0), 1.0)
         counters["video_views"] = views
-        counters["watch_seconds"] = int(round(metrics.get("avg_watch_seconds", 0) * views))
-        counters["completions"] = int(round(metrics.get("completion_rate", 0) * views))
+        counters["watch_seconds"] = int(round(watched * views))
+        counters["completions"] = int(round(completed * views))
     return counters
 
 
@@ -177,68 +178,80 @@ def commit(session: Session, user: User, data: ImportRequest, *, now: datetime) 
     )
     session.add(record)
     session.flush()
-    added = _add_growth(session, record, chosen)
-    record.report = {**record.report, "added": added}
+    added, lowered = _add_growth(session, record, chosen)
+    record.report = {**record.report, "added": added, "lowered": lowered}
     session.commit()
     return record
 
 
 def _add_growth(
     session: Session, record: StatImport, chosen: dict[uuid.UUID, ImportMatch]
-) -> dict[str, int]:
-    """Add what each note grew since its last import; returns the growth summed over the
-    notes, counter by counter (what the report tells the user was added)."""
+) -> tuple[dict[str, int], list[int]]:
+    """Add what each note grew since its last import. Returns the growth summed over the notes,
+    counter by counter (what the report says was added), and the rows whose figures were
+    lower than the last import's (an older export imported after a newer one: the newest
+    import stands, so those notes go back to what this file says)."""
     added = dict.fromkeys(COUNTERS, 0)
+    lowered: list[int] = []
     if not chosen:
-        return added
+        return added, lowered
     contexts = rollups.note_contexts(session, chosen)
-    previous = {
-        totals.note_id: totals
-        for totals in session.scalars(
-            select(NotePlatformTotals).where(NotePlatformTotals.note_id.in_(list(chosen)))
-        )
-    }
+    previous = _locked_totals(session, record, sorted(chosen, key=str))
     published = dict(
-        session.execute(select(Note.id, Note.published_at).where(Note.id.in_(list(chosen))))
-        .tuples()
-        .all()
+        session.execute(select(Note.id, Note.published_at).where(Note.id.in_(list(chosen)))).all()
     )
     counted = rollups.Tally()
     for note_id, row in chosen.items():
         context = contexts[note_id]
+        totals = previous[note_id]
+        first = totals.import_id == record.id
         now_totals = counters_of(row.metrics)
-        before = previous.get(note_id)
-        growth = {
-            name: now_totals.get(name, 0) - (getattr(before, name) if before else 0)
-            for name in COUNTERS
-        }
+        growth = {name: now_totals.get(name, 0) - getattr(totals, name) for name in COUNTERS}
         at = published.get(note_id)
-        day = record.as_of if before or at is None else at.astimezone(context.tz).date()
+        day = at.astimezone(context.tz).date() if first and at else record.as_of
         deltas = [(name, amount) for name, amount in growth.items() if amount]
         if deltas:
             rollups.add(counted, context, day, deltas)
+        if any(amount < 0 for _, amount in deltas):
+            lowered.append(row.row)
         for name, amount in deltas:
             added[name] += amount
-        _keep_totals(session, before, note_id, record, now_totals)
+        for name in COUNTERS:
+            setattr(totals, name, now_totals.get(name, 0))
+        totals.import_id, totals.as_of = record.id, record.as_of
     rollups.apply(session, counted, source=SOURCE_IMPORT)
-    return added
+    return added, lowered
 
 
-def _keep_totals(
-    session: Session,
-    before: NotePlatformTotals | None,
-    note_id: uuid.UUID,
-    record: StatImport,
-    totals: dict[str, int],
-) -> None:
-    values: dict[str, Any] = {name: totals.get(name, 0) for name in COUNTERS}
-    if before is None:
-        before = NotePlatformTotals(note_id=note_id, counting_version=COUNTING_VERSION)
-        session.add(before)
-    for name, value in values.items():
-        setattr(before, name, value)
-    before.import_id = record.id
-    before.as_of = record.as_of
+def _locked_totals(
+    session: Session, record: StatImport, note_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, NotePlatformTotals]:
+    """Each note's last imported totals, locked until this import commits, so two imports of
+    the same notes at once take turns instead of both adding the same growth. A note never
+    imported gets a row of zeros first (made by this import: `import_id` is its id), so there
+    is always a row to lock — and on SQLite that first write takes the database's lock."""
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    zeros = dict.fromkeys(COUNTERS, 0)
+    session.execute(
+        dialect.insert(NotePlatformTotals).on_conflict_do_nothing(index_elements=["note_id"]),
+        [
+            {
+                "note_id": note_id,
+                "import_id": record.id,
+                "as_of": record.as_of,
+                "counting_version": COUNTING_VERSION,
+                **zeros,
+            }
+            for note_id in note_ids
+        ],
+    )
+    rows = session.scalars(
+        select(NotePlatformTotals)
+        .where(NotePlatformTotals.note_id.in_(note_ids))
+        .order_by(NotePlatformTotals.note_id)
+        .with_for_update()
+    )
+    return {row.note_id: row for row in rows}
 
 
 def list_imports(session: Session, user: User, account_id: uuid.UUID) -> list[StatImport]:

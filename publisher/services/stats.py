@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import (
@@ -81,9 +81,20 @@ class Period:
         return [self.start + timedelta(days=offset) for offset in range(self.days)]
 
 
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+"""Days a period may span: the previous period of a day near year 1 does not exist."""
+
+
 def period(start: date, end: date) -> Period:
-    """Raises: Invalid `stats.bad_period` ({max_days}) when end precedes start or it is too long."""
-    if end < start or (end - start).days + 1 > MAX_PERIOD_DAYS:
+    """Raises: Invalid `stats.bad_period` ({max_days}) when end precedes start, it is too
+    long, or it lies outside this century's neighbourhood."""
+    if (
+        end < start
+        or (end - start).days + 1 > MAX_PERIOD_DAYS
+        or start < EARLIEST_DAY
+        or end > LATEST_DAY
+    ):
         raise Invalid("stats.bad_period", {"max_days": MAX_PERIOD_DAYS})
     return Period(start, end)
 
@@ -94,8 +105,10 @@ class Scope:
 
     accounts: Select[Any]
     brief: Brief | None = None
+    brand: bool = False
+    """The caller is the brief's brand (its money, its spend records)."""
     whole_brief: bool = False
-    """The caller is the brief's brand: the campaign's own rollup holds every figure."""
+    """The brand asks about its whole campaign: the campaign's own rollup holds every figure."""
 
     def notes(self) -> Select[Any]:
         """Ids of the notes in scope."""
@@ -107,6 +120,16 @@ class Scope:
                 Collaboration.account_id.in_(self.accounts),
             )
         return query
+
+    def spend(self) -> ColumnElement[bool]:
+        """The spend records whose money is counted here: who paid is who sees it. A brand's
+        records on its brief (on the brief itself or on one of its notes) count in its
+        campaign and nowhere else; a creator's or an MCN's own boosts (no brief) count on
+        their notes, also in their part of a campaign."""
+        if self.brief is not None and self.brand:
+            paid = SpendRecord.brief_id == self.brief.id
+            return paid if self.whole_brief else paid & SpendRecord.note_id.in_(self.notes())
+        return SpendRecord.brief_id.is_(None) & SpendRecord.note_id.in_(self.notes())
 
 
 def scope(
@@ -121,7 +144,8 @@ def scope(
         brief = get_brief(session, user, brief_id)
         if is_brand_member(session, user, brief):
             every = select(Collaboration.account_id).where(Collaboration.brief_id == brief.id)
-            return Scope(every, brief, whole_brief=account_id is None)
+            narrowed = _narrowed(every, account_id)
+            return Scope(narrowed, brief, brand=True, whole_brief=account_id is None)
         mine = select(Collaboration.account_id).where(
             Collaboration.brief_id == brief.id,
             Collaboration.account_id.in_(visible_account_ids(user)),
@@ -163,23 +187,29 @@ def _totals(row: Mapping | None) -> dict[str, int]:
     return {name: int(row[name]) if row else 0 for name in COUNTERS}
 
 
+def _grouped(
+    session: Session, table: Any, key: Any, where: ColumnElement[bool], span: Period
+) -> dict[Any, dict[str, int]]:
+    """Counter sums of a rollup table over the period, grouped by `key` (a day, a note, an
+    account): the one query behind every figure."""
+    rows = session.execute(
+        select(key.label("key"), *_sums(table))
+        .where(where, table.day.between(span.start, span.end))
+        .group_by(key)
+    ).mappings()
+    return {row["key"]: _totals(row) for row in rows}
+
+
 def _daily(session: Session, scope: Scope, span: Period) -> dict[date, dict[str, int]]:
     """Counter sums per day of the scope over the period."""
     if scope.brief is not None and scope.whole_brief:
-        table: Any = BriefDailyStats
-        where: ColumnElement[bool] = BriefDailyStats.brief_id == scope.brief.id
-    elif scope.brief is not None:
-        table = NoteDailyStats
+        where = BriefDailyStats.brief_id == scope.brief.id
+        return _grouped(session, BriefDailyStats, BriefDailyStats.day, where, span)
+    if scope.brief is not None:
         where = NoteDailyStats.note_id.in_(scope.notes())
-    else:
-        table = AccountDailyStats
-        where = AccountDailyStats.account_id.in_(scope.accounts)
-    rows = session.execute(
-        select(table.day, *_sums(table))
-        .where(where, table.day.between(span.start, span.end))
-        .group_by(table.day)
-    ).mappings()
-    return {row["day"]: _totals(row) for row in rows}
+        return _grouped(session, NoteDailyStats, NoteDailyStats.day, where, span)
+    where = AccountDailyStats.account_id.in_(scope.accounts)
+    return _grouped(session, AccountDailyStats, AccountDailyStats.day, where, span)
 
 
 def _add_up(days: Iterable[Mapping[str, int]]) -> dict[str, int]:
@@ -191,16 +221,11 @@ def _add_up(days: Iterable[Mapping[str, int]]) -> dict[str, int]:
 
 
 def _spend(session: Session, scope: Scope, span: Period) -> int:
-    """Money spent in the period on the scope's notes (and, for a campaign its brand runs, on
-    the brief itself)."""
-    on_notes = SpendRecord.note_id.in_(scope.notes())
-    where: ColumnElement[bool] = on_notes
-    if scope.brief is not None and scope.whole_brief:
-        where = or_(on_notes, SpendRecord.brief_id == scope.brief.id)
+    """Money spent in the period that counts in this scope (`Scope.spend`)."""
     return int(
         session.scalar(
             select(func.coalesce(func.sum(SpendRecord.amount_fen), 0)).where(
-                where, SpendRecord.day.between(span.start, span.end)
+                scope.spend(), SpendRecord.day.between(span.start, span.end)
             )
         )
         or 0
@@ -262,24 +287,16 @@ def _published_count(session: Session, scope: Scope, span: Period) -> int:
     )
 
 
-def _note_sums(
-    session: Session, note_ids: Select | Sequence[uuid.UUID], span: Period
-) -> dict[uuid.UUID, dict[str, int]]:
-    rows = session.execute(
-        select(NoteDailyStats.note_id, *_sums(NoteDailyStats))
-        .where(
-            NoteDailyStats.note_id.in_(note_ids),
-            NoteDailyStats.day.between(span.start, span.end),
-        )
-        .group_by(NoteDailyStats.note_id)
-    ).mappings()
-    return {row["note_id"]: _totals(row) for row in rows}
+def _note_sums(session: Session, note_ids: Select, span: Period) -> dict[uuid.UUID, dict[str, int]]:
+    where = NoteDailyStats.note_id.in_(note_ids)
+    return _grouped(session, NoteDailyStats, NoteDailyStats.note_id, where, span)
 
 
-def _note_spend(session: Session, note_ids: Select, span: Period) -> dict[uuid.UUID, int]:
+def _note_spend(session: Session, scope: Scope, span: Period) -> dict[uuid.UUID, int]:
+    """The scope's spend on each of its notes (brief-level spend has no note)."""
     rows = session.execute(
         select(SpendRecord.note_id, func.sum(SpendRecord.amount_fen))
-        .where(SpendRecord.note_id.in_(note_ids), SpendRecord.day.between(span.start, span.end))
+        .where(scope.spend(), SpendRecord.day.between(span.start, span.end))
         .group_by(SpendRecord.note_id)
     ).all()
     return {note_id: int(amount) for note_id, amount in rows if note_id is not None}
@@ -309,13 +326,13 @@ def notes_table(
         Note.id.in_(scope.notes()), Note.status == "published", Note.published_at < end
     )
     if search.strip():
-        query = query.where(Note.title.contains(search.strip(), autoescape=True))
+        query = query.where(Note.title.icontains(search.strip(), autoescape=True))
     notes = session.execute(query).all()
-    sums = _note_sums(session, [note.id for note in notes], span) if notes else {}
-    spend = _note_spend(session, scope.notes(), span)
+    sums = _note_sums(session, scope.notes(), span)
+    spend = _note_spend(session, scope, span)
     zero = dict.fromkeys(COUNTERS, 0)
     rows = [(note, _with_spend(sums.get(note.id, zero), spend.get(note.id, 0))) for note in notes]
-    rows.sort(key=_sort_key(sort), reverse=descending)
+    rows = _sorted(rows, sort, descending)
     page = rows[offset : offset + limit]
     ids = [note.id for note, _ in page]
     sparks = _sparks(session, NoteDailyStats, NoteDailyStats.note_id, ids, span)
@@ -341,17 +358,20 @@ def notes_table(
     return items, len(rows)
 
 
-def _sort_key(sort: str):
+def _sorted(rows: list, sort: str, descending: bool) -> list:
+    """Rows by the chosen figure, ties in a fixed order (the note's id), so pages of one list
+    never repeat or skip a row; a figure with no value (nothing to divide by) comes last
+    whichever way the list runs."""
+    rows = sorted(rows, key=lambda row: str(row[0].id))
     if sort == "title":
-        return lambda row: row[0].title
+        return sorted(rows, key=lambda row: row[0].title, reverse=descending)
     if sort == "published_at":
-        return lambda row: row[0].published_at or datetime.min.replace(tzinfo=UTC)
+        floor = datetime.min.replace(tzinfo=UTC)
+        return sorted(rows, key=lambda row: row[0].published_at or floor, reverse=descending)
     metric = METRICS[sort]
-    # None (no denominator) sorts below every number, whichever way the list runs.
-    return lambda row: (
-        (value := metric.value(row[1])) is not None,
-        value or 0.0,
-    )
+    valued = [(row, value) for row in rows if (value := metric.value(row[1])) is not None]
+    valued.sort(key=lambda pair: pair[1], reverse=descending)
+    return [row for row, _ in valued] + [row for row in rows if metric.value(row[1]) is None]
 
 
 def _sparks(
@@ -398,7 +418,7 @@ def _nicknames(session: Session, account_ids: Iterable[uuid.UUID]) -> dict[uuid.
     rows = session.execute(
         select(Account.id, Account.nickname).where(Account.id.in_(list(account_ids)))
     )
-    return dict(rows.tuples().all())
+    return {account_id: nickname for account_id, nickname in rows}
 
 
 def topics_table(session: Session, scope: Scope, span: Period) -> list[TopicStatsRow]:
@@ -460,7 +480,9 @@ def best_times(session: Session, scope: Scope, *, today: date, days: int = 90) -
 
 def follower_growth(session: Session, scope: Scope, span: Period) -> list[FollowerPoint]:
     """Follows gained each day, and the follower count at each day's end — worked back from
-    the accounts' current followers, so the line ends where the platform shows today."""
+    the followers the accounts record now (`Account.followers`, as the platform last showed
+    them), so the line ends at that figure. Follows counted beyond what that figure holds
+    would take the start below zero; the count stops at zero instead."""
     current = int(
         session.scalar(
             select(func.coalesce(func.sum(Account.followers), 0)).where(
@@ -484,7 +506,8 @@ def follower_growth(session: Session, scope: Scope, span: Period) -> list[Follow
     followers = current - after_end
     points: list[FollowerPoint] = []
     for day in reversed(span.each_day()):
-        points.append(FollowerPoint(day=day, gained=gained.get(day, 0), followers=followers))
+        count = max(followers, 0)
+        points.append(FollowerPoint(day=day, gained=gained.get(day, 0), followers=count))
         followers -= gained.get(day, 0)
     points.reverse()
     return points
@@ -533,15 +556,8 @@ def accounts_table(session: Session, user: User, span: Period) -> list[AccountSt
 
 
 def _account_sums(session: Session, accounts: Select, span: Period) -> dict:
-    rows = session.execute(
-        select(AccountDailyStats.account_id, *_sums(AccountDailyStats))
-        .where(
-            AccountDailyStats.account_id.in_(accounts),
-            AccountDailyStats.day.between(span.start, span.end),
-        )
-        .group_by(AccountDailyStats.account_id)
-    ).mappings()
-    return {row["account_id"]: _totals(row) for row in rows}
+    where = AccountDailyStats.account_id.in_(accounts)
+    return _grouped(session, AccountDailyStats, AccountDailyStats.account_id, where, span)
 
 
 def _slipping(now: Mapping, before: Mapping, previous_views: int) -> list[str]:
@@ -574,9 +590,8 @@ def campaign(session: Session, scope: Scope, span: Period) -> CampaignStats:
         .where(Collaboration.brief_id == brief.id, Collaboration.account_id.in_(scope.accounts))
         .order_by(Account.nickname)
     ).all()
-    note_ids = [row.note_id for row in collaborations if row.note_id is not None]
-    sums = _note_sums(session, note_ids, span) if note_ids else {}
-    spend = _note_spend(session, scope.notes(), span)
+    sums = _note_sums(session, scope.notes(), span)
+    spend = _note_spend(session, scope, span)
     zero = dict.fromkeys(COUNTERS, 0)
     notes, creators = [], []
     for row in collaborations:

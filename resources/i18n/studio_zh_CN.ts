@@ -145,6 +145,14 @@
         <source>PNG images</source>
         <translation>PNG 图片</translation>
     </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsPage</name>
@@ -235,14 +243,6 @@
     <message>
         <source>notes</source>
         <translation>笔记</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: {reason}</source>
-        <translation>文件无法保存：{reason}</translation>
-    </message>
-    <message>
-        <source>Saved {file}.</source>
-        <translation>已保存 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1542,14 +1542,6 @@
     <message>
         <source>notes</source>
         <translation>笔记</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: {reason}</source>
-        <translation>文件无法保存：{reason}</translation>
-    </message>
-    <message>
-        <source>Saved {file}.</source>
-        <translation>已保存 {file}。</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +3489,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>新增：{figures}。</translation>
     </message>
     <message>
+        <source>{count} notes had lower figures than at their last import (an older export?): their figures now follow this file.</source>
+        <translation>有 {count} 篇笔记的数据低于上次导入（是否导入了较早的导出文件？）：这些笔记的数据已按本文件更新。</translation>
+    </message>
+    <message>
         <source>Nothing new was added: only what grew since the last import counts, so the same file never counts twice.</source>
         <translation>没有新增数据：只有自上次导入以来的增长才会计入，同一个文件不会重复计算。</translation>
     </message>
@@ -5127,6 +5123,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>The event&apos;s time is in the future.</source>
         <translation>事件时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s time is before the year 2000.</source>
+        <translation>事件时间早于 2000 年。</translation>
     </message>
     <message>
         <source>The event&apos;s value does not fit a {kind} event.</source>

@@ -40,7 +40,7 @@ from studio.analytics.metric_labels import label
 from studio.analytics.overview_tab import KpiTile
 from studio.analytics.periods import DEFAULT_DAYS, last_days, platform_today
 from studio.analytics.spend_dialog import SpendDialog
-from studio.messages import file_reason, reason_of
+from studio.messages import reason_of
 from studio.ops import Query
 from studio.style import ACCENT, TEXT_MUTED
 from studio.widgets.card import card
@@ -171,6 +171,7 @@ class CampaignPanel(QWidget):
         period = last_days(DEFAULT_DAYS, platform_today())
         self._start, self._end = period.start, period.end
         self.choices: list[BriefChoice] = []
+        self._briefs_ticket = 0
         self.stats: CampaignStats | None = None
         self.published = 0
         self.briefs_loaded = False
@@ -281,9 +282,19 @@ class CampaignPanel(QWidget):
         self.reload_stats()
 
     def reload_briefs(self) -> None:
-        Query(self._ctx, parent=self, op=visible_briefs).success(self._show_briefs).failure(
-            lambda error: self._show_empty(self.tr("Campaigns cannot be shown"), reason_of(error))
-        ).run()
+        """The briefs again; only the latest answer is shown (an older one may arrive last)."""
+        self._briefs_ticket += 1
+        ticket = self._briefs_ticket
+
+        def shown(choices: list[BriefChoice]) -> None:
+            if ticket == self._briefs_ticket:
+                self._show_briefs(choices)
+
+        def refused(error: BaseException) -> None:
+            if ticket == self._briefs_ticket:
+                self._show_empty(self.tr("Campaigns cannot be shown"), reason_of(error))
+
+        Query(self._ctx, parent=self, op=visible_briefs).success(shown).failure(refused).run()
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.briefs or changes.collaborations:
@@ -389,7 +400,8 @@ class CampaignPanel(QWidget):
         choice = self.choice()
         if choice is None:
             return None
-        notes = [(row.id, row.name) for row in self.stats.notes] if self.stats else []
+        stats = self.stats if self.stats and self.stats.brief_id == choice.brief.id else None
+        notes = [(row.id, row.name) for row in stats.notes] if stats else []
         dialog = SpendDialog(self._ctx, choice.brief.id, choice.brief.title, notes, self)
         dialog.changed.connect(self.reload_stats)
         dialog.finished.connect(dialog.deleteLater)
@@ -412,13 +424,4 @@ class CampaignPanel(QWidget):
         return self._saved(lambda: exports.save_table_csv(self, table.proxy, name))
 
     def _saved(self, save: Callable[[], Path | None]) -> Path | None:
-        try:
-            path = save()
-        except OSError as error:
-            self._ctx.notifier.error(
-                self.tr("The file could not be saved: {reason}").format(reason=file_reason(error))
-            )
-            return None
-        if path is not None:
-            self._ctx.notifier.success(self.tr("Saved {file}.").format(file=path.name))
-        return path
+        return exports.saved(self._ctx.notifier, save)

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.atomic_file import write_atomically
+from studio.messages import file_reason
+
+if TYPE_CHECKING:
+    from studio.notifier import Notifier
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 77
 """A cell's value for a spreadsheet (a number, not its display text)."""
@@ -98,4 +102,21 @@ def save_widget_png(parent: QWidget, widget: QWidget, suggested_name: str) -> Pa
     if path is None:
         return None
     write_atomically(path, widget_png(widget))
+    return path
+
+
+def saved(notifier: Notifier, save: Callable[[], Path | None]) -> Path | None:
+    """Run an export and tell the user how it went (translated); None when cancelled or
+    when the file could not be written."""
+    try:
+        path = save()
+    except OSError as error:
+        text = QCoreApplication.translate(
+            "AnalyticsExports", "The file could not be saved: {reason}"
+        )
+        notifier.error(text.format(reason=file_reason(error)))
+        return None
+    if path is not None:
+        text = QCoreApplication.translate("AnalyticsExports", "Saved {file}.")
+        notifier.success(text.format(file=path.name))
     return path

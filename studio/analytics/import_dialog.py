@@ -41,6 +41,9 @@ from publisher.domain.changes import ChangeSet
 from publisher.domain.roles import EDITOR_ROLES
 from publisher.schemas import AccountPublic, OrganizationPublic
 from publisher.stats_schemas import (
+    IMPORTED_COUNTERS,
+    MAX_IMPORT_LINK,
+    MAX_IMPORT_TITLE,
     ImportMatch,
     ImportNoteChoice,
     ImportPreview,
@@ -63,12 +66,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SUFFIXES = (".xlsx", ".csv")
-GROWTH_COUNTERS = ("impressions", "views", "likes", "collects", "comments", "shares", "follows")
-"""What an import can add to (the backend's counters of an export row), in the order the
-report names them."""
-MAX_PERIOD_DAYS = 366
-MAX_TITLE = 500
-MAX_LINK = 2000
 SKIPPED_NAMED = 8
 """Skipped rows named one by one in the summary; more are counted."""
 _PREVIEW_WIDTHS = (64, 190, 140, 100, 84, 100, 132)
@@ -111,9 +108,9 @@ def import_rows(export: PlatformExport) -> list[ImportRowIn]:
     return [
         ImportRowIn(
             row=row.row,
-            title=row.title[:MAX_TITLE],
+            title=row.title[:MAX_IMPORT_TITLE],
             published_at=row.published_at,
-            link=row.link if row.link and len(row.link) <= MAX_LINK else None,
+            link=row.link if row.link and len(row.link) <= MAX_IMPORT_LINK else None,
             platform_note_id=row.platform_note_id,
             metrics={name: float(value) for name, value in row.metrics.items()},
         )
@@ -144,13 +141,15 @@ class ImportOutcome:
     record: StatImportPublic
     growth: dict[str, int]
     """What the import added to the account's figures, counter by counter."""
+    replayed: bool = False
+    """The same import was made before: this answer is that one's, nothing changed now."""
 
 
 def read_file(path: Path) -> ParsedFile:
     """Read the export (the reader refuses what is not a regular, small enough file before
-    anything else reads it), then fingerprint its bytes."""
+    anything else reads it; its digest is of the very bytes it parsed)."""
     export = read_platform_export(path)
-    return ParsedFile(path, export, hashlib.sha256(path.read_bytes()).hexdigest())
+    return ParsedFile(path, export, export.digest)
 
 
 def run_import(
@@ -161,8 +160,8 @@ def run_import(
     progress(0.3)
     record, again = client.import_stats(request, idempotency_key=key)
     added = {} if again else record.report.get("added", {})
-    growth = {name: int(added.get(name, 0)) for name in GROWTH_COUNTERS}
-    return ImportOutcome(record, growth)
+    growth = {name: int(added.get(name, 0)) for name in IMPORTED_COUNTERS}
+    return ImportOutcome(record, growth, again)
 
 
 def _published_text(moment: datetime | None) -> str:
@@ -624,9 +623,10 @@ class ImportDialog(BulkDialog):
             for name, amount in outcome.growth.items()
             if amount > 0
         ]
+        lowered = record.report.get("lowered", []) if not outcome.replayed else []
         first = (
             self.tr("Imported the figures of {count} notes from “{file}”.")
-            if added
+            if added or lowered
             else self.tr("The figures of {count} notes in “{file}” were imported before.")
         )
         lines = [
@@ -637,7 +637,14 @@ class ImportDialog(BulkDialog):
         ]
         if added:
             lines.append(self.tr("Added: {figures}.").format(figures=" · ".join(added)))
-        else:
+        if lowered:
+            lines.append(
+                self.tr(
+                    "{count} notes had lower figures than at their last import (an older "
+                    "export?): their figures now follow this file."
+                ).format(count=len(lowered))
+            )
+        elif not added:
             lines.append(
                 self.tr(
                     "Nothing new was added: only what grew since the last import counts, so "

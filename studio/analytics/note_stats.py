@@ -156,18 +156,20 @@ class NoteStatsModel(FigureTableModel):
             self._fetch(self.rowCount(), PAGE_SIZE, self._append)
 
     def load_all(self, then: Callable[[], object]) -> None:
-        """Every note of the question (for an export), then `then()`."""
-        if self.rowCount() >= self.total:
+        """Every note of the question (for an export), then `then()`. While another question
+        is still loading, the rows shown are the old question's: then every row is fetched
+        again for the new one, rather than the new question's rows appended to the old."""
+        if not self._fetching and self.rowCount() >= self.total:
             then()
             return
+        start = 0 if self._fetching else self.rowCount()
+        keep = self._replace if start == 0 else self._append
 
-        def appended(page: Page[NoteStatsRow]) -> None:
-            self._append(page)
+        def delivered(page: Page[NoteStatsRow]) -> None:
+            keep(page)
             then()
 
-        self._fetch(
-            self.rowCount(), max(self.total - self.rowCount(), 1), appended, everything=True
-        )
+        self._fetch(start, PAGE_SIZE, delivered, everything=True)
 
     def _fetch(
         self,

@@ -37,7 +37,7 @@ from publisher.stats_schemas import (
     StatsSummary,
     TopicStatsRow,
 )
-from studio.analytics.exports import save_table_csv, save_widget_png
+from studio.analytics.exports import save_table_csv, save_widget_png, saved
 from studio.analytics.figures import has_commerce, is_empty
 from studio.analytics.loads import Question, Section
 from studio.analytics.look import ANALYTICS_STYLE
@@ -45,7 +45,7 @@ from studio.analytics.note_stats import TOP_NOTES
 from studio.analytics.period_bar import PeriodBar
 from studio.analytics.periods import Period
 from studio.connection import BackendState
-from studio.messages import file_reason, reason_of
+from studio.messages import reason_of
 from studio.models.account_scope import all_accounts_label
 from studio.widgets.banner import Banner
 from studio.widgets.card import page_header
@@ -462,13 +462,4 @@ class AnalyticsPage(QWidget):
         return self._saved(lambda: save_widget_png(self, widget, self._file_name(what)))
 
     def _saved(self, save: Callable[[], Path | None]) -> Path | None:
-        try:
-            path = save()
-        except OSError as error:
-            self._ctx.notifier.error(
-                self.tr("The file could not be saved: {reason}").format(reason=file_reason(error))
-            )
-            return None
-        if path is not None:
-            self._ctx.notifier.success(self.tr("Saved {file}.").format(file=path.name))
-        return path
+        return saved(self._ctx.notifier, save)

@@ -91,6 +91,7 @@ def test_each_bad_event_is_refused_with_its_position_and_the_rest_count(
         {**good.model_dump(mode="json"), "id": "x", "kind": "hug"},
         {**good.model_dump(mode="json"), "id": "y", "ts": "2026-08-01T10:00:00"},
         "not an event",
+        {**good.model_dump(mode="json"), "id": "z", "ts": "0001-01-01T00:00:00+14:00"},
     ]
     response = _post_raw(api, json.dumps(batch).encode())
     assert response.status_code == 200
@@ -108,6 +109,7 @@ def test_each_bad_event_is_refused_with_its_position_and_the_rest_count(
         8: "event.invalid",
         9: "event.invalid",
         10: "event.invalid",
+        11: "event.too_old",
     }
     fields = {item["index"]: item["params"].get("field") for item in receipt["rejected"]}
     assert (fields[8], fields[9]) == ("kind", "ts")

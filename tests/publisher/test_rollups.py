@@ -14,8 +14,6 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from publisher.db.engine import make_engine, make_sessionmaker
-from publisher.db.migrations import upgrade
 from publisher.db.models import (
     Account,
     AccountDailyStats,
@@ -38,18 +36,9 @@ START = datetime(2026, 3, 1, tzinfo=UTC)
 KINDS = [kind.name.lower() for kind in EventKind]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request: pytest.FixtureRequest, tmp_path):
-    if request.param == "postgresql":
-        from tests.postgres_server import create_database
-
-        url = create_database(request.getfixturevalue("postgres_cluster"))
-    else:
-        url = f"sqlite:///{tmp_path / 'rollups.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
+@pytest.fixture
+def sessions(both_databases):
+    return both_databases
 
 
 @pytest.fixture
@@ -188,6 +177,8 @@ def test_batches_racing_on_two_connections_count_each_event_once(sessions, world
     rng = random.Random(4)
     shared = _random_events(rng, world, 2000)
     batches = [shared + _random_events(rng, world, 500) for _ in range(2)]
+    for batch in batches:  # the same events, in another order on each side
+        rng.shuffle(batch)
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
 

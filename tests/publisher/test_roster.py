@@ -15,8 +15,6 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from publisher.client import AuthError, StudioClient, ValidationError
-from publisher.db.engine import make_engine, make_sessionmaker
-from publisher.db.migrations import upgrade
 from publisher.db.models import (
     Account,
     AccountGrant,
@@ -35,18 +33,9 @@ NOW = datetime(2026, 3, 11, 4, 0, tzinfo=UTC)
 """Wednesday noon in Shanghai, Tuesday 21:00 in Los Angeles (summer time since Sunday)."""
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request: pytest.FixtureRequest, tmp_path):
-    if request.param == "postgresql":
-        from tests.postgres_server import create_database
-
-        url = create_database(request.getfixturevalue("postgres_cluster"))
-    else:
-        url = f"sqlite:///{tmp_path / 'roster.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
+@pytest.fixture
+def sessions(both_databases):
+    return both_databases
 
 
 def _org(session: Session, name: str, kind: str, *members: tuple[User, str]) -> Organization:

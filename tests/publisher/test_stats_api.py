@@ -8,6 +8,7 @@ import uuid
 from datetime import date, datetime, time, timedelta
 
 import pytest
+import requests
 
 from publisher.client import ClientError, StudioClient
 from publisher.client.errors import NotFoundError
@@ -73,8 +74,16 @@ def test_a_period_beside_the_previous_one_with_formulas(api, tmp_path) -> None:
     assert summary.notes_published == 1
     ctr = next(item for item in summary.definitions if item.key == "cover_ctr")
     assert (ctr.numerator, ctr.denominator, ctr.version) == (["views"], ["impressions"], 1)
+    for start, end in (
+        (today, today - timedelta(days=1)),
+        (date(1, 1, 1), date(1, 1, 2)),
+        (date(9999, 12, 1), date(9999, 12, 31)),
+    ):
+        with pytest.raises(ClientError) as refused:
+            api.stats_summary(start, end)
+        assert refused.value.code == "stats.bad_period"
     with pytest.raises(ClientError) as refused:
-        api.stats_summary(today, today - timedelta(days=1))
+        api.transport.request("GET", "/stats/summary", params={"end": "0001-01-03"})
     assert refused.value.code == "stats.bad_period"
 
 
@@ -207,6 +216,29 @@ def test_a_campaign_shows_its_funnel_spend_and_return_to_the_brand(campaign) -> 
     assert sorted(item.amount_fen for item in spent) == [10_000, 19_350]
     world.brand.delete_spend(spent[0].id)
     assert len(world.brand.spend(brief_id=brief.id)) == 1
+    # A brand member asking about one creator of the campaign gets that creator only.
+    stranger = world.brand.stats_summary(brief_id=brief.id, account_id=uuid.uuid4())
+    assert stranger.totals["impressions"] == 0
+
+
+def test_whoever_paid_sees_the_spend(campaign) -> None:
+    world, brief, note = campaign
+    day = _at(_today() - timedelta(days=1))
+    _send(world.creator, note.id, "impression", 1000, day)
+    world.brand.record_spend(
+        SpendCreate(
+            brief_id=brief.id, note_id=note.id, kind="ad", day=day.date(), amount_fen=50_000
+        )
+    )
+    world.creator.record_spend(
+        SpendCreate(note_id=note.id, kind="boost", day=day.date(), amount_fen=300, memo="自费")
+    )
+    assert world.brand.campaign_stats(brief.id).totals["spend_fen"] == 50_000
+    creator_view = world.creator.stats_summary(account_id=note.account_id)
+    assert creator_view.totals["spend_fen"] == 300
+    assert [item.amount_fen for item in world.creator.spend(note_id=note.id)] == [300]
+    assert [item.amount_fen for item in world.brand.spend(brief_id=brief.id)] == [50_000]
+    assert world.brand.spend(note_id=note.id)[0].amount_fen == 50_000
 
 
 def test_a_platform_export_is_matched_previewed_and_imported_once(api, tmp_path) -> None:
@@ -249,3 +281,13 @@ def test_a_platform_export_is_matched_previewed_and_imported_once(api, tmp_path)
     with pytest.raises(ClientError) as refused:
         api.preview_stat_import(request.model_copy(update={"assignments": {3: uuid.uuid4()}}))
     assert refused.value.code == "stat_import.unknown_note"
+    for bad in ("NaN", "Infinity", "-500", "1e30"):
+        body = request.model_dump_json().replace('"views":900.0', f'"views":{bad}')
+        assert bad in body
+        answer = requests.post(
+            f"{api.base_url}/api/v1/stats/imports",
+            data=body,
+            headers={"Authorization": f"Bearer {api.transport.token}"},
+            timeout=30,
+        )
+        assert answer.status_code == 422, bad

@@ -24,7 +24,6 @@ from sqlalchemy import (
     BigInteger,
     Date,
     ForeignKey,
-    Index,
     Integer,
     SmallInteger,
     String,
@@ -77,15 +76,12 @@ class _Counters:
 
 class NoteDailyStats(_Counters, Base):
     __tablename__ = "note_daily_stats"
-    __table_args__ = (Index("ix_note_daily_stats_account_day", "account_id", "day"),)
 
     note_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     source: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    account_id: Mapped[uuid.UUID]
-    """The note's account when counted; moved with the note (`note_moves`)."""
 
 
 class AccountDailyStats(_Counters, Base):

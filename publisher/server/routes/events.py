@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from publisher.server.deps import CurrentUser, StateDep
 from publisher.services import events
-from publisher.stats_schemas import EventIn, EventsReceipt
+from publisher.stats_schemas import MAX_EVENTS_PER_CALL, EventIn, EventsReceipt
 
 router = APIRouter(tags=["stats"])
 
@@ -27,7 +27,7 @@ MAX_EVENTS_BODY = 8 * 1024 * 1024
                 "application/json": {
                     "schema": {
                         "type": "array",
-                        "maxItems": 10_000,
+                        "maxItems": MAX_EVENTS_PER_CALL,
                         "items": EventIn.model_json_schema(),
                     }
                 }

@@ -44,7 +44,10 @@ def _today() -> date:
 
 def _period(start: date | None = None, end: date | None = None) -> stats.Period:
     last = end or _today()
-    return stats.period(start or last - timedelta(days=DEFAULT_DAYS - 1), last)
+    first = start or max(last, stats.EARLIEST_DAY + timedelta(days=DEFAULT_DAYS)) - timedelta(
+        days=DEFAULT_DAYS - 1
+    )
+    return stats.period(first, last)
 
 
 PeriodDep = Annotated[stats.Period, Depends(_period)]

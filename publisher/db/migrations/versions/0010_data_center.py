@@ -137,7 +137,6 @@ def upgrade() -> None:
         sa.Column("note_id", sa.Uuid(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("source", sa.SmallInteger(), nullable=False),
-        sa.Column("account_id", sa.Uuid(), nullable=False),
         sa.Column("impressions", sa.BigInteger(), nullable=False),
         sa.Column("views", sa.BigInteger(), nullable=False),
         sa.Column("video_views", sa.BigInteger(), nullable=False),
@@ -160,11 +159,6 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("note_id", "day", "source", name=op.f("pk_note_daily_stats")),
     )
-    with op.batch_alter_table("note_daily_stats", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_note_daily_stats_account_day", ["account_id", "day"], unique=False
-        )
-
     op.create_table(
         "note_platform_totals",
         sa.Column("note_id", sa.Uuid(), nullable=False),
@@ -236,9 +230,6 @@ def downgrade() -> None:
 
     op.drop_table("spend_records")
     op.drop_table("note_platform_totals")
-    with op.batch_alter_table("note_daily_stats", schema=None) as batch_op:
-        batch_op.drop_index("ix_note_daily_stats_account_day")
-
     op.drop_table("note_daily_stats")
     with op.batch_alter_table("stat_imports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stat_imports_account_id"))
