@@ -37,6 +37,7 @@ from publisher.db.models import (
     User,
 )
 from publisher.domain.metrics import COUNTERS, COUNTING_VERSION, METRICS, change, figures
+from publisher.domain.periods import MAX_PERIOD_DAYS, Period
 from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
 from publisher.services.access import get_account, visible_account_ids
 from publisher.services.briefs import get_brief, is_brand_member
@@ -55,7 +56,6 @@ from publisher.stats_schemas import (
     TopicStatsRow,
 )
 
-MAX_PERIOD_DAYS = 366
 SLIPPING_DROP = 0.2
 """A key figure 20 % below the previous period marks an account as slipping…"""
 SLIPPING_MIN_VIEWS = 100
@@ -65,38 +65,12 @@ FUNNEL = ("impressions", "views", "interactions", "product_clicks", "orders", "g
 SORTABLE = frozenset(METRICS) | {"published_at", "title"}
 
 
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def previous(self) -> Period:
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
-
-    def each_day(self) -> list[date]:
-        return [self.start + timedelta(days=offset) for offset in range(self.days)]
-
-
-EARLIEST_DAY = date(2000, 1, 1)
-LATEST_DAY = date(2100, 12, 31)
-"""Days a period may span: the previous period of a day near year 1 does not exist."""
-
-
 def period(start: date, end: date) -> Period:
-    """Raises: Invalid `stats.bad_period` ({max_days}) when end precedes start, it is too
-    long, or it lies outside this century's neighbourhood."""
-    if (
-        end < start
-        or (end - start).days + 1 > MAX_PERIOD_DAYS
-        or start < EARLIEST_DAY
-        or end > LATEST_DAY
-    ):
+    """Raises: Invalid `stats.bad_period` ({max_days}) when `Period.valid` says no."""
+    span = Period(start, end)
+    if not span.valid:
         raise Invalid("stats.bad_period", {"max_days": MAX_PERIOD_DAYS})
-    return Period(start, end)
+    return span
 
 
 @dataclass(frozen=True)
@@ -236,12 +210,19 @@ def _with_spend(totals: Mapping[str, int], spend_fen: int) -> dict[str, int]:
     return {**totals, "spend_fen": spend_fen}
 
 
+def _period_totals(
+    session: Session, scope: Scope, span: Period
+) -> tuple[dict[date, dict[str, int]], dict[str, int]]:
+    """The scope's counters day by day, and added up with the period's spend."""
+    daily = _daily(session, scope, span)
+    return daily, _with_spend(_add_up(daily.values()), _spend(session, scope, span))
+
+
 def summary(session: Session, scope: Scope, span: Period) -> StatsSummary:
     """KPI totals, their metrics and the daily series, beside the previous period's."""
     earlier = span.previous()
-    daily, before = _daily(session, scope, span), _daily(session, scope, earlier)
-    totals = _with_spend(_add_up(daily.values()), _spend(session, scope, span))
-    previous = _with_spend(_add_up(before.values()), _spend(session, scope, earlier))
+    daily, totals = _period_totals(session, scope, span)
+    before, previous = _period_totals(session, scope, earlier)
     return StatsSummary(
         start=span.start,
         end=span.end,
@@ -574,8 +555,7 @@ def campaign(session: Session, scope: Scope, span: Period) -> CampaignStats:
     """A brief's funnel, spend and return, per creator and per note."""
     brief = scope.brief
     assert brief is not None
-    daily = _daily(session, scope, span)
-    totals = _with_spend(_add_up(daily.values()), _spend(session, scope, span))
+    daily, totals = _period_totals(session, scope, span)
     result = figures(totals)
     funnel = [
         FunnelStage(stage=stage, value=int(result[stage] or 0))

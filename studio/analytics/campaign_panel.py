@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from publisher.brief_schemas import BriefPublic
 from publisher.client import StudioClient
+from publisher.domain.periods import platform_today
 from publisher.stats_schemas import CampaignStats, DayTotals
 from studio.analytics import exports
 from studio.analytics.campaign_funnel import FunnelChart
@@ -38,7 +39,7 @@ from studio.analytics.charts import DAY, CountAxis, DayAxis, configure, day_stam
 from studio.analytics.figures import Tile
 from studio.analytics.metric_labels import label
 from studio.analytics.overview_tab import KpiTile
-from studio.analytics.periods import DEFAULT_DAYS, last_days, platform_today
+from studio.analytics.periods import DEFAULT_DAYS, last_days
 from studio.analytics.spend_dialog import SpendDialog
 from studio.messages import reason_of
 from studio.ops import Query

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt, Signal
 
+from publisher.domain.periods import platform_today
 from publisher.schemas import Page
 from publisher.stats_schemas import NoteStatsRow
 from studio.analytics.loads import Question
 from studio.analytics.metric_labels import kind
-from studio.analytics.periods import platform_today, short_date
+from studio.analytics.periods import short_date
 from studio.analytics.stats_table import Column, FigureTableModel, Index
 from studio.collab.wording import shown_date
 from studio.ops import Query

@@ -7,46 +7,16 @@ period ends, so "the last 7 days" here and there are the same seven days. Qt-fre
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
+from publisher.domain.periods import MAX_PERIOD_DAYS
+from publisher.domain.periods import Period as Period  # the app's periods are the server's
+from publisher.domain.periods import platform_today as platform_today
 
 PRESETS = (7, 30, 90)
 DEFAULT_DAYS = 30
-MAX_DAYS = 366
+MAX_DAYS = MAX_PERIOD_DAYS
 """The longest period the server answers for (`stats.bad_period` beyond it)."""
-
-
-@dataclass(frozen=True)
-class Period:
-    """Inclusive days `start` … `end`; `preset` (7, 30, 90) when it is "the last N days"
-    rather than a range picked by hand — not part of its identity."""
-
-    start: date
-    end: date
-    preset: int | None = field(default=None, compare=False)
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def previous(self) -> Period:
-        """The period of the same length that ends the day before this one starts."""
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
-
-    def each_day(self) -> list[date]:
-        return [self.start + timedelta(days=offset) for offset in range(self.days)]
-
-    def aligned(self, day: date) -> date:
-        """The day of this period at the same offset as `day` in the previous period: where
-        the previous period's value is drawn beside this one's."""
-        return day + timedelta(days=self.days)
-
-
-def platform_today(now: datetime | None = None) -> date:
-    """Today on the platform's clock: the last day a period may end on."""
-    return (now or datetime.now(UTC)).astimezone(zone(DEFAULT_TIMEZONE)).date()
 
 
 def last_days(days: int, today: date) -> Period:

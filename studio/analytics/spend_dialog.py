@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain.changes import ChangeSet
+from publisher.domain.periods import platform_today
 from publisher.stats_schemas import SpendCreate, SpendPublic
-from studio.analytics.periods import platform_today
 from studio.collab.money import MoneyError, fen_text, parse_yuan
 from studio.messages import message, reason_of
 from studio.ops import Mutation, Query

@@ -31,6 +31,7 @@ from publisher.config import ServerSettings
 from publisher.db.engine import make_engine, make_sessionmaker
 from publisher.db.models import Brief, Event, User
 from publisher.demo import command as demo
+from publisher.domain.periods import Period
 from publisher.domain.timezones import zone
 from publisher.services import stats
 from publisher.services.access import visible_account_ids
@@ -73,7 +74,7 @@ def _scope_notes(session: Session, user: User) -> str:
     return f"SELECT id FROM notes WHERE account_id IN ({quoted})"
 
 
-def _utc_bounds(span: stats.Period) -> tuple[str, str]:
+def _utc_bounds(span: Period) -> tuple[str, str]:
     tz = zone("Asia/Shanghai")
     start = datetime.combine(span.start, datetime.min.time(), tz).astimezone(UTC)
     end = datetime.combine(span.end + timedelta(days=1), datetime.min.time(), tz).astimezone(UTC)
@@ -86,15 +87,15 @@ def questions(session: Session, user: User, today: date) -> dict[str, tuple[Call
     brief = session.scalars(select(Brief).order_by(Brief.created_at)).first()
     assert brief is not None
     campaign = stats.scope(session, user, brief_id=brief.id)
-    month = stats.Period(today - timedelta(days=29), today)
-    quarter = stats.Period(today - timedelta(days=89), today)
+    month = Period(today - timedelta(days=29), today)
+    quarter = Period(today - timedelta(days=89), today)
     notes_sql = _scope_notes(session, user)
     brief_notes = (
         f"SELECT note_id FROM collaborations WHERE brief_id = '{brief.id.hex}' "
         "AND note_id IS NOT NULL"
     )
 
-    def raw(group: str, scope_sql: str, span: stats.Period) -> Callable[[], object]:
+    def raw(group: str, scope_sql: str, span: Period) -> Callable[[], object]:
         start, end = _utc_bounds(span)
         sql = text(
             f"SELECT {group}, kind, count(*), sum(value) FROM events "
@@ -109,7 +110,7 @@ def questions(session: Session, user: User, today: date) -> dict[str, tuple[Call
     return {
         "summary, all accounts, 30 days (+ previous 30)": (
             lambda: stats.summary(session, everything, month),
-            raw(by_day, notes_sql, stats.Period(month.start - timedelta(days=30), month.end)),
+            raw(by_day, notes_sql, Period(month.start - timedelta(days=30), month.end)),
         ),
         "notes table, all accounts, 30 days, by views": (
             lambda: stats.notes_table(session, everything, month, sort="views"),
@@ -129,7 +130,7 @@ def questions(session: Session, user: User, today: date) -> dict[str, tuple[Call
         ),
         "accounts compared, 30 days (+ previous 30)": (
             lambda: stats.accounts_table(session, user, month),
-            raw(by_account, notes_sql, stats.Period(month.start - timedelta(days=30), month.end)),
+            raw(by_account, notes_sql, Period(month.start - timedelta(days=30), month.end)),
         ),
         "campaign funnel and ROI, 90 days": (
             lambda: stats.campaign(session, campaign, quarter),

@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from publisher.client import StudioClient
+from publisher.domain.periods import platform_today
 from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
 from publisher.schemas import AccountPublic, NotePublic
 from publisher.stats_schemas import MAX_EVENTS_PER_CALL, EventIn, SpendCreate
-from studio.analytics.periods import platform_today
 from tests.media_samples import write_image
 
 DAYS = 60

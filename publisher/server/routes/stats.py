@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
+from publisher.domain.periods import EARLIEST_DAY, Period, platform_today
 from publisher.schemas import Page
 from publisher.server.deps import CurrentUser, SessionDep
 from publisher.server.routes.paging import Limit, Offset
@@ -38,19 +38,15 @@ MAX_IMPORT_BODY = 32 * 1024 * 1024
 """50,000 export rows with their figures."""
 
 
-def _today() -> date:
-    return datetime.now(UTC).astimezone(zone(DEFAULT_TIMEZONE)).date()
-
-
-def _period(start: date | None = None, end: date | None = None) -> stats.Period:
-    last = end or _today()
-    first = start or max(last, stats.EARLIEST_DAY + timedelta(days=DEFAULT_DAYS)) - timedelta(
+def _period(start: date | None = None, end: date | None = None) -> Period:
+    last = end or platform_today()
+    first = start or max(last, EARLIEST_DAY + timedelta(days=DEFAULT_DAYS)) - timedelta(
         days=DEFAULT_DAYS - 1
     )
     return stats.period(first, last)
 
 
-PeriodDep = Annotated[stats.Period, Depends(_period)]
+PeriodDep = Annotated[Period, Depends(_period)]
 
 
 @router.get("/stats/summary", response_model=StatsSummary)
@@ -117,7 +113,7 @@ def get_best_times(
 ):
     """When the accounts' readers view and interact, weekday × hour on their own clocks."""
     scope = stats.scope(session, user, account_id=account_id)
-    return stats.best_times(session, scope, today=_today(), days=days)
+    return stats.best_times(session, scope, today=platform_today(), days=days)
 
 
 @router.get("/stats/followers", response_model=list[FollowerPoint])
