@@ -21,12 +21,15 @@ class RosterNote(_Public):
 
 
 class RosterFigures(BaseModel):
-    """The account's key figures over the last 7 days (a rolling window up to now).
-
-    Only what the backend records today; the data center adds reader figures (views, likes …)
-    here as optional fields, so older clients keep reading the rows."""
+    """The account's key figures over the last 7 days: notes published in a rolling window up
+    to now; readers' figures over the last 7 days of the account's own calendar (today
+    included), as the data center's daily rollups count them."""
 
     published: int = 0
+    views: int = 0
+    interactions: int = 0
+    """Likes, collects, comments and shares."""
+    follows: int = 0
 
 
 class RosterRow(_Public):

@@ -108,7 +108,7 @@ class Metric:
         return None if bottom == 0 else top / bottom * self.factor
 
 
-_INTERACTIONS = ("likes", "collects", "comments", "shares")
+INTERACTION_COUNTERS = ("likes", "collects", "comments", "shares")
 
 METRICS: dict[str, Metric] = {
     metric.key: metric
@@ -116,8 +116,8 @@ METRICS: dict[str, Metric] = {
         Metric("impressions", ("impressions",)),
         Metric("views", ("views",)),
         Metric("cover_ctr", ("views",), ("impressions",), kind="ratio"),
-        Metric("interactions", _INTERACTIONS),
-        Metric("engagement_rate", _INTERACTIONS, ("views",), kind="ratio"),
+        Metric("interactions", INTERACTION_COUNTERS),
+        Metric("engagement_rate", INTERACTION_COUNTERS, ("views",), kind="ratio"),
         Metric("likes", ("likes",)),
         Metric("collects", ("collects",)),
         Metric("comments", ("comments",)),
@@ -131,7 +131,7 @@ METRICS: dict[str, Metric] = {
         Metric("conversion_rate", ("orders",), ("product_clicks",), kind="ratio"),
         Metric("spend", ("spend_fen",), kind="money"),
         Metric("roi", ("gmv_fen",), ("spend_fen",), kind="multiple"),
-        Metric("cpe", ("spend_fen",), _INTERACTIONS, kind="money"),
+        Metric("cpe", ("spend_fen",), INTERACTION_COUNTERS, kind="money"),
         Metric("cpm", ("spend_fen",), ("impressions",), factor=1000.0, kind="money"),
     )
 }

@@ -12,18 +12,30 @@ from __future__ import annotations
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Account, AccountGrant, Collaboration, Note, Organization, User
+from publisher.db.models import (
+    Account,
+    AccountDailyStats,
+    AccountGrant,
+    Collaboration,
+    Note,
+    Organization,
+    User,
+)
+from publisher.domain.metrics import INTERACTION_COUNTERS
 from publisher.domain.roster import (
     AWAITING_BRAND,
     AWAITING_CREATOR,
+    RECENT_DAYS,
     recent_start,
     week_start,
 )
+from publisher.domain.timezones import zone
 from publisher.roster_schemas import RosterFigures, RosterNote, RosterRow
 from publisher.services.access import member_org_ids, visible_account_ids
 
@@ -67,6 +79,7 @@ def roster(
     drafts = _drafts(session, ids)
     upcoming = _next_scheduled(session, ids)
     brand, creator = _awaiting(session, ids)
+    readers = _reader_figures(session, accounts, now)
     recent = recent_start(now)
     return [
         RosterRow(
@@ -86,7 +99,8 @@ def roster(
             awaiting_brand=brand[account.id],
             awaiting_creator=creator[account.id],
             last_7_days=RosterFigures(
-                published=sum(1 for at in published[account.id] if at >= recent)
+                published=sum(1 for at in published[account.id] if at >= recent),
+                **readers.get(account.id, {}),
             ),
         )
         for account in accounts
@@ -127,6 +141,41 @@ def _published_since(
         if at is not None:  # the WHERE excludes NULL; the type does not know it
             times[account_id].append(at)
     return times
+
+
+def _reader_figures(
+    session: Session, accounts: list[Account], now: datetime
+) -> dict[uuid.UUID, dict[str, int]]:
+    """Views, interactions and follows over each account's last 7 days (its own calendar),
+    from the daily rollups: one query for the page, days filtered per account here."""
+    starts = {
+        account.id: now.astimezone(zone(account.timezone)).date() - timedelta(days=RECENT_DAYS - 1)
+        for account in accounts
+    }
+    interactions = sum(getattr(AccountDailyStats, name) for name in INTERACTION_COUNTERS)
+    figures: dict[uuid.UUID, dict[str, int]] = {}
+    rows: Any = session.execute(
+        select(
+            AccountDailyStats.account_id,
+            AccountDailyStats.day,
+            func.sum(AccountDailyStats.views),
+            func.sum(interactions),
+            func.sum(AccountDailyStats.follows),
+        )
+        .where(
+            AccountDailyStats.account_id.in_(list(starts)),
+            AccountDailyStats.day >= min(starts.values()),
+        )
+        .group_by(AccountDailyStats.account_id, AccountDailyStats.day)
+    )
+    for account_id, day, views, interacted, follows in rows:
+        if day < starts[account_id]:
+            continue
+        sums = figures.setdefault(account_id, {"views": 0, "interactions": 0, "follows": 0})
+        sums["views"] += int(views)
+        sums["interactions"] += int(interacted)
+        sums["follows"] += int(follows)
+    return figures
 
 
 def _drafts(session: Session, ids: list[uuid.UUID]) -> Counter[uuid.UUID]:

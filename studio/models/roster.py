@@ -175,6 +175,27 @@ COLUMNS = (
         count=True,
         width=92,
     ),
+    RosterColumn(
+        "views_7d",
+        QT_TRANSLATE_NOOP("RosterTableModel", "7-day views"),
+        QT_TRANSLATE_NOOP(
+            "RosterTableModel", "Views of the account's notes over its last 7 days, today included"
+        ),
+        lambda row: row.last_7_days.views,
+        count=True,
+        width=96,
+    ),
+    RosterColumn(
+        "interactions_7d",
+        QT_TRANSLATE_NOOP("RosterTableModel", "7-day interactions"),
+        QT_TRANSLATE_NOOP(
+            "RosterTableModel",
+            "Likes, collects, comments and shares over the account's last 7 days",
+        ),
+        lambda row: row.last_7_days.interactions,
+        count=True,
+        width=104,
+    ),
 )
 COLUMN = {column.key: index for index, column in enumerate(COLUMNS)}
 

@@ -26,7 +26,9 @@ from publisher.db.models import (
     User,
 )
 from publisher.domain.roster import week_start
+from publisher.services import events
 from publisher.services.roster import roster
+from publisher.stats_schemas import EventIn
 from tests.conftest import register_user, signed_up
 
 NOW = datetime(2026, 3, 11, 4, 0, tzinfo=UTC)
@@ -189,6 +191,38 @@ def test_figures_of_each_account(sessions) -> None:
     empty = by_name["空号"]
     assert (empty.posts_this_week, empty.drafts, empty.awaiting_brand) == (0, 0, 0)
     assert idle.id == empty.account_id
+
+
+def test_readers_figures_cover_the_last_7_days_of_each_accounts_calendar(sessions) -> None:
+    """NOW is Wednesday 12:00 in Shanghai and Tuesday 21:00 in Los Angeles: the 7 days are
+    Thursday to Wednesday there, and Wednesday to Tuesday here."""
+    with sessions() as session:
+        me = _user(session, "达人")
+        home = _org(session, "我的", "personal", (me, "owner"))
+        shanghai = _account(session, home, "上海号", timezone="Asia/Shanghai")
+        angeles = _account(session, home, "洛杉矶号", timezone="America/Los_Angeles")
+        notes = {
+            account.nickname: _note(session, account, "笔记", "published", published_at=NOW)
+            for account in (shanghai, angeles)
+        }
+        session.flush()
+        six_days_back = NOW - timedelta(days=6, hours=13)  # Wed 23:00 Shanghai, Wed 08:00 LA
+        events.record(
+            session,
+            [
+                EventIn(id=f"{name}-{kind}-{index}", note_id=note.id, kind=kind, ts=at)
+                for name, note in notes.items()
+                for index, (kind, at) in enumerate(
+                    [("view", NOW), ("view", six_days_back), ("like", NOW), ("share", NOW)]
+                )
+            ],
+        )
+        session.commit()
+        rows = {row.nickname: row for row in roster(session, me, now=NOW, offset=0, limit=10)[0]}
+    assert rows["上海号"].last_7_days.views == 1, "Wednesday a week ago is outside"
+    assert rows["洛杉矶号"].last_7_days.views == 2
+    assert rows["洛杉矶号"].last_7_days.interactions == 2
+    assert rows["上海号"].last_7_days.published == 1
 
 
 def test_managed_accounts_come_through_the_mcn_and_a_revoked_grant_hides_one(sessions) -> None:
