@@ -7099,14 +7099,6 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>账号笔记近 7 天（含今天）的观看数</translation>
     </message>
     <message>
-        <source>7-day interactions</source>
-        <translation>7日互动</translation>
-    </message>
-    <message>
-        <source>Likes, collects, comments and shares over the account&apos;s last 7 days</source>
-        <translation>账号近 7 天的点赞、收藏、评论和分享</translation>
-    </message>
-    <message>
         <source>Managed for its creator by {organization}</source>
         <translation>由{organization}代创作者管理</translation>
     </message>

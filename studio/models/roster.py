@@ -134,7 +134,7 @@ COLUMNS = (
         ),
         _next_note_time,
         next_note_text,
-        width=230,
+        width=190,
     ),
     RosterColumn(
         "drafts",
@@ -173,7 +173,7 @@ COLUMNS = (
         QT_TRANSLATE_NOOP("RosterTableModel", "Notes published in the last 7 days"),
         lambda row: row.last_7_days.published,
         count=True,
-        width=92,
+        width=80,
     ),
     RosterColumn(
         "views_7d",
@@ -183,18 +183,7 @@ COLUMNS = (
         ),
         lambda row: row.last_7_days.views,
         count=True,
-        width=96,
-    ),
-    RosterColumn(
-        "interactions_7d",
-        QT_TRANSLATE_NOOP("RosterTableModel", "7-day interactions"),
-        QT_TRANSLATE_NOOP(
-            "RosterTableModel",
-            "Likes, collects, comments and shares over the account's last 7 days",
-        ),
-        lambda row: row.last_7_days.interactions,
-        count=True,
-        width=104,
+        width=80,
     ),
 )
 COLUMN = {column.key: index for index, column in enumerate(COLUMNS)}
