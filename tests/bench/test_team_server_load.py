@@ -12,9 +12,10 @@ Printed per case: requests per second, p50 and p99 latency, failures, and the li
 the floor's requests per second. The machine's cores are shared by the server, PostgreSQL and
 this load generator, so figures compare cases of one run, not machines.
 
-Event ingestion under the same load (issue 8 names it too) needs the events API of issue 9
-(`POST /api/v1/events`), which the server does not have yet; its case joins this benchmark
-with that API.
+Then event ingestion on the same server: `INGEST_CLIENTS` members post batches of
+`INGEST_BATCH` events (`POST /api/v1/events`, the mix readers make, on the MCN's published
+notes) back to back for the same time; printed as events per second and the p50/p99 of a batch,
+beside the events/s one client reaches alone — what concurrent writers add or cost.
 
 Run: ``.venv/bin/python -m tests.bench.test_team_server_load`` (PostgreSQL's server binaries
 are found as for the team-server tests; without them only SQLite is measured).
@@ -22,18 +23,26 @@ are found as for the team-server tests; without them only SQLite is measured).
 
 from __future__ import annotations
 
+import json
+import random
+import statistics
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+
+import requests
 
 from publisher.client import StudioClient
 from tests.bench.http_load import Load, get_request, run_load
 from tests.conftest import PASSWORD
+from tests.media_samples import write_image
 from tests.postgres_server import create_database, find_bin_dir, running_cluster
 from tests.publisher.scheduling_helpers import ServeProcess, start
 
@@ -44,15 +53,20 @@ PAGE = 50
 SECONDS = 10.0
 WARMUP = 2.0
 SEED_THREADS = 4
+INGEST_CLIENTS = 8
+INGEST_BATCH = 1_000
+PUBLISHED_PER_ACCOUNT = 5
 BODY = "今天去了一家新开的咖啡店，环境很好，人均六十左右，推荐大家周末去打卡。" * 4
 
 
 @dataclass(frozen=True)
 class Mcn:
-    """What the load needs of the seeded organization: each member's token and the accounts."""
+    """What the load needs of the seeded organization: each member's token, the accounts and
+    their published notes (what events are about)."""
 
     tokens: list[str]
     account_ids: list[uuid.UUID]
+    published: list[uuid.UUID]
 
 
 def _signed_in(url: str, name: str) -> tuple[StudioClient, str, str]:
@@ -80,7 +94,7 @@ def _member_token(url: str, index: int) -> tuple[str, str]:
     return email, token
 
 
-def seed(url: str) -> Mcn:
+def seed(url: str, folder: Path) -> Mcn:
     """The MCN, its accounts and notes, and its members, through the API (a few calls at a
     time, as a team would)."""
     owner, email, _ = _signed_in(url, "owner")
@@ -94,8 +108,22 @@ def seed(url: str) -> Mcn:
         members = list(pool.map(partial(_member_token, url), range(CLIENTS)))
     for member_email, _ in members:
         owner.set_member(org.id, email=member_email, role="editor")
+    published = _publish_some(owner, accounts, folder)
     owner.close()
-    return Mcn(tokens=[token for _, token in members], account_ids=accounts)
+    return Mcn([token for _, token in members], accounts, published)
+
+
+def _publish_some(owner: StudioClient, accounts: list[uuid.UUID], folder: Path) -> list[uuid.UUID]:
+    """A few published notes per account, sharing one photo: events need published notes."""
+    sha = owner.upload_media(write_image(folder / "cover.jpg")).sha256
+    published = []
+    for account in accounts:
+        for index in range(PUBLISHED_PER_ACCOUNT):
+            note, _ = owner.create_note(
+                account_id=account, title=f"已发布 {index}", body=BODY, media=[{"sha256": sha}]
+            )
+            published.append(owner.publish_note(note.id, version=note.version)[0].id)
+    return published
 
 
 @contextmanager
@@ -107,8 +135,9 @@ def serving(folder: Path, db_url: str | None, workers: int) -> Iterator[ServePro
         server.stop()
 
 
-def measure(url: str, mcn: Mcn, seconds: float) -> dict[str, Load]:
-    """The floor, the list of every account and the list of one, on the same server."""
+def measure(url: str, mcn: Mcn, seconds: float) -> tuple[dict[str, Load], str]:
+    """The floor, the list of every account and the list of one, on the same server; then
+    ingestion by several clients and by one (as a line to print)."""
     every = f"/api/v1/notes?limit={PAGE}"
     cases = {
         "GET /health (floor)": [get_request(url, "/health") for _ in mcn.tokens],
@@ -118,10 +147,72 @@ def measure(url: str, mcn: Mcn, seconds: float) -> dict[str, Load]:
             for i, token in enumerate(mcn.tokens)
         ],
     }
-    return {
-        name: run_load(url, requests, warmup=WARMUP, seconds=seconds)
-        for name, requests in cases.items()
+    results = {
+        name: run_load(url, calls, warmup=WARMUP, seconds=seconds) for name, calls in cases.items()
     }
+    alone = ingest(url, mcn, 1, seconds / 2)
+    together = ingest(url, mcn, INGEST_CLIENTS, seconds)
+    line = (
+        f"    POST /api/v1/events ({INGEST_BATCH:,} a batch): {INGEST_CLIENTS} clients "
+        f"{together.events_per_second:,.0f} events/s (p50 {together.p50_ms:.0f} ms, "
+        f"p99 {together.p99_ms:.0f} ms a batch); 1 client {alone.events_per_second:,.0f} events/s"
+    )
+    return results, line
+
+
+@dataclass(frozen=True)
+class Ingest:
+    events_per_second: float
+    p50_ms: float
+    p99_ms: float
+
+
+def _events_body(notes: list[uuid.UUID], rng: random.Random) -> bytes:
+    now = datetime.now(UTC)
+    kinds = rng.choices(["impression", "view", "like", "collect"], [70, 22, 6, 2], k=INGEST_BATCH)
+    return json.dumps(
+        [
+            {
+                "id": str(uuid.uuid4()),
+                "note_id": str(rng.choice(notes)),
+                "kind": kind,
+                "ts": (now - timedelta(seconds=rng.randrange(3_600))).isoformat(),
+            }
+            for kind in kinds
+        ]
+    ).encode()
+
+
+def _post_batches(url: str, token: str, notes: list[uuid.UUID], until: float) -> list[float]:
+    """Batches back to back on one kept-alive connection until `until`; each batch's seconds."""
+    session = requests.Session()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    rng = random.Random(token)
+    times = []
+    while time.monotonic() < until:
+        body = _events_body(notes, rng)
+        started = time.monotonic()
+        answer = session.post(f"{url}/api/v1/events", data=body, headers=headers, timeout=60)
+        times.append(time.monotonic() - started)
+        assert answer.status_code == 200 and answer.json()["accepted"] == INGEST_BATCH
+    session.close()
+    return times
+
+
+def ingest(url: str, mcn: Mcn, clients: int, seconds: float) -> Ingest:
+    """Events per second with `clients` members posting at once, and the batches' latency.
+    Each client builds its batch before timing it, so the JSON encoding is not counted."""
+    until = time.monotonic() + seconds
+    with ThreadPoolExecutor(clients) as pool:
+        post = partial(_post_batches, url, notes=mcn.published, until=until)
+        runs = list(pool.map(post, mcn.tokens[:clients]))
+    batches = sorted(batch for run in runs for batch in run)
+    elapsed = max(sum(run) for run in runs)
+    return Ingest(
+        events_per_second=len(batches) * INGEST_BATCH / elapsed,
+        p50_ms=statistics.median(batches) * 1000,
+        p99_ms=batches[min(len(batches) - 1, int(len(batches) * 0.99))] * 1000,
+    )
 
 
 def report(title: str, results: dict[str, Load]) -> None:
@@ -153,14 +244,16 @@ def run(folder: Path, seconds: float = SECONDS) -> dict[str, dict[str, Load]]:
             mcn = None
             for workers in (1, 2):
                 with serving(folder / f"pg{workers}", db_url, workers) as server:
-                    mcn = mcn or seed(server.url)
+                    mcn = mcn or seed(server.url, folder)
                     title = f"PostgreSQL, {workers} worker{'s' if workers > 1 else ''}"
-                    results[title] = measure(server.url, mcn, seconds)
+                    results[title], ingestion = measure(server.url, mcn, seconds)
                     report(title, results[title])
+                    print(ingestion)
     with serving(folder / "sqlite", None, 1) as server:
         title = "SQLite, 1 worker"
-        results[title] = measure(server.url, seed(server.url), seconds)
+        results[title], ingestion = measure(server.url, seed(server.url, folder), seconds)
         report(title, results[title])
+        print(ingestion)
     return results
 
 
