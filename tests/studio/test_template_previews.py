@@ -4,6 +4,8 @@ photos fetched with their own shas."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from editor.stickers import load_builtin
@@ -22,12 +24,20 @@ def runner(qapp):
     runner.wait_all(30_000)
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, fail: set[str] | None = None) -> list[str]:
-    """Record the title of every picture actually drawn; raise for the titles in `fail`."""
+def _counting(
+    monkeypatch: pytest.MonkeyPatch,
+    fail: set[str] | None = None,
+    gate: threading.Event | None = None,
+) -> list[str]:
+    """Record the title of every picture actually drawn; raise for the titles in `fail`.
+    With a `gate`, a picture waits for it to open before it is drawn: the test decides what
+    runs before what instead of the threads' timing."""
     drawn: list[str] = []
     real = previews_module.render_preview
 
     def render_preview(template, inputs, width, stickers):
+        if gate is not None:
+            gate.wait(30)
         drawn.append(inputs.title)
         if fail and inputs.title in fail:
             raise ValueError("broken")
@@ -42,14 +52,17 @@ def _settled(previews: TemplatePreviews, entries, width: int = WIDTH) -> bool:
 
 
 def test_renders_queued_for_old_inputs_are_dropped_before_they_run(qtbot, runner, monkeypatch):
-    drawn = _counting(monkeypatch)
+    gate = threading.Event()
+    drawn = _counting(monkeypatch, gate=gate)
     previews = TemplatePreviews(runner, load_builtin)
     entries = builtin_entries()
     previews.set_inputs(Inputs(title="old"))
     for entry in entries:
         previews.get(entry, WIDTH)
-    # A photo dragged to another slot: only the new pictures are drawn.
+    # A photo dragged to another slot (while the first pictures are still being drawn): only
+    # the new pictures are drawn.
     assert previews.set_inputs(Inputs(title="new"))
+    gate.set()
     for entry in entries:
         assert previews.get(entry, WIDTH) is None and previews.is_pending(entry, WIDTH)
     qtbot.waitUntil(lambda: _settled(previews, entries), timeout=60_000)
@@ -58,10 +71,12 @@ def test_renders_queued_for_old_inputs_are_dropped_before_they_run(qtbot, runner
     assert drawn.count("old") <= 2  # at most those already running in the lane's two threads
     assert all(previews.get(entry, WIDTH) is not None for entry in entries)
     # The gallery closing drops what it asked for, too.
+    gate.clear()
     previews.set_inputs(Inputs(title="closed"))
     for entry in entries:
         previews.get(entry, WIDTH)
     previews.drop_queued()
+    gate.set()
     assert _settled(previews, entries)
     runner.wait(Lane.MEDIA, 30_000)
     assert drawn.count("closed") <= 2
