@@ -63,6 +63,8 @@ SLIPPING_MIN_VIEWS = 100
 SLIPPING_FIGURES = ("views", "interactions", "engagement_rate", "follows")
 FUNNEL = ("impressions", "views", "interactions", "product_clicks", "orders", "gmv")
 SORTABLE = frozenset(METRICS) | {"published_at", "title"}
+_NOTHING: dict[str, int] = dict.fromkeys(COUNTERS, 0)
+"""The counters of a note, account or day without a rollup row; read, never changed."""
 
 
 def period(start: date, end: date) -> Period:
@@ -241,8 +243,7 @@ def summary(session: Session, scope: Scope, span: Period) -> StatsSummary:
 
 
 def _series(daily: Mapping[date, Mapping[str, int]], span: Period) -> list[DayTotals]:
-    empty = dict.fromkeys(COUNTERS, 0)
-    return [DayTotals(day=day, totals=dict(daily.get(day, empty))) for day in span.each_day()]
+    return [DayTotals(day=day, totals=dict(daily.get(day, _NOTHING))) for day in span.each_day()]
 
 
 def _platform_bounds(span: Period) -> tuple[datetime, datetime]:
@@ -311,8 +312,9 @@ def notes_table(
     notes = session.execute(query).all()
     sums = _note_sums(session, scope.notes(), span)
     spend = _note_spend(session, scope, span)
-    zero = dict.fromkeys(COUNTERS, 0)
-    rows = [(note, _with_spend(sums.get(note.id, zero), spend.get(note.id, 0))) for note in notes]
+    rows = [
+        (note, _with_spend(sums.get(note.id, _NOTHING), spend.get(note.id, 0))) for note in notes
+    ]
     rows = _sorted(rows, sort, descending)
     page = rows[offset : offset + limit]
     ids = [note.id for note, _ in page]
@@ -513,11 +515,10 @@ def accounts_table(session: Session, user: User, span: Period) -> list[AccountSt
         [account.id for account in accounts],
         span,
     )
-    zero = dict.fromkeys(COUNTERS, 0)
     rows = []
     for account in accounts:
-        totals = now_sums.get(account.id, zero)
-        previous = before_sums.get(account.id, zero)
+        totals = now_sums.get(account.id, _NOTHING)
+        previous = before_sums.get(account.id, _NOTHING)
         now_figures, before_figures = figures(totals), figures(previous)
         rows.append(
             AccountStatsRow(
@@ -572,10 +573,9 @@ def campaign(session: Session, scope: Scope, span: Period) -> CampaignStats:
     ).all()
     sums = _note_sums(session, scope.notes(), span)
     spend = _note_spend(session, scope, span)
-    zero = dict.fromkeys(COUNTERS, 0)
     notes, creators = [], []
     for row in collaborations:
-        note_totals = _with_spend(sums.get(row.note_id, zero), spend.get(row.note_id, 0))
+        note_totals = _with_spend(sums.get(row.note_id, _NOTHING), spend.get(row.note_id, 0))
         creators.append(_campaign_row(row.account_id, row.nickname, row.nickname, note_totals))
         if row.note_id is not None:
             notes.append(_campaign_row(row.note_id, row.title or "", row.nickname, note_totals))
