@@ -102,7 +102,8 @@ def _rollup_sums(engine: Engine, table) -> dict[str, int]:
 def test_rollups_count_exactly_the_events_recorded(seeded, engine) -> None:
     raw = _raw_counters(engine)
     assert 1_000 < raw["impressions"] < 10_000
-    assert raw["views"] > raw["likes"] > raw["collects"] > 0
+    # A tiny world has a handful of likes and collects: their order may tie on some days.
+    assert raw["views"] > raw["likes"] >= raw["collects"] > 0
     assert raw["video_views"] > 0 and raw["completions"] > 0 and raw["orders"] >= 0
     assert _rollup_sums(engine, NoteDailyStats.__table__) == raw
     assert _rollup_sums(engine, AccountDailyStats.__table__) == raw
