@@ -71,3 +71,6 @@ def other_api(backend: TestBackend) -> Iterator[StudioClient]:
     client = register_user(backend, "rival")
     yield client
     client.close()
+
+
+from tests.reader_world import reader_world, reader_world_template  # noqa: E402, F401

@@ -11,9 +11,11 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from publisher import __version__
+from publisher.reader.web import STATIC_DIR, STATIC_PREFIX
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
@@ -29,6 +31,7 @@ from publisher.server.routes import (
     luts,
     media,
     near_duplicates,
+    note_comments,
     notes,
     notifications,
     organizations,
@@ -36,6 +39,11 @@ from publisher.server.routes import (
     places,
     presets,
     products,
+    reader_actions,
+    reader_browse,
+    reader_feed,
+    reader_media,
+    reader_note,
     roster,
     schedule,
     sessions,
@@ -48,6 +56,7 @@ from publisher.server.routes import (
 from publisher.server.state import ServerState
 from publisher.services.errors import ServiceError
 from publisher.services.luts import MAX_LUT_BYTES
+from publisher.services.reader_catalog import CatalogCache
 from publisher.services.scheduler import MisfirePolicy, Scheduler
 
 log = logging.getLogger(__name__)
@@ -84,10 +93,15 @@ def create_app(state: ServerState) -> FastAPI:
         api.include_router(module.router)
     api.include_router(roster.router)
     api.include_router(near_duplicates.router)
-    for module in (teams, sessions, events, stats):
+    for module in (teams, sessions, events, stats, note_comments):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(join_page.router)
+    # The reader side: public pages of published notes, no sign-in (issue 10).
+    app.state.reader_catalog = CatalogCache(state.sessions)
+    for module in (reader_media, reader_feed, reader_browse, reader_note, reader_actions):
+        app.include_router(module.router)
+    app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="reader-static")
     app.add_middleware(IdempotencyMiddleware)
     # The larger of the two caps: the media service applies the right one once it has seen
     # whether the upload is a video.

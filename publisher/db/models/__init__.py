@@ -21,6 +21,13 @@ from publisher.db.models.notifications import Notification
 from publisher.db.models.places import UserPlace
 from publisher.db.models.presets import EditPreset
 from publisher.db.models.products import NoteProduct, Product, Storefront
+from publisher.db.models.reader import (
+    ReaderComment,
+    ReaderFollow,
+    ReaderOrder,
+    ReaderReaction,
+    ReaderSearch,
+)
 from publisher.db.models.stats import (
     AccountDailyStats,
     AccountHourlyActivity,
@@ -66,6 +73,11 @@ __all__ = [
     "Notification",
     "Organization",
     "Product",
+    "ReaderComment",
+    "ReaderFollow",
+    "ReaderOrder",
+    "ReaderReaction",
+    "ReaderSearch",
     "ReviewComment",
     "SignInAttempt",
     "SpendRecord",
