@@ -227,5 +227,8 @@ def _print_summary(summary: Summary, folder: Path, stdout: TextIO) -> None:
         f"  python main.py serve --data-dir {folder}",
         f"  creator@{worlds.DEMO_DOMAIN}, mcn@{worlds.DEMO_DOMAIN}, brand@{worlds.DEMO_DOMAIN}",
         f"  password: {summary.password}",
+        "Read it as its readers do: while it is served, open http://127.0.0.1:8765/ in a browser",
+        "  (the feed, search, notes and the brand's shop; every click counts in Analytics; for a",
+        "  phone on the same network add --host 0.0.0.0 and open this computer's address).",
     ]
     print("\n".join(lines), file=stdout)

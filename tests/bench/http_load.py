@@ -29,12 +29,16 @@ class Load:
     """Answers other than 200 (counted, not timed)."""
 
 
-def get_request(url: str, path: str, token: str | None = None) -> bytes:
-    """The bytes of `GET path` on `url`'s host, with a bearer token if given."""
+def get_request(
+    url: str, path: str, token: str | None = None, *, cookie: str | None = None
+) -> bytes:
+    """The bytes of `GET path` on `url`'s host, with a bearer token or a cookie if given."""
     host = urlsplit(url).netloc
     lines = [f"GET {path} HTTP/1.1", f"Host: {host}", "Accept: application/json"]
     if token:
         lines.append(f"Authorization: Bearer {token}")
+    if cookie:
+        lines.append(f"Cookie: {cookie}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
