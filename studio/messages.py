@@ -505,6 +505,13 @@ _MESSAGES: dict[str, str] = {
         "Messages", "The submitted note has no photo number {position}."
     ),
     "comment.not_found": QT_TRANSLATE_NOOP("Messages", "This comment no longer exists."),
+    "reader_comment.forbidden": QT_TRANSLATE_NOOP(
+        "Messages",
+        "As {role} of this account you may read readers' comments but not approve or remove them.",
+    ),
+    "reader_comment.removed": QT_TRANSLATE_NOOP(
+        "Messages", "This comment was removed; it can no longer be approved."
+    ),
     "comment.version_conflict": QT_TRANSLATE_NOOP(
         "Messages", "Someone else changed this comment meanwhile. It has been reloaded."
     ),

@@ -18,6 +18,7 @@ from publisher.client.bulk import BulkCalls
 from publisher.client.errors import NotFoundError
 from publisher.client.http import Progress, Transport
 from publisher.client.near_duplicates import NearDuplicateCalls
+from publisher.client.reader_comments import ReaderCommentsCalls
 from publisher.client.roster import RosterCalls
 from publisher.client.stats import StatsCalls
 from publisher.client.teams import TeamCalls
@@ -87,7 +88,15 @@ def _media_payload(media: list[NoteMediaIn | dict[str, Any]]) -> list[dict[str, 
     return [NoteMediaIn.model_validate(item).model_dump() for item in media]
 
 
-class StudioClient(BrandCalls, BulkCalls, NearDuplicateCalls, RosterCalls, StatsCalls, TeamCalls):
+class StudioClient(
+    BrandCalls,
+    BulkCalls,
+    NearDuplicateCalls,
+    ReaderCommentsCalls,
+    RosterCalls,
+    StatsCalls,
+    TeamCalls,
+):
     """A signed-in (or anonymous) connection to one backend, embedded or team server."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 10.0):

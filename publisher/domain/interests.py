@@ -33,6 +33,7 @@ WEIGHTS = {
     "share": 3.0,
     "collect": 4.0,
     "follow": 5.0,
+    "order": 6.0,
 }
 """How much an engagement of each kind says about the reader's taste."""
 

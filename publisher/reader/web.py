@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from publisher.domain.interests import Interests
+from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -135,14 +136,14 @@ def ago(moment: datetime, lang: str = "zh", now: datetime | None = None) -> str:
     zh = lang == "zh"
     if seconds < 60:
         return "刚刚" if zh else "just now"
-    for size, zh_unit, en_unit in (
-        (86400, "天前", "d ago"),
-        (3600, "小时前", "h ago"),
-        (60, "分钟前", "m ago"),
-    ):
-        if seconds >= size and (size < 86400 or seconds < 7 * 86400):
-            return f"{int(seconds // size)}{zh_unit if zh else ' ' + en_unit}"
-    return moment.strftime("%Y-%m-%d")
+    if seconds >= 7 * 86400:
+        return moment.astimezone(zone(DEFAULT_TIMEZONE)).strftime("%Y-%m-%d")
+    size, zh_unit, en_unit = next(
+        unit
+        for unit in ((86400, "天前", "d ago"), (3600, "小时前", "h ago"), (60, "分钟前", "m ago"))
+        if seconds >= unit[0]
+    )
+    return f"{int(seconds // size)}{zh_unit if zh else ' ' + en_unit}"
 
 
 def media_url(sha256: str | None, width: int | None = None) -> str:

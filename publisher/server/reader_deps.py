@@ -15,5 +15,10 @@ def get_catalog(request: Request) -> Catalog:
     return cache.get()
 
 
-ReaderDep = Annotated[Reader, Depends(reader_of)]
+async def get_reader(request: Request) -> Reader:
+    """Async: it only reads cookies, and a sync dependency costs every page a thread switch."""
+    return reader_of(request)
+
+
+ReaderDep = Annotated[Reader, Depends(get_reader)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]

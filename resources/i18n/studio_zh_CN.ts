@@ -173,6 +173,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>The figures in view refresh by themselves every half minute</source>
+        <translation>当前显示的数据每半分钟自动刷新</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -239,6 +243,10 @@
     <message>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
     </message>
     <message>
         <source>notes</source>
@@ -360,6 +368,14 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open reader pages</source>
+        <translation>打开读者页面</translation>
+    </message>
+    <message>
+        <source>The feed of your published public notes, as readers see it in a browser</source>
+        <translation>已发布公开笔记的信息流，和读者在浏览器里看到的一样</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1338,6 +1354,10 @@
     <message>
         <source>Publish package…</source>
         <translation>发布包…</translation>
+    </message>
+    <message>
+        <source>Public page…</source>
+        <translation>公开页面…</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3331,37 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     </message>
 </context>
 <context>
+    <name>HeldCommentRow</name>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Show it on the note&apos;s page; it counts as a comment</source>
+        <translation>显示在笔记页面上，并计入评论数</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Never show it</source>
+        <translation>不再显示</translation>
+    </message>
+    <message>
+        <source>Contains a link</source>
+        <translation>含链接</translation>
+    </message>
+    <message>
+        <source>Contains a forbidden word</source>
+        <translation>含违禁词</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>待审核</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import products</source>
@@ -4769,6 +4820,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>这条评论已不存在。</translation>
     </message>
     <message>
+        <source>As {role} of this account you may read readers&apos; comments but not approve or remove them.</source>
+        <translation>你在这个账号的角色是{role}，可以查看读者评论，但不能通过或移除。</translation>
+    </message>
+    <message>
+        <source>This comment was removed; it can no longer be approved.</source>
+        <translation>这条评论已被移除，不能再通过。</translation>
+    </message>
+    <message>
         <source>Someone else changed this comment meanwhile. It has been reloaded.</source>
         <translation>其他人刚刚修改了这条评论，已重新加载。</translation>
     </message>
@@ -5737,6 +5796,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
         <translation>已归档</translation>
     </message>
     <message>
+        <source>Public page</source>
+        <translation>公开页面</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -5751,6 +5814,10 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>New note</source>
         <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>Its link and QR code for a phone, and readers&apos; comments held for you</source>
+        <translation>笔记的链接和手机扫码用的二维码，以及等你审核的读者评论</translation>
     </message>
     <message>
         <source>{count} notes</source>
@@ -5814,6 +5881,14 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>No published notes here yet.</source>
         <translation>这里还没有已发布的笔记。</translation>
+    </message>
+    <message>
+        <source>Open note</source>
+        <translation>打开笔记</translation>
+    </message>
+    <message>
+        <source>Public page…</source>
+        <translation>公开页面…</translation>
     </message>
 </context>
 <context>
@@ -6728,6 +6803,148 @@ JPEG, PNG, WebP and iPhone HEIC (the first image is the cover), or MP4, MOV, MKV
     <message>
         <source>Off shelf</source>
         <translation>已下架</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPage</name>
+    <message>
+        <source>A draft has no public page yet: publish it, and readers can open it.</source>
+        <translation>草稿还没有公开页面：发布后，读者就能打开它。</translation>
+    </message>
+    <message>
+        <source>This note gets its public page when it is published at its time.</source>
+        <translation>这篇笔记到点发布后才有公开页面。</translation>
+    </message>
+    <message>
+        <source>This note is held, not published: it has no public page.</source>
+        <translation>这篇笔记被暂停、尚未发布，没有公开页面。</translation>
+    </message>
+    <message>
+        <source>An archived note is no longer on the reader pages.</source>
+        <translation>已归档的笔记不再出现在读者页面上。</translation>
+    </message>
+    <message>
+        <source>Only public notes have a public page; this one is visible to you only.</source>
+        <translation>只有公开笔记才有公开页面；这篇笔记仅自己可见。</translation>
+    </message>
+    <message>
+        <source>Only public notes have a public page; this one is for mutual followers only.</source>
+        <translation>只有公开笔记才有公开页面；这篇笔记仅互关好友可见。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPageDialog</name>
+    <message>
+        <source>Public page</source>
+        <translation>公开页面</translation>
+    </message>
+    <message>
+        <source>Anyone with the link reads the note without signing in: share it, or scan the code with a phone. Readers&apos; likes, comments and clicks show up in Analytics.</source>
+        <translation>拿到链接的人无需登录即可阅读这篇笔记：分享链接，或用手机扫码打开。读者的点赞、评论和点击都会计入“数据”。</translation>
+    </message>
+    <message>
+        <source>Page address</source>
+        <translation>页面地址</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Save QR as PNG…</source>
+        <translation>二维码存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Point a phone&apos;s camera at the code to open the page there.</source>
+        <translation>用手机相机扫描二维码，即可在手机上打开页面。</translation>
+    </message>
+    <message>
+        <source>Readers&apos; comments</source>
+        <translation>读者评论</translation>
+    </message>
+    <message>
+        <source>A phone cannot open this address</source>
+        <translation>手机打不开这个地址</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>No public page</source>
+        <translation>没有公开页面</translation>
+    </message>
+    <message>
+        <source>No QR code: the note has no public page</source>
+        <translation>没有二维码：这篇笔记没有公开页面</translation>
+    </message>
+    <message>
+        <source>{host} is the team server&apos;s own machine: only that computer can open the page. Ask whoever runs the server to start it with --host 0.0.0.0 or behind a web server (see docs/team-server.md); then every phone that reaches it opens these pages.</source>
+        <translation>{host} 指团队服务器所在的那台电脑，只有那台电脑能打开这个页面。请服务器的管理员用 --host 0.0.0.0 启动它，或把它放在 Web 服务器后面（见 docs/team-server.md）；之后，能连上服务器的手机都能打开这些页面。</translation>
+    </message>
+    <message>
+        <source>this-computers-address</source>
+        <translation>本机地址</translation>
+    </message>
+    <message>
+        <source>{host} is this computer&apos;s own address, so only this computer can open the page. For a phone on the same Wi-Fi: close the studio, run this command, then open {url} on the phone.</source>
+        <translation>{host} 是这台电脑自己的地址，只有本机能打开这个页面。想让同一 Wi-Fi 下的手机打开：先关闭工作室，运行下面的命令，再在手机上打开 {url}。</translation>
+    </message>
+    <message>
+        <source>Only on a network you trust. For a team, run a team server (docs/team-server.md): its pages open for everyone who reaches it.</source>
+        <translation>请只在你信任的网络中这样做。团队使用请运行团队服务器（docs/team-server.md）：能连上它的人都能打开这些页面。</translation>
+    </message>
+    <message>
+        <source>{count} shown on the page</source>
+        <translation>页面上显示 {count} 条</translation>
+    </message>
+    <message>
+        <source>1 shown on the page</source>
+        <translation>页面上显示 1 条</translation>
+    </message>
+    <message>
+        <source>No comments wait for you: comments with a link or a forbidden word are held here until you approve or remove them.</source>
+        <translation>没有待你审核的评论。含链接或违禁词的评论会先留在这里，等你通过或移除。</translation>
+    </message>
+    <message>
+        <source>{count} held for the note&apos;s authors. You may read them; approving and removing them is for the account&apos;s editors.</source>
+        <translation>{count} 条评论等待作者审核。你可以查看；通过或移除需要账号的编辑及以上权限。</translation>
+    </message>
+    <message>
+        <source>{count} held for you; the {shown} newest are below.</source>
+        <translation>{count} 条评论等你审核，下面是最新的 {shown} 条。</translation>
+    </message>
+    <message>
+        <source>{count} held for you: approve one to show it on the page.</source>
+        <translation>{count} 条评论等你审核：通过后即显示在页面上。</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <source>Command copied.</source>
+        <translation>命令已复制。</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <translation>PNG 图片</translation>
     </message>
 </context>
 <context>

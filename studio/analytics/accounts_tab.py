@@ -147,7 +147,7 @@ class AccountsTab(QWidget):
         self.table.doubleClicked.connect(self._on_activated)
 
     def show_accounts(self, rows: list[AccountStatsRow]) -> None:
-        self.model.set_rows(rows)
+        self.model.update_rows(rows, key=lambda row: row.account_id)
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = self.proxy.data(index, FigureTableModel.RowRole)

@@ -78,7 +78,7 @@ class CampaignTable(RecordTable):
         self._widths: list[int] = []
 
     def set_rows(self, rows: list[CampaignRow]) -> None:
-        self.source.set_rows(rows)
+        self.source.update_rows(rows, key=lambda row: row.id)
         self._widths = self._natural_widths()
         self._fit()
 

@@ -4,6 +4,7 @@ time as the table scrolls (`fetchMore`), searched by title.
 The server sorts the whole scope — a ratio such as the engagement rate cannot be sorted from a
 page — so a click on a header asks it again from the first page. Every load carries a
 generation: a page that arrives after the question, the sort or the search changed is dropped.
+`refresh` asks again for the rows shown, quietly, and updates them in place.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class NoteStatsModel(FigureTableModel):
     busy_changed = Signal(bool)
     failed = Signal(object)
     loaded = Signal()
-    """The first page of a new question, sort or search arrived."""
+    """The first page of a new question, sort or search arrived, or the rows shown anew."""
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(NOTE_COLUMNS, parent)
@@ -120,9 +121,17 @@ class NoteStatsModel(FigureTableModel):
         self.total = 0
         self._generation = 0
         self._fetching = False
+        self._quiet = False
+        self.loaded_on: datetime | None = None
+        """The local time the rows shown were loaded."""
 
     @property
     def busy(self) -> bool:
+        """Rows the user waits for are on their way (a quiet refresh is not waited for)."""
+        return self._fetching and not self._quiet
+
+    @property
+    def loading(self) -> bool:
         return self._fetching
 
     def set_question(self, question: Question) -> None:
@@ -148,6 +157,13 @@ class NoteStatsModel(FigureTableModel):
         """The first page again, for the current question, sort and search."""
         if self.question is not None:
             self._fetch(0, PAGE_SIZE, self._replace)
+
+    def refresh(self) -> None:
+        """The rows shown (at least a page) loaded again for the same question, sort and
+        search, and updated in place: the selection and scroll position stay."""
+        if self.question is not None and not self._fetching:
+            rows = max(self.rowCount(), PAGE_SIZE)
+            self._fetch(0, rows, self._update, everything=True, quiet=True)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._fetching and self.rowCount() < self.total
@@ -179,7 +195,10 @@ class NoteStatsModel(FigureTableModel):
         deliver: Callable[[Page[NoteStatsRow]], None],
         *,
         everything: bool = False,
+        quiet: bool = False,
     ) -> None:
+        """One page from `offset`; with `everything`, every row from there (`limit` of them
+        when quiet, all of them otherwise), a server page at a time."""
         question = self.question
         assert question is not None
         self._generation += 1
@@ -198,9 +217,10 @@ class NoteStatsModel(FigureTableModel):
                     offset=offset,
                     limit=limit,
                 )
-            return _every_page(client, question, sort, descending, search, offset)
+            count = limit if quiet else None
+            return _every_page(client, question, sort, descending, search, offset, count)
 
-        self._set_fetching(True)
+        self._set_fetching(True, quiet=quiet)
         Query(self._ctx, parent=self, op=fetch).success(
             lambda page: self._arrived(generation, page, deliver)
         ).failure(lambda error: self._refused(generation, error)).run()
@@ -220,14 +240,24 @@ class NoteStatsModel(FigureTableModel):
             self._set_fetching(False)
             self.failed.emit(error)
 
-    def _set_fetching(self, fetching: bool) -> None:
-        if fetching != self._fetching:
-            self._fetching = fetching
-            self.busy_changed.emit(fetching)
+    def _set_fetching(self, fetching: bool, *, quiet: bool = False) -> None:
+        was_busy = self.busy
+        self._fetching, self._quiet = fetching, quiet and fetching
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
 
     def _replace(self, page: Page[NoteStatsRow]) -> None:
         self.total = page.total
         self.set_rows(page.items)
+        self._loaded()
+
+    def _update(self, page: Page[NoteStatsRow]) -> None:
+        self.total = page.total
+        self.update_rows(page.items, key=lambda row: row.note_id)
+        self._loaded()
+
+    def _loaded(self) -> None:
+        self.loaded_on = datetime.now().astimezone()
         self.loaded.emit()
 
     def _append(self, page: Page[NoteStatsRow]) -> None:
@@ -240,11 +270,19 @@ class NoteStatsModel(FigureTableModel):
 
 
 def _every_page(
-    client: StudioClient, question: Question, sort: str, descending: bool, search: str, offset: int
+    client: StudioClient,
+    question: Question,
+    sort: str,
+    descending: bool,
+    search: str,
+    offset: int,
+    count: int | None = None,
 ) -> Page[NoteStatsRow]:
-    """The notes from `offset` to the end, a server page at a time, as one page."""
+    """The notes from `offset` to the end (or `count` of them), a server page at a time, as
+    one page."""
     items: list[NoteStatsRow] = []
     while True:
+        wanted = EXPORT_PAGE if count is None else min(EXPORT_PAGE, count - len(items))
         page = client.note_stats(
             question.period.start,
             question.period.end,
@@ -253,8 +291,9 @@ def _every_page(
             descending=descending,
             search=search,
             offset=offset + len(items),
-            limit=EXPORT_PAGE,
+            limit=wanted,
         )
         items.extend(page.items)
-        if not page.items or offset + len(items) >= page.total:
+        end = page.total if count is None else min(page.total, offset + count)
+        if not page.items or offset + len(items) >= end:
             return Page(items=items, total=page.total, offset=offset, limit=len(items))

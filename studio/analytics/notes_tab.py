@@ -1,12 +1,23 @@
 """Notes (笔记): the three notes most viewed in the period as cards, then every published note
 with its figures — sorted by the server by any figure, loaded as the table scrolls, searched by
-title, exported as CSV. A double-click asks for the note in the composer (`open_requested`)."""
+title, exported as CSV. A double-click asks for the note in the composer (`open_requested`);
+a row's context menu also offers its public page (`public_page_requested`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -14,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -169,6 +181,7 @@ def rounded(pixmap: QPixmap, radius: float) -> QPixmap:
 
 class NotesTab(QWidget):
     open_requested = Signal(str)
+    public_page_requested = Signal(str)
     export_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -212,6 +225,8 @@ class NotesTab(QWidget):
         header.setMinimumSectionSize(56)
         fit_columns(self.table, self.model)
         self.table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
         header.setSortIndicator(self.model.column_of("views"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
@@ -236,8 +251,9 @@ class NotesTab(QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.doubleClicked.connect(self._on_activated)
         self.export_button.clicked.connect(self.export_requested)
-        for signal in (self.model.modelReset, self.model.rowsInserted):
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._show_count)
+        self.model.loaded.connect(self._show_count)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.Resize:
@@ -302,3 +318,20 @@ class NotesTab(QWidget):
         note = self.model.data(index, NoteStatsModel.RowRole)
         if isinstance(note, NoteStatsRow):
             self.open_requested.emit(str(note.note_id))
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """What a row offers: the note in Create, its public page."""
+        note = self.model.data(index, NoteStatsModel.RowRole)
+        if not isinstance(note, NoteStatsRow):
+            return None
+        note_id = str(note.note_id)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open note"), lambda: self.open_requested.emit(note_id))
+        menu.addAction(self.tr("Public page…"), lambda: self.public_page_requested.emit(note_id))
+        return menu
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(self.table.indexAt(position))
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(position))
+            menu.deleteLater()

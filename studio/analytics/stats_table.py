@@ -8,7 +8,7 @@ money in yuan), the day-by-day views for a sparkline, and a change for `ChangeDe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +125,40 @@ class FigureTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[Any], key: Callable[[Any], Hashable]) -> None:
+        """Show `rows` instead, told apart by `key`: rows gone are removed, the others move to
+        their new places with their new figures, new ones are inserted — so a view keeps its
+        selection, current row and scroll position, which a reset would lose (figures loaded
+        again while the user looks at them)."""
+        new = list(rows)
+        wanted = {key(row) for row in new}
+        for position in range(len(self._rows) - 1, -1, -1):
+            if key(self._rows[position]) not in wanted:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+        kept = {key(row) for row in self._rows}
+        order = [row for row in new if key(row) in kept]
+        if [key(row) for row in order] != [key(row) for row in self._rows]:
+            self.layoutAboutToBeChanged.emit()
+            places = {key(row): position for position, row in enumerate(order)}
+            before = self.persistentIndexList()
+            after = [
+                self.index(places[key(self._rows[index.row()])], index.column()) for index in before
+            ]
+            self._rows = order
+            self.changePersistentIndexList(before, after)
+            self.layoutChanged.emit()
+        self._rows = order
+        if order:
+            last = self.index(len(order) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        for position, row in enumerate(new):
+            if key(row) not in kept:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._rows.insert(position, row)
+                self.endInsertRows()
 
     def rows(self) -> list[Any]:
         return list(self._rows)

@@ -112,7 +112,7 @@ class TopicsTab(QWidget):
         self.show_topics([])
 
     def show_topics(self, rows: list[TopicStatsRow]) -> None:
-        self.model.set_rows(rows)
+        self.model.update_rows(rows, key=lambda row: row.topic)
         has_rows = bool(rows)
         for widget in (self.table, self.chart_card, self.export_csv, self.export_png):
             widget.setVisible(has_rows)

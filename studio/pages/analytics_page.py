@@ -6,17 +6,23 @@ off the UI thread (`studio.analytics.loads`), only for the tab in view; the tabs
 what they are given and report intents (open a note, look at an account, export). Charts load
 pyqtgraph, so the tabs are built the first time the page is shown, not at start-up. Figures
 are loaded again when the page is shown after something changed, or after half a minute.
+
+While the page is in view and the backend connected, the tab in view refreshes its figures by
+itself every half minute, so readers' actions show up without a click: quietly (no busy
+sign, tables updated in place keeping their order, selection and scroll), never while another
+load of the page is on its way, and "Updated 14:03:21" says how fresh they are.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -61,6 +67,8 @@ if TYPE_CHECKING:
 
 STALE_AFTER_S = 30.0
 """Showing the page again within this long after a load shows what it has."""
+AUTO_REFRESH_MS = 30_000
+"""How often the tab in view refreshes itself (`auto_refresh.setInterval` in tests)."""
 BEST_TIMES_DAYS = (7, 365)
 """The range of days the best-times call takes."""
 TABS = ("overview", "notes", "topics", "times", "followers", "accounts", "campaigns")
@@ -124,6 +132,8 @@ class AnalyticsPage(QWidget):
     """A note id to open in the composer."""
     account_requested = Signal(str)
     """An account id to look at alone (the switcher follows)."""
+    public_page_requested = Signal(str)
+    """A note id whose public page (link, QR code, held comments) is wanted."""
 
     def __init__(
         self,
@@ -144,6 +154,7 @@ class AnalyticsPage(QWidget):
         self.campaign_panel: CampaignPanel | None = None
         self.import_dialog: ImportDialog | None = None
         self.sections = {name: Section(ctx, fetch, self) for name, fetch in FETCHES.items()}
+        self.auto_refresh = QTimer(self, interval=AUTO_REFRESH_MS)
         self._build()
         self._connect()
 
@@ -156,6 +167,13 @@ class AnalyticsPage(QWidget):
             self.tr("Read a data-center export (CSV or Excel) downloaded from the platform")
         )
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.updated_label = QLabel(self)
+        self.updated_label.setObjectName("Hint")
+        self.updated_label.setToolTip(
+            self.tr("The figures in view refresh by themselves every half minute")
+        )
+        row.addWidget(self.updated_label)
+        row.addSpacing(6)
         row.addWidget(self.import_button)
         row.addWidget(self.refresh_button)
         self.period_bar = PeriodBar(self)
@@ -258,7 +276,8 @@ class AnalyticsPage(QWidget):
         self.banner.action_clicked.connect(lambda _action: self.refresh())
         self.period_bar.changed.connect(self._on_period_changed)
         self.period_bar.compare_changed.connect(lambda _on: self._show_summary())
-        self.tabs.currentChanged.connect(lambda _index: self._load_visible())
+        self.tabs.currentChanged.connect(lambda _index: self._on_tab_changed())
+        self.auto_refresh.timeout.connect(self.refresh_quietly)
         for name, section in self.sections.items():
             section.busy_changed.connect(lambda _busy: self._show_busy())
             section.failed.connect(lambda error, n=name: self._on_failed(n, error))
@@ -279,6 +298,7 @@ class AnalyticsPage(QWidget):
         notes.failed.connect(lambda error: self._on_failed("notes", error))
         notes.loaded.connect(lambda: self._succeeded("notes"))
         self.notes_tab.open_requested.connect(self.open_requested)
+        self.notes_tab.public_page_requested.connect(self.public_page_requested)
         self.notes_tab.export_requested.connect(self.export_notes_csv)
         self.topics_tab.export_csv_requested.connect(
             lambda: self._save_csv(self.topics_tab.proxy, self.tr("topics"))
@@ -342,6 +362,12 @@ class AnalyticsPage(QWidget):
         notes_busy = self._built and self.notes_tab.model.busy
         return notes_busy or any(section.busy for section in self.sections.values())
 
+    @property
+    def loading(self) -> bool:
+        """Any load is on its way, a quiet refresh too."""
+        notes_loading = self._built and self.notes_tab.model.loading
+        return notes_loading or any(section.loading for section in self.sections.values())
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._built:
@@ -352,6 +378,34 @@ class AnalyticsPage(QWidget):
             self.refresh()
         elif not moved:
             self._load_visible()
+        self.auto_refresh.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.auto_refresh.stop()
+
+    def refresh_quietly(self) -> None:
+        """The tab in view's figures loaded again without a busy sign, when connected and no
+        other load is on its way; what is not shown yet loads as usual."""
+        connected = self._ctx.connection.state is BackendState.CONNECTED
+        if not self._built or not self.isVisible() or not connected or self.loading:
+            return
+        question, tab = self.question, self.current_tab()
+        for name in TAB_SECTIONS[tab]:
+            section = self.sections[name]
+            if section.question == question:
+                section.load(question, quiet=True)
+            else:
+                section.ensure(question)
+        if tab == "notes":
+            notes = self.notes_tab.model
+            if notes.question == question:
+                notes.refresh()
+            else:
+                notes.set_question(question)
+        if tab == "campaigns" and self.campaign_panel is not None:
+            if not self.campaign_panel.loading:
+                self.campaign_panel.reload_stats()
 
     def refresh(self) -> None:
         """Load the figures again (the button, a retry, data that changed); a failure the
@@ -378,6 +432,10 @@ class AnalyticsPage(QWidget):
 
     def _on_period_changed(self, _period: Period) -> None:
         self._load_visible()
+
+    def _on_tab_changed(self) -> None:
+        self._load_visible()
+        self._show_updated()
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if changes.notes or changes.accounts or changes.collaborations or changes.teams:
@@ -407,6 +465,20 @@ class AnalyticsPage(QWidget):
         self._failures.pop(name, None)
         if not self._failures:
             self.banner.hide()
+        self._show_updated()
+
+    def _show_updated(self) -> None:
+        """When the oldest of the figures in view was loaded."""
+        tab = self.current_tab()
+        times: list[datetime | None] = [self.sections[name].loaded_on for name in TAB_SECTIONS[tab]]
+        if tab == "notes" and self._built:
+            times.append(self.notes_tab.model.loaded_on)
+        known = [moment for moment in times if moment is not None]
+        if len(known) < len(times) or not known:
+            return
+        self.updated_label.setText(
+            self.tr("Updated {time}").format(time=min(known).strftime("%H:%M:%S"))
+        )
 
     def _on_summary(self, summary: StatsSummary) -> None:
         self.summary = summary

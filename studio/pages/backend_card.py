@@ -2,14 +2,16 @@
 
 Only widgets: signing in runs `team_server.sign_in` in a worker, and the connection does the
 switching (and keeps drafts apart). The password is read from its field once, for the sign-in
-call, and the field is cleared when that succeeds.
+call, and the field is cleared when that succeeds. The backend in use also serves the reader
+pages (the feed of published notes): one click opens them in the browser.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -27,6 +29,7 @@ from studio import team_server
 from studio.connection import BackendState
 from studio.messages import reason_of
 from studio.ops import run_in_background
+from studio.reader_link.links import reader_home_url
 from studio.settings import TEAM_EMAIL, TEAM_URL
 from studio.tasks import Lane
 from studio.widgets.backend_status import state_text
@@ -81,10 +84,16 @@ class BackendCard(QFrame):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_caption = QLabel(self.tr("Status"), self)
         status_caption.setObjectName("FormLabel")
+        self.reader_button = QPushButton(self.tr("Open reader pages"), self)
+        self.reader_button.setToolTip(
+            self.tr("The feed of your published public notes, as readers see it in a browser")
+        )
+        self.reader_button.clicked.connect(self.open_reader_pages)
         status_row = QHBoxLayout()
         status_row.setSpacing(24)
         status_row.addWidget(status_caption)
         status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.reader_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
@@ -231,6 +240,11 @@ class BackendCard(QFrame):
             self._refresh()
             (self.url_edit if not self.url_edit.text() else self.password_edit).setFocus()
 
+    def open_reader_pages(self) -> None:
+        url = self._ctx.connection.url
+        if url:
+            QDesktopServices.openUrl(QUrl(reader_home_url(url)))
+
     def _focus_password(self) -> None:
         self.password_edit.setFocus()
 
@@ -299,3 +313,4 @@ class BackendCard(QFrame):
         else:
             text = state_text(state)
         self.status.setText(text)
+        self.reader_button.setEnabled(state is BackendState.CONNECTED and bool(connection.url))

@@ -68,10 +68,12 @@ _AWAITING_SHOWN = 5
 
 class CalendarPage(QWidget):
     """Emits `open_requested(note_id)` when a note is clicked, `package_requested(note_id)`
-    when a published note's publish package is asked for."""
+    when a published note's publish package is asked for, `public_page_requested(note_id)`
+    for its public page."""
 
     open_requested = Signal(str)
     package_requested = Signal(str)
+    public_page_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +156,7 @@ class CalendarPage(QWidget):
         for view in (self.grid, self.timeline):
             view.note_clicked.connect(self.open_requested)
             view.package_requested.connect(self.package_requested)
+            view.public_page_requested.connect(self.public_page_requested)
             view.note_dropped.connect(self._on_dropped)
         self.model.changed.connect(self.refresh)
         self._refresh_pending = False

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.connection import BackendState
 from studio.drafts.store import DraftStore
@@ -29,6 +36,7 @@ from studio.pages.notes_page import NotesPage
 from studio.pages.roster_page import RosterPage
 from studio.pages.settings_page import SettingsPage
 from studio.pages.storefront_page import StorefrontPage
+from studio.reader_link.public_page_dialog import PublicPageDialog
 from studio.widgets.account_switcher import AccountSwitcher
 from studio.widgets.banner import Banner
 from studio.widgets.nav_rail import NavRail
@@ -116,6 +124,8 @@ class MainWindow(QMainWindow):
         self.notes_page.new_requested.connect(self._on_new_requested)
         self.calendar_page.open_requested.connect(self._on_open_requested)
         self.calendar_page.package_requested.connect(self.open_package)
+        for page in (self.notes_page, self.calendar_page, self.analytics_page):
+            page.public_page_requested.connect(self.open_public_page)
         self.collaborations_page.open_note_requested.connect(self._on_open_requested)
         self.collaborations_page.submit_requested.connect(self._on_submit_requested)
         self.create_page.collaboration_requested.connect(self._on_collaboration_requested)
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         ctx.connection.state_changed.connect(self._show_backend_state)
         ctx.notifier.posted.connect(self.toasts.post)
         self.package_dialog: PackageDialog | None = None
+        self.public_page_dialog: PublicPageDialog | None = None
         self.notifications = NotificationPoller(ctx, self)
         self.bell = NotificationBell(self.rail)
         self.rail.add_footer(self.bell)
@@ -186,12 +197,24 @@ class MainWindow(QMainWindow):
 
     def open_package(self, note_id: str) -> PackageDialog:
         """Show a note's publish package."""
-        if self.package_dialog is not None:
-            self.package_dialog.close()
-            self.package_dialog.deleteLater()
+        self._close(self.package_dialog)
         self.package_dialog = PackageDialog(self._ctx, uuid.UUID(note_id), self)
         self.package_dialog.show()
         return self.package_dialog
+
+    def open_public_page(self, note_id: str) -> PublicPageDialog:
+        """Show a note's public page: its link and QR code, and readers' held comments."""
+        self._close(self.public_page_dialog)
+        self.public_page_dialog = PublicPageDialog(self._ctx, uuid.UUID(note_id), self)
+        self.public_page_dialog.show()
+        return self.public_page_dialog
+
+    @staticmethod
+    def _close(dialog: QDialog | None) -> None:
+        """One dialog of a kind at a time: the one showing another note goes."""
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
 
     def show_notifications(self) -> None:
         self.notification_panel.open_beside(self.bell)

@@ -32,6 +32,7 @@ from studio.messages import message
 from studio.models.accounts import AccountsListModel
 from studio.models.notes import ACCOUNT, COVER, PUBLISHED, STATUS, TITLE, UPDATED, NotesTableModel
 from studio.ops import Mutation
+from studio.reader_link.links import unavailable_reason
 from studio.widgets.card import page_header
 from studio.widgets.collab_note_delegate import CollabNoteDelegate, protected
 from studio.widgets.confirm import ask_to_confirm
@@ -47,6 +48,8 @@ class NotesPage(QWidget):
     open_requested = Signal(str)
     """A note id the user wants to edit in Create."""
     new_requested = Signal()
+    public_page_requested = Signal(str)
+    """A published public note whose link, QR code and held comments the user wants."""
 
     def __init__(
         self, ctx: AppContext, accounts: AccountsListModel, parent: QWidget | None = None
@@ -112,6 +115,7 @@ class NotesPage(QWidget):
         self.protection_label.setObjectName("Hint")
         self.protection_label.setWordWrap(True)
         self.protection_label.hide()
+        self.public_button = QPushButton(self.tr("Public page"), self)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.publish_button = QPushButton(self.tr("Publish now"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -120,7 +124,13 @@ class NotesPage(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(10)
         actions.addWidget(self.count_label, 1)
-        for button in (self.edit_button, self.publish_button, self.delete_button, self.new_button):
+        for button in (
+            self.public_button,
+            self.edit_button,
+            self.publish_button,
+            self.delete_button,
+            self.new_button,
+        ):
             actions.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -142,6 +152,7 @@ class NotesPage(QWidget):
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_actions())
         self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.public_button.clicked.connect(self._on_public_clicked)
         self.publish_button.clicked.connect(self._on_publish_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.new_button.clicked.connect(self.new_requested)
@@ -197,6 +208,12 @@ class NotesPage(QWidget):
         self.protection_label.setText(kept)
         self.protection_label.setVisible(bool(kept))
         self.publish_button.setEnabled(note is not None and note.status in ("draft", "scheduled"))
+        why_not = unavailable_reason(note)
+        self.public_button.setEnabled(note is not None and not why_not)
+        self.public_button.setToolTip(
+            why_not
+            or self.tr("Its link and QR code for a phone, and readers' comments held for you")
+        )
         rows = self.model.rowCount()
         self.count_label.setText(self.tr("{count} notes").format(count=self.model.total))
         self.empty_label.setVisible(rows == 0)
@@ -253,6 +270,11 @@ class NotesPage(QWidget):
         note = self.selected_note()
         if note is not None:
             self.open_requested.emit(str(note.id))
+
+    def _on_public_clicked(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.public_page_requested.emit(str(note.id))
 
     def _on_publish_clicked(self) -> None:
         note = self.selected_note()

@@ -103,10 +103,11 @@ def _tint(colour: str, status: str) -> str:
 
 class CalendarChip(QFrame):
     """One note: a coloured bar, its time and title. Click opens; drag (scheduled only) moves;
-    the context menu also offers a published note's publish package."""
+    the context menu also offers a published note's publish package and public page."""
 
     clicked = Signal(str)
     package_requested = Signal(str)
+    public_page_requested = Signal(str)
 
     def __init__(self, entry: CalendarEntry, *, compact: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -174,6 +175,9 @@ class CalendarChip(QFrame):
             menu.addAction(
                 self.tr("Publish package…"), lambda: self.package_requested.emit(note_id)
             )
+            menu.addAction(
+                self.tr("Public page…"), lambda: self.public_page_requested.emit(note_id)
+            )
         return menu
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -219,6 +223,7 @@ class CalendarDayCell(QFrame):
     note_dropped = Signal(str, object)
     note_clicked = Signal(str)
     package_requested = Signal(str)
+    public_page_requested = Signal(str)
 
     def __init__(
         self,
@@ -257,6 +262,7 @@ class CalendarDayCell(QFrame):
             chip = CalendarChip(entry, compact=mode == "month", parent=self)
             chip.clicked.connect(self.note_clicked)
             chip.package_requested.connect(self.package_requested)
+            chip.public_page_requested.connect(self.public_page_requested)
             self.chips.append(chip)
             layout.addWidget(chip)
         if len(entries) > shown:
@@ -294,6 +300,7 @@ class CalendarGrid(QWidget):
     note_clicked = Signal(str)
     note_dropped = Signal(str, object)
     package_requested = Signal(str)
+    public_page_requested = Signal(str)
 
     def __init__(self, weekdays: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -336,6 +343,7 @@ class CalendarGrid(QWidget):
             cell.note_clicked.connect(self.note_clicked)
             cell.note_dropped.connect(self.note_dropped)
             cell.package_requested.connect(self.package_requested)
+            cell.public_page_requested.connect(self.public_page_requested)
             row, column = divmod(index, 7)
             self._layout.addWidget(cell, row + 1, column)
             self._layout.setRowStretch(row + 1, 1)

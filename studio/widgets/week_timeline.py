@@ -158,6 +158,7 @@ class WeekTimeline(QWidget):
     note_clicked = Signal(str)
     note_dropped = Signal(str, object, object)
     package_requested = Signal(str)
+    public_page_requested = Signal(str)
 
     def __init__(self, weekdays: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +220,7 @@ class WeekTimeline(QWidget):
             for chip in column.chips:
                 chip.clicked.connect(self.note_clicked)
                 chip.package_requested.connect(self.package_requested)
+                chip.public_page_requested.connect(self.public_page_requested)
             column.note_dropped.connect(self.note_dropped)
             self._row.addWidget(column, 1)
             self.columns[day] = column

@@ -225,7 +225,7 @@ def test_a_published_note_to_post_by_hand_leads_to_its_package(open_studio, qtbo
     chip = page.chips_on(page.model.entries[0].day)[0]
     assert chip.entry.awaiting_post
     actions = [action.text() for action in chip.context_menu().actions()]
-    assert actions == ["Open note", "Publish package…"]
+    assert actions == ["Open note", "Publish package…", "Public page…"]
     assert [button.text() for button in page.awaiting_buttons] == ["📦 已发布待搬运"]
 
     qtbot.mouseClick(page.awaiting_buttons[0], Qt.MouseButton.LeftButton)

@@ -96,12 +96,16 @@
     ZC.waterfalls.push(new Waterfall(section));
   });
 
-  // Avatars without pictures get one of five colours, the same for an author everywhere.
-  document.querySelectorAll(".avatar[data-seed]").forEach(function (avatar) {
-    var seed = avatar.getAttribute("data-seed"), sum = 0;
-    for (var i = 0; i < seed.length; i++) sum = (sum + seed.charCodeAt(i)) % 997;
-    if (sum % 5) avatar.classList.add("hue-" + (sum % 5));
-  });
+  // Avatars without pictures get one of five colours, the same for an author everywhere
+  // (again for tiles that infinite scroll adds).
+  ZC.paintAvatars = function (root) {
+    root.querySelectorAll(".avatar[data-seed]").forEach(function (avatar) {
+      var seed = avatar.getAttribute("data-seed"), sum = 0;
+      for (var i = 0; i < seed.length; i++) sum = (sum + seed.charCodeAt(i)) % 997;
+      if (sum % 5) avatar.classList.add("hue-" + (sum % 5));
+    });
+  };
+  ZC.paintAvatars(document);
 
   var toastTimer = null;
   ZC.toast = function (text) {

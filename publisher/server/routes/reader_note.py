@@ -1,7 +1,168 @@
-"""Reader pages (being written)."""
+"""A note's page and a product's page, as readers see them.
+
+`/note/{id}`: the note's photos (a carousel) or video, its text with topic links, place and
+time, author with a follow button, likes, collects, comments and share, its products, the
+collaboration disclosure and AI label, and more notes by the author. `/product/{id}`: the
+product's images, price, stock, storefront, a buy button (an order is recorded, nothing is
+paid) and the notes that feature it; `?from=<note id>` credits an order to the note the
+reader came from.
+
+Both read the note or product fresh from the database (figures shown are current); the lists
+of notes come from the catalog snapshot. Anything missing, not public or malformed is the
+reader's 404 page.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import re
+import uuid
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from publisher.db.models import Product
+from publisher.reader.web import page
+from publisher.server.deps import SessionDep
+from publisher.server.reader_deps import CatalogDep, ReaderDep
+from publisher.server.routes.reader_browse import not_found
+from publisher.services import reader_actions
+from publisher.services.package import TOPIC_SUFFIX
+from publisher.services.reader_actions import Medium
+from publisher.services.topics import topic_key
 
 router = APIRouter(include_in_schema=False)
+
+MORE_BY_AUTHOR = 12
+FEATURING = 24
+RATIOS = {"r916": 16 / 9, "r34": 4 / 3, "r11": 1.0, "r43": 3 / 4, "r169": 9 / 16}
+"""Frame shapes (height / width) a carousel or player takes, by CSS class: the first photo's
+shape, to the nearest, as the platform frames a note."""
+AI_LABEL = ("作者声明：笔记含AI合成内容", "Creator's declaration: contains AI-generated content")
+"""The explicit label a reader sees on an AI-generated note, as the platform words the
+creator's declaration (《人工智能生成合成内容标识办法》; the implicit one is `aigc_label`)."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a note's body: plain text, or a topic linked to its page."""
+
+    text: str
+    topic_id: uuid.UUID | None = None
+
+
+def body_segments(
+    body: str, topics: list[tuple[uuid.UUID, str]]
+) -> tuple[list[Segment], list[tuple[uuid.UUID, str]]]:
+    """The body cut where it names one of the note's topics (`#旅行` or, as the platform copies
+    it, `#旅行[话题]#`), and the topics it does not name (shown after it).
+
+    Only the note's own topics are linked: any other `#word` stays text."""
+    by_key = {topic_key(name): topic_id for topic_id, name in topics}
+    if not by_key:
+        return [Segment(body)] if body else [], []
+    names = sorted({name for _, name in topics}, key=len, reverse=True)
+    pattern = re.compile(
+        "#(" + "|".join(map(re.escape, names)) + ")(?:" + re.escape(TOPIC_SUFFIX) + ")?",
+        re.IGNORECASE,
+    )
+    segments: list[Segment] = []
+    named: set[uuid.UUID] = set()
+    last = 0
+    for match in pattern.finditer(body):
+        topic_id = by_key.get(topic_key(match.group(1)))
+        if topic_id is None:
+            continue
+        if match.start() > last:
+            segments.append(Segment(body[last : match.start()]))
+        segments.append(Segment(match.group(1), topic_id))
+        named.add(topic_id)
+        last = match.end()
+    if last < len(body):
+        segments.append(Segment(body[last:]))
+    return segments, [(topic_id, name) for topic_id, name in topics if topic_id not in named]
+
+
+def frame(media: list[Medium]) -> str:
+    """The CSS class of the frame the first medium's shape fits best."""
+    if not media:
+        return "r34"
+    ratio = media[0].height / max(1, media[0].width)
+    return min(RATIOS, key=lambda name: abs(RATIOS[name] - ratio))
+
+
+def _uuid(text: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text) if text else None
+    except ValueError:
+        return None
+
+
+@router.get("/note/{note_id}", response_class=HTMLResponse)
+def note(
+    note_id: str, request: Request, reader: ReaderDep, catalog: CatalogDep, session: SessionDep
+) -> HTMLResponse:
+    target = _uuid(note_id)
+    shown = reader_actions.note_page(session, target) if target else None
+    if shown is None:
+        return not_found(request, reader)
+    item = shown.note
+    segments, trailing = body_segments(item.body, shown.topics)
+    following, followers = reader_actions.follow_state(session, reader.id, shown.author.id)
+    more = [card for card in catalog.by_account.get(item.account_id, ()) if card.id != item.id]
+    video = shown.media[0] if shown.media and shown.media[0].video else None
+    return page(
+        request,
+        reader,
+        "note.html",
+        {
+            "note": item,
+            "shown": shown,
+            "author": shown.author,
+            "segments": segments,
+            "plain_body": "".join(f"#{s.text}" if s.topic_id else s.text for s in segments),
+            "trailing_topics": trailing,
+            "video": video,
+            "frame": frame(shown.media),
+            "following": following,
+            "followers": followers,
+            "reactions": reader_actions.reaction_state(session, reader.id, item.id),
+            "comments": reader_actions.visible_comments(session, item.id, reader.id),
+            "more": more[:MORE_BY_AUTHOR],
+            "ai_label": AI_LABEL,
+        },
+    )
+
+
+@router.get("/product/{product_id}", response_class=HTMLResponse)
+def product(
+    product_id: str,
+    request: Request,
+    reader: ReaderDep,
+    catalog: CatalogDep,
+    session: SessionDep,
+) -> HTMLResponse:
+    target = _uuid(product_id)
+    item = session.get(Product, target) if target else None
+    if item is None:
+        return not_found(request, reader)
+    came_from = _uuid(request.query_params.get("from"))
+    if came_from and not reader_actions.product_from_note(session, item.id, came_from):
+        came_from = None
+    media = reader_actions.product_media(session, item)
+    featuring = [card for card in catalog.cards if item.id in card.product_ids]
+    return page(
+        request,
+        reader,
+        "product.html",
+        {
+            "product": item,
+            "storefront": item.storefront,
+            "media": media,
+            "frame": frame(media),
+            "from_note": catalog.by_id.get(came_from) if came_from else None,
+            "from_id": came_from,
+            "max_quantity": min(reader_actions.MAX_QUANTITY, max(item.stock, 0)),
+            "featuring": featuring[:FEATURING],
+        },
+    )

@@ -1,0 +1,212 @@
+"""The recommended feed, served for real: `/` shows every public note of the tiny demo world as
+a tile, `/feed/more` continues a visit's order page by page without repeats and says where it
+ends, a reader's interests cookie brings their topic first, user text is escaped, and a world
+without notes explains itself."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from publisher.db.models import Note, NoteTopic, Topic
+from publisher.domain.interests import Interests
+from tests.backend_process import start_backend
+from tests.reader_world import ReaderWorld
+
+HOSTILE_TITLE = '<script>alert("feed")</script>'
+TILE = re.compile(r'<article class="tile" data-note="([0-9a-f-]{36})"')
+
+
+@pytest.fixture(scope="module")
+def world(reader_world: ReaderWorld) -> Iterator[ReaderWorld]:
+    """The reader world with one note titled like an attack, set before any page loads the
+    catalog snapshot."""
+    with reader_world.db() as session:
+        note = session.scalars(
+            select(Note)
+            .where(Note.status == "published", Note.visibility == "public")
+            .order_by(Note.published_at.desc())
+        ).first()
+        assert note is not None
+        note.title = HOSTILE_TITLE
+        session.commit()
+    yield reader_world
+
+
+def public_notes(world: ReaderWorld) -> set[str]:
+    with world.db() as session:
+        return {
+            str(note_id)
+            for note_id in session.scalars(
+                select(Note.id).where(
+                    Note.status == "published",
+                    Note.visibility == "public",
+                    Note.published_at.is_not(None),
+                )
+            )
+        }
+
+
+def tiles(html: str) -> list[str]:
+    return TILE.findall(html)
+
+
+def seed_of(html: str) -> str:
+    """The visit's seed, from the address the page asks for more tiles at."""
+    found = re.search(r'data-more="/feed/more\?seed=(\d+)&amp;offset="', html)
+    assert found
+    return found.group(1)
+
+
+def attribute(html: str, name: str) -> str:
+    found = re.search(rf'{name}="([^"]*)"', html)
+    assert found, name
+    return found.group(1)
+
+
+def test_the_feed_shows_every_public_note_as_a_tile(world: ReaderWorld) -> None:
+    reader = requests.Session()
+    answer = reader.get(world.url + "/", timeout=10)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in answer.headers["content-security-policy"]
+    assert answer.headers["cache-control"] == "no-store"
+    assert "zc_reader" in reader.cookies
+    html = answer.text
+    shown = tiles(html)
+    assert len(shown) == len(set(shown)) == len(public_notes(world)) == 13
+    assert set(shown) == public_notes(world)
+    for note_id in shown:
+        assert f'href="/note/{note_id}"' in html
+    assert len(re.findall(r'<img src="/m/[0-9a-f]{64}\?w=512"', html)) == 13
+    assert html.count('class="likes"') == 13
+    assert 'class="badge-video"' in html
+    assert 'class="chip active" href="/" aria-current="page">推荐</a>' in html
+    assert re.search(r'class="chip" href="/topic/[0-9a-f-]{36}">', html)
+    assert '/static/reader/search.js"' in html
+    assert attribute(html, "data-end") == "1"
+    assert attribute(html, "data-next") == "13"
+    assert re.fullmatch(r"\d+", seed_of(html))
+
+
+def test_more_continues_the_visit_without_repeats_and_ends(world: ReaderWorld) -> None:
+    reader = requests.Session()
+    first = reader.get(world.url + "/", timeout=10).text
+    seed = seed_of(first)
+    seen: list[str] = []
+    offset = 0
+    while True:
+        answer = reader.get(
+            world.url + "/feed/more",
+            params={"offset": offset, "seed": seed, "limit": 4},
+            timeout=10,
+        )
+        assert answer.status_code == 200
+        assert "<html" not in answer.text and "<header" not in answer.text
+        assert "script-src 'self'" in answer.headers["content-security-policy"]
+        page = tiles(answer.text)
+        seen += page
+        offset = int(attribute(answer.text, "data-next"))
+        assert offset == len(seen)
+        if attribute(answer.text, "data-end") == "1":
+            break
+        assert len(page) == 4
+    assert len(seen) == len(set(seen)) == 13
+    assert seen == tiles(first)
+    past = reader.get(
+        world.url + "/feed/more", params={"offset": 40, "seed": seed}, timeout=10
+    ).text
+    assert tiles(past) == [] and attribute(past, "data-end") == "1"
+
+
+def test_a_seed_gives_one_order_and_visits_get_different_seeds(world: ReaderWorld) -> None:
+    reader = requests.Session()
+    ask = {"offset": 0, "seed": 77, "limit": 13}
+    once = tiles(reader.get(world.url + "/feed/more", params=ask, timeout=10).text)
+    again = tiles(reader.get(world.url + "/feed/more", params=ask, timeout=10).text)
+    assert once == again
+    seeds = {seed_of(reader.get(world.url + "/", timeout=10).text) for _ in range(5)}
+    assert len(seeds) > 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"offset": -1, "seed": 1},
+        {"offset": 0},
+        {"offset": 0, "seed": 2**31},
+        {"offset": "x", "seed": 1},
+        {"offset": 0, "seed": 1, "limit": 0},
+        {"offset": 0, "seed": 1, "limit": 1000},
+    ],
+)
+def test_more_refuses_odd_questions(world: ReaderWorld, query: dict) -> None:
+    assert requests.get(world.url + "/feed/more", params=query, timeout=10).status_code == 422
+
+
+def test_a_readers_interests_put_their_topic_first(world: ReaderWorld) -> None:
+    with world.db() as session:
+        topic_id = session.scalar(select(Topic.id).where(Topic.name == "减脂餐"))
+        assert topic_id is not None
+        theirs = {
+            str(note_id)
+            for note_id in session.scalars(
+                select(NoteTopic.note_id).where(NoteTopic.topic_id == topic_id)
+            )
+        } & public_notes(world)
+    assert len(theirs) == 3
+    interests = Interests()
+    for _ in range(3):
+        interests.learn("like", [topic_id], uuid.uuid4())
+    reader = requests.Session()
+    reader.cookies.set("zc_interests", interests.cookie())
+    html = reader.get(world.url + "/", timeout=10).text
+    assert set(tiles(html)[:3]) == theirs
+    chips = re.findall(r'class="chip" href="/topic/([0-9a-f-]{36})"', html)
+    assert chips[0] == str(topic_id)
+    # The feed reads interests; it does not change them.
+    assert "zc_interests" not in reader.get(world.url + "/", timeout=10).headers.get(
+        "set-cookie", ""
+    )
+
+
+@pytest.mark.parametrize("cookie", ["garbage", "i1.!!!", "i1." + "e30" * 600])
+def test_a_hostile_interests_cookie_gets_the_general_feed(world: ReaderWorld, cookie: str) -> None:
+    reader = requests.Session()
+    reader.cookies.set("zc_interests", cookie)
+    answer = reader.get(world.url + "/", timeout=10)
+    assert answer.status_code == 200
+    assert len(tiles(answer.text)) == 13
+
+
+def test_a_title_with_a_script_is_shown_as_text(world: ReaderWorld) -> None:
+    escaped = "&lt;script&gt;alert(&#34;feed&#34;)&lt;/script&gt;"
+    for path, params in (("/", {}), ("/feed/more", {"offset": 0, "seed": 5, "limit": 20})):
+        html = requests.get(world.url + path, params=params, timeout=10).text
+        assert HOSTILE_TITLE not in html
+        assert f'alt="{escaped}"' in html
+        assert f'<h3 class="tile-title">{escaped}</h3>' in html
+
+
+def test_the_feed_speaks_english_when_asked(world: ReaderWorld) -> None:
+    html = requests.get(world.url + "/", params={"lang": "en"}, timeout=10).text
+    assert 'aria-current="page">For you</a>' in html
+    assert "That&#39;s everything" in html
+
+
+def test_a_world_without_notes_explains_the_feed(tmp_path: Path) -> None:
+    backend = start_backend(tmp_path)
+    try:
+        html = requests.get(backend.url + "/", timeout=10).text
+        assert "还没有发布的笔记" in html
+        assert 'class="tile"' not in html and "data-more" not in html
+        more = requests.get(backend.url + "/feed/more?offset=0&seed=1", timeout=10).text
+        assert tiles(more) == [] and attribute(more, "data-end") == "1"
+    finally:
+        backend.stop()

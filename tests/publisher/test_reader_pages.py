@@ -1,0 +1,456 @@
+"""The note and product pages and the reader's JSON doors, served by a real backend over the
+tiny demo world: what the pages show (carousel, player, linked topics, disclosure, AI label,
+products, comments) and hide (private notes, other readers' held comments), user text always
+escaped, hostile requests refused with codes, and each reader action landing in the studio's
+figures.
+
+Each test speaks from its own network address (`X-Forwarded-For`, trusted from the local
+machine), so one test's use of the per-address limits never spends another's."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import requests
+from markupsafe import escape
+from sqlalchemy import func, select
+
+from publisher.db.models import (
+    Note,
+    NoteDailyStats,
+    NoteMedia,
+    NoteProduct,
+    NoteTopic,
+    Product,
+    ReaderComment,
+    Topic,
+)
+from publisher.server.routes.reader_note import AI_LABEL, body_segments, frame
+from publisher.services.reader_actions import Medium
+from tests.reader_world import ReaderWorld
+
+_ADDRESSES = (f"10.{a}.{b}.7" for a, b in itertools.product(range(1, 250), repeat=2))
+
+
+@pytest.fixture
+def reader() -> Iterator[requests.Session]:
+    """A reader: a browser session with its own cookies and network address."""
+    with requests.Session() as session:
+        session.headers["X-Forwarded-For"] = next(_ADDRESSES)
+        session.headers["Accept-Language"] = "zh-CN"
+        yield session
+
+
+def _published(world: ReaderWorld, *where) -> Note:
+    with world.db() as session:
+        note = session.scalar(
+            select(Note)
+            .where(Note.status == "published", Note.visibility == "public", *where)
+            .order_by(Note.published_at.desc())
+            .limit(1)
+        )
+        assert note is not None
+        return note
+
+
+def _photo_note(world: ReaderWorld) -> Note:
+    """A photo note with several photos, topics and a product."""
+    several = select(NoteMedia.note_id).group_by(NoteMedia.note_id).having(func.count() > 1)
+    return _published(
+        world,
+        Note.type == "image",
+        Note.id.in_(several),
+        Note.id.in_(select(NoteTopic.note_id)),
+        Note.id.in_(select(NoteProduct.note_id)),
+    )
+
+
+def _figures(world: ReaderWorld, note_id: uuid.UUID) -> dict[str, int]:
+    names = ("views", "likes", "collects", "comments", "shares", "follows", "product_clicks")
+    names += ("orders", "gmv_fen", "impressions")
+    with world.db() as session:
+        row = session.execute(
+            select(*(func.coalesce(func.sum(getattr(NoteDailyStats, n)), 0) for n in names)).where(
+                NoteDailyStats.note_id == note_id
+            )
+        ).one()
+    return dict(zip(names, map(int, row), strict=True))
+
+
+def _events(reader: requests.Session, world: ReaderWorld, body, **headers) -> requests.Response:
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return reader.post(f"{world.url}/api/v1/events", data=data, headers=headers, timeout=30)
+
+
+def _act(reader: requests.Session, world: ReaderWorld, path: str, body) -> requests.Response:
+    return reader.post(f"{world.url}/api/v1/reader/{path}", json=body, timeout=30)
+
+
+# -- the note page ----------------------------------------------------------------------------
+
+
+def test_a_photo_note_shows_its_photos_text_topics_and_products(reader_world, reader):
+    note = _photo_note(reader_world)
+    page = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30)
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "zc_reader" in page.cookies
+    html = page.text
+    slides = re.findall(r'<figure class="slide">\s*<img src="/m/([0-9a-f]{64})\?w=1024"', html)
+    assert len(slides) == len(note.media) > 1
+    assert html.count('<span class="dot') == len(note.media)
+    assert 'class="carousel-arrow next"' in html
+    for link in note.topic_links:
+        assert f'href="/topic/{link.topic_id}">#' in html
+    for link in note.product_links:
+        assert f'href="/product/{link.product_id}?from={note.id}"' in html
+        assert f'data-product-click="{link.product_id}"' in html
+    assert f'data-follow="{note.account_id}" data-note="{note.id}"' in html
+    assert f'data-react="like" data-note="{note.id}"' in html
+    assert "<video" not in html
+    assert 'src="/static/reader/note.js"' in html and 'src="/static/reader/actions.js"' in html
+    assert "style=" not in html
+
+
+def test_a_video_note_has_a_player(reader_world, reader):
+    note = _published(reader_world, Note.type == "video")
+    html = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    sha = note.media[0].rendered_sha256 or note.media[0].sha256
+    assert re.search(
+        rf'<video class="note-video" controls playsinline preload="metadata"[^>]*'
+        rf'poster="/m/{sha}\?w=1024" src="/m/{sha}"',
+        html,
+    )
+    assert f'data-duration="{note.media[0].duration}"' in html
+    assert 'class="carousel' not in html
+
+
+def test_the_collaboration_disclosure_and_the_ai_label_show_when_set(reader_world, reader):
+    note = _published(reader_world, Note.collaboration.is_(True))
+    page = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert re.search(r'class="label label-collab">品牌合作 · [^<]+</span>', page)
+    assert AI_LABEL[0] not in page
+    with reader_world.db() as session:
+        session.get(Note, note.id).ai_generated = True
+        session.commit()
+    english = reader.get(f"{reader_world.url}/note/{note.id}?lang=en", timeout=30).text
+    assert escape(AI_LABEL[1]) in english and "Brand partnership" in english
+    plain = _published(reader_world, Note.collaboration.is_(False), Note.ai_generated.is_(False))
+    page = reader.get(f"{reader_world.url}/note/{plain.id}?lang=zh", timeout=30).text
+    assert "label-collab" not in page and "label-ai" not in page
+
+
+def test_user_text_is_shown_as_text(reader_world, reader):
+    note = _published(reader_world, Note.type == "video")
+    with reader_world.db() as session:
+        row = session.get(Note, note.id)
+        name = session.scalar(
+            select(Topic.name).join(NoteTopic).where(NoteTopic.note_id == note.id).limit(1)
+        )
+        row.title = '<img src=x onerror="alert(1)">'
+        row.body = f"<script>alert('body')</script> 试试 #{name}[话题]# 和 #不是话题"
+        session.commit()
+    said = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "<b>粗</b>&amp;"})
+    assert said.status_code == 200, said.text
+    assert said.json()["body"] == "<b>粗</b>&amp;"
+    html = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>粗" not in html
+    assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+    assert "&lt;b&gt;粗&lt;/b&gt;&amp;amp;" in html
+    assert f'">#{name}</a>' in html and "[话题]" not in html
+    assert "#不是话题" in html
+
+
+@pytest.mark.parametrize("kind", ["missing", "malformed", "draft", "private"])
+def test_notes_readers_may_not_see_are_the_404_page(reader_world, reader, kind):
+    target = {"missing": str(uuid.uuid4()), "malformed": "1%27%20OR%20%271%27=%271"}.get(kind)
+    if target is None:
+        with reader_world.db() as session:
+            status = "draft" if kind == "draft" else "published"
+            note = session.scalar(select(Note).where(Note.status == status).limit(1))
+            assert note is not None
+            if kind == "private":
+                note.visibility = "private"
+                session.commit()
+            target = str(note.id)
+    page = reader.get(f"{reader_world.url}/note/{target}", timeout=30)
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert 'class="empty not-found"' in page.text
+
+
+def test_held_comments_are_shown_only_to_their_author(reader_world, reader):
+    note = _photo_note(reader_world)
+    held = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "加我 vx.top 领券"})
+    assert held.json()["status"] == "held"
+    mine = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert "加我 vx.top 领券" in mine and "审核中" in mine
+    with requests.Session() as other:
+        other.headers["X-Forwarded-For"] = next(_ADDRESSES)
+        theirs = other.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert "加我 vx.top 领券" not in theirs
+    with reader_world.db() as session:
+        row = session.get(ReaderComment, uuid.UUID(held.json()["id"]))
+        assert (row.status, row.held_reason) == ("held", "link")
+    # The page never shows a reader's id (it is their cookie).
+    assert reader.cookies["zc_reader"] not in mine
+
+
+def test_segments_link_only_the_notes_own_topics():
+    one, two = uuid.uuid4(), uuid.uuid4()
+    segments, trailing = body_segments(
+        "早八 #通勤妆[话题]# 和 #通勤 以及 #别的", [(one, "通勤妆"), (two, "秋冬")]
+    )
+    assert [(s.text, s.topic_id) for s in segments] == [
+        ("早八 ", None),
+        ("通勤妆", one),
+        (" 和 #通勤 以及 #别的", None),
+    ]
+    assert trailing == [(two, "秋冬")]
+    assert body_segments("", []) == ([], [])
+    assert frame([Medium("a", 1080, 1440)]) == "r34"
+    assert frame([Medium("a", 1920, 1080, 12.5)]) == "r169"
+    assert frame([]) == "r34"
+
+
+# -- the product page -------------------------------------------------------------------------
+
+
+def _product(world: ReaderWorld, **values) -> tuple[Product, Note]:
+    """A product some public note links, and that note; `values` are set on the product."""
+    note = _photo_note(world)
+    with world.db() as session:
+        product = session.get(Product, note.product_links[0].product_id)
+        for name, value in values.items():
+            setattr(product, name, value)
+        session.commit()
+        return product, note
+
+
+def test_a_product_page_shows_price_stock_shop_buy_button_and_featuring_notes(reader_world, reader):
+    product, note = _product(reader_world, stock=7)
+    html = reader.get(
+        f"{reader_world.url}/product/{product.id}?from={note.id}&lang=zh", timeout=30
+    ).text
+    assert "¥<strong>" in html.replace('<span class="currency">', "").replace("</span>", "")
+    assert "<span data-stock>7</span>" in html
+    assert f'href="/brand/{product.storefront_id}"' in html
+    assert f'data-buy="{product.id}" data-note="{note.id}"' in html
+    assert f'class="back-link" href="/note/{note.id}"' in html
+    assert f'data-note="{note.id}"' in html  # the note is among those featuring it
+    stranger = reader.get(f"{reader_world.url}/product/{product.id}?from=nonsense", timeout=30)
+    assert f'data-buy="{product.id}" data-note=""' in stranger.text
+    assert "back-link" not in stranger.text
+
+
+def test_sold_out_and_off_shelf_products_cannot_be_bought(reader_world, reader):
+    product, _ = _product(reader_world, stock=0)
+    html = reader.get(f"{reader_world.url}/product/{product.id}", timeout=30).text
+    assert re.search(rf'data-buy="{product.id}" data-note="" disabled>已售罄', html)
+    with reader_world.db() as session:
+        session.get(Product, product.id).status = "off_shelf"
+        session.commit()
+    html = reader.get(f"{reader_world.url}/product/{product.id}", timeout=30).text
+    assert "已下架" in html and "data-buy" not in html
+    with reader_world.db() as session:
+        row = session.get(Product, product.id)
+        row.status, row.stock = "on_sale", 50
+        session.commit()
+
+
+@pytest.mark.parametrize("target", ["0f6a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b", "1 OR 1=1", "%00"])
+def test_unknown_products_are_the_404_page(reader_world, reader, target):
+    page = reader.get(f"{reader_world.url}/product/{target}", timeout=30)
+    assert page.status_code == 404 and 'class="empty not-found"' in page.text
+
+
+# -- the reader door of POST /events ----------------------------------------------------------
+
+
+def test_a_reader_batch_counts_once_per_bucket_and_refuses_other_kinds(reader_world, reader):
+    note = _photo_note(reader_world)
+    before = _figures(reader_world, note.id)
+    batch = [
+        {"note_id": str(note.id), "kind": "impression"},
+        {"note_id": str(note.id), "kind": "view"},
+        {"note_id": str(note.id), "kind": "like"},
+        {"note_id": str(note.id), "kind": "view", "value": "lots"},
+    ]
+    first = _events(reader, reader_world, batch, **{"Content-Type": "text/plain;charset=UTF-8"})
+    assert first.status_code == 200, first.text
+    assert "zc_reader" in first.cookies and "zc_interests" in first.cookies
+    receipt = first.json()
+    assert (receipt["accepted"], receipt["duplicates"]) == (2, 0)
+    assert [(r["index"], r["code"]) for r in receipt["rejected"]] == [
+        (2, "event.kind_not_allowed"),
+        (3, "event.invalid"),
+    ]
+    again = _events(reader, reader_world, batch[:2]).json()
+    assert (again["accepted"], again["duplicates"]) == (0, 2)
+    after = _figures(reader_world, note.id)
+    assert after["impressions"] - before["impressions"] == 1
+    assert after["views"] - before["views"] == 1
+    assert after["likes"] == before["likes"]
+
+
+def test_hostile_reader_batches_are_refused_with_codes(reader_world, reader):
+    note = str(_photo_note(reader_world).id)
+    cases = [
+        (b'{"note_id": "x"}', 422, "events.not_a_list"),
+        (b"not json at all", 422, "events.not_a_list"),
+        (
+            json.dumps([{"note_id": note, "kind": "impression"}] * 201).encode(),
+            413,
+            "events.too_many",
+        ),
+        (b"[" + b" " * 70_000 + b"]", 413, "request.too_large"),
+    ]
+    for body, status, code in cases:
+        answer = _events(reader, reader_world, body)
+        assert (answer.status_code, answer.json()["code"]) == (status, code)
+    empty = _events(reader, reader_world, b"[]")
+    assert empty.json() == {"accepted": 0, "duplicates": 0, "rejected": []}
+
+
+def test_a_reader_sending_too_much_is_told_to_wait(reader_world, reader):
+    note = str(_photo_note(reader_world).id)
+    batch = [{"note_id": note, "kind": "impression"}] * 200
+    assert _events(reader, reader_world, batch).status_code == 200
+    refused = _events(reader, reader_world, batch)
+    assert refused.status_code == 429
+    assert refused.json()["code"] == "events.rate_limited"
+    assert int(refused.headers["Retry-After"]) == refused.json()["params"]["retry_after"] >= 1
+    # A fresh reader on the same address still may, up to the address's limit.
+    address = reader.headers["X-Forwarded-For"]
+    codes = []
+    for _ in range(6):
+        with requests.Session() as fresh:
+            fresh.headers["X-Forwarded-For"] = address
+            codes.append(_events(fresh, reader_world, batch).status_code)
+    assert codes == [200, 200, 200, 200, 200, 429]
+
+
+# -- the reader action API --------------------------------------------------------------------
+
+
+def test_like_collect_and_follow_answer_with_the_counts_shown(reader_world, reader):
+    note = _photo_note(reader_world)
+    before = _figures(reader_world, note.id)
+    liked = _act(reader, reader_world, f"notes/{note.id}/like", {"on": True})
+    assert liked.status_code == 200
+    assert "zc_reader" in liked.cookies and "zc_interests" in liked.cookies
+    count = liked.json()["count"]
+    assert liked.json() == {"on": True, "count": before["likes"] + 1}
+    assert _act(reader, reader_world, f"notes/{note.id}/like", {"on": False}).json() == {
+        "on": False,
+        "count": count - 1,
+    }
+    assert (
+        _act(reader, reader_world, f"notes/{note.id}/like", {"on": True}).json()["count"] == count
+    )
+    collected = _act(reader, reader_world, f"notes/{note.id}/collect", {"on": True}).json()
+    assert collected == {"on": True, "count": before["collects"] + 1}
+    followed = _act(
+        reader,
+        reader_world,
+        f"accounts/{note.account_id}/follow",
+        {"on": True, "note_id": str(note.id)},
+    )
+    assert followed.status_code == 200 and followed.json()["on"] is True
+    page = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert f'data-react="like" data-note="{note.id}" data-on="1"' in page
+    assert f'data-follow="{note.account_id}" data-note="{note.id}" data-on="1"' in page
+    after = _figures(reader_world, note.id)
+    assert (after["likes"], after["collects"]) == (before["likes"] + 1, before["collects"] + 1)
+    assert after["follows"] == before["follows"] + 1
+
+
+def test_bad_requests_to_the_action_api_are_refused_with_codes(reader, reader_world):
+    note = _photo_note(reader_world)
+    cases = [
+        (f"notes/{note.id}/like", {"on": "yes"}, 422, "request.invalid"),
+        (f"notes/{note.id}/like", {"on": True, "extra": 1}, 422, "request.invalid"),
+        (f"notes/{note.id}/like", [1, 2], 422, "request.invalid"),
+        ("notes/not-a-uuid/like", {"on": True}, 422, "request.invalid"),
+        (f"notes/{uuid.uuid4()}/collect", {"on": True}, 404, "note.not_found"),
+        (f"accounts/{uuid.uuid4()}/follow", {"on": True}, 404, "account.not_found"),
+        (f"notes/{note.id}/comments", {"body": 5}, 422, "request.invalid"),
+        (f"notes/{note.id}/comments", {"body": " "}, 422, "reader_comment.empty"),
+        (f"notes/{note.id}/comments", {"body": "x" * 501}, 422, "reader_comment.too_long"),
+        (f"products/{uuid.uuid4()}/orders", {"quantity": 1}, 404, "product.not_found"),
+        (f"products/{uuid.uuid4()}/orders", {"quantity": "1"}, 422, "request.invalid"),
+        (f"products/{uuid.uuid4()}/orders", {"quantity": 9}, 422, "reader_order.bad_quantity"),
+    ]
+    for path, body, status, code in cases:
+        with requests.Session() as fresh:
+            fresh.headers["X-Forwarded-For"] = reader.headers["X-Forwarded-For"]
+            answer = _act(fresh, reader_world, path, body)
+            assert (answer.status_code, answer.json()["code"]) == (status, code), path
+            assert "zc_reader" in answer.cookies  # refusals set the cookies owed too
+    garbage = reader.post(
+        f"{reader_world.url}/api/v1/reader/notes/{note.id}/like", data=b"\xff\x00{", timeout=30
+    )
+    assert garbage.status_code == 422
+
+
+def test_toggling_too_fast_is_told_to_wait(reader_world, reader):
+    note = _photo_note(reader_world)
+    codes = [
+        _act(reader, reader_world, f"notes/{note.id}/collect", {"on": index % 2 == 0}).status_code
+        for index in range(61)
+    ]
+    assert codes[:60] == [200] * 60 and codes[60] == 429
+
+
+def test_a_comment_and_an_order_from_the_note_land_in_its_figures(reader_world, reader):
+    product, note = _product(reader_world, stock=20)
+    before = _figures(reader_world, note.id)
+    said = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "好看", "name": "小红"})
+    assert said.status_code == 200
+    assert {key: said.json()[key] for key in ("name", "body", "status")} == {
+        "name": "小红",
+        "body": "好看",
+        "status": "visible",
+    }
+    again = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "再说一句"})
+    assert again.status_code == 429 and again.json()["code"] == "reader_comment.rate_limited"
+    assert "Retry-After" in again.headers
+    clicked = _events(
+        reader,
+        reader_world,
+        [{"note_id": str(note.id), "kind": "product_click", "product_id": str(product.id)}],
+    )
+    assert clicked.json()["accepted"] == 1
+    bought = _act(
+        reader,
+        reader_world,
+        f"products/{product.id}/orders",
+        {"quantity": 2, "note_id": str(note.id)},
+    )
+    assert bought.status_code == 200, bought.text
+    assert bought.json()["amount_fen"] == 2 * product.price_fen
+    assert bought.json()["stock"] == 18
+    for stock in (13, 8, 3):
+        more = _act(reader, reader_world, f"products/{product.id}/orders", {"quantity": 5})
+        assert more.json()["stock"] == stock
+    left = _act(reader, reader_world, f"products/{product.id}/orders", {"quantity": 5})
+    assert (left.status_code, left.json()) == (
+        409,
+        {"code": "product.sold_out", "params": {"stock": 3}},
+    )
+    after = _figures(reader_world, note.id)
+    assert after["comments"] - before["comments"] == 1
+    assert after["product_clicks"] - before["product_clicks"] == 1
+    assert (after["orders"] - before["orders"], after["gmv_fen"] - before["gmv_fen"]) == (
+        1,
+        2 * product.price_fen,
+    )
+    html = reader.get(f"{reader_world.url}/product/{product.id}", timeout=30).text
+    assert "<span data-stock>3</span>" in html
