@@ -1,4 +1,4 @@
-"""Debian's Chromium driven by Playwright, as the reader pages' end-to-end tests use it.
+"""Debian's Chromium driven by Playwright, for the reader pages' end-to-end tests.
 
 `./dev test` installs the `chromium` package; Playwright's own browser download is never used
 (it would fetch a browser on every fresh machine). Chromium runs headless with the flags this
