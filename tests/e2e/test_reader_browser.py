@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from publisher.client import StudioClient
-from publisher.db.models import Note, NoteProduct, Product
+from publisher.db.models import Collaboration, Note, NoteProduct, Product
 from tests.reader_world import ReaderWorld
 
 MOVED = ("impressions", "views", "likes", "product_clicks", "orders")
@@ -144,3 +144,31 @@ def test_the_feed_on_a_phone_lays_out_two_columns_and_scrolls_on(
         assert problems == []
     finally:
         context.close()
+
+
+def test_a_readers_clicks_on_a_collaboration_show_in_the_brands_campaign(
+    reader_world: ReaderWorld, page: Page
+) -> None:
+    with reader_world.db() as session:
+        note_id, brief_id = session.execute(
+            select(Note.id, Collaboration.brief_id)
+            .join(Collaboration, Collaboration.note_id == Note.id)
+            .where(Note.status == "published", Note.visibility == "public")
+            .limit(1)
+        ).one()
+    studio = StudioClient(reader_world.url, reader_world.backend.token)
+    before = studio.campaign_stats(brief_id).totals
+
+    page.goto(f"{reader_world.url}/note/{note_id}")
+    expect(page.get_by_text("品牌合作").first).to_be_visible()
+    page.locator('button.react[data-react="collect"]').click()
+    expect(page.locator('button.react[data-react="collect"]')).to_have_attribute("data-on", "1")
+    page.goto(f"{reader_world.url}/")  # leaving sends the note's view
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        after = studio.campaign_stats(brief_id).totals
+        if after["collects"] > before["collects"] and after["views"] > before["views"]:
+            break
+        time.sleep(0.25)
+    assert (after["collects"], after["views"]) == (before["collects"] + 1, before["views"] + 1)
