@@ -83,12 +83,6 @@ class Interests:
         self.topics = _strongest(self.topics, MAX_TOPICS)
         self.authors = _strongest(self.authors, MAX_AUTHORS)
 
-    def topic_weight(self, topic_id: uuid.UUID) -> float:
-        return self.topics.get(key(topic_id), 0.0)
-
-    def author_weight(self, author_id: uuid.UUID) -> float:
-        return self.authors.get(key(author_id), 0.0)
-
     def __bool__(self) -> bool:
         return bool(self.topics or self.authors)
 
@@ -97,17 +91,24 @@ def _weights(raw: object, limit: int) -> dict[str, float]:
     if not isinstance(raw, dict):
         return {}
     kept = {
-        k: min(MAX_WEIGHT, float(w))
+        k: weight
         for k, w in raw.items()
         if isinstance(k, str)
         and len(k) == KEY_LENGTH
         and all(c in "0123456789abcdef" for c in k)
-        and isinstance(w, int | float)
-        and not isinstance(w, bool)
-        and math.isfinite(w)
-        and w > 0
+        and (weight := usable_weight(w)) is not None
     }
     return _strongest(kept, limit)
+
+
+def usable_weight(value: object) -> float | None:
+    """A weight as the cookie may hold it, capped; None for anything else (a bool, NaN, a
+    negative, an integer of 400 digits that no float can hold)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return float(min(value, MAX_WEIGHT))  # min first: a huge int would overflow float()
 
 
 def _faded(weights: dict[str, float]) -> dict[str, float]:

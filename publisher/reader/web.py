@@ -2,12 +2,18 @@
 reader's identity and language from their cookies, and the response headers that keep pages
 safe (a strict Content-Security-Policy: scripts only from our own static files).
 
-Readers never sign in. A reader is 128 random bits in a first-party cookie, set on the first
-page they open; their interests ride in a second cookie (`publisher.domain.interests`).
+Readers never sign in. A reader is 128 random bits in a first-party cookie, signed with this
+server's key (HMAC-SHA256) and handed out only with a page: a script cannot make up readers
+to get past the per-reader limits, it has to fetch a page for each, and an address gets at
+most a few an hour (`rate_limits.NEW_READERS_PER_HOUR`). Their interests ride in a second cookie
+(`publisher.domain.interests`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
 import re
 import secrets
 import uuid
@@ -22,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from publisher.domain.interests import Interests
 from publisher.domain.timezones import DEFAULT_TIMEZONE, zone
+from publisher.server.rate_limits import address_of, reader_limits
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -34,7 +41,9 @@ COOKIE_MAX_AGE = 400 * 24 * 3600
 """The longest a browser keeps a cookie (Chrome caps at 400 days)."""
 LANGUAGES = ("zh", "en")
 R = TypeVar("R", bound=Response)
-_READER_ID = re.compile(r"^[0-9a-f]{32}$")
+_SIGNED_READER = re.compile(r"^([0-9a-f]{32})\.([0-9a-f]{32})$")
+KEY_FILE = "reader.key"
+
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -55,6 +64,8 @@ class Reader:
 
     id: str
     new: bool
+    """No valid signed id came with the request: this reader may read, and gets an id with
+    the page, but an action without one does not count."""
     lang: str
     interests: Interests
     interests_changed: bool = False
@@ -64,13 +75,46 @@ class Reader:
         self.interests_changed = True
 
 
+def parse_uuid(text: str) -> uuid.UUID | None:
+    """An id from a reader page's address, or None for anything else (the page is a 404)."""
+    if len(text) > 64:
+        return None
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def reader_key(data_dir: Path) -> bytes:
+    """This server's key for signing reader ids, made once in the data folder (shared by every
+    process serving it, so a reader is the same reader on each)."""
+    path = data_dir / KEY_FILE
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
+    key = path.read_text().strip()
+    if len(key) < 32:  # a half-written file from a crash: start again
+        path.unlink(missing_ok=True)
+        return reader_key(data_dir)
+    return key.encode()
+
+
+def _signature(key: bytes, reader_id: str) -> str:
+    return hmac.new(key, reader_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def reader_of(request: Request) -> Reader:
-    """The reader behind a request (a fresh id for a browser without a valid one)."""
-    cookie = request.cookies.get(READER_COOKIE, "")
-    new = not _READER_ID.match(cookie)
+    """The reader behind a request: the one its signed cookie names, or a fresh one."""
+    key: bytes = request.app.state.reader_key
+    found = _SIGNED_READER.match(request.cookies.get(READER_COOKIE, ""))
+    known = found is not None and hmac.compare_digest(
+        found.group(2), _signature(key, found.group(1))
+    )
     return Reader(
-        id=secrets.token_hex(16) if new else cookie,
-        new=new,
+        id=found.group(1) if known and found else secrets.token_hex(16),
+        new=not known,
         lang=_language(request),
         interests=Interests.parse(request.cookies.get(INTERESTS_COOKIE)),
     )
@@ -87,24 +131,35 @@ def _language(request: Request) -> str:
     return "en" if first.startswith("en") else "zh"
 
 
-def remember(response: R, reader: Reader, request: Request | None = None) -> R:
-    """Set the cookies this response owes the reader: their id when new, their interests when
-    an engagement changed them, their language when they picked one."""
-    secure = request is not None and request.url.scheme == "https"
-    options: dict[str, Any] = {
+def remember(response: R, reader: Reader, request: Request) -> R:
+    """Set the cookies this response owes the reader: their interests when an engagement
+    changed them, their language when they picked one. A new reader's id comes only with a
+    page (`page`)."""
+    options = _cookie_options(request)
+    if reader.interests_changed:
+        response.set_cookie(INTERESTS_COOKIE, reader.interests.cookie(), **options)
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie(LANG_COOKIE, reader.lang, **options)
+    return response
+
+
+def _cookie_options(request: Request) -> dict[str, Any]:
+    return {
         "max_age": COOKIE_MAX_AGE,
         "httponly": True,
         "samesite": "lax",
-        "secure": secure,
+        "secure": request.url.scheme == "https",
         "path": "/",
     }
-    if reader.new:
-        response.set_cookie(READER_COOKIE, reader.id, **options)
-    if reader.interests_changed:
-        response.set_cookie(INTERESTS_COOKIE, reader.interests.cookie(), **options)
-    if request is not None and request.query_params.get("lang") in LANGUAGES:
-        response.set_cookie(LANG_COOKIE, reader.lang, **options)
-    return response
+
+
+def _issue_id(response: Response, reader: Reader, request: Request) -> None:
+    """Give a new reader their signed id with this page, while their address has ids left."""
+    if not reader.new or reader_limits(request).new_readers.wait(address_of(request)):
+        return
+    key: bytes = request.app.state.reader_key
+    signed = f"{reader.id}.{_signature(key, reader.id)}"
+    response.set_cookie(READER_COOKIE, signed, **_cookie_options(request))
 
 
 def count(value: int, lang: str = "zh") -> str:
@@ -187,4 +242,5 @@ def page(
     )
     response = HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
     response.headers["Cache-Control"] = "no-store"
+    _issue_id(response, reader, request)
     return remember(response, reader, request)

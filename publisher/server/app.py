@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from publisher import __version__
-from publisher.reader.web import STATIC_DIR, STATIC_PREFIX
+from publisher.reader.web import STATIC_DIR, STATIC_PREFIX, reader_key
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
@@ -99,6 +99,7 @@ def create_app(state: ServerState) -> FastAPI:
     app.include_router(join_page.router)
     # The reader side: public pages of published notes, no sign-in (issue 10).
     app.state.reader_catalog = CatalogCache(state.sessions)
+    app.state.reader_key = reader_key(state.settings.data_dir)
     for module in (reader_media, reader_feed, reader_browse, reader_note, reader_actions):
         app.include_router(module.router)
     app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="reader-static")

@@ -13,6 +13,7 @@ grow the memory without bound; the address limits catch such a flood.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
@@ -25,6 +26,9 @@ from fastapi import Request
 from publisher.services.errors import TooManyRequests
 
 MAX_KEYS = 50_000
+NEW_READERS_PER_HOUR = 120
+"""Reader ids one network address gets in an hour: a family or an office behind one address
+is far below it; a script minting readers to like a note a thousand times is far above."""
 
 
 class _Log:
@@ -134,6 +138,8 @@ class ReaderLimits:
         """Per reader the database counts them (1 per 15 s, 20 an hour)."""
         self.orders = (Limit(SlidingWindow(60, per_hour), "address"),)
         """Per reader the database counts them (10 an hour)."""
+        self.new_readers = SlidingWindow(NEW_READERS_PER_HOUR, per_hour)
+        """Signed reader ids handed out per address (`publisher.reader.web`)."""
 
 
 _CREATE = threading.Lock()
@@ -152,8 +158,17 @@ def reader_limits(request: Request) -> ReaderLimits:
 
 
 def address_of(request: Request) -> str:
-    """The reader's network address (the proxy's forwarded one when the server trusts it)."""
-    return request.client.host if request.client else "unknown"
+    """The reader's network address (the proxy's forwarded one when the server trusts it). An
+    IPv6 address counts by its /64 network: one home or phone gets a whole /64 and may
+    change addresses inside it at will."""
+    host = request.client.host if request.client else "unknown"
+    try:
+        parsed = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if parsed.version == 6 and parsed.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{host}/64", strict=False))
+    return host
 
 
 def check(

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import (
@@ -28,11 +28,14 @@ from publisher.db.models import (
     NoteMedia,
     NoteProduct,
     NoteTopic,
+    ReaderReaction,
     Topic,
 )
 
 SNAPSHOT_SECONDS = 10.0
 SHOWN_COUNTERS = ("impressions", "views", "likes", "collects", "comments", "shares")
+TAKEN_BACK = {"unlike": "likes", "uncollect": "collects"}
+"""The reaction rows of a reader who took a like or collect back, and the counter they lower."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,15 @@ class Catalog:
         object.__setattr__(self, "by_topic", {k: tuple(v) for k, v in topics.items()})
 
 
+def is_public_note() -> ColumnElement[bool]:
+    """What makes a note readable on the reader pages: published, public, with a date."""
+    return and_(
+        Note.status == "published",
+        Note.visibility == "public",
+        Note.published_at.is_not(None),
+    )
+
+
 def load(session: Session) -> Catalog:
     """Read the snapshot: public published notes with covers, topics, products and figures
     (every source: readers' events, imports, the demo's)."""
@@ -102,11 +114,7 @@ def load(session: Session) -> Catalog:
             Note.published_at,
         )
         .join(Account, Account.id == Note.account_id)
-        .where(
-            Note.status == "published",
-            Note.visibility == "public",
-            Note.published_at.is_not(None),
-        )
+        .where(is_public_note())
         .order_by(Note.published_at.desc(), Note.id)
     ).all()
     covers = {
@@ -146,15 +154,23 @@ def load(session: Session) -> Catalog:
             select(
                 NoteDailyStats.note_id,
                 *(func.sum(getattr(NoteDailyStats, name)) for name in SHOWN_COUNTERS),
-            ).group_by(NoteDailyStats.note_id)
+            )
+            .join(Note, Note.id == NoteDailyStats.note_id)
+            .where(is_public_note())
+            .group_by(NoteDailyStats.note_id)
         )
     }
+    taken_back = _taken_back(session)
     cards = []
     for note_id, title, body, kind, account_id, author, published_at in rows:
         assert published_at is not None
         sha, width, height = covers.get(note_id, (None, 3, 4))
         topics = note_topics.get(note_id, [])
-        counts = [value or 0 for value in figures.get(note_id, ())] or [0] * len(SHOWN_COUNTERS)
+        counts = [int(value or 0) for value in figures.get(note_id, ())] or [0] * len(
+            SHOWN_COUNTERS
+        )
+        for counter, fewer in taken_back.get(note_id, {}).items():
+            counts[SHOWN_COUNTERS.index(counter)] -= fewer
         cards.append(
             NoteCard(
                 id=note_id,
@@ -174,6 +190,19 @@ def load(session: Session) -> Catalog:
             )
         )
     return Catalog(tuple(cards), topic_names, time.monotonic())
+
+
+def _taken_back(session: Session) -> dict[uuid.UUID, dict[str, int]]:
+    """Likes and collects readers took back, per note: counted once for good by the data
+    center, but a tile shows what the note's page shows, the count without them."""
+    taken: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
+    for note_id, kind, number in session.execute(
+        select(ReaderReaction.note_id, ReaderReaction.kind, func.count())
+        .where(ReaderReaction.kind.in_(TAKEN_BACK))
+        .group_by(ReaderReaction.note_id, ReaderReaction.kind)
+    ):
+        taken[note_id][TAKEN_BACK[kind]] = number
+    return taken
 
 
 class CatalogCache:
@@ -201,8 +230,3 @@ class CatalogCache:
             return self._current
         finally:
             self._lock.release()
-
-    def invalidate(self) -> None:
-        """Forget the snapshot: the next reader loads a new one (after a change a reader
-        should see at once, such as a publish in the same process)."""
-        self._current = None

@@ -111,6 +111,7 @@ class HeldCommentRow(QFrame):
         self.comment = comment
         name = QLabel(comment.name, self)
         name.setObjectName("HeldName")
+        name.setTextFormat(Qt.TextFormat.PlainText)  # a reader's name is text, never markup
         when = QLabel(shown_day_time(comment.created_at), self)
         when.setObjectName("HeldMeta")
         self.reason = QLabel(self._reason_text(comment.held_reason), self)
@@ -178,6 +179,7 @@ class PublicPageDialog(QDialog):
     def _build(self) -> None:
         self.title_label = QLabel(self)
         self.title_label.setObjectName("PageTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         intro = QLabel(
             self.tr(

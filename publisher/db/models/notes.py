@@ -121,9 +121,11 @@ class NoteMedia(Base):
         ForeignKey("notes.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int]
-    sha256: Mapped[str] = mapped_column(ForeignKey("media_assets.sha256"))
+    sha256: Mapped[str] = mapped_column(ForeignKey("media_assets.sha256"), index=True)
     recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    rendered_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"))
+    rendered_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("media_assets.sha256"), index=True
+    )
     """The original rendered through `recipe`, as the client last exported it."""
     composition: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """How a cover was composed from a template (the template, the photos that filled its

@@ -39,7 +39,7 @@ class Product(IdMixin, TimestampMixin, VersionedMixin, Base):
     price_fen: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     stock: Mapped[int] = mapped_column(default=0)
-    image_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"))
+    image_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_assets.sha256"), index=True)
     """The main image: the first of `images`."""
     images: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     status: Mapped[str] = mapped_column(String(12), default="on_sale", server_default="on_sale")

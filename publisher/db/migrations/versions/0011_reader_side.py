@@ -116,8 +116,24 @@ def upgrade() -> None:
     with op.batch_alter_table("reader_reactions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_reader_reactions_note_id"), ["note_id"], unique=False)
 
+    # What the reader pages' media route asks: is this hash shown by a public note or product?
+    with op.batch_alter_table("note_media", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_note_media_sha256"), ["sha256"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_note_media_rendered_sha256"), ["rendered_sha256"], unique=False
+        )
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_products_image_sha256"), ["image_sha256"], unique=False
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_products_image_sha256"))
+    with op.batch_alter_table("note_media", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_note_media_rendered_sha256"))
+        batch_op.drop_index(batch_op.f("ix_note_media_sha256"))
     with op.batch_alter_table("reader_reactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reader_reactions_note_id"))
 
