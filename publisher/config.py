@@ -31,6 +31,10 @@ class ServerSettings(BaseSettings):
     misfire: Literal["publish", "hold"] = "publish"
     """A note found due after the grace period: publish it late and say so, or hold it."""
     misfire_grace_seconds: float = 300.0
+    forwarded_allow_ips: str = "127.0.0.1"
+    """Proxies whose `X-Forwarded-For` names the real client (comma separated, `*` for any):
+    the reader pages limit each address, so behind a load balancer on another host set this
+    to its address, or every reader shares the balancer's."""
     scheduler_interval_seconds: float = 5.0
     """How often the scheduler looks for due notes; 0 turns it off in this process."""
 

@@ -180,7 +180,13 @@ def serve(
 
 def _uvicorn_config(state: ServerState) -> uvicorn.Config:
     _tune_garbage_collector()
-    return uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
+    return uvicorn.Config(
+        create_app(state),
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        forwarded_allow_ips=state.settings.forwarded_allow_ips,
+    )
 
 
 def _tune_garbage_collector() -> None:
