@@ -87,18 +87,22 @@ def parse_uuid(text: str) -> uuid.UUID | None:
 
 def reader_key(data_dir: Path) -> bytes:
     """This server's key for signing reader ids, made once in the data folder (shared by every
-    process serving it, so a reader is the same reader on each)."""
+    process serving it, so a reader is the same reader on each). Written whole to a temporary
+    file, then linked into place: a process starting at the same moment finds either no key
+    or the whole key, and the first link wins."""
     path = data_dir / KEY_FILE
-    try:
-        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+    if not path.exists():
+        temporary = data_dir / f"{KEY_FILE}.{secrets.token_hex(8)}"
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as out:
             out.write(secrets.token_hex(32))
-    except FileExistsError:
-        pass
-    key = path.read_text().strip()
-    if len(key) < 32:  # a half-written file from a crash: start again
-        path.unlink(missing_ok=True)
-        return reader_key(data_dir)
-    return key.encode()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return path.read_text().strip().encode()
 
 
 def _signature(key: bytes, reader_id: str) -> str:
