@@ -241,10 +241,32 @@ def page(
     def t(zh: str, en: str) -> str:
         return zh if reader.lang == "zh" else en
 
+    other = "en" if reader.lang == "zh" else "zh"
+    switched = request.url.include_query_params(lang=other)
     html = TEMPLATES.get_template(template).render(
-        request=request, reader=reader, lang=reader.lang, t=t, path=request.url.path, **context
+        request=request,
+        reader=reader,
+        lang=reader.lang,
+        t=t,
+        path=request.url.path,
+        other_lang_url=f"{switched.path}?{switched.query}",
+        **context,
     )
     response = HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
-    response.headers["Cache-Control"] = "no-store"
+    # Not `no-store`: that keeps a page out of the browser's back/forward cache, and Back from
+    # a note must return to the same place in the feed, not to a new feed.
+    response.headers["Cache-Control"] = "private, no-cache"
     _issue_id(response, reader, request)
     return remember(response, reader, request)
+
+
+def not_found_page(request: Request, reader: Reader) -> HTMLResponse:
+    """The reader's 404 page: what a link to a missing (or never public) thing shows."""
+    return page(request, reader, "not_found.html", {}, status_code=404)
+
+
+def wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API, not a script): answered with HTML."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get(
+        "accept", ""
+    )

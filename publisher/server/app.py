@@ -10,12 +10,19 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from publisher import __version__
-from publisher.reader.web import STATIC_DIR, STATIC_PREFIX, reader_key
+from publisher.reader.web import (
+    STATIC_DIR,
+    STATIC_PREFIX,
+    not_found_page,
+    reader_key,
+    reader_of,
+    wants_page,
+)
 from publisher.schemas import ErrorPublic, Health
 from publisher.server.body_limit import BodyLimitMiddleware
 from publisher.server.idempotency import IdempotencyMiddleware
@@ -179,5 +186,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "server.error")
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and wants_page(request):
+            return not_found_page(request, reader_of(request))
         return _error(exc.status_code, f"http.{exc.status_code}")
