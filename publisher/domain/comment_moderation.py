@@ -33,6 +33,9 @@ _BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
 """Zero-width characters and the soft hyphen: dropped only where a link is looked for (a
 zero-width joiner also glues emoji together, so the stored text keeps it)."""
+_BLANK_LETTERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
+"""Hangul fillers and the blank Braille pattern: letters that show nothing, the usual way to
+post a comment that looks empty."""
 
 _STRONG_TLDS = "com|cn|net|org|xyz|vip|biz|info|icu|wang|ltd"
 """Top-level domains that are no everyday word: caught even with spaces around the dot."""
@@ -45,7 +48,13 @@ with nothing between the dot and the name."""
 
 _DOT = r"(?:\.|。|｡|·|点|\(\s*\.\s*\)|\[\s*\.\s*\]|【\s*\.\s*】|\(?\s*dot\s*\)?)"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_SCHEME = re.compile(r"(?:h\s*t\s*t\s*p\s*s?|f\s*t\s*p)\s*[:：]\s*/\s*/|w\s*w\s*w\s*" + _DOT)
+_SCHEME = re.compile(
+    r"(?:h\s*t\s*t\s*p\s*s?|f\s*t\s*p)\s*[:：]\s*/\s*/"
+    rf"|(?<![a-z0-9])w\s*w\s*w\s*{_DOT}\s*(?:{_LABEL}\s*{_DOT}\s*)+"
+    rf"(?:{_STRONG_TLDS}|{_WEAK_TLDS})(?![a-z0-9])"
+)
+"""A scheme, or `www`, a name and a domain with any dots between (`www 。shop 。top`): `www`
+alone is how readers laugh (`太好笑了www。`, `笑死www点赞`)."""
 _DOMAIN = re.compile(
     rf"(?<![a-z0-9-])(?:{_LABEL}\s*{_DOT}\s*)+(?:{_STRONG_TLDS})(?![a-z0-9])"
     rf"|(?<![a-z0-9-])(?:{_LABEL}\.)+(?:{_WEAK_TLDS})(?![a-z0-9])"
@@ -74,6 +83,17 @@ def clean(text: str) -> str:
         elif unicodedata.category(char) != "Cc" and ord(char) not in _BIDI:
             kept.append(char)
     return re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
+
+
+def blank(text: str) -> bool:
+    """Whether `text` shows nothing: white space, format characters (zero-width ones, the
+    byte order mark, the soft hyphen), marks with no letter to sit on, and blank letters."""
+    return all(
+        char.isspace()
+        or unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me")
+        or ord(char) in _BLANK_LETTERS
+        for char in text
+    )
 
 
 def length(text: str) -> int:

@@ -24,8 +24,11 @@ another author has a note left.
 Everything that depends only on the catalog (engagement, timestamps, per-note random
 numbers, topic and author keys) is computed once per snapshot in `FeedIndex`; a request
 adds the reader's interests, the clock and the seed: a few list passes and one sort.
-Deterministic for (cards, interests, `now` rounded to `NOW_STEP_SECONDS`, seed). Pure: no
-clock, no database.
+Deterministic for (cards, interests, `now` rounded to `NOW_STEP_SECONDS`, seed, notes
+excluded). Pure: no clock, no database.
+
+A page after the first ranks the notes not shown yet (`exclude`): whatever changed in between
+(the reader's interests, the figures), a visit can neither show a note twice nor skip one.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import math
 import random
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, Protocol, TypeVar
@@ -114,6 +117,7 @@ class FeedIndex(Generic[C]):
             self._jitter_a.append(int.from_bytes(digest[:8]) / 2**64)
             self._jitter_b.append(int.from_bytes(digest[8:]) / 2**64)
         self._authors = [card.account_id for card in self.cards]
+        self._position = {card.id: i for i, card in enumerate(self.cards)}
         by_topic: dict[str, list[int]] = {}
         by_author: dict[str, list[int]] = {}
         self._topic_of_key: dict[str, uuid.UUID] = {}
@@ -132,10 +136,18 @@ class FeedIndex(Generic[C]):
         return len(self.cards)
 
     def rank(
-        self, interests: Interests, now: datetime, seed: int, limit: int | None = None
+        self,
+        interests: Interests,
+        now: datetime,
+        seed: int,
+        limit: int | None = None,
+        exclude: Collection[uuid.UUID] = (),
     ) -> list[C]:
-        """The first `limit` notes (all without one) in the order this reader sees them."""
-        count = len(self.cards) if limit is None else max(0, min(limit, len(self.cards)))
+        """The first `limit` notes (all without one) in the order this reader sees them,
+        leaving out those in `exclude` (the ones shown already)."""
+        skipped = {self._position[note_id] for note_id in exclude if note_id in self._position}
+        left = len(self.cards) - len(skipped)
+        count = left if limit is None else max(0, min(limit, left))
         if not count:
             return []
         now_at = now.timestamp() // NOW_STEP_SECONDS * NOW_STEP_SECONDS
@@ -159,7 +171,7 @@ class FeedIndex(Generic[C]):
         ]
         # Among the little-seen, chance decides most, fewer impressions a little.
         fresh.sort(key=lambda i: -(jitter[i] + 0.5 * _unseen(self._impressions[i])))
-        return [self.cards[i] for i in self._deal(order, fresh, count)]
+        return [self.cards[i] for i in self._deal(order, fresh, count, skipped)]
 
     def topics_for(self, interests: Interests, limit: int) -> list[uuid.UUID]:
         """Topics worth a chip on the feed: the reader's strongest, then the most engaged."""
@@ -183,10 +195,13 @@ class FeedIndex(Generic[C]):
         best = max(raw.values(), default=0.0)
         return {i: math.sqrt(value / best) for i, value in raw.items()} if best > 0 else {}
 
-    def _deal(self, order: list[int], fresh: list[int], count: int) -> list[int]:
+    def _deal(self, order: list[int], fresh: list[int], count: int, skipped: set[int]) -> list[int]:
         """Fill `count` slots from the ranking, every `EXPLORE_EVERY`-th from the little-seen,
-        keeping any author to `AUTHOR_MAX` in a window of `AUTHOR_WINDOW`."""
+        keeping any author to `AUTHOR_MAX` in a window of `AUTHOR_WINDOW`; `skipped` notes
+        are not dealt."""
         used = bytearray(len(self.cards))
+        for i in skipped:
+            used[i] = 1
         recent: deque[uuid.UUID] = deque(maxlen=AUTHOR_WINDOW - 1)
         authors = self._authors
 

@@ -61,6 +61,7 @@ from publisher.server.routes import (
     topics,
 )
 from publisher.server.state import ServerState
+from publisher.services import reader_search
 from publisher.services.errors import ServiceError
 from publisher.services.luts import MAX_LUT_BYTES
 from publisher.services.reader_catalog import CatalogCache
@@ -137,8 +138,10 @@ def create_app(state: ServerState) -> FastAPI:
 
 @asynccontextmanager
 async def _scheduler_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Every server process runs the scheduler while it serves (interval 0 turns it off)."""
+    """Every server process runs the scheduler while it serves (interval 0 turns it off), and
+    prepares the reader side's search in the background as it starts."""
     state: ServerState = app.state.backend
+    reader_search.warm_up(app.state.reader_catalog, state.sessions)
     settings = state.settings
     if settings.scheduler_interval_seconds <= 0:
         yield

@@ -4,7 +4,7 @@ the held ones (a forbidden word, a link) approved or removed.
 Whoever sees the note may read its comments; moderating them is the account's editors' and
 above (viewers and reviewers read only). A comment on a note the caller cannot see is
 `comment.not_found`, like one that does not exist, so ids cannot be probed. An approved comment
-is shown on the note's page and counts from then on (`reader_actions.count_comment`, once).
+is shown on the note's page and counts from then on (`reader_comments.count_comment`, once).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from publisher.reader_schemas import (
 from publisher.services.access import account_role, get_note
 from publisher.services.errors import Forbidden, Invalid, NotFound
 from publisher.services.events import writable_account_ids
-from publisher.services.reader_actions import count_comment
+from publisher.services.reader_comments import count_comment
 
 STATUSES: tuple[ReaderCommentStatus, ...] = ("visible", "held", "removed")
 

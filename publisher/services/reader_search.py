@@ -24,16 +24,27 @@ match of the most engaged note.
 document is one long string searched with `str.find` and one compiled pattern per Latin term,
 so a search is a few C-level scans, milliseconds for thousands of notes. Cutting and pinyin
 are the costly part of a build; they are remembered per text from one snapshot to the next,
-so a new snapshot only analyses what changed.
+so a new snapshot only analyses what changed. The first build (and jieba's dictionary) is
+done when the server starts (`warm_up`); while a newer snapshot is indexed, searches use the
+previous index, and a search that had to wait for the first takes it rather than building
+its own.
 
-**Hot searches.** Each search that found something is counted per day (`ReaderSearch`), once
-per reader, query and day (remembered in the process, a best effort); queries with links,
-contact numbers or spam patterns are not counted. Hot = most searched in the last
-`HOT_DAYS` days (at least `HOT_MIN_COUNT` times), topped up with the most engaged topics.
+**Hot searches.** A search that found something counts (`HotCounter`, into a `ReaderSearch`
+row per day and query) only when it reads like a search (short, a letter, no contact numbers
+or repeated characters) and would not be held as a comment (a link, a word of the rules
+pack's `comments` group), and only for a known reader: one with a signed id, which a script
+cannot make up. Each reader and each network address counts once per query and day, and an
+address at most `COUNTED_PER_ADDRESS_HOUR` searches an hour, so a day's count is of distinct
+readers at distinct addresses (readers behind one address count as one for a query). A
+query is hot when, on a day of the last `HOT_DAYS`, at least `HOT_MIN_READERS` counted it;
+the hot ones are ranked by their count over those days and topped up with the most engaged
+topics. "Once" is remembered by the process serving the search (a best effort: with several
+workers a reader may count once per worker).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -41,19 +52,21 @@ import unicodedata
 import uuid
 from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Integer, case, func, select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Account, Product, ReaderSearch, Storefront
-from publisher.domain.comment_moderation import find_link
+from publisher.db import dialects
+from publisher.db.models import Account, Note, Product, ReaderFollow, ReaderSearch, Storefront
+from publisher.domain.comment_moderation import VISIBLE, moderate
 from publisher.domain.timezones import zone
 from publisher.services import keywords
-from publisher.services.reader_catalog import Catalog, NoteCard
+from publisher.services.reader_catalog import Catalog, CatalogCache, NoteCard, is_public_note
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY = 64
 """Characters of a query kept (the hot searches' column holds as many)."""
@@ -66,11 +79,15 @@ WORD, SUBSTRING, PART, PINYIN, INITIALS = 1.0, 0.8, 0.5, 0.85, 0.6
 pinyin, its initials."""
 TREND_HALF_LIFE_DAYS = 7.0
 HOT_DAYS = 7
-HOT_MIN_COUNT = 2
+HOT_MIN_READERS = 2
+"""Readers (at as many addresses) who searched a query on one day before it is hot."""
 HOT_MAX_CHARS = 30
 """Longer queries are sentences, not hot searches."""
-SEEN_PER_PROCESS = 50_000
-"""How many (reader, query, day) a process remembers so a reader's repeats count once."""
+COUNTED_PER_ADDRESS_HOUR = 20
+"""Searches one network address may add to the hot searches in an hour: far more different
+queries than a person types, far fewer than a script pushing its own."""
+SEEN_PER_PROCESS = 100_000
+"""How many (reader or address, query, day) a process remembers so repeats count once."""
 
 _DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SPACES = re.compile(r"\s+")
@@ -329,10 +346,11 @@ def public_accounts(
     """Accounts a reader may open (of one organization, or all): authors of public published
     notes, and the accounts of organizations with a storefront (a brand's page has no notes
     to begin with)."""
+    with_notes = select(Note.account_id).where(is_public_note())
     with_shop = select(Storefront.organization_id)
     statement = (
         select(Account)
-        .where(Account.id.in_(list(catalog.by_account)) | Account.organization_id.in_(with_shop))
+        .where(Account.id.in_(with_notes) | Account.organization_id.in_(with_shop))
         .order_by(Account.created_at, Account.id)
     )
     if organization_id is not None:
@@ -362,6 +380,33 @@ def _account_entry(account: Account, catalog: Catalog) -> AccountEntry:
         organization_id=account.organization_id,
         notes=len(catalog.by_account.get(account.id, ())),
     )
+
+
+def follow_states(
+    session: Session, reader_id: str, account_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[bool, int]]:
+    """Each account's (whether the reader follows it, its followers shown) as `follow_state`
+    tells them for one — the platform's figure plus readers of these pages — in one grouped
+    query for a whole list (the users tab of a search, a brand's accounts)."""
+    ids = list(account_ids)
+    if not ids:
+        return {}
+    follows = func.count(ReaderFollow.reader_id)
+    theirs = func.sum(case((ReaderFollow.reader_id == reader_id, 1), else_=0), type_=Integer)
+    rows = session.execute(
+        select(
+            Account.id,
+            Account.followers.label("platform"),
+            follows.label("follows"),
+            theirs.label("following"),
+        )
+        .outerjoin(ReaderFollow, ReaderFollow.account_id == Account.id)
+        .where(Account.id.in_(ids))
+        .group_by(Account.id, Account.followers)
+    )
+    return {
+        row.id: (bool(row.following), int(row.platform or 0) + int(row.follows)) for row in rows
+    }
 
 
 def storefront_of(session: Session, account: Account | AccountEntry) -> Storefront | None:
@@ -544,12 +589,20 @@ class SearchIndex:
 
 class SearchIndexes:
     """The search index of the newest catalog snapshot: built by one thread when the snapshot
-    changes while the others keep searching the previous one (the first build is waited for)."""
+    changes while the others keep searching the previous one. Only the very first build is
+    waited for, and a search that waited takes whatever index it finds built (the warm-up's,
+    of an older snapshot perhaps) rather than starting another build of its own."""
 
     def __init__(self) -> None:
         self._last: tuple[Catalog, SearchIndex] | None = None
         self._lock = threading.Lock()
         self._texts = _Texts()
+
+    @property
+    def latest(self) -> SearchIndex | None:
+        """The newest index built, if any."""
+        last = self._last
+        return None if last is None else last[1]
 
     def of(self, catalog: Catalog, session: Session) -> SearchIndex:
         last = self._last
@@ -559,15 +612,15 @@ class SearchIndexes:
             assert last is not None
             return last[1]
         try:
-            last = self._last
-            if last is None or last[0] is not catalog:
-                index = SearchIndex(
-                    catalog, public_accounts(session, catalog), products(session), self._texts
-                )
-                self._texts.forget_unused()
-                last = (catalog, index)
-                self._last = last
-            return last[1]
+            built = self._last
+            if built is not None and (built[0] is catalog or last is None):
+                return built[1]
+            index = SearchIndex(
+                catalog, public_accounts(session, catalog), products(session), self._texts
+            )
+            self._texts.forget_unused()
+            self._last = (catalog, index)
+            return index
         finally:
             self._lock.release()
 
@@ -575,37 +628,67 @@ class SearchIndexes:
 INDEXES = SearchIndexes()
 
 
-def countable(query: str) -> bool:
+def warm_up(
+    catalogs: CatalogCache, sessions: Callable[[], Session], indexes: SearchIndexes = INDEXES
+) -> threading.Thread:
+    """Prepare on a daemon thread what the first reader would otherwise wait for: jieba's
+    dictionary and pypinyin's, the catalog snapshot and its search index (seconds, and more
+    for a large catalog). Returns at once; a failure is logged, and the first search then
+    builds the index itself."""
+
+    def warm() -> None:
+        try:
+            _analyse("预热", with_pinyin=True)
+            with sessions() as session:
+                indexes.of(catalogs.get(), session)
+        except Exception:
+            log.warning("warming up the reader side failed", exc_info=True)
+
+    thread = threading.Thread(target=warm, name="reader-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+Words = tuple[Sequence[str], Sequence[str]]
+"""Forbidden words and their exemptions, as `comment_words` gives the rules pack's."""
+NO_WORDS: Words = ((), ())
+
+
+def countable(query: str, words: Words = NO_WORDS) -> bool:
     """Whether a normalised query may count towards the hot searches: short, with a letter
-    or a Chinese character, no links, contact numbers or repeated characters."""
+    or a Chinese character, no contact numbers or repeated characters, and nothing that would
+    hold a comment (a link, a forbidden word)."""
     return (
         0 < len(query) <= HOT_MAX_CHARS
         and any(unicodedata.category(ch).startswith("L") for ch in query)
-        and find_link(query) is None
         and not _CONTACT.search(query)
         and not _REPEATED.search(query)
+        and moderate(query, *words).status == VISIBLE
     )
 
 
 class _Seen:
-    """(reader, query, day) counted lately in this process, the oldest forgotten first."""
+    """Keys counted lately in this process, the oldest forgotten first."""
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._keys: OrderedDict[tuple[str, str, date], None] = OrderedDict()
+        self._keys: OrderedDict[Hashable, None] = OrderedDict()
         self._lock = threading.Lock()
 
-    def first(self, key: tuple[str, str, date]) -> bool:
+    def first(self, *keys: Hashable) -> bool:
+        """Whether none of `keys` was seen; if so, they all are now."""
         with self._lock:
-            if key in self._keys:
+            if any(key in self._keys for key in keys):
                 return False
-            self._keys[key] = None
-            if len(self._keys) > self._size:
+            self._keys.update(dict.fromkeys(keys))
+            while len(self._keys) > self._size:
                 self._keys.popitem(last=False)
             return True
 
-
-_SEEN = _Seen(SEEN_PER_PROCESS)
+    def forget(self, *keys: Hashable) -> None:
+        with self._lock:
+            for key in keys:
+                self._keys.pop(key, None)
 
 
 def today() -> date:
@@ -613,22 +696,49 @@ def today() -> date:
     return datetime.now(UTC).astimezone(zone(None)).date()
 
 
-def record(session: Session, query: str, reader_id: str, day: date | None = None) -> bool:
-    """Count a search that found something towards the hot searches, and commit; False when
-    it does not count (spam, or this reader searched it already today)."""
-    text = normalise(query)
-    day = day or today()
-    if not countable(text) or not _SEEN.first((reader_id, text, day)):
-        return False
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(ReaderSearch).values(day=day, query=text, count=1)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["day", "query"], set_={"count": ReaderSearch.count + 1}
+class HotCounter:
+    """Which searches count towards the hot searches (see the module's notes), remembered by
+    one process.
+
+    Args:
+        per_address: how long an address must wait before its next counted search; 0 when it
+            may count one now, which it then takes (`rate_limits.SlidingWindow.wait`).
+    """
+
+    def __init__(self, per_address: Callable[[str], float]) -> None:
+        self._per_address = per_address
+        self._seen = _Seen(SEEN_PER_PROCESS)
+
+    def record(
+        self,
+        session: Session,
+        query: str,
+        reader_id: str | None,
+        address: str,
+        words: Words = NO_WORDS,
+        day: date | None = None,
+    ) -> bool:
+        """Count a search that found something, and commit; False when it does not count: no
+        known reader (`reader_id` None), not `countable`, counted today for this reader or
+        address already, or the address has counted its share of the hour."""
+        text = normalise(query)
+        day = day or today()
+        if reader_id is None or not countable(text, words):
+            return False
+        keys = (("reader", reader_id, text, day), ("address", address, text, day))
+        if not self._seen.first(*keys):
+            return False
+        if self._per_address(address):
+            self._seen.forget(*keys)
+            return False
+        statement = dialects.insert(session, ReaderSearch).values(day=day, query=text, count=1)
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["day", "query"], set_={"count": ReaderSearch.count + 1}
+            )
         )
-    )
-    session.commit()
-    return True
+        session.commit()
+        return True
 
 
 @dataclass(frozen=True)
@@ -639,20 +749,26 @@ class HotSearch:
 
 
 def hot(
-    session: Session, index: SearchIndex, limit: int = 10, day: date | None = None
+    session: Session,
+    index: SearchIndex,
+    limit: int = 10,
+    day: date | None = None,
+    words: Words = NO_WORDS,
 ) -> list[HotSearch]:
-    """The most searched queries of the last `HOT_DAYS` days, then the most engaged topics."""
+    """The most searched queries of the last `HOT_DAYS` days that `HOT_MIN_READERS` readers
+    searched on one day, then the most engaged topics. Queries the rules (`words`) forbid
+    since they were counted are left out."""
     since = (day or today()) - timedelta(days=HOT_DAYS - 1)
     total = func.sum(ReaderSearch.count)
     rows = session.execute(
         select(ReaderSearch.query, total)
         .where(ReaderSearch.day >= since)
         .group_by(ReaderSearch.query)
-        .having(total >= HOT_MIN_COUNT)
+        .having(func.max(ReaderSearch.count) >= HOT_MIN_READERS)
         .order_by(total.desc(), ReaderSearch.query)
         .limit(limit * 2)
     ).all()
-    found = [HotSearch(text, int(count)) for text, count in rows if countable(text)][:limit]
+    found = [HotSearch(text, int(count)) for text, count in rows if countable(text, words)][:limit]
     taken = {entry.text for entry in found}
     for topic in index.topics:
         if len(found) >= limit:

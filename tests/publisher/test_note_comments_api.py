@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
-import requests
 from sqlalchemy.orm import Session, sessionmaker
 
 from publisher.client import ClientError, StudioClient
 from publisher.config import DEFAULT_DB_FILE
 from publisher.db.engine import make_engine, make_sessionmaker
-from publisher.db.models import ReaderComment
 from tests.backend_process import TestBackend
 from tests.conftest import register_user
+from tests.publisher.reader_helpers import add_reader_comment, known_reader
 from tests.publisher.scheduling_helpers import publishable_note
 
 
@@ -35,30 +33,6 @@ def published(api: StudioClient, tmp_path):
     return api.publish_note(note.id, version=note.version)[0]
 
 
-def _comment(
-    database: sessionmaker[Session],
-    note_id: uuid.UUID,
-    body: str,
-    *,
-    held: str | None = None,
-    minutes_ago: int = 10,
-) -> uuid.UUID:
-    """A reader's comment as the note page stores it: held for `held` (words | link)."""
-    with database() as session:
-        row = ReaderComment(
-            note_id=note_id,
-            reader_id=uuid.uuid4().hex,
-            name="小鹿",
-            body=body,
-            status="held" if held else "visible",
-            held_reason=held,
-            created_at=datetime.now(UTC) - timedelta(minutes=minutes_ago),
-        )
-        session.add(row)
-        session.commit()
-        return row.id
-
-
 def _code(call) -> tuple[int, str, dict]:
     with pytest.raises(ClientError) as refused:
         call()
@@ -66,9 +40,9 @@ def _code(call) -> tuple[int, str, dict]:
 
 
 def test_a_notes_comments_newest_first_with_counts_and_pages(api, published, database) -> None:
-    oldest = _comment(database, published.id, "好看", minutes_ago=30)
-    link = _comment(database, published.id, "加我 v x c o m", held="link", minutes_ago=20)
-    words = _comment(database, published.id, "最便宜", held="words", minutes_ago=5)
+    oldest = add_reader_comment(database, published.id, "好看", minutes_ago=30)
+    link = add_reader_comment(database, published.id, "加我 v x c o m", held="link", minutes_ago=20)
+    words = add_reader_comment(database, published.id, "最便宜", held="words", minutes_ago=5)
 
     everything = api.reader_comments(published.id)
     assert [item.id for item in everything.items] == [words, link, oldest]
@@ -91,7 +65,7 @@ def test_a_notes_comments_newest_first_with_counts_and_pages(api, published, dat
 
 
 def test_approving_shows_and_counts_a_held_comment_once(api, published, database) -> None:
-    held = _comment(database, published.id, "链接 www.example.com", held="link")
+    held = add_reader_comment(database, published.id, "链接 www.example.com", held="link")
     before = api.stats_summary(account_id=published.account_id).totals["comments"]
 
     approved, _changes = api.approve_reader_comment(held)
@@ -104,8 +78,8 @@ def test_approving_shows_and_counts_a_held_comment_once(api, published, database
 
 
 def test_removing_takes_a_comment_off_for_good(api, published, database) -> None:
-    held = _comment(database, published.id, "最好的", held="words")
-    shown = _comment(database, published.id, "喜欢")
+    held = add_reader_comment(database, published.id, "最好的", held="words")
+    shown = add_reader_comment(database, published.id, "喜欢")
 
     removed, _changes = api.remove_reader_comment(held)
     assert removed.status == "removed" and removed.held_reason == "words"
@@ -127,10 +101,10 @@ def test_the_badge_counts_held_comments_on_notes_one_may_moderate(
     start = api.held_reader_comments()
     other = publishable_note(api, tmp_path, title="第二篇")
     other = api.publish_note(other.id, version=other.version)[0]
-    first = _comment(database, published.id, "www.a.com", held="link")
-    _comment(database, published.id, "最", held="words")
-    _comment(database, other.id, "http://b.cn", held="link")
-    _comment(database, other.id, "不错")
+    first = add_reader_comment(database, published.id, "www.a.com", held="link")
+    add_reader_comment(database, published.id, "最", held="words")
+    add_reader_comment(database, other.id, "http://b.cn", held="link")
+    add_reader_comment(database, other.id, "不错")
     assert api.held_reader_comments() == start + 3
     api.approve_reader_comment(first)
     assert api.held_reader_comments() == start + 2
@@ -144,7 +118,7 @@ def test_the_badge_counts_held_comments_on_notes_one_may_moderate(
 
 
 def test_viewers_read_and_strangers_see_nothing(backend, api, published, database) -> None:
-    held = _comment(database, published.id, "www.spam.com", held="link")
+    held = add_reader_comment(database, published.id, "www.spam.com", held="link")
     viewer = register_user(backend, "viewer")
     code = api.create_invitation(api.list_organizations()[0].id, role="viewer")[0].code
     viewer.accept_invitation(code)
@@ -167,7 +141,7 @@ def test_viewers_read_and_strangers_see_nothing(backend, api, published, databas
 
 
 def test_a_readers_comment_with_a_link_waits_for_the_author(backend, api, published) -> None:
-    reader = requests.Session()
+    reader = known_reader(backend.url)
     url = f"{backend.url}/api/v1/reader/notes/{published.id}/comments"
     answer = reader.post(url, json={"body": "好物链接 www.haowu.com", "name": "读者甲"}, timeout=10)
     assert answer.status_code < 300 and answer.json()["status"] == "held"

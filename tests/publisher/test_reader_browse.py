@@ -1,49 +1,58 @@
 """Topic, account and brand pages of the tiny demo world, served for real: each shows its own
-notes (and nothing private), its figures and its follow buttons; the brand page lists what is
-on sale with prices and stock; unknown, malformed and private ids answer the HTML 404 page;
-user text is escaped."""
+notes (and nothing private), its figures and its follow buttons (the follow states of a list
+read in one query, agreeing with one at a time); the brand page lists what is on sale with
+prices and stock; unknown, malformed and private ids answer the HTML 404 page; user text is
+escaped."""
 
 from __future__ import annotations
 
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, Note, Product, Storefront, Topic
 from publisher.reader.web import count
 from publisher.services import reader_catalog, reader_search
-from publisher.services.reader_actions import follow_state
 from publisher.services.reader_catalog import Catalog
-from tests.reader_world import ReaderWorld
+from publisher.services.reader_reactions import follow_state
+from tests.reader_world import ReaderWorld, served_world
 
 TILE = re.compile(r'<article class="tile" data-note="([0-9a-f-]{36})"')
 HOSTILE_NICKNAME = "<script>alert(1)</script>阿南"
 
 
+def _prepare(session: Session) -> None:
+    """A sold-out product, one taken off the shelf, a creator's note made private and a
+    nickname like an attack."""
+    products = session.scalars(select(Product).order_by(Product.name)).all()
+    products[0].stock = 0
+    products[1].status = "off_shelf"
+    cook = session.scalars(select(Account).where(Account.nickname == "阿南的厨房")).one()
+    cook.nickname = HOSTILE_NICKNAME
+    note = session.scalars(
+        select(Note)
+        .join(Account)
+        .where(Account.nickname == "小林的生活日记", Note.status == "published")
+        .order_by(Note.published_at)
+    ).first()
+    assert note is not None
+    note.visibility = "private"
+    session.commit()
+
+
 @pytest.fixture(scope="module")
-def world(reader_world: ReaderWorld) -> Iterator[ReaderWorld]:
-    """The reader world with a sold-out product, one taken off the shelf, a creator's note
-    made private and a nickname like an attack, all before any page loads the snapshot."""
-    with reader_world.db() as session:
-        products = session.scalars(select(Product).order_by(Product.name)).all()
-        products[0].stock = 0
-        products[1].status = "off_shelf"
-        cook = session.scalars(select(Account).where(Account.nickname == "阿南的厨房")).one()
-        cook.nickname = HOSTILE_NICKNAME
-        note = session.scalars(
-            select(Note)
-            .join(Account)
-            .where(Account.nickname == "小林的生活日记", Note.status == "published")
-            .order_by(Note.published_at)
-        ).first()
-        assert note is not None
-        note.visibility = "private"
-        session.commit()
-    yield reader_world
+def world(
+    reader_world_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ReaderWorld]:
+    """The reader world, changed (`_prepare`) before it is served."""
+    with served_world(reader_world_template, tmp_path_factory, _prepare) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +86,14 @@ def followers(world: ReaderWorld, account: uuid.UUID) -> int:
     """Followers shown: the platform's figure plus this world's reader follows."""
     with world.db() as session:
         return follow_state(session, "0" * 32, account)[1]
+
+
+def reader_at(world: ReaderWorld, address: str) -> requests.Session:
+    """A reader with a signed id (which only a page hands out), at its own address."""
+    reader = requests.Session()
+    reader.headers["X-Forwarded-For"] = address
+    assert "zc_reader" in reader.get(world.url + "/", timeout=10).cookies
+    return reader
 
 
 def test_a_topic_page_shows_its_notes_hottest_or_newest(world: ReaderWorld, catalog: Catalog):
@@ -130,7 +147,7 @@ def test_an_account_page_shows_its_figures_follow_button_and_public_notes(
 
 def test_following_shows_on_the_account_page(world: ReaderWorld) -> None:
     creator = account_id(world, "糖糖爱化妆")
-    reader = requests.Session()
+    reader = reader_at(world, "10.20.0.1")
     shown = followers(world, creator)
     before = get(world, f"/user/{creator}", reader).text
     assert f'data-count="{shown}">{shown}</b>' in before
@@ -144,6 +161,30 @@ def test_following_shows_on_the_account_page(world: ReaderWorld) -> None:
     # Another reader sees the count, not the following.
     stranger = get(world, f"/user/{creator}").text
     assert 'data-on="0">关注</button>' in stranger and f'data-count="{shown + 1}"' in stranger
+
+
+def test_follow_states_of_a_list_agree_with_one_at_a_time(world: ReaderWorld) -> None:
+    reader = reader_at(world, "10.20.0.2")
+    brand = account_id(world, "山茶花护肤官方")
+    answer = reader.post(
+        f"{world.url}/api/v1/reader/accounts/{brand}/follow", json={"on": True}, timeout=10
+    )
+    assert answer.status_code == 200, answer.text
+    reader_id = reader.cookies["zc_reader"].split(".")[0]
+    with world.db() as session:
+        accounts = session.scalars(select(Account.id)).all()
+        states = reader_search.follow_states(session, reader_id, [*accounts, uuid.uuid4()])
+        assert states == {a: follow_state(session, reader_id, a) for a in accounts}
+        assert states[brand][0] and sum(following for following, _ in states.values()) == 1
+        assert reader_search.follow_states(session, reader_id, []) == {}
+    people = get(world, "/search", reader, q="山茶花", type="users").text
+    assert f'data-follow="{brand}" data-note="" data-on="1">已关注</button>' in people
+    with world.db() as session:
+        shop = session.scalars(select(Storefront)).one()
+    page = get(world, f"/brand/{shop.id}", reader).text
+    assert f'data-follow="{brand}" data-note="" data-on="1">已关注</button>' in page
+    shown = followers(world, brand)
+    assert f'data-followers="{brand}" data-count="{shown}"' in page
 
 
 def test_a_brand_account_links_to_its_shop(world: ReaderWorld) -> None:

@@ -5,15 +5,20 @@ escaped, hostile requests refused with codes, and each reader action landing in 
 figures.
 
 Each test speaks from its own network address (`X-Forwarded-For`, trusted from the local
-machine), so one test's use of the per-address limits never spends another's."""
+machine), so one test's use of the per-address limits never spends another's, and as a reader
+who opened a page first (`known_reader`): only a page hands out a reader id."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import json
 import re
+import socket
 import uuid
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -28,20 +33,23 @@ from publisher.db.models import (
     NoteTopic,
     Product,
     ReaderComment,
+    ReaderFollow,
+    ReaderOrder,
+    ReaderReaction,
     Topic,
 )
 from publisher.server.routes.reader_note import AI_LABEL, body_segments, frame
-from publisher.services.reader_actions import Medium
+from publisher.services.reader_pages import Medium
+from tests.publisher.reader_helpers import known_reader
 from tests.reader_world import ReaderWorld
 
 _ADDRESSES = (f"10.{a}.{b}.7" for a, b in itertools.product(range(1, 250), repeat=2))
 
 
 @pytest.fixture
-def reader() -> Iterator[requests.Session]:
-    """A reader: a browser session with its own cookies and network address."""
-    with requests.Session() as session:
-        session.headers["X-Forwarded-For"] = next(_ADDRESSES)
+def reader(reader_world) -> Iterator[requests.Session]:
+    """A reader: a browser that opened a page, with its own cookies and network address."""
+    with known_reader(reader_world.url, next(_ADDRESSES)) as session:
         session.headers["Accept-Language"] = "zh-CN"
         yield session
 
@@ -100,7 +108,7 @@ def test_a_photo_note_shows_its_photos_text_topics_and_products(reader_world, re
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    assert "zc_reader" in page.cookies
+    assert re.fullmatch(r"[0-9a-f]{32}\.[0-9a-f]{32}", reader.cookies["zc_reader"])
     html = page.text
     slides = re.findall(r'<figure class="slide">\s*<img src="/m/([0-9a-f]{64})\?w=1024"', html)
     assert len(slides) == len(note.media) > 1
@@ -274,26 +282,30 @@ def test_unknown_products_are_the_404_page(reader_world, reader, target):
 # -- the reader door of POST /events ----------------------------------------------------------
 
 
-def test_a_reader_batch_counts_once_per_bucket_and_refuses_other_kinds(reader_world, reader):
+def test_a_reader_batch_counts_repeats_once_and_refuses_other_kinds(reader_world, reader):
+    """One request is stamped with one time, so its repeats share their buckets whatever the
+    clock says (buckets over time are the service's tests', with the time given)."""
     note = _photo_note(reader_world)
     before = _figures(reader_world, note.id)
+    impression = {"note_id": str(note.id), "kind": "impression"}
+    view = {"note_id": str(note.id), "kind": "view"}
     batch = [
-        {"note_id": str(note.id), "kind": "impression"},
-        {"note_id": str(note.id), "kind": "view"},
+        impression,
+        view,
         {"note_id": str(note.id), "kind": "like"},
         {"note_id": str(note.id), "kind": "view", "value": "lots"},
+        impression,
+        view,
     ]
     first = _events(reader, reader_world, batch, **{"Content-Type": "text/plain;charset=UTF-8"})
     assert first.status_code == 200, first.text
-    assert "zc_reader" in first.cookies and "zc_interests" in first.cookies
+    assert "zc_interests" in first.cookies and "zc_reader" not in first.cookies
     receipt = first.json()
-    assert (receipt["accepted"], receipt["duplicates"]) == (2, 0)
+    assert (receipt["accepted"], receipt["duplicates"]) == (2, 2)
     assert [(r["index"], r["code"]) for r in receipt["rejected"]] == [
         (2, "event.kind_not_allowed"),
         (3, "event.invalid"),
     ]
-    again = _events(reader, reader_world, batch[:2]).json()
-    assert (again["accepted"], again["duplicates"]) == (0, 2)
     after = _figures(reader_world, note.id)
     assert after["impressions"] - before["impressions"] == 1
     assert after["views"] - before["views"] == 1
@@ -319,6 +331,35 @@ def test_hostile_reader_batches_are_refused_with_codes(reader_world, reader):
     assert empty.json() == {"accepted": 0, "duplicates": 0, "rejected": []}
 
 
+def test_a_reader_batch_over_64_kb_is_refused_before_it_is_read(reader_world, reader):
+    url = urlsplit(reader_world.url)
+    head = (
+        "POST /api/v1/events HTTP/1.1\r\n"
+        f"Host: {url.netloc}\r\n"
+        "Content-Type: application/json\r\n"
+        "Content-Length: 1000000\r\n"
+        f"Cookie: zc_reader={reader.cookies['zc_reader']}\r\n"
+        f"X-Forwarded-For: {reader.headers['X-Forwarded-For']}\r\n\r\n"
+    )
+    answer = b""
+    with socket.create_connection((url.hostname, url.port), timeout=15) as raw:
+        raw.sendall(head.encode())  # and not a byte of the body
+        while b"request.too_large" not in answer:
+            received = raw.recv(4096)
+            assert received, answer
+            answer += received
+    assert answer.startswith(b"HTTP/1.1 413 ")
+    assert b'"params":{"max":65536}' in answer
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: refused once past 64 KB
+        yield b"["
+        yield from [b" " * 4096] * 20
+        yield b"]"
+
+    chunked = reader.post(f"{reader_world.url}/api/v1/events", data=chunks(), timeout=30)
+    assert (chunked.status_code, chunked.json()["code"]) == (413, "request.too_large")
+
+
 def test_a_reader_sending_too_much_is_told_to_wait(reader_world, reader):
     note = str(_photo_note(reader_world).id)
     batch = [{"note_id": note, "kind": "impression"}] * 200
@@ -331,8 +372,7 @@ def test_a_reader_sending_too_much_is_told_to_wait(reader_world, reader):
     address = reader.headers["X-Forwarded-For"]
     codes = []
     for _ in range(6):
-        with requests.Session() as fresh:
-            fresh.headers["X-Forwarded-For"] = address
+        with known_reader(reader_world.url, address) as fresh:
             codes.append(_events(fresh, reader_world, batch).status_code)
     assert codes == [200, 200, 200, 200, 200, 429]
 
@@ -345,7 +385,7 @@ def test_like_collect_and_follow_answer_with_the_counts_shown(reader_world, read
     before = _figures(reader_world, note.id)
     liked = _act(reader, reader_world, f"notes/{note.id}/like", {"on": True})
     assert liked.status_code == 200
-    assert "zc_reader" in liked.cookies and "zc_interests" in liked.cookies
+    assert "zc_interests" in liked.cookies
     count = liked.json()["count"]
     assert liked.json() == {"on": True, "count": before["likes"] + 1}
     assert _act(reader, reader_world, f"notes/{note.id}/like", {"on": False}).json() == {
@@ -389,11 +429,8 @@ def test_bad_requests_to_the_action_api_are_refused_with_codes(reader, reader_wo
         (f"products/{uuid.uuid4()}/orders", {"quantity": 9}, 422, "reader_order.bad_quantity"),
     ]
     for path, body, status, code in cases:
-        with requests.Session() as fresh:
-            fresh.headers["X-Forwarded-For"] = reader.headers["X-Forwarded-For"]
-            answer = _act(fresh, reader_world, path, body)
-            assert (answer.status_code, answer.json()["code"]) == (status, code), path
-            assert "zc_reader" in answer.cookies  # refusals set the cookies owed too
+        answer = _act(reader, reader_world, path, body)
+        assert (answer.status_code, answer.json()["code"]) == (status, code), path
     garbage = reader.post(
         f"{reader_world.url}/api/v1/reader/notes/{note.id}/like", data=b"\xff\x00{", timeout=30
     )
@@ -454,3 +491,112 @@ def test_a_comment_and_an_order_from_the_note_land_in_its_figures(reader_world, 
     )
     html = reader.get(f"{reader_world.url}/product/{product.id}", timeout=30).text
     assert "<span data-stock>3</span>" in html
+
+
+# -- who may act: readers with a signed id, from our own pages ---------------------------------
+
+
+def _signed(reader_id: str, key: bytes) -> str:
+    """A reader cookie as a server with `key` signs it."""
+    return f"{reader_id}.{hmac.new(key, reader_id.encode(), hashlib.sha256).hexdigest()[:32]}"
+
+
+def _every_action(world: ReaderWorld, reader: requests.Session) -> list[requests.Response]:
+    """One of each action a reader may take on a note and its product."""
+    product, note = _product(world, stock=50)
+    return [
+        _events(reader, world, [{"note_id": str(note.id), "kind": "impression"}]),
+        _act(reader, world, f"notes/{note.id}/like", {"on": True}),
+        _act(reader, world, f"notes/{note.id}/collect", {"on": True}),
+        _act(reader, world, f"accounts/{note.account_id}/follow", {"on": True}),
+        _act(reader, world, f"notes/{note.id}/comments", {"body": "好看"}),
+        _act(reader, world, f"products/{product.id}/orders", {"quantity": 1}),
+    ]
+
+
+def _left_behind(world: ReaderWorld, reader_id: str) -> int:
+    """Rows a reader's actions left: reactions, follows, comments, orders."""
+    with world.db() as session:
+        return sum(
+            session.scalar(
+                select(func.count()).select_from(model).where(model.reader_id == reader_id)
+            )
+            or 0
+            for model in (ReaderReaction, ReaderFollow, ReaderComment, ReaderOrder)
+        )
+
+
+@pytest.mark.parametrize("cookie", ["none", "made_up", "unsigned", "forged", "other_key"])
+def test_actions_without_a_reader_id_this_server_signed_count_nothing(reader_world, cookie):
+    reader_id = uuid.uuid4().hex
+    values = {
+        "made_up": uuid.uuid4().hex,
+        "unsigned": reader_id,
+        "forged": f"{reader_id}.{uuid.uuid4().hex}",
+        "other_key": _signed(reader_id, hashlib.sha256(b"another server").hexdigest().encode()),
+    }
+    product, note = _product(reader_world, stock=50)
+    before = _figures(reader_world, note.id)
+    with requests.Session() as stranger:
+        stranger.headers["X-Forwarded-For"] = next(_ADDRESSES)
+        if cookie in values:
+            stranger.cookies.set("zc_reader", values[cookie])
+        answers = _every_action(reader_world, stranger)
+    for answer in answers:
+        assert answer.status_code == 403, answer.request.url
+        assert answer.json() == {"code": "reader.unknown", "params": {}}
+        assert "zc_reader" not in answer.cookies  # ids come with pages only
+    assert _figures(reader_world, note.id) == before
+    assert _left_behind(reader_world, reader_id) == 0
+    with reader_world.db() as session:
+        assert session.get(Product, product.id).stock == 50
+
+
+def test_a_reader_id_signed_with_this_servers_key_acts(reader_world):
+    """The control of the test above: the same cookie, signed with the server's own key."""
+    reader_id = uuid.uuid4().hex
+    key = (reader_world.folder / "reader.key").read_text().strip().encode()
+    with requests.Session() as reader:
+        reader.headers["X-Forwarded-For"] = next(_ADDRESSES)
+        reader.cookies.set("zc_reader", _signed(reader_id, key))
+        answers = _every_action(reader_world, reader)
+    assert [answer.status_code for answer in answers] == [200] * 6, [a.text for a in answers]
+    assert _left_behind(reader_world, reader_id) == 5  # like, collect, follow, comment, order
+
+
+def test_actions_posted_from_other_sites_are_refused(reader_world, reader):
+    note = _photo_note(reader_world)
+    own = reader_world.url
+    before = _figures(reader_world, note.id)
+    impression = [{"note_id": str(note.id), "kind": "impression"}]
+    like = f"{own}/api/v1/reader/notes/{note.id}/like"
+    for headers in (
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site", "Origin": own},
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Origin": own.replace("http://", "https://")},
+    ):
+        for answer in (
+            _events(reader, reader_world, impression, **headers),
+            reader.post(like, json={"on": True}, headers=headers, timeout=30),
+        ):
+            assert answer.status_code == 403, headers
+            assert answer.json() == {"code": "reader.cross_site", "params": {}}
+    assert _figures(reader_world, note.id) == before
+    # Our own pages: a fetch or a beacon (same-origin), an address typed in (none); a client
+    # that is no browser sends neither header.
+    for headers in (
+        {"Sec-Fetch-Site": "same-origin", "Origin": own},
+        {"Sec-Fetch-Site": "none"},
+        {"Origin": own},
+        {},
+    ):
+        assert reader.post(like, json={"on": True}, headers=headers, timeout=30).ok, headers
+    own_page = _events(reader, reader_world, impression, **{"Sec-Fetch-Site": "same-origin"})
+    assert own_page.json()["accepted"] == 1
+    after = _figures(reader_world, note.id)
+    assert (after["impressions"], after["likes"]) == (
+        before["impressions"] + 1,
+        before["likes"] + 1,
+    )

@@ -2,17 +2,19 @@
 
 On a hand-made catalog: Chinese words in titles and bodies match by segmentation, Latin letters
 match full pinyin and initials, the order blends relevance with engagement, hostile queries
-are harmless. On both databases: hot searches are counted once per reader and day, ranked,
-topped up with topics, and spam is not counted. On the tiny demo world served for real: the
-search page's tabs, its empty and no-result states, the suggestions, hot searches counted
-from real requests, and a title with a script shown as text.
+are harmless. On both databases: hot searches are counted once per reader, address and day,
+need two readers on a day, are ranked and topped up with topics; one reader or one address
+flooding a query, readers without a signed id, spam and words the comment rules forbid never
+make a query hot; follow states of a list come in one go. On the tiny demo world served for
+real: the search page's tabs, its empty and no-result states, the suggestions, hot searches
+counted from real requests, the index warmed up as the server starts, and a title with a
+script shown as text.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -20,17 +22,22 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from publisher.db.models import Note, Product, ReaderSearch
+from publisher.db.models import Product, ReaderSearch
+from publisher.domain.rules import load_rules
+from publisher.server.rate_limits import SlidingWindow
 from publisher.services import reader_catalog, reader_search
-from publisher.services.reader_catalog import Catalog, NoteCard
+from publisher.services.reader_catalog import Catalog, CatalogCache, NoteCard
+from publisher.services.reader_comments import comment_words
 from publisher.services.reader_search import (
+    COUNTED_PER_ADDRESS_HOUR,
     MAX_QUERY,
     AccountEntry,
+    HotCounter,
     ProductEntry,
     SearchIndex,
     SearchIndexes,
 )
-from tests.reader_world import ReaderWorld
+from tests.reader_world import HOSTILE_TITLE, HOSTILE_TITLE_ESCAPED, ReaderWorld, hostile_world
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 TILE = re.compile(r'<article class="tile" data-note="([0-9a-f-]{36})"')
@@ -252,20 +259,42 @@ def test_trending_topics_favour_recent_engagement() -> None:
 # ---- Hot searches and the per-snapshot index, on both databases ----
 
 
-def test_hot_searches_count_once_per_reader_and_day_rank_and_fill_up(
+WORDS = comment_words(load_rules())
+
+
+def counter(clock: list[float] | None = None) -> HotCounter:
+    """A process's hot-search counting, on a clock the test moves when it gives one."""
+    moments = clock if clock is not None else [0.0]
+    window = SlidingWindow(COUNTED_PER_ADDRESS_HOUR, 3600.0, clock=lambda: moments[0])
+    return HotCounter(window.wait)
+
+
+def hot_texts(session: Session, index: SearchIndex, day: date) -> list[tuple[str, int]]:
+    """The hot searches counted (not the topics filling the list)."""
+    return [(h.text, h.count) for h in reader_search.hot(session, index, 10, day, WORDS) if h.count]
+
+
+def test_hot_searches_count_once_per_reader_and_address_a_day_rank_and_fill_up(
     both_databases: sessionmaker[Session], index: SearchIndex
 ) -> None:
     today = date(2026, 5, 1)
-    readers = [uuid.uuid4().hex for _ in range(5)]
+    hot_counter = counter()
+    readers = [(uuid.uuid4().hex, f"10.0.0.{n}") for n in range(5)]
+
+    def record(query: str, n: int, day: date = today) -> bool:
+        return hot_counter.record(session, query, *readers[n], WORDS, day)
+
     with both_databases() as session:
-        for reader in readers[:4]:
-            assert reader_search.record(session, "防晒", reader, today)
-        assert not reader_search.record(session, " 防晒 ", readers[0], today)  # again: once
-        assert reader_search.record(session, "ＫＯＵＨＯＮＧ", readers[0], today)
-        assert reader_search.record(session, "kouhong", readers[1], today - timedelta(days=6))
-        assert reader_search.record(session, "面霜", readers[2], today)  # once: not hot
-        for reader in readers[:3]:  # searched often, but more than a week ago
-            assert reader_search.record(session, "去年", reader, today - timedelta(days=7))
+        assert all(record("防晒", n) for n in range(4))
+        assert not record(" 防晒 ", 0)  # again: once
+        # Another reader at an address that counted it today: once too.
+        assert not hot_counter.record(session, "防晒", uuid.uuid4().hex, "10.0.0.1", WORDS, today)
+        assert record("ＫＯＵＨＯＮＧ", 0) and record("kouhong", 1)
+        assert record("kouhong", 2, today - timedelta(days=6))
+        assert record("面霜", 2)  # one reader: not hot
+        assert record("面霜", 3, today - timedelta(days=1))  # nor a second on another day
+        for n in range(3):  # searched often, but more than a week ago
+            assert record("去年", n, today - timedelta(days=7))
         hot = reader_search.hot(session, index, limit=5, day=today)
         stored = session.scalar(
             select(ReaderSearch.count).where(
@@ -273,9 +302,52 @@ def test_hot_searches_count_once_per_reader_and_day_rank_and_fill_up(
             )
         )
     assert stored == 4
-    assert [(h.text, h.count) for h in hot[:2]] == [("防晒", 4), ("kouhong", 2)]
+    assert [(h.text, h.count) for h in hot[:2]] == [("防晒", 4), ("kouhong", 3)]
     # Topics fill the list, most engaged first, skipping one already there.
     assert [(h.text, h.count) for h in hot[2:]] == [("减脂餐", 0), ("敏感肌", 0), ("睡眠", 0)]
+
+
+def test_one_reader_or_one_address_cannot_make_a_query_hot(
+    both_databases: sessionmaker[Session], index: SearchIndex
+) -> None:
+    today = date(2026, 5, 1)
+    hot_counter = counter()
+    flooder = uuid.uuid4().hex
+    with both_databases() as session:
+        # One reader, every day of the week, from ever new addresses.
+        for days in range(reader_search.HOT_DAYS):
+            for n in range(30):
+                address = f"10.1.{days}.{n}"
+                day = today - timedelta(days=days)
+                hot_counter.record(session, "刷榜", flooder, address, WORDS, day)
+        # One address minting readers.
+        for _ in range(50):
+            hot_counter.record(session, "冲榜", uuid.uuid4().hex, "10.2.0.1", WORDS, today)
+        # Readers without a signed id, from many addresses.
+        for n in range(50):
+            assert not hot_counter.record(session, "无名", None, f"10.3.0.{n}", WORDS, today)
+        rows = session.execute(select(ReaderSearch.query, ReaderSearch.count)).all()
+        assert hot_texts(session, index, today) == []
+    assert {query for query, _ in rows} == {"刷榜", "冲榜"}
+    assert {count for _, count in rows} == {1}
+
+
+def test_an_address_counts_a_few_searches_an_hour(
+    both_databases: sessionmaker[Session],
+) -> None:
+    clock = [0.0]
+    hot_counter = counter(clock)
+    queries = [f"口红色号{n}" for n in range(COUNTED_PER_ADDRESS_HOUR + 5)]
+    with both_databases() as session:
+        counted = [
+            hot_counter.record(session, query, uuid.uuid4().hex, "10.4.0.1", WORDS)
+            for query in queries
+        ]
+        assert counted == [True] * COUNTED_PER_ADDRESS_HOUR + [False] * 5
+        # A refused search did not use up the reader's once: an hour later it counts.
+        clock[0] = 3601.0
+        assert hot_counter.record(session, queries[-1], uuid.uuid4().hex, "10.4.0.1", WORDS)
+        assert hot_counter.record(session, queries[0], uuid.uuid4().hex, "10.4.0.2", WORDS)
 
 
 @pytest.mark.parametrize(
@@ -291,15 +363,24 @@ def test_hot_searches_count_once_per_reader_and_day_rank_and_fill_up(
         "😀😀😀",
         "!!!",
         "防晒" * 20,
+        "代购防晒霜",
+        "刷单兼职",
+        "Ｑｑ群",
+        "去死",
     ],
 )
-def test_spam_and_links_are_not_counted(
+def test_spam_links_and_words_the_comment_rules_forbid_are_never_hot(
     both_databases: sessionmaker[Session], index: SearchIndex, query: str
 ) -> None:
+    hot_counter = counter()
     with both_databases() as session:
-        assert not reader_search.record(session, query, uuid.uuid4().hex)
-        assert not reader_search.record(session, query, uuid.uuid4().hex)
+        for n in range(3):
+            assert not hot_counter.record(session, query, uuid.uuid4().hex, f"10.5.0.{n}", WORDS)
         assert session.scalars(select(ReaderSearch)).all() == []
+        # Counted before the rules forbade it: still never shown.
+        session.add(ReaderSearch(day=reader_search.today(), query="代购", count=9))
+        session.commit()
+        assert hot_texts(session, index, reader_search.today()) == []
 
 
 def test_the_index_is_built_once_per_catalog_snapshot(
@@ -315,25 +396,35 @@ def test_the_index_is_built_once_per_catalog_snapshot(
     assert built.notes("便当") == [] and rebuilt.notes("便当") == [LUNCH]
 
 
+def test_the_warm_up_builds_the_first_index_in_the_background(
+    both_databases: sessionmaker[Session],
+) -> None:
+    indexes = SearchIndexes()
+    cache = CatalogCache(both_databases)
+    reader_search.warm_up(cache, both_databases, indexes).join(timeout=60)
+    catalog = cache.get()
+    assert indexes.latest is not None and indexes.latest.catalog is catalog
+    with both_databases() as session:
+        assert indexes.of(catalog, session) is indexes.latest
+
+
+def test_a_failed_warm_up_is_logged_and_leaves_the_build_to_the_first_search(
+    both_databases: sessionmaker[Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    def unreachable() -> Session:
+        raise ConnectionError("the database is away")
+
+    indexes = SearchIndexes()
+    reader_search.warm_up(CatalogCache(unreachable), unreachable, indexes).join(timeout=60)
+    assert "warming up the reader side failed" in caplog.text
+    assert indexes.latest is None
+    with both_databases() as session:
+        assert indexes.of(catalog_of(SUNSCREEN), session).notes("防晒") == [SUNSCREEN]
+
+
 # ---- The search pages, served for real ----
 
-HOSTILE_TITLE = '<script>alert("search")</script>防晒笔记'
-
-
-@pytest.fixture(scope="module")
-def world(reader_world: ReaderWorld) -> Iterator[ReaderWorld]:
-    """The reader world with one note titled like an attack, set before any page loads the
-    catalog snapshot."""
-    with reader_world.db() as session:
-        note = session.scalars(
-            select(Note)
-            .where(Note.status == "published", Note.visibility == "public")
-            .order_by(Note.published_at.desc())
-        ).first()
-        assert note is not None
-        note.title = HOSTILE_TITLE
-        session.commit()
-    yield reader_world
+world = hostile_world
 
 
 def catalog(world: ReaderWorld) -> Catalog:
@@ -412,25 +503,53 @@ def test_hostile_queries_give_a_normal_page(world: ReaderWorld, query: str, kind
     assert more.status_code == 200
 
 
-def test_searches_by_two_readers_become_a_hot_search_and_spam_does_not(
+def reader_at(world: ReaderWorld, address: str) -> requests.Session:
+    """A reader with a signed id (which only a page hands out), at its own address."""
+    reader = requests.Session()
+    reader.headers["X-Forwarded-For"] = address
+    assert "zc_reader" in reader.get(world.url + "/", timeout=10).cookies
+    return reader
+
+
+def hot_on_page(html: str) -> list[tuple[str, str]]:
+    return re.findall(
+        r'<span class="hot-text">([^<]*)</span>\s*<span class="hot-count">(\d+)', html
+    )
+
+
+def test_searches_by_two_readers_become_a_hot_search_and_floods_and_spam_do_not(
     world: ReaderWorld,
 ) -> None:
-    for _ in range(2):
-        reader = requests.Session()
-        search(world, reader, q="测评")
+    first, second = reader_at(world, "10.9.0.1"), reader_at(world, "10.9.0.2")
+    for reader in (first, second):
+        for _ in range(3):
+            search(world, reader, q="测评")
         search(world, reader, q="测评", type="users")  # a tab of the same search: not again
         search(world, reader, q="测评 www.spam.com")
-    html = search(world)
-    hot = re.findall(r'<span class="hot-text">([^<]*)</span>\s*<span class="hot-count">(\d+)', html)
+        search(world, reader, q="防晒 代购")  # finds notes, but holds a comment
+    # A third reader at the first one's address, and visitors without a signed id.
+    search(world, reader_at(world, "10.9.0.1"), q="测评")
+    for n in range(3):
+        anonymous = requests.Session()
+        anonymous.headers["X-Forwarded-For"] = f"10.9.1.{n}"
+        search(world, anonymous, q="修护")
+    # One reader flooding from addresses of their own.
+    for n in range(3):
+        first.headers["X-Forwarded-For"] = f"10.9.2.{n}"
+        search(world, first, q="修护")
+    hot = hot_on_page(search(world))
     assert ("测评", "2") in hot
-    assert not any("spam" in text for text, _ in hot)
+    assert not any(text in ("修护", "防晒 代购") or "spam" in text for text, _ in hot)
     with world.db() as session:
-        assert session.scalar(select(ReaderSearch.count).where(ReaderSearch.query == "测评")) == 2
+        counts = dict(session.execute(select(ReaderSearch.query, ReaderSearch.count)).all())
+    assert counts == {"测评": 2, "修护": 1}
 
 
-def test_suggestions_answer_json_with_the_readers_cookie(world: ReaderWorld) -> None:
+def test_suggestions_answer_json_with_the_cookies_owed(world: ReaderWorld) -> None:
     empty = requests.get(world.url + "/search/suggest", timeout=10)
-    assert empty.status_code == 200 and "zc_reader" in empty.cookies
+    # A reader's id comes with pages only; the language asked for comes with any answer.
+    assert empty.status_code == 200 and "zc_reader" not in empty.cookies
+    assert empty.headers["content-type"] == "application/json"
     items = empty.json()["items"]
     assert items and {item["kind"] for item in items} == {"hot"}
     assert items[0]["url"].startswith("/search?q=")
@@ -439,8 +558,9 @@ def test_suggestions_answer_json_with_the_readers_cookie(world: ReaderWorld) -> 
     assert re.fullmatch(r"\d+篇笔记", typed["items"][0]["hint"])
     english = requests.get(
         world.url + "/search/suggest", params={"q": "山茶花", "lang": "en"}, timeout=10
-    ).json()
-    assert any(item["hint"].endswith("followers") for item in english["items"])
+    )
+    assert english.cookies.get("zc_lang") == "en"
+    assert any(item["hint"].endswith("followers") for item in english.json()["items"])
 
 
 def test_more_results_continue_where_the_page_stopped(world: ReaderWorld) -> None:
@@ -457,7 +577,6 @@ def test_more_results_continue_where_the_page_stopped(world: ReaderWorld) -> Non
 def test_a_title_with_a_script_is_shown_as_text(world: ReaderWorld) -> None:
     html = search(world, q="alert")
     assert HOSTILE_TITLE not in html
-    escaped = "&lt;script&gt;alert(&#34;search&#34;)&lt;/script&gt;防晒笔记"
-    assert f'<h3 class="tile-title">{escaped}</h3>' in html
+    assert f'<h3 class="tile-title">{HOSTILE_TITLE_ESCAPED}</h3>' in html
     echoed = search(world, q='"><script>x</script>')
     assert 'value="&#34;&gt;&lt;script&gt;x&lt;/script&gt;"' in echoed

@@ -7,7 +7,6 @@ the Notes page's button, the calendar chip's menu and the Analytics notes table'
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
 
 import cv2
 import numpy as np
@@ -18,9 +17,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from publisher.config import DEFAULT_DB_FILE
 from publisher.db.engine import make_engine, make_sessionmaker
-from publisher.db.models import ReaderComment
 from studio.messages import message
 from studio.reader_link.qr_code import QUIET_ZONE
+from tests.publisher.reader_helpers import add_reader_comment
 from tests.publisher.scheduling_helpers import publishable_note
 
 WAIT_MS = 15_000
@@ -130,19 +129,8 @@ def _comment(studio, note_id, body: str, held: str | None, minutes_ago: int) -> 
     """A reader's comment written into the embedded backend's database, as its page would."""
     engine = make_engine(f"sqlite:///{studio.ctx.data_dir / DEFAULT_DB_FILE}")
     try:
-        with make_sessionmaker(engine)() as session:
-            row = ReaderComment(
-                note_id=note_id,
-                reader_id=uuid.uuid4().hex,
-                name="小鹿",
-                body=body,
-                status="held" if held else "visible",
-                held_reason=held,
-                created_at=datetime.now(UTC) - timedelta(minutes=minutes_ago),
-            )
-            session.add(row)
-            session.commit()
-            return row.id
+        sessions = make_sessionmaker(engine)
+        return add_reader_comment(sessions, note_id, body, held=held, minutes_ago=minutes_ago)
     finally:
         engine.dispose()
 

@@ -26,6 +26,8 @@
   function trim(x) { return x.toFixed(1).replace(/\.0$/, ""); }
 
   var MESSAGES = {
+    "reader.unknown": ["请刷新页面后再操作", "Open the page again to take part"],
+    "reader.cross_site": ["请在本站页面上操作", "Do this on the note's own page"],
     "reader.rate_limited": ["操作太频繁了，请稍后再试", "Too many taps — try again in a moment"],
     "reader_comment.rate_limited": ["评论太快了，{retry_after} 秒后再试", "Commenting too fast — try again in {retry_after} s"],
     "reader_comment.empty": ["评论不能为空", "Write something first"],

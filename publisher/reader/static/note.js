@@ -46,15 +46,48 @@
     });
   });
 
-  // One view per page: a photo note's at once; a video note's when the reader leaves, hides
-  // the page or watches to the end, with the seconds actually played (seeking adds nothing).
+  // One view per visit of a note's page: a photo note's at once; a video note's once, with
+  // the seconds actually played, rounded (seeking adds nothing), and completed when those
+  // reach 90 % of it — decided on the seconds sent, as the server checks them. It goes when the
+  // reader watches to the end or leaves the page, whichever comes first; never when the tab
+  // is merely hidden, as a tab switch would fix the watch time at what was seen so far (the
+  // server keeps the first view of its half hour, not the longest).
+  // A phone may discard a hidden tab without a pagehide, so a hidden page parks its view so
+  // far in localStorage and takes it back when shown again or sent; a later note or product
+  // page sends the views parked longer than the view's half hour, which their pages never
+  // could. A page whose parked view another page sent sends none.
+  var PARKED = "zc_parked_views", PARKED_MS = 30 * 60 * 1000;
+  function parked(change) {  // change the parked views; false where storage is closed to us
+    try {
+      var views = JSON.parse(localStorage.getItem(PARKED) || "{}") || {};
+      change(views);
+      localStorage.setItem(PARKED, JSON.stringify(views));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+  parked(function (views) {
+    Object.keys(views).forEach(function (visit) {
+      var left = views[visit] || {};
+      if (Date.now() - left.at < PARKED_MS) return;
+      if (left.event) ZC.send(left.event);
+      delete views[visit];
+    });
+  });
+
   if (noteId) {
     var video = page.querySelector("video");
     if (!video) {
       ZC.send({ note_id: noteId, kind: "view" });
     } else {
       var duration = parseFloat(page.getAttribute("data-duration")) || 0;
-      var watched = 0, last = null, sent = false;
+      var visit, watched, last, sent, away;
+      var begin = function () {
+        visit = noteId + ":" + Date.now() + ":" + Math.random().toString(36).slice(2);
+        watched = 0; last = null; sent = false; away = false;
+      };
+      begin();
       video.addEventListener("timeupdate", function () {
         var t = video.currentTime;
         if (last !== null && !video.seeking) {
@@ -65,21 +98,37 @@
       });
       video.addEventListener("seeking", function () { last = null; });
       video.addEventListener("play", function () { last = video.currentTime; });
-      var report = function (beacon) {
+      var view = function () {
+        var length = duration || video.duration || 0;
+        var seconds = Math.round(length ? Math.min(watched, length) : watched);
+        var event = { note_id: noteId, kind: "view", value: seconds };
+        if (length && seconds >= length * 0.9) event.completed = true;
+        return event;
+      };
+      var report = function (leaving) {
         if (sent) return;
         sent = true;
-        var length = duration || video.duration || 0;
-        var seconds = Math.floor(length ? Math.min(watched, length) : watched);
-        var event = { note_id: noteId, kind: "view", value: seconds };
-        if (length && watched >= length * 0.9) event.completed = true;
-        ZC.send(event, !beacon);
-        if (beacon) ZC.flush(true);
+        var ours = true;
+        if (away) parked(function (views) { ours = !!views[visit]; delete views[visit]; });
+        if (!ours) return;  // a later page sent it while this one was away
+        ZC.send(view(), !leaving);
+        if (leaving) ZC.flush(true);
       };
       video.addEventListener("ended", function () { report(false); });
-      document.addEventListener("visibilitychange", function () {
-        if (document.visibilityState === "hidden") report(true);
-      });
       window.addEventListener("pagehide", function () { report(true); });
+      window.addEventListener("pageshow", function (event) { if (event.persisted) begin(); });
+      document.addEventListener("visibilitychange", function () {
+        if (sent) return;
+        if (document.visibilityState === "hidden") {
+          away = parked(function (views) { views[visit] = { event: view(), at: Date.now() }; });
+        } else if (away) {
+          away = false;
+          parked(function (views) {
+            if (views[visit]) delete views[visit];
+            else sent = true;  // a later page sent it while this one was away
+          });
+        }
+      });
     }
   }
 

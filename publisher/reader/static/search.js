@@ -1,6 +1,8 @@
 // Search and browse pages: the search box's dropdown (hot searches when it is empty,
 // completions as the reader types, from /search/suggest) and the infinite scroll of the
-// notes lists of search, topic, account and brand pages (`.browse-notes[data-more]`).
+// notes lists of the feed, search, topic, account and brand pages (`.browse-notes[data-more]`;
+// with data-seen-param="1" it sends the notes already shown, so the next page is the best of
+// the rest).
 // Safe on any page: each part starts only when its elements are there. Text from the server
 // is only ever set as textContent.
 (function () {
@@ -133,6 +135,8 @@
 
   // ---- Infinite scroll of a notes list ----
   var AHEAD = 1200; // start loading this many pixels before the last tiles come into view
+  var MAX_SEEN = 400; // more notes than this on the page: ask by offset alone
+  var SEEN_HEX = 12; // hex digits of a note id that name it
 
   function More(box) {
     var section = box.querySelector(".waterfall");
@@ -141,6 +145,7 @@
     var base = box.getAttribute("data-more");
     var next = parseInt(box.getAttribute("data-next"), 10) || 0;
     var ended = box.getAttribute("data-end") === "1";
+    var sendSeen = box.getAttribute("data-seen-param") === "1";
     var busy = false;
     var sentinel = box.querySelector(".browse-sentinel");
     var loading = box.querySelector(".browse-loading");
@@ -148,6 +153,13 @@
     var end = box.querySelector(".browse-end");
     var shown = {};
     waterfall.tiles.forEach(function (tile) { shown[tile.getAttribute("data-note")] = true; });
+
+    function address() {
+      var ids = Object.keys(shown);
+      if (!sendSeen || !ids.length || ids.length > MAX_SEEN) return base + next;
+      var seen = ids.map(function (id) { return id.replace(/-/g, "").slice(0, SEEN_HEX); });
+      return base + next + "&seen=" + seen.join(",");
+    }
 
     function nearEnd() {
       return sentinel.getBoundingClientRect().top < window.innerHeight + AHEAD;
@@ -181,7 +193,7 @@
       busy = true;
       loading.hidden = false;
       retry.hidden = true;
-      fetch(base + next, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      fetch(address(), { credentials: "same-origin", headers: { Accept: "text/html" } })
         .then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.text();

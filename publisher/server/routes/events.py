@@ -1,7 +1,8 @@
 """Event ingestion: `POST /events` takes a JSON list of reader actions, up to 10,000 a call.
 
 A request without an Authorization header is a reader's page reporting what its reader saw
-(`reader_actions.reader_events`): a different, much smaller door with its own checks."""
+(`reader_actions.reader_door`): a different, much smaller door with its own checks (64 KB,
+refused before it is read; readers with a signed id only; our own pages only)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from publisher.server.deps import StateDep, TokenDep
-from publisher.server.routes.reader_actions import reader_events
+from publisher.server.routes.reader_actions import reader_door
 from publisher.services import auth, events
 from publisher.services.errors import Unauthorized
 from publisher.stats_schemas import MAX_EVENTS_PER_CALL, EventIn, EventsReceipt
@@ -55,7 +56,7 @@ async def post_events(
     `{note_id, kind, value?, completed?, product_id?}` (impression, view, share,
     product_click) of public notes, stamped and identified by the server per reader."""
     if "authorization" not in request.headers:
-        return await reader_events(request, await request.body())
+        return await reader_door(request)
     if not token:
         raise Unauthorized("auth.missing_token")
     return await run_in_threadpool(_ingest, state, token, await request.body())

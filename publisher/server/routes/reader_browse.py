@@ -7,6 +7,10 @@ page's `…/more` answers the next tiles for `search.js`'s infinite scroll.
 
 An unknown or malformed id answers the HTML `not_found.html` page with 404 (`not_found`, for
 any reader page), never a JSON error: a reader followed a link.
+
+A search that found something counts towards the hot searches (`reader_search.HotCounter`:
+known readers only, once per reader and address a day, `COUNTED_PER_ADDRESS_HOUR` an address
+an hour, nothing the comment rules would hold).
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Storefront
-from publisher.reader.web import SECURITY_HEADERS, Reader, count, page, remember
+from publisher.reader.web import SECURITY_HEADERS, Reader, count, page, parse_uuid, remember
 from publisher.server.deps import SessionDep
+from publisher.server.rate_limits import SlidingWindow, address_of
 from publisher.server.reader_deps import CatalogDep, ReaderDep
 from publisher.services import reader_search
-from publisher.services.reader_actions import follow_state
 from publisher.services.reader_catalog import Catalog, NoteCard
+from publisher.services.reader_comments import comment_words
 from publisher.services.reader_search import AccountEntry, SearchIndex
 
 router = APIRouter(include_in_schema=False)
@@ -43,17 +48,15 @@ SORTS = ("hot", "new")
 
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
+HOT_SEARCHES = reader_search.HotCounter(
+    SlidingWindow(reader_search.COUNTED_PER_ADDRESS_HOUR, 3600.0).wait
+)
+"""This process's counting of the hot searches."""
+
 
 def not_found(request: Request, reader: Reader) -> HTMLResponse:
     """The reader's 404 page: what a link to a missing (or never public) thing shows."""
     return page(request, reader, "not_found.html", {}, status_code=404)
-
-
-def _uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def _index(catalog: Catalog, session: Session) -> SearchIndex:
@@ -70,7 +73,17 @@ def _followed(
     session: Session, reader: Reader, accounts: Sequence[AccountEntry]
 ) -> list[tuple[AccountEntry, bool, int]]:
     """Each account with whether the reader follows it and its followers shown."""
-    return [(account, *follow_state(session, reader.id, account.id)) for account in accounts]
+    states = reader_search.follow_states(session, reader.id, [a.id for a in accounts])
+    return [(account, *states[account.id]) for account in accounts if account.id in states]
+
+
+def _words(request: Request) -> reader_search.Words:
+    """The words that would hold a comment, which keep a query from the hot searches."""
+    return comment_words(request.app.state.backend.rules)
+
+
+def _hot(request: Request, session: Session, index: SearchIndex) -> list[reader_search.HotSearch]:
+    return reader_search.hot(session, index, HOT_SHOWN, words=_words(request))
 
 
 def _notes_context(cards: Sequence[NoteCard], more: str) -> dict[str, Any]:
@@ -111,7 +124,7 @@ def search(
     index = _index(catalog, session)
     context: dict[str, Any] = {"q": query, "kind": kind, "kinds": KINDS}
     if not reader_search.normalise(query):
-        context["hot"] = reader_search.hot(session, index, HOT_SHOWN)
+        context["hot"] = _hot(request, session, index)
         context["trending"] = index.trending(TRENDING_SHOWN)
         context |= _notes_context(index.popular, _more_url("/search/more"))
         return page(request, reader, "search.html", context)
@@ -123,7 +136,8 @@ def search(
     }
     context["counts"] = {name: len(items) for name, items in found.items()}
     if any(found.values()):
-        reader_search.record(session, query, reader.id)
+        known = None if reader.new else reader.id
+        HOT_SEARCHES.record(session, query, known, address_of(request), _words(request))
     if kind == "notes":
         context |= _notes_context(found["notes"], _more_url("/search/more", q=query))
         context["related"] = found["topics"][:RELATED_TOPICS]
@@ -132,7 +146,7 @@ def search(
     else:
         context["items"] = found[kind][: LIST_LIMIT[kind]]
     if not found[kind]:
-        context["hot"] = reader_search.hot(session, index, HOT_SHOWN)
+        context["hot"] = _hot(request, session, index)
     return page(request, reader, "search.html", context)
 
 
@@ -164,7 +178,7 @@ def suggest(
             reader_search.Suggestion(
                 hot.text, "hot", "/search?" + urlencode({"q": hot.text}), hot.count
             )
-            for hot in reader_search.hot(session, index, HOT_SHOWN)
+            for hot in _hot(request, session, index)
         ]
     zh = reader.lang == "zh"
     hints = {
@@ -197,7 +211,7 @@ def _topic_cards(catalog: Catalog, topic_id: uuid.UUID, sort: str) -> list[NoteC
 def topic(
     request: Request, reader: ReaderDep, catalog: CatalogDep, topic_id: str, sort: str = "hot"
 ) -> HTMLResponse:
-    found = _uuid(topic_id)
+    found = parse_uuid(topic_id)
     if found is None or not catalog.by_topic.get(found):
         return not_found(request, reader)
     sort = sort if sort in SORTS else "hot"
@@ -224,7 +238,7 @@ def topic_more(
     offset: Offset,
     sort: str = "hot",
 ) -> HTMLResponse:
-    found = _uuid(topic_id)
+    found = parse_uuid(topic_id)
     cards = _topic_cards(catalog, found, sort if sort in SORTS else "hot") if found else []
     return _more(request, reader, cards, offset)
 
@@ -233,11 +247,12 @@ def topic_more(
 def user(
     request: Request, reader: ReaderDep, catalog: CatalogDep, session: SessionDep, account_id: str
 ) -> HTMLResponse:
-    found = _uuid(account_id)
+    found = parse_uuid(account_id)
     account = reader_search.public_account(session, catalog, found) if found else None
     if account is None:
         return not_found(request, reader)
-    following, followers = follow_state(session, reader.id, account.id)
+    states = reader_search.follow_states(session, reader.id, [account.id])
+    following, followers = states[account.id]
     cards = catalog.by_account.get(account.id, ())
     context = {
         "account": account,
@@ -254,7 +269,7 @@ def user(
 def user_more(
     request: Request, reader: ReaderDep, catalog: CatalogDep, account_id: str, offset: Offset
 ) -> HTMLResponse:
-    found = _uuid(account_id)
+    found = parse_uuid(account_id)
     return _more(request, reader, catalog.by_account.get(found, ()) if found else (), offset)
 
 
@@ -272,7 +287,7 @@ def brand(
     session: SessionDep,
     storefront_id: str,
 ) -> HTMLResponse:
-    found = _uuid(storefront_id)
+    found = parse_uuid(storefront_id)
     shop = session.get(Storefront, found) if found else None
     if shop is None:
         return not_found(request, reader)
@@ -298,6 +313,6 @@ def brand_more(
     storefront_id: str,
     offset: Offset,
 ) -> HTMLResponse:
-    found = _uuid(storefront_id)
+    found = parse_uuid(storefront_id)
     items = reader_search.products(session, found) if found else []
     return _more(request, reader, _featuring(catalog, {item.id for item in items}), offset)

@@ -22,13 +22,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from publisher.db.models import Product
-from publisher.reader.web import page
+from publisher.reader.web import page, parse_uuid
 from publisher.server.deps import SessionDep
 from publisher.server.reader_deps import CatalogDep, ReaderDep
 from publisher.server.routes.reader_browse import not_found
-from publisher.services import reader_actions
+from publisher.services import reader_comments, reader_orders, reader_pages, reader_reactions
 from publisher.services.package import TOPIC_SUFFIX
-from publisher.services.reader_actions import Medium
+from publisher.services.reader_pages import Medium
 from publisher.services.topics import topic_key
 
 router = APIRouter(include_in_schema=False)
@@ -91,24 +91,17 @@ def frame(media: list[Medium]) -> str:
     return min(RATIOS, key=lambda name: abs(RATIOS[name] - ratio))
 
 
-def _uuid(text: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text) if text else None
-    except ValueError:
-        return None
-
-
 @router.get("/note/{note_id}", response_class=HTMLResponse)
 def note(
     note_id: str, request: Request, reader: ReaderDep, catalog: CatalogDep, session: SessionDep
 ) -> HTMLResponse:
-    target = _uuid(note_id)
-    shown = reader_actions.note_page(session, target) if target else None
+    target = parse_uuid(note_id)
+    shown = reader_pages.note_page(session, target) if target else None
     if shown is None:
         return not_found(request, reader)
     item = shown.note
     segments, trailing = body_segments(item.body, shown.topics)
-    following, followers = reader_actions.follow_state(session, reader.id, shown.author.id)
+    following, followers = reader_reactions.follow_state(session, reader.id, shown.author.id)
     more = [card for card in catalog.by_account.get(item.account_id, ()) if card.id != item.id]
     video = shown.media[0] if shown.media and shown.media[0].video else None
     return page(
@@ -126,8 +119,8 @@ def note(
             "frame": frame(shown.media),
             "following": following,
             "followers": followers,
-            "reactions": reader_actions.reaction_state(session, reader.id, item.id),
-            "comments": reader_actions.visible_comments(session, item.id, reader.id),
+            "reactions": reader_reactions.reaction_state(session, reader.id, item.id),
+            "comments": reader_comments.visible_comments(session, item.id, reader.id),
             "more": more[:MORE_BY_AUTHOR],
             "ai_label": AI_LABEL,
         },
@@ -142,14 +135,14 @@ def product(
     catalog: CatalogDep,
     session: SessionDep,
 ) -> HTMLResponse:
-    target = _uuid(product_id)
+    target = parse_uuid(product_id)
     item = session.get(Product, target) if target else None
     if item is None:
         return not_found(request, reader)
-    came_from = _uuid(request.query_params.get("from"))
-    if came_from and not reader_actions.product_from_note(session, item.id, came_from):
+    came_from = parse_uuid(request.query_params.get("from", ""))
+    if came_from and not reader_orders.product_from_note(session, item.id, came_from):
         came_from = None
-    media = reader_actions.product_media(session, item)
+    media = reader_pages.product_media(session, item)
     featuring = [card for card in catalog.cards if item.id in card.product_ids]
     return page(
         request,
@@ -162,7 +155,7 @@ def product(
             "frame": frame(media),
             "from_note": catalog.by_id.get(came_from) if came_from else None,
             "from_id": came_from,
-            "max_quantity": min(reader_actions.MAX_QUANTITY, max(item.stock, 0)),
+            "max_quantity": min(reader_orders.MAX_QUANTITY, max(item.stock, 0)),
             "featuring": featuring[:FEATURING],
         },
     )
