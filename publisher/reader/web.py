@@ -109,6 +109,11 @@ def _signature(key: bytes, reader_id: str) -> str:
     return hmac.new(key, reader_id.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def signed(key: bytes, reader_id: str) -> str:
+    """The reader cookie's value: the id and its signature."""
+    return f"{reader_id}.{_signature(key, reader_id)}"
+
+
 def reader_of(request: Request) -> Reader:
     """The reader behind a request: the one its signed cookie names, or a fresh one."""
     key: bytes = request.app.state.reader_key
@@ -162,8 +167,7 @@ def _issue_id(response: Response, reader: Reader, request: Request) -> None:
     if not reader.new or reader_limits(request).new_readers.wait(address_of(request)):
         return
     key: bytes = request.app.state.reader_key
-    signed = f"{reader.id}.{_signature(key, reader.id)}"
-    response.set_cookie(READER_COOKIE, signed, **_cookie_options(request))
+    response.set_cookie(READER_COOKIE, signed(key, reader.id), **_cookie_options(request))
 
 
 def count(value: int, lang: str = "zh") -> str:

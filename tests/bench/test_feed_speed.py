@@ -8,7 +8,9 @@ reader cookie (half of them with interests in a few of the world's topics, so th
 personalised), each on its own kept-alive connection, ask back to back for a fixed time:
 
 - `GET /`: the recommended feed's first page, rendered on the server;
-- `GET /feed/more?offset=20&seed=…`: the next page, as infinite scroll asks for it;
+- `GET /feed/more?…&seen=…`: the next page, exactly as the page's script asks for it (the
+  address the first page gives, with the ids of the 20 notes already shown);
+- `GET /note/<id>`: a note's page (the page a shared link opens);
 - `GET /static/reader/reader.css`: a static file from the same server and the same readers —
   the floor of the HTTP stack, so the feed's own cost is its distance from it.
 
@@ -21,19 +23,24 @@ Run: ``.venv/bin/python -m tests.bench.test_feed_speed``
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import secrets
 import tempfile
 import uuid
 from pathlib import Path
 
+import requests
 from sqlalchemy import func, select
 
 from publisher.db.engine import make_engine, make_sessionmaker
 from publisher.db.models import NoteTopic
 from publisher.demo import command as demo
 from publisher.domain.interests import Interests
+from publisher.reader.web import reader_key, signed
+from publisher.server.routes.reader_feed import SEEN_HEX
 from tests.backend_process import start_backend
 from tests.bench.http_load import Load, get_request, run_load
 
@@ -71,7 +78,7 @@ def reader_cookies(folder: Path) -> list[str]:
     engine.dispose()
     cookies = []
     for index in range(READERS):
-        cookie = f"zc_reader={secrets.token_hex(16)}"
+        cookie = f"zc_reader={signed(reader_key(folder), secrets.token_hex(16))}"
         if index % 2 and topics:
             interests = Interests()
             for step in range(4):
@@ -81,21 +88,35 @@ def reader_cookies(folder: Path) -> list[str]:
     return cookies
 
 
+def next_page(url: str, cookie: str) -> tuple[str, str]:
+    """What a reader's script asks for after the first page: its more-address with the notes
+    shown (`seen`), and one of those notes' pages."""
+    first = requests.get(f"{url}/", headers={"Cookie": cookie}, timeout=30).text
+    more = html.unescape(re.search(r'data-more="([^"]+)"', first).group(1))
+    shown = re.findall(r'data-note="([0-9a-f-]{36})"', first)
+    seen = ",".join(note_id.replace("-", "")[:SEEN_HEX] for note_id in dict.fromkeys(shown))
+    return f"{more}{len(shown)}&seen={seen}", f"/note/{shown[0]}"
+
+
 def measure(url: str, cookies: list[str]) -> dict[str, Load]:
-    seed = 1234
+    pages = [next_page(url, cookie) for cookie in cookies]
     cases = {
-        "feed  GET /": "/",
-        "more  GET /feed/more": f"/feed/more?offset=20&seed={seed}",
-        "static reader.css": "/static/reader/reader.css",
+        "feed  GET /": ["/"] * len(cookies),
+        "more  GET /feed/more": [more for more, _ in pages],
+        "note  GET /note/<id>": [note for _, note in pages],
+        "static reader.css": ["/static/reader/reader.css"] * len(cookies),
     }
     return {
         name: run_load(
             url,
-            [get_request(url, path, cookie=cookie) for cookie in cookies],
+            [
+                get_request(url, path, cookie=cookie)
+                for path, cookie in zip(paths, cookies, strict=True)
+            ],
             warmup=WARMUP,
             seconds=SECONDS,
         )
-        for name, path in cases.items()
+        for name, paths in cases.items()
     }
 
 
