@@ -1,5 +1,6 @@
 """Readers' comments, checked before anyone else reads them: cleaned, measured, and held for the
-note's author when they carry a forbidden word or a link.
+note's author when they carry a forbidden word, a link or contact details (a phone number, a
+WeChat or QQ id: the diversion off the platform spam comments are for).
 
 Links are what spam comments live on, and their writers know a plain `http://` is caught, so
 the check looks through the usual disguises: full-width or circled letters (NFKC folds them),
@@ -27,6 +28,8 @@ VISIBLE = "visible"
 HELD = "held"
 REASON_WORDS = "words"
 REASON_LINK = "link"
+"""A link, or contact details (a phone number, a WeChat or QQ id): both lead readers off
+the note."""
 
 _BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 """Direction overrides: they make text read differently from how it is stored."""
@@ -59,6 +62,15 @@ _DOMAIN = re.compile(
     rf"(?<![a-z0-9-])(?:{_LABEL}\s*{_DOT}\s*)+(?:{_STRONG_TLDS})(?![a-z0-9])"
     rf"|(?<![a-z0-9-])(?:{_LABEL}\.)+(?:{_WEAK_TLDS})(?![a-z0-9])"
 )
+_PHONE = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?1[3-9](?:[ -]?[0-9]){9}(?![0-9])")
+"""A mainland mobile number, also spaced or dashed (`138 1234 5678`, `138-1234-5678`):
+eleven digits starting 13 to 19, so prices, dates, weights and model numbers stay visible."""
+_CONTACT_ID = re.compile(
+    r"(?<![a-z])(?:v信|vx|wx|微信|威信|薇信|qq|扣扣)\s*(?:号|号码|id)?\s*[:=]?\s*"
+    r"([a-z0-9][a-z0-9_-]{4,19})(?![a-z0-9_-])"
+)
+"""A WeChat or QQ id after its marker (`V信 abc123`, `wx：zc2026`, `加我qq 12345678`): five
+characters or more, so `微信 2026` (a year) is no id."""
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 """`b a i d u`: single letters with single spaces between them."""
 
@@ -120,6 +132,16 @@ def find_link(text: str) -> str | None:
     return None
 
 
+def find_contact(text: str) -> str | None:
+    """The first phone number or WeChat/QQ id in `text`, as the check read it, or None."""
+    folded = _folded(text)
+    for pattern in (_PHONE, _CONTACT_ID):
+        match = pattern.search(folded)
+        if match:
+            return match.group(0).strip()
+    return None
+
+
 def moderate(text: str, words: Sequence[str], exempt: Sequence[str] = ()) -> Verdict:
     """Whether a comment (its name and body together) may be shown at once.
 
@@ -128,7 +150,7 @@ def moderate(text: str, words: Sequence[str], exempt: Sequence[str] = ()) -> Ver
         words: forbidden words (the rules pack's); found in any width, case or spacing.
         exempt: everyday words that contain a forbidden one (最近 holds 最).
     """
-    link = find_link(text)
+    link = find_link(text) or find_contact(text)
     if link is not None:
         return Verdict(HELD, REASON_LINK, (link,))
     visible_text = "".join(char for char in text if ord(char) not in _INVISIBLE)

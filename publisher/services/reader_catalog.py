@@ -100,6 +100,10 @@ def is_public_note() -> ColumnElement[bool]:
     )
 
 
+def is_public(session: Session, note_id: uuid.UUID) -> bool:
+    return session.scalar(select(Note.id).where(Note.id == note_id, is_public_note())) is not None
+
+
 def load(session: Session) -> Catalog:
     """Read the snapshot: public published notes with covers, topics, products and figures
     (every source: readers' events, imports, the demo's)."""
@@ -214,6 +218,20 @@ class CatalogCache:
         self._max_age = max_age
         self._current: Catalog | None = None
         self._lock = threading.Lock()
+
+    def newer_than(self, seen: Catalog) -> Catalog:
+        """A snapshot loaded after `seen`, which lacked something the database has (a note
+        published a moment ago: only such a note's page asks, so a flood of made-up ids
+        cannot make the process reload). Readers asking at once share one reload."""
+        current = self._current
+        if current is not None and current is not seen:
+            return current
+        with self._lock:
+            if self._current is seen:
+                with self._sessions() as session:
+                    self._current = load(session)
+            assert self._current is not None
+            return self._current
 
     def get(self) -> Catalog:
         current = self._current

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from publisher.db.base import utcnow
@@ -147,22 +147,22 @@ def count_comment(session: Session, comment: ReaderComment, *, now: datetime | N
     record_once(session, f"c:{comment.id}", comment.note_id, "comment", now or utcnow())
 
 
+def shown_to(note_id: uuid.UUID, reader_id: str) -> ColumnElement[bool]:
+    """The comments of a note a reader sees: the visible ones and their own held ones."""
+    return (ReaderComment.note_id == note_id) & or_(
+        ReaderComment.status == moderation.VISIBLE,
+        (ReaderComment.status == moderation.HELD) & (ReaderComment.reader_id == reader_id),
+    )
+
+
 def visible_comments(
     session: Session, note_id: uuid.UUID, reader_id: str, limit: int = 50
 ) -> list[ReaderComment]:
-    """A note's comments a reader sees, newest first: the visible ones and their own held
-    ones."""
+    """A note's comments a reader sees (`shown_to`), newest first."""
     return list(
         session.scalars(
             select(ReaderComment)
-            .where(
-                ReaderComment.note_id == note_id,
-                or_(
-                    ReaderComment.status == moderation.VISIBLE,
-                    (ReaderComment.status == moderation.HELD)
-                    & (ReaderComment.reader_id == reader_id),
-                ),
-            )
+            .where(shown_to(note_id, reader_id))
             .order_by(ReaderComment.created_at.desc(), ReaderComment.id)
             .limit(limit)
         )

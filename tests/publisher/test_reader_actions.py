@@ -709,10 +709,43 @@ def test_links_are_found_through_their_disguises(text):
         "加VC的精华真好用",
         "去死皮很温和",
         "扫地机器人去死角",
+        "289元入的，双十一更便宜",
+        "2026-11-28 到货，20261128 下单",
+        "型号 SM-G9910，13寸屏",
+        "用了 12345 天也不腻",
+        "微信支付可以吗",
+        "微信 2026 年的新版本",
+        "qq音乐里有这首歌",
+        "单号 1381234567890 查不到",
     ],
 )
 def test_everyday_comments_are_shown(text):
     assert moderation.moderate(text, WORDS, EXEMPT).status == "visible"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联系我 13812345678",
+        "电话 138 1234 5678",
+        "打 138-1234-5678 就行",
+        "+8615912345678",
+        "１３８１２３４５６７８",
+        "V信 abc123",
+        "wx：zc2026",
+        "加我qq 12345678",
+        "扣扣号:987654321",
+        "微信号码 zhong_cao",
+    ],
+)
+def test_contact_details_are_held_like_links(text):
+    verdict = moderation.moderate(text, WORDS, EXEMPT)
+    assert (verdict.status, verdict.reason) == ("held", "link"), verdict
+
+
+@pytest.mark.parametrize("text", ["扫码领券", "去某宝搜 山茶花 便宜", "某音直播间见", "草泥马"])
+def test_diversion_written_around_the_filter_is_held(text):
+    assert moderation.moderate(text, WORDS, EXEMPT).status == "held"
 
 
 def test_forbidden_words_are_found_in_any_width_and_spacing():

@@ -18,19 +18,24 @@ import re
 import socket
 import uuid
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from urllib.parse import urlsplit
 
 import pytest
 import requests
 from markupsafe import escape
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from publisher.db.models import (
+    Brief,
+    Collaboration,
     Note,
     NoteDailyStats,
     NoteMedia,
     NoteProduct,
     NoteTopic,
+    Organization,
     Product,
     ReaderComment,
     ReaderFollow,
@@ -39,9 +44,10 @@ from publisher.db.models import (
     Topic,
 )
 from publisher.server.routes.reader_note import AI_LABEL, body_segments, frame
+from publisher.services.reader_catalog import is_public_note
 from publisher.services.reader_pages import Medium
 from tests.publisher.reader_helpers import known_reader
-from tests.reader_world import ReaderWorld
+from tests.reader_world import ReaderWorld, served_world
 
 _ADDRESSES = (f"10.{a}.{b}.7" for a, b in itertools.product(range(1, 250), repeat=2))
 
@@ -142,38 +148,74 @@ def test_a_video_note_has_a_player(reader_world, reader):
 def test_the_collaboration_disclosure_and_the_ai_label_show_when_set(reader_world, reader):
     note = _published(reader_world, Note.collaboration.is_(True))
     page = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
-    assert re.search(r'class="label label-collab">品牌合作 · [^<]+</span>', page)
+    with reader_world.db() as session:
+        brand = session.scalar(
+            select(Organization.name)
+            .join(Brief, Brief.organization_id == Organization.id)
+            .join(Collaboration, Collaboration.brief_id == Brief.id)
+            .where(Collaboration.note_id == note.id)
+        )
+    assert f'class="label label-collab">品牌合作：{escape(brand)}</span>' in page
     assert AI_LABEL[0] not in page
     with reader_world.db() as session:
         session.get(Note, note.id).ai_generated = True
         session.commit()
     english = reader.get(f"{reader_world.url}/note/{note.id}?lang=en", timeout=30).text
-    assert escape(AI_LABEL[1]) in english and "Brand partnership" in english
+    assert escape(AI_LABEL[1]) in english and "Paid partnership with " in english
     plain = _published(reader_world, Note.collaboration.is_(False), Note.ai_generated.is_(False))
     page = reader.get(f"{reader_world.url}/note/{plain.id}?lang=zh", timeout=30).text
     assert "label-collab" not in page and "label-ai" not in page
 
 
-def test_user_text_is_shown_as_text(reader_world, reader):
-    note = _published(reader_world, Note.type == "video")
-    with reader_world.db() as session:
-        row = session.get(Note, note.id)
+def _write_like_an_attack(session: Session) -> None:
+    """The newest video note's title and body written like an attack, with one of its
+    topics in the body as the platform copies it, and a `#word` that is no topic of it."""
+    row = session.scalars(
+        select(Note)
+        .where(is_public_note(), Note.type == "video")
+        .order_by(Note.published_at.desc())
+        .limit(1)
+    ).one()
+    name = session.scalar(
+        select(Topic.name).join(NoteTopic).where(NoteTopic.note_id == row.id).limit(1)
+    )
+    row.title = '<img src=x onerror="alert(1)">'
+    row.body = f"<script>alert('body')</script> 试试 #{name}[话题]# 和 #不是话题"
+    session.commit()
+
+
+@pytest.fixture(scope="module")
+def attacked_world(reader_world_template, tmp_path_factory) -> Iterator[ReaderWorld]:
+    """Changed before its server starts: a note's page shows the text of the catalog
+    snapshot the server loads as it starts."""
+    with served_world(reader_world_template, tmp_path_factory, _write_like_an_attack) as world:
+        yield world
+
+
+def test_user_text_is_shown_as_text(attacked_world):
+    world = attacked_world
+    note = _published(world, Note.type == "video")
+    with world.db() as session:
         name = session.scalar(
             select(Topic.name).join(NoteTopic).where(NoteTopic.note_id == note.id).limit(1)
         )
-        row.title = '<img src=x onerror="alert(1)">'
-        row.body = f"<script>alert('body')</script> 试试 #{name}[话题]# 和 #不是话题"
-        session.commit()
-    said = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "<b>粗</b>&amp;"})
-    assert said.status_code == 200, said.text
-    assert said.json()["body"] == "<b>粗</b>&amp;"
-    html = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    with known_reader(world.url, next(_ADDRESSES)) as reader:
+        said = _act(reader, world, f"notes/{note.id}/comments", {"body": "<b>粗</b>&amp;"})
+        assert said.status_code == 200, said.text
+        assert said.json()["body"] == "<b>粗</b>&amp;"
+        html = reader.get(f"{world.url}/note/{note.id}", timeout=30).text
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>粗" not in html
     assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
     assert "&lt;b&gt;粗&lt;/b&gt;&amp;amp;" in html
     assert f'">#{name}</a>' in html and "[话题]" not in html
     assert "#不是话题" in html
+    assert (
+        '<meta property="og:description" content="&lt;script&gt;alert(&#39;body&#39;)'
+        "&lt;/script&gt; 试试 #"
+    ) in html
+    title = "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"
+    assert f'<meta property="og:title" content="{title}">' in html
 
 
 @pytest.mark.parametrize("kind", ["missing", "malformed", "draft", "private"])
@@ -209,6 +251,59 @@ def test_held_comments_are_shown_only_to_their_author(reader_world, reader):
         assert (row.status, row.held_reason) == ("held", "link")
     # The page never shows a reader's id (it is their cookie).
     assert reader.cookies["zc_reader"] not in mine
+
+
+def _comment_count(html: str) -> int:
+    counts = set(re.findall(r'data-comment-count="(\d+)"', html))
+    assert len(counts) == 1, counts  # the title and the bar's button say the same
+    return int(counts.pop())
+
+
+def test_the_comment_count_is_of_the_comments_the_list_shows(reader_world, reader):
+    """The demo's comment events have no text: the page counts what its list can show (the
+    studio's Analytics keeps the event counter)."""
+    note = _published(
+        reader_world,
+        Note.id.in_(select(NoteDailyStats.note_id)),
+        Note.id.not_in(select(ReaderComment.note_id)),
+    )
+    with reader_world.db() as session:  # comments counted without a text, as the demo's are
+        row = session.scalars(select(NoteDailyStats).where(NoteDailyStats.note_id == note.id))
+        row.first().comments += 12
+        session.commit()
+    assert _figures(reader_world, note.id)["comments"] >= 12
+    html = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert _comment_count(html) == 0 and "还没有评论" in html
+    said = _act(reader, reader_world, f"notes/{note.id}/comments", {"body": "好看", "name": "小鹿"})
+    assert said.json()["status"] == "visible"
+    html = reader.get(f"{reader_world.url}/note/{note.id}", timeout=30).text
+    assert _comment_count(html) == 1 and html.count('<li class="comment') == 1
+    # The avatar's colour is the commenter's (their name), so their comments share it.
+    assert '<span class="avatar avatar-md" data-seed="小鹿">小</span>' in html
+    assert said.json()["id"] not in html
+
+
+def test_note_and_product_pages_have_open_graph_cards(reader_world, reader):
+    note = _photo_note(reader_world)
+    html = reader.get(f"{reader_world.url}/note/{note.id}?lang=en", timeout=30).text
+    tags = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', html))
+    assert tags["type"] == "article"
+    assert tags["title"] == str(escape(note.title))
+    assert tags["url"] == f"{reader_world.url}/note/{note.id}"
+    with reader_world.db() as session:
+        cover = session.scalar(
+            select(func.coalesce(NoteMedia.rendered_sha256, NoteMedia.sha256)).where(
+                NoteMedia.note_id == note.id, NoteMedia.position == 0
+            )
+        )
+    assert tags["image"] == f"{reader_world.url}/m/{cover}?w=1024"
+    assert 0 < len(html_unescape(tags["description"])) <= 81
+    assert "\n" not in tags["description"]
+    product_id = note.product_links[0].product_id
+    html = reader.get(f"{reader_world.url}/product/{product_id}", timeout=30).text
+    tags = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', html))
+    assert tags["type"] == "product" and tags["url"] == f"{reader_world.url}/product/{product_id}"
+    assert tags["description"].startswith("¥") and tags["image"].endswith("?w=1024")
 
 
 def test_segments_link_only_the_notes_own_topics():

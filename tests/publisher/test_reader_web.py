@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
 
 import requests
+from sqlalchemy import select
 
+from publisher.db.models import Note
 from publisher.reader.web import READER_COOKIE
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
@@ -54,3 +57,16 @@ def test_pages_may_stay_in_the_back_forward_cache(reader_world):
     answer = requests.get(f"{reader_world.url}/", headers=HTML, timeout=30)
     assert answer.headers["cache-control"] == "private, no-cache"
     assert "script-src 'self'" in answer.headers["content-security-policy"]
+
+
+def test_a_note_published_a_moment_ago_has_its_page_at_once(reader_world):
+    with reader_world.db() as session:
+        draft = session.scalars(
+            select(Note).where(Note.status == "draft", Note.media.any()).limit(1)
+        ).one()
+        requests.get(f"{reader_world.url}/", headers=HTML, timeout=30)  # the snapshot is loaded
+        draft.status, draft.visibility = "published", "public"
+        draft.published_at = datetime.now(UTC)
+        session.commit()
+        answer = requests.get(f"{reader_world.url}/note/{draft.id}", headers=HTML, timeout=30)
+    assert answer.status_code == 200 and "<h1" in answer.text

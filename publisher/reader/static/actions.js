@@ -3,7 +3,8 @@
 //     <span class="react-count">N</span></button>
 //   <button class="btn follow" data-follow="{account id}" data-note="{note id or ''}" data-on="0|1">
 //   <button data-buy="{product id}" data-note="{note id or ''}"> inside [data-buy-box] with an
-//     input[name=quantity]; [data-stock] shows the stock left, [data-order-done] the receipt.
+//     input[name=quantity]; [data-stock] shows the stock left, [data-order-done] (in the box)
+//     the receipt.
 // The button changes at once and settles on the server's answer; a refusal puts it back and
 // says why. Elements [data-followers="{account id}"] show an account's followers.
 (function () {
@@ -126,9 +127,10 @@
     ZC.post("/api/v1/reader/products/" + button.getAttribute("data-buy") + "/orders", {
       quantity: quantity, note_id: button.getAttribute("data-note") || null
     }).then(function (answer) {
-      var done = document.querySelector("[data-order-done]");
+      // The receipt sits in the buy bar (sticky on a phone), where the reader just tapped.
+      var done = box.querySelector("[data-order-done]");
       if (done) { done.hidden = false; done.classList.remove("pop"); void done.offsetWidth; done.classList.add("pop"); }
-      ZC.toast(ZC.t("已下单（演示，不扣款）", "Order placed (demo, no payment)"));
+      else ZC.toast(ZC.t("已下单（演示，不扣款）", "Order placed (demo, no payment)"));
       showStock(box, button, answer.stock, label);
     }, function (error) {
       ZC.toast(ZC.explain(error));

@@ -140,29 +140,42 @@
     }
   });
 
-  // Share: the link on the clipboard, or shown selected where the clipboard is closed to us.
+  // Share: a phone's own share sheet where it has one; else the link on the clipboard, or
+  // shown selected (with a close button) where the clipboard is closed to us.
   var shareBox = document.querySelector("[data-share-box]");
+  var phone = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+  function showLink(url) {
+    if (!shareBox) return;
+    var input = shareBox.querySelector("input");
+    input.value = url;
+    shareBox.hidden = false;
+    input.focus();
+    input.select();
+  }
+  function copyLink(url) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        ZC.toast(ZC.t("链接已复制，快去分享吧", "Link copied — share it anywhere"));
+      }, function () { showLink(url); });
+    } else {
+      showLink(url);
+    }
+  }
   document.querySelectorAll("[data-share]").forEach(function (button) {
     button.addEventListener("click", function () {
       var url = location.origin + "/note/" + button.getAttribute("data-share");
       ZC.send({ note_id: button.getAttribute("data-share"), kind: "share" }, true);
-      var fallback = function () {
-        if (!shareBox) return;
-        var input = shareBox.querySelector("input");
-        input.value = url;
-        shareBox.hidden = false;
-        input.focus();
-        input.select();
-      };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () {
-          ZC.toast(ZC.t("链接已复制，快去分享吧", "Link copied — share it anywhere"));
-        }, fallback);
+      if (phone && navigator.share) {
+        navigator.share({ title: document.title, url: url }).catch(function (error) {
+          if (!error || error.name !== "AbortError") copyLink(url);  // closing the sheet is no failure
+        });
       } else {
-        fallback();
+        copyLink(url);
       }
     });
   });
+  var shareClose = document.querySelector("[data-share-close]");
+  if (shareClose) shareClose.addEventListener("click", function () { shareBox.hidden = true; });
 
   // Comments: sent without leaving the page, shown at the top of the list at once (a held
   // one marked as waiting for the author).
@@ -210,7 +223,7 @@
     item.className = "comment mine" + (comment.status === "held" ? " held" : "");
     var avatar = document.createElement("span");
     avatar.className = "avatar avatar-md";
-    avatar.setAttribute("data-seed", comment.id);
+    avatar.setAttribute("data-seed", comment.name);
     avatar.textContent = comment.name.slice(0, 1);
     var main = document.createElement("div");
     main.className = "comment-main";
@@ -238,13 +251,12 @@
     if (ZC.paintAvatars) ZC.paintAvatars(item);
     var empty = document.querySelector("[data-comments-empty]");
     if (empty) empty.hidden = true;
-    if (comment.status !== "held") {
-      document.querySelectorAll("[data-comment-count]").forEach(function (counter) {
-        var value = (parseInt(counter.getAttribute("data-comment-count"), 10) || 0) + 1;
-        counter.setAttribute("data-comment-count", value);
-        counter.textContent = ZC.count(value);
-      });
-    }
+    // The count is of the comments the list shows, the writer's held ones among them.
+    document.querySelectorAll("[data-comment-count]").forEach(function (counter) {
+      var value = (parseInt(counter.getAttribute("data-comment-count"), 10) || 0) + 1;
+      counter.setAttribute("data-comment-count", value);
+      counter.textContent = ZC.count(value);
+    });
   }
 
   // Quantity picker: − and + within 1 and the input's max.

@@ -26,7 +26,15 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Storefront
-from publisher.reader.web import SECURITY_HEADERS, Reader, count, page, parse_uuid, remember
+from publisher.reader.web import (
+    SECURITY_HEADERS,
+    Reader,
+    count,
+    not_found_page,
+    page,
+    parse_uuid,
+    remember,
+)
 from publisher.server.deps import SessionDep
 from publisher.server.rate_limits import SlidingWindow, address_of
 from publisher.server.reader_deps import CatalogDep, ReaderDep
@@ -52,11 +60,6 @@ HOT_SEARCHES = reader_search.HotCounter(
     SlidingWindow(reader_search.COUNTED_PER_ADDRESS_HOUR, 3600.0).wait
 )
 """This process's counting of the hot searches."""
-
-
-def not_found(request: Request, reader: Reader) -> HTMLResponse:
-    """The reader's 404 page: what a link to a missing (or never public) thing shows."""
-    return page(request, reader, "not_found.html", {}, status_code=404)
 
 
 def _index(catalog: Catalog, session: Session) -> SearchIndex:
@@ -213,7 +216,7 @@ def topic(
 ) -> HTMLResponse:
     found = parse_uuid(topic_id)
     if found is None or not catalog.by_topic.get(found):
-        return not_found(request, reader)
+        return not_found_page(request, reader)
     sort = sort if sort in SORTS else "hot"
     cards = _topic_cards(catalog, found, sort)
     related = Counter(other for card in cards for other in card.topic_ids if other != found)
@@ -250,7 +253,7 @@ def user(
     found = parse_uuid(account_id)
     account = reader_search.public_account(session, catalog, found) if found else None
     if account is None:
-        return not_found(request, reader)
+        return not_found_page(request, reader)
     states = reader_search.follow_states(session, reader.id, [account.id])
     following, followers = states[account.id]
     cards = catalog.by_account.get(account.id, ())
@@ -290,7 +293,7 @@ def brand(
     found = parse_uuid(storefront_id)
     shop = session.get(Storefront, found) if found else None
     if shop is None:
-        return not_found(request, reader)
+        return not_found_page(request, reader)
     items = reader_search.products(session, shop.id)
     accounts = reader_search.public_accounts(session, catalog, shop.organization_id)
     cards = _featuring(catalog, {item.id for item in items})

@@ -7,9 +7,10 @@ product's images, price, stock, storefront, a buy button (an order is recorded, 
 paid) and the notes that feature it; `?from=<note id>` credits an order to the note the
 reader came from.
 
-Both read the note or product fresh from the database (figures shown are current); the lists
-of notes come from the catalog snapshot. Anything missing, not public or malformed is the
-reader's 404 page.
+A note's page shows its card from the catalog snapshot (text, topics, figures: as old as the
+feed's tiles, at most `SNAPSHOT_SECONDS`) with the reader's own state read fresh
+(`reader_pages.note_page`); a product's page reads the product fresh. Lists of notes come
+from the snapshot. Anything missing, not public or malformed is the reader's 404 page.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from publisher.db.models import Product
-from publisher.reader.web import page, parse_uuid
-from publisher.server.deps import SessionDep
+from publisher.reader.web import not_found_page, page, parse_uuid
+from publisher.server.deps import SessionDep, get_state
 from publisher.server.reader_deps import CatalogDep, ReaderDep
-from publisher.server.routes.reader_browse import not_found
-from publisher.services import reader_comments, reader_orders, reader_pages, reader_reactions
+from publisher.services import reader_catalog, reader_orders, reader_pages
 from publisher.services.package import TOPIC_SUFFIX
 from publisher.services.reader_pages import Medium
 from publisher.services.topics import topic_key
@@ -91,36 +93,53 @@ def frame(media: list[Medium]) -> str:
     return min(RATIOS, key=lambda name: abs(RATIOS[name] - ratio))
 
 
+def _published_meanwhile(sessions: sessionmaker[Session], note_id: uuid.UUID) -> bool:
+    with sessions() as session:
+        return reader_catalog.is_public(session, note_id)
+
+
 @router.get("/note/{note_id}", response_class=HTMLResponse)
-def note(
-    note_id: str, request: Request, reader: ReaderDep, catalog: CatalogDep, session: SessionDep
+async def note(
+    note_id: str, request: Request, reader: ReaderDep, catalog: CatalogDep
 ) -> HTMLResponse:
+    """Async, with the database read in one worker thread: a sync route with a session
+    dependency hops threads three times a request, which under load costs more than the
+    page's four queries."""
     target = parse_uuid(note_id)
-    shown = reader_pages.note_page(session, target) if target else None
+    if target is None:
+        return not_found_page(request, reader)
+    sessions = get_state(request).sessions
+    card = catalog.by_id.get(target)
+    if card is None and await run_in_threadpool(_published_meanwhile, sessions, target):
+        # Published since the snapshot: the studio opens a note's page right after publishing.
+        catalog = await run_in_threadpool(request.app.state.reader_catalog.newer_than, catalog)
+        card = catalog.by_id.get(target)
+    if card is None:
+        return not_found_page(request, reader)
+
+    def read() -> reader_pages.NotePage | None:
+        with sessions() as session:
+            return reader_pages.note_page(session, catalog, card, reader.id)
+
+    shown = await run_in_threadpool(read)
     if shown is None:
-        return not_found(request, reader)
-    item = shown.note
-    segments, trailing = body_segments(item.body, shown.topics)
-    following, followers = reader_reactions.follow_state(session, reader.id, shown.author.id)
-    more = [card for card in catalog.by_account.get(item.account_id, ()) if card.id != item.id]
+        return not_found_page(request, reader)
+    topics = list(zip(card.topic_ids, card.topic_names, strict=True))
+    segments, trailing = body_segments(card.body, topics)
+    more = [other for other in catalog.by_account.get(card.account_id, ()) if other.id != card.id]
     video = shown.media[0] if shown.media and shown.media[0].video else None
     return page(
         request,
         reader,
         "note.html",
         {
-            "note": item,
+            "note": card,
             "shown": shown,
-            "author": shown.author,
             "segments": segments,
             "plain_body": "".join(f"#{s.text}" if s.topic_id else s.text for s in segments),
             "trailing_topics": trailing,
             "video": video,
             "frame": frame(shown.media),
-            "following": following,
-            "followers": followers,
-            "reactions": reader_reactions.reaction_state(session, reader.id, item.id),
-            "comments": reader_comments.visible_comments(session, item.id, reader.id),
             "more": more[:MORE_BY_AUTHOR],
             "ai_label": AI_LABEL,
         },
@@ -138,7 +157,7 @@ def product(
     target = parse_uuid(product_id)
     item = session.get(Product, target) if target else None
     if item is None:
-        return not_found(request, reader)
+        return not_found_page(request, reader)
     came_from = parse_uuid(request.query_params.get("from", ""))
     if came_from and not reader_orders.product_from_note(session, item.id, came_from):
         came_from = None
