@@ -11,7 +11,6 @@ who opened a page first (`known_reader`): only a page hands out a reader id."""
 from __future__ import annotations
 
 import hashlib
-import hmac
 import itertools
 import json
 import re
@@ -43,6 +42,7 @@ from publisher.db.models import (
     ReaderReaction,
     Topic,
 )
+from publisher.reader.web import signed
 from publisher.server.routes.reader_note import AI_LABEL, body_segments, frame
 from publisher.services.reader_catalog import is_public_note
 from publisher.services.reader_pages import Medium
@@ -591,11 +591,6 @@ def test_a_comment_and_an_order_from_the_note_land_in_its_figures(reader_world, 
 # -- who may act: readers with a signed id, from our own pages ---------------------------------
 
 
-def _signed(reader_id: str, key: bytes) -> str:
-    """A reader cookie as a server with `key` signs it."""
-    return f"{reader_id}.{hmac.new(key, reader_id.encode(), hashlib.sha256).hexdigest()[:32]}"
-
-
 def _every_action(world: ReaderWorld, reader: requests.Session) -> list[requests.Response]:
     """One of each action a reader may take on a note and its product."""
     product, note = _product(world, stock=50)
@@ -628,7 +623,7 @@ def test_actions_without_a_reader_id_this_server_signed_count_nothing(reader_wor
         "made_up": uuid.uuid4().hex,
         "unsigned": reader_id,
         "forged": f"{reader_id}.{uuid.uuid4().hex}",
-        "other_key": _signed(reader_id, hashlib.sha256(b"another server").hexdigest().encode()),
+        "other_key": signed(hashlib.sha256(b"another server").hexdigest().encode(), reader_id),
     }
     product, note = _product(reader_world, stock=50)
     before = _figures(reader_world, note.id)
@@ -653,7 +648,7 @@ def test_a_reader_id_signed_with_this_servers_key_acts(reader_world):
     key = (reader_world.folder / "reader.key").read_text().strip().encode()
     with requests.Session() as reader:
         reader.headers["X-Forwarded-For"] = next(_ADDRESSES)
-        reader.cookies.set("zc_reader", _signed(reader_id, key))
+        reader.cookies.set("zc_reader", signed(key, reader_id))
         answers = _every_action(reader_world, reader)
     assert [answer.status_code for answer in answers] == [200] * 6, [a.text for a in answers]
     assert _left_behind(reader_world, reader_id) == 5  # like, collect, follow, comment, order
