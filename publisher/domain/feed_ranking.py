@@ -18,8 +18,12 @@ A note's score mixes four things, each on a 0…1 scale:
 The ranked notes are then dealt into slots: every `EXPLORE_EVERY`-th slot goes to a note with
 little exposure (fewer than `EXPLORE_IMPRESSIONS` impressions, or newer than
 `EXPLORE_NEW_HOURS`), picked mostly by the jitter, so new notes get seen and earn figures;
-and no author gets more than `AUTHOR_MAX` of any `AUTHOR_WINDOW` consecutive slots while
-another author has a note left.
+no author gets more than `AUTHOR_MAX` of any `AUTHOR_WINDOW` consecutive slots while
+another author has a note left; and a personal feed stays diverse: notes of the reader's
+strongest topic take at most `TOPIC_MAX` of any `TOPIC_WINDOW` consecutive slots while notes
+of other topics are left, and the exploration slots go outside that topic when they can (so
+a reader who liked four recipes still sees what else the catalog holds, and their likes can
+teach it something new).
 
 Everything that depends only on the catalog (engagement, timestamps, per-note random
 numbers, topic and author keys) is computed once per snapshot in `FeedIndex`; a request
@@ -59,6 +63,9 @@ EXPLORE_IMPRESSIONS = 200
 EXPLORE_NEW_HOURS = 48
 AUTHOR_WINDOW = 6
 AUTHOR_MAX = 2
+TOPIC_WINDOW = 6
+TOPIC_MAX = 3
+"""Of any six consecutive slots, at most half from the reader's strongest topic."""
 MAX_CHANNELS = 24
 CHANNEL_OVERLAP = 0.6
 
@@ -117,6 +124,10 @@ class FeedIndex(Generic[C]):
             self._jitter_a.append(int.from_bytes(digest[:8]) / 2**64)
             self._jitter_b.append(int.from_bytes(digest[8:]) / 2**64)
         self._authors = [card.account_id for card in self.cards]
+        numbers: dict[uuid.UUID, int] = {}
+        self._author_keys = [2 * numbers.setdefault(a, len(numbers)) for a in self._authors]
+        """Each note's author as an even number: a note's key adds 1 when it is of the
+        reader's strongest topic (`_deal`)."""
         self._position = {card.id: i for i, card in enumerate(self.cards)}
         by_topic: dict[str, list[int]] = {}
         by_author: dict[str, list[int]] = {}
@@ -171,7 +182,8 @@ class FeedIndex(Generic[C]):
         ]
         # Among the little-seen, chance decides most, fewer impressions a little.
         fresh.sort(key=lambda i: -(jitter[i] + 0.5 * _unseen(self._impressions[i])))
-        return [self.cards[i] for i in self._deal(order, fresh, count, skipped)]
+        strongest = self._strongest_topic(interests) if matches else ()
+        return [self.cards[i] for i in self._deal(order, fresh, count, skipped, strongest)]
 
     def topics_for(self, interests: Interests, limit: int) -> list[uuid.UUID]:
         """Topics worth a chip on the feed: the reader's strongest, then the most engaged."""
@@ -181,6 +193,11 @@ class FeedIndex(Generic[C]):
             if k in self._topic_of_key
         ]
         return list(dict.fromkeys(theirs[: limit // 2] + self._channels))[:limit]
+
+    def _strongest_topic(self, interests: Interests) -> Sequence[int]:
+        """The notes of the reader's most weighted topic that the catalog has (none without)."""
+        ranked = sorted(_valid(interests.topics), key=lambda item: (-item[1], item[0]))
+        return next((self._by_topic[k] for k, _ in ranked if k in self._by_topic), ())
 
     def _interest(self, interests: Interests) -> dict[int, float]:
         """Each matching note's interest, 1.0 for the best match; empty without interests."""
@@ -195,63 +212,85 @@ class FeedIndex(Generic[C]):
         best = max(raw.values(), default=0.0)
         return {i: math.sqrt(value / best) for i, value in raw.items()} if best > 0 else {}
 
-    def _deal(self, order: list[int], fresh: list[int], count: int, skipped: set[int]) -> list[int]:
-        """Fill `count` slots from the ranking, every `EXPLORE_EVERY`-th from the little-seen,
-        keeping any author to `AUTHOR_MAX` in a window of `AUTHOR_WINDOW`; `skipped` notes
-        are not dealt."""
+    def _deal(
+        self,
+        order: list[int],
+        fresh: list[int],
+        count: int,
+        skipped: set[int],
+        strongest: Sequence[int] = (),
+    ) -> list[int]:
+        """Fill `count` slots from the ranking, every `EXPLORE_EVERY`-th from the little-seen
+        (outside the `strongest` topic's notes when one fits), keeping any author to
+        `AUTHOR_MAX` in a window of `AUTHOR_WINDOW` and the strongest topic to `TOPIC_MAX` in
+        a window of `TOPIC_WINDOW`; `skipped` notes are not dealt."""
         used = bytearray(len(self.cards))
         for i in skipped:
             used[i] = 1
-        recent: deque[uuid.UUID] = deque(maxlen=AUTHOR_WINDOW - 1)
-        authors = self._authors
+        keys = self._author_keys.copy()
+        for i in strongest:
+            keys[i] += 1
+        recent_authors: deque[int] = deque(maxlen=AUTHOR_WINDOW - 1)
+        recent_topic: deque[int] = deque(maxlen=TOPIC_WINDOW - 1)
 
-        def fits(author: uuid.UUID) -> bool:
-            return recent.count(author) < AUTHOR_MAX
+        def fits(note_key: int) -> bool:
+            author, of_topic = note_key >> 1, note_key & 1
+            return recent_authors.count(author) < AUTHOR_MAX and (
+                not of_topic or sum(recent_topic) < TOPIC_MAX
+            )
 
-        ranked, explored = _Stream(order, used, authors), _Stream(fresh, used, authors)
+        def elsewhere(note_key: int) -> bool:
+            return not note_key & 1 and fits(note_key)
+
+        ranked, explored = _Stream(order, used, keys), _Stream(fresh, used, keys)
         dealt: list[int] = []
         while len(dealt) < count:
             pick = None
             if len(dealt) % EXPLORE_EVERY == EXPLORE_EVERY - 1:
-                pick = explored.take(fits, force=False)
+                pick = explored.take(elsewhere, force=False)
+                if pick is None and strongest:
+                    pick = explored.take(fits, force=False)
             if pick is None:
                 pick = ranked.take(fits, force=True)
             if pick is None:
                 break
             used[pick] = 1
-            recent.append(authors[pick])
+            recent_authors.append(keys[pick] >> 1)
+            recent_topic.append(keys[pick] & 1)
             dealt.append(pick)
         return dealt
 
 
 class _Stream:
-    """Notes in order of preference. One passed over because its author had no room waits in
-    its author's queue and, once the author has room again, comes before any note not yet
-    offered (it ranked higher): each note is looked at about once however long the ranking."""
+    """Notes in order of preference. Whether a note fits a slot depends on its key alone (its
+    author, and whether it is of the reader's strongest topic). One passed over because its
+    key had no room waits in its key's queue and, once the key has room again, comes before
+    any note not yet offered (it ranked higher): each note is looked at about once however
+    long the ranking."""
 
-    def __init__(self, order: list[int], used: bytearray, authors: list[uuid.UUID]) -> None:
+    def __init__(self, order: list[int], used: bytearray, keys: list[int]) -> None:
         self._order = order
         self._next = 0
-        self._waiting: dict[uuid.UUID, deque[tuple[int, int]]] = {}
-        """author → (place in `order`, note) of their passed-over notes, best first"""
+        self._waiting: dict[int, deque[tuple[int, int]]] = {}
+        """key → (place in `order`, note) of the passed-over notes, best first"""
         self._used = used
-        self._authors = authors
+        self._keys = keys
 
-    def take(self, fits: Callable[[uuid.UUID], bool], *, force: bool) -> int | None:
-        """The most preferred note whose author `fits`; failing that, with `force`, the most
+    def take(self, fits: Callable[[int], bool], *, force: bool) -> int | None:
+        """The most preferred note whose key `fits`; failing that, with `force`, the most
         preferred note left."""
         best: tuple[int, int] | None = None
         best_fitting: tuple[int, int] | None = None
-        for author in list(self._waiting):
-            queue = self._waiting[author]
+        for note_key in list(self._waiting):
+            queue = self._waiting[note_key]
             while queue and self._used[queue[0][1]]:
                 queue.popleft()
             if not queue:
-                del self._waiting[author]
+                del self._waiting[note_key]
                 continue
             head = queue[0]
             best = min(best, head) if best else head
-            if fits(author):
+            if fits(note_key):
                 best_fitting = min(best_fitting, head) if best_fitting else head
         if best_fitting:
             return self._pop(best_fitting[1])
@@ -260,17 +299,17 @@ class _Stream:
             self._next += 1
             if self._used[i]:
                 continue
-            if fits(self._authors[i]):
+            if fits(self._keys[i]):
                 return i
-            self._waiting.setdefault(self._authors[i], deque()).append((place, i))
-            best = min(best, (place, i)) if best else (place, i)
+            self._waiting.setdefault(self._keys[i], deque()).append((place, i))
+            best = best or (place, i)  # any note waiting from before ranked higher
         return self._pop(best[1]) if force and best else None
 
     def _pop(self, i: int) -> int:
-        queue = self._waiting[self._authors[i]]
+        queue = self._waiting[self._keys[i]]
         queue.popleft()
         if not queue:
-            del self._waiting[self._authors[i]]
+            del self._waiting[self._keys[i]]
         return i
 
 

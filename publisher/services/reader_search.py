@@ -2,15 +2,22 @@
 pinyin, ranked by relevance and engagement — and the hot searches.
 
 **Matching.** A query is cleaned (NFKC, case-folded, control and format characters dropped,
-at most `MAX_QUERY` characters) and cut into terms: words by jieba's precise mode (runs of
-single characters glued back, so 穿搭 stays one term), letters and digits as they are. A term
-matches a field of a document
+at most `MAX_QUERY` characters), rid of markup (`<script>`, `&amp;`) and cut into terms: words
+by jieba's precise mode (runs of single characters glued back, so 穿搭 stays one term), letters
+and digits as they are. A term matches a field of a document
 
 - as a word of it (jieba's search mode, which also yields the shorter words inside long ones:
   防晒霜 → 防晒, 防晒霜), in full, or as a substring of its text a little less;
 - through a shorter word inside it (山茶花 → 茶花), half;
 - when it is Latin letters, as the full pinyin of a run of the field's characters
-  ("fangshai" → 防晒) or their initials ("fs" → 防晒), for titles, names and topics.
+  ("fangshai" → 防晒) or their initials ("fs" → 防晒), for titles, names and topics; in a
+  body, as the full pinyin of whole words, one or a few in a row ("minganji" → 敏感 肌), of
+  two syllables or more (one, or initials, would match most long texts).
+
+A number matches only as a whole word ("618" is in 618大促, not in a phone number). A single
+letter or digit does too ("1" is in 第1天, not in 10公里), and only among the documents the
+query's other terms match: alone it says too little to rank a catalog by, so a query of
+nothing but single letters, digits and markup matches nothing.
 
 **Scoring.** A term scores, in each document, the sum over fields of field weight × match
 quality (title or name 3, topics 2, author 1.5, body 1), times its rarity (`log(1 + N/df)`).
@@ -93,6 +100,7 @@ _DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SPACES = re.compile(r"\s+")
 _CHUNKS = re.compile(r"[^\W_]+")
 _LATIN = re.compile(r"^[a-z]+$")
+_MARKUP = re.compile(r"</?[a-z][^<>]*>|&#?[a-z0-9]+;")
 _NOT_PINYIN = re.compile(r"[^a-z]")
 _STOPWORDS = frozenset(
     "的 了 和 与 及 是 在 我 你 也 很 都 就 吗 呢 啊 吧 a an the of and or to".split()
@@ -125,18 +133,22 @@ def _kept(ch: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One term of a query: its text, the shorter words inside it, whether it may be pinyin."""
+    """One term of a query: its text, the shorter words inside it, whether it may be pinyin,
+    whether it matches only as a whole word (a number), and whether it only adds to documents
+    other terms match (a single letter or digit)."""
 
     text: str
     parts: tuple[str, ...] = ()
     latin: bool = False
+    whole: bool = False
+    narrow: bool = False
 
 
 def terms(query: str) -> list[Term]:
     """The terms of a normalised query, at most `MAX_TERMS`, stopwords dropped when others
-    remain."""
+    remain; none when every term is a single letter or digit."""
     found: list[str] = []
-    for chunk in _CHUNKS.findall(query):
+    for chunk in _CHUNKS.findall(_MARKUP.sub(" ", query)):
         if chunk.isascii():
             found.append(chunk)
             continue
@@ -150,6 +162,8 @@ def terms(query: str) -> list[Term]:
         found.extend(filter(None, (run,)))
     words = list(dict.fromkeys(word for word in found if word.strip()))
     meaningful = [word for word in words if word not in _STOPWORDS] or words
+    if all(len(word) == 1 and word.isascii() for word in meaningful):
+        return []
     return [_term(word) for word in meaningful[:MAX_TERMS]]
 
 
@@ -159,7 +173,9 @@ def _term(word: str) -> Term:
         if len(word) > 2 and not word.isascii()
         else ()
     )
-    return Term(word, parts, bool(_LATIN.match(word)) and len(word) > 1)
+    short = len(word) == 1 and word.isascii()
+    latin = bool(_LATIN.match(word)) and not short
+    return Term(word, parts, latin, whole=short or word.isdecimal(), narrow=short)
 
 
 def _cut_for_search(text: str) -> list[str]:
@@ -178,26 +194,41 @@ class _Text:
     text: str
     words: frozenset[str]
     pinyin: str
-    """Each syllable after an apostrophe, other text as one space: "'fang'shai 'shuang"."""
+    """Each syllable after an apostrophe, other text as one space: "'fang'shai 'shuang"; by
+    words, each word after a bar too: "|'fang'shai'shuang| |'fang'shai|" (see `_analyse`)."""
     initials: str
-    """A letter per Chinese character, other text as one space: "fs s"."""
+    """A letter per Chinese character, other text as one space: "fs s"; empty by words."""
 
 
-def _analyse(text: str, with_pinyin: bool) -> _Text:
+_BAR = "|"
+"""Where a word starts or ends, in the pinyin of a text by words."""
+
+
+def _analyse(text: str, by_words: bool) -> _Text:
+    """`text` cut into words, with the pinyin and initials of the whole text; or, `by_words`
+    (for a body, where a syllable or two would match anywhere), the pinyin of its words in
+    order, each between bars, then that of the shorter words inside them (防晒 of 防晒霜), each
+    apart, and no initials."""
     text = tidy(tidy(text).casefold())
     words = frozenset(_cut_for_search(text))
-    if not with_pinyin:
-        return _Text(text, words, "", "")
     from pypinyin import Style, lazy_pinyin
 
-    def other(_chars: str) -> str:
-        return " "
+    def other(chars: str) -> str:
+        return _BAR if chars == _BAR else " "
 
-    syllables = lazy_pinyin(text, errors=other)
+    def spelt(source: str | list[str]) -> str:
+        syllables = lazy_pinyin(source, errors=other)
+        return "".join(s if s in (" ", _BAR) else "'" + _NOT_PINYIN.sub("", s) for s in syllables)
+
+    if by_words:
+        in_order = keywords.words(text)
+        inside = sorted(words.difference(in_order))
+        pieces = [_BAR, *(p for word in in_order for p in (word, _BAR))]
+        pieces += [p for word in inside for p in (" ", _BAR, word, _BAR)]
+        return _Text(text, words, spelt(pieces), "")
     letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=other)
-    pinyin = "".join(" " if s == " " else "'" + _NOT_PINYIN.sub("", s) for s in syllables)
     initials = "".join(" " if s == " " else _NOT_PINYIN.sub("", s)[:1] for s in letters)
-    return _Text(text, words, pinyin, initials)
+    return _Text(text, words, spelt(text), initials)
 
 
 class _Texts:
@@ -207,9 +238,9 @@ class _Texts:
         self._known: dict[tuple[str, bool], _Text] = {}
         self._used: dict[tuple[str, bool], _Text] = {}
 
-    def __call__(self, text: str, with_pinyin: bool = True) -> _Text:
-        key = (text, with_pinyin)
-        found = self._used.get(key) or self._known.get(key) or _analyse(text, with_pinyin)
+    def __call__(self, text: str, by_words: bool = False) -> _Text:
+        key = (text, by_words)
+        found = self._used.get(key) or self._known.get(key) or _analyse(text, by_words)
         self._used[key] = found
         return found
 
@@ -228,31 +259,41 @@ def _joined(texts: Iterable[str]) -> tuple[str, list[int]]:
 
 
 class _Field:
-    """One field (the titles, the bodies …) of every document of a corpus."""
+    """One field (the titles, the bodies …) of every document of a corpus. With `by_words`
+    (texts analysed so), pinyin matches whole words (a prefix: from a word's start) of two
+    syllables or more, and initials nothing."""
 
-    def __init__(self, texts: Sequence[_Text], weight: float, *, pinyin: bool) -> None:
+    def __init__(self, texts: Sequence[_Text], weight: float, *, by_words: bool = False) -> None:
         self.weight = weight
         self.words = [text.words for text in texts]
         self.text, self.starts = _joined(text.text for text in texts)
-        self.pinyin = _joined(text.pinyin for text in texts) if pinyin else None
-        self.initials = _joined(text.initials for text in texts) if pinyin else None
+        self.pinyin = _joined(text.pinyin for text in texts)
+        self.initials = None if by_words else _joined(text.initials for text in texts)
+        self.by_words = by_words
 
     def quality(self, term: Term, *, prefix: bool = False) -> dict[int, float]:
         """Document → how well `term` matches this field of it (0 … about 1.3)."""
         found: dict[int, float] = {}
         for doc, count in _occurrences(self.text, self.starts, term.text).items():
-            exact = WORD if term.text in self.words[doc] else SUBSTRING
-            found[doc] = exact * (1.0 + 0.15 * math.log(count))
+            if term.text in self.words[doc]:
+                found[doc] = WORD * (1.0 + 0.15 * math.log(count))
+            elif not term.whole:
+                found[doc] = SUBSTRING * (1.0 + 0.15 * math.log(count))
         for part in term.parts:
             for doc in _occurrences(self.text, self.starts, part):
                 found[doc] = max(found.get(doc, 0.0), PART)
-        if term.latin and self.pinyin is not None and self.initials is not None:
-            pattern = "'" + "'?".join(term.text) + ("" if prefix else r"(?=['\s\0])")
+        if term.latin:
+            if self.by_words:
+                pattern = r"\|'" + r"(?:\|?')?".join(term.text) + ("" if prefix else r"(?=\|)")
+            else:
+                pattern = "'" + "'?".join(term.text) + ("" if prefix else r"(?=['\s\0])")
             pinyin_text, pinyin_starts = self.pinyin
             for match in re.finditer(pattern, pinyin_text):
+                if self.by_words and match.group().count("'") < 2:
+                    continue  # 是, 时, 事 … one syllable of a body says nothing
                 doc = bisect_right(pinyin_starts, match.start()) - 1
                 found[doc] = max(found.get(doc, 0.0), PINYIN)
-            for doc in _occurrences(*self.initials, term.text):
+            for doc in _occurrences(*self.initials or ("", []), term.text):
                 found[doc] = max(found.get(doc, 0.0), INITIALS)
         return found
 
@@ -279,11 +320,12 @@ class _Corpus:
         """Matching documents, best first: most terms matched, then relevance × engagement."""
         matched: Counter[int] = Counter()
         relevance: defaultdict[int, float] = defaultdict(float)
-        for term in query_terms:
+        for term in sorted(query_terms, key=lambda term: term.narrow):
             scores: defaultdict[int, float] = defaultdict(float)
             for field in self.fields:
                 for doc, quality in field.quality(term, prefix=prefix).items():
-                    scores[doc] += field.weight * quality
+                    if matched[doc] or not term.narrow:
+                        scores[doc] += field.weight * quality
             rarity = math.log(1.0 + self.size / len(scores)) if scores else 0.0
             for doc, score in scores.items():
                 matched[doc] += 1
@@ -472,27 +514,25 @@ class SearchIndex:
         self.notes_corpus = _Corpus(
             len(cards),
             [
-                _Field([analyse(card.title) for card in cards], TITLE, pinyin=True),
-                _Field(
-                    [analyse(" ".join(card.topic_names)) for card in cards], TOPICS, pinyin=True
-                ),
-                _Field([analyse(card.author) for card in cards], AUTHOR, pinyin=True),
-                _Field([analyse(card.body, False) for card in cards], BODY, pinyin=False),
+                _Field([analyse(card.title) for card in cards], TITLE),
+                _Field([analyse(" ".join(card.topic_names)) for card in cards], TOPICS),
+                _Field([analyse(card.author) for card in cards], AUTHOR),
+                _Field([analyse(card.body, True) for card in cards], BODY, by_words=True),
             ],
             _scaled(note_engagement),
         )
         self.topics = self._topic_entries(catalog, note_engagement)
         self.topics_corpus = _Corpus(
             len(self.topics),
-            [_Field([analyse(topic.name) for topic in self.topics], TITLE, pinyin=True)],
+            [_Field([analyse(topic.name) for topic in self.topics], TITLE)],
             _scaled([topic.engagement for topic in self.topics]),
         )
         self.accounts = tuple(accounts)
         self.accounts_corpus = _Corpus(
             len(self.accounts),
             [
-                _Field([analyse(a.nickname) for a in self.accounts], TITLE, pinyin=True),
-                _Field([analyse(a.category) for a in self.accounts], BODY, pinyin=True),
+                _Field([analyse(a.nickname) for a in self.accounts], TITLE),
+                _Field([analyse(a.category) for a in self.accounts], BODY),
             ],
             _scaled([account.followers for account in self.accounts]),
         )
@@ -501,8 +541,8 @@ class SearchIndex:
         self.products_corpus = _Corpus(
             len(self.products),
             [
-                _Field([analyse(p.name) for p in self.products], TITLE, pinyin=True),
-                _Field([analyse(p.storefront_name) for p in self.products], AUTHOR, pinyin=True),
+                _Field([analyse(p.name) for p in self.products], TITLE),
+                _Field([analyse(p.storefront_name) for p in self.products], AUTHOR),
             ],
             _scaled([featured[product.id] for product in self.products]),
         )
@@ -638,7 +678,7 @@ def warm_up(
 
     def warm() -> None:
         try:
-            _analyse("预热", with_pinyin=True)
+            _analyse("预热", by_words=False)
             with sessions() as session:
                 indexes.of(catalogs.get(), session)
         except Exception:

@@ -1,6 +1,7 @@
 """The recommended feed's order: interests move their notes up, proven engagement beats luck,
-fresh notes rise, little-seen notes get exploration slots, no author fills the top, a visit's
-seed changes the order a little and nothing else does, and any cookie is survivable."""
+fresh notes rise, little-seen notes get exploration slots, no author fills the top, no topic
+fills a personal feed while others are left (nor its exploration slots), a visit's seed changes
+the order a little and nothing else does, and any cookie is survivable."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from publisher.domain.feed_ranking import (
     AUTHOR_WINDOW,
     EXPLORE_EVERY,
     NOW_STEP_SECONDS,
+    TOPIC_MAX,
+    TOPIC_WINDOW,
     FeedIndex,
 )
 from publisher.domain.interests import Interests, key
@@ -193,6 +196,58 @@ def test_a_single_author_catalog_still_lists_every_note() -> None:
     notes = [card(author=AUTHORS[0], rng=random.Random(n)) for n in range(12)]
     ranked = FeedIndex(notes).rank(Interests(), NOW, 2)
     assert sorted(note.id for note in ranked) == sorted(note.id for note in notes)
+
+
+def of_topic(ranked: list[NoteCard], topic: uuid.UUID) -> list[bool]:
+    return [topic in note.topic_ids for note in ranked]
+
+
+def test_a_strong_interest_keeps_the_feed_diverse() -> None:
+    rng = random.Random(14)
+    food = TOPICS[2]
+    unseen = [
+        card(topics=(TOPICS[n % 3 + 2],), impressions=0, likes=0, author=AUTHORS[n], rng=rng)
+        for n in range(9)
+    ]
+    cards = [*world(120), *unseen]
+    index = FeedIndex(cards)
+    interests = Interests()
+    for note in [note for note in cards if food in note.topic_ids][:4]:
+        interests.learn("like", note.topic_ids, note.account_id)
+    shares = []
+    for seed in range(20):
+        plain = of_topic(index.rank(Interests(), NOW, seed, limit=20), food)
+        ranked = index.rank(interests, NOW, seed, limit=20)
+        personal = of_topic(ranked, food)
+        shares.append((sum(plain), sum(personal)))
+        # Interest still shows: the topic leads and fills about half the page.
+        assert personal[:3] == [True] * 3 and sum(personal) >= 8
+        assert personal.count(False) >= 6
+        for start in range(len(personal) - TOPIC_WINDOW + 1):
+            assert sum(personal[start : start + TOPIC_WINDOW]) <= TOPIC_MAX, (seed, start)
+        # The exploration slots go to little-seen notes of other topics.
+        slots = [ranked[i] for i in range(EXPLORE_EVERY - 1, 20, EXPLORE_EVERY)]
+        assert all(note in unseen and food not in note.topic_ids for note in slots)
+        assert_authors_spread(ranked)
+    plain_share = statistics.mean(plain for plain, _ in shares)
+    assert statistics.mean(personal for _, personal in shares) >= 2 * plain_share
+
+
+def test_a_strong_interest_fills_the_feed_once_other_topics_run_out() -> None:
+    rng = random.Random(15)
+    food, other = TOPICS[2], TOPICS[3]
+    cards = [
+        *(card(topics=(food,), author=AUTHORS[n % 10], rng=rng) for n in range(20)),
+        *(card(topics=(other,), author=AUTHORS[n], rng=rng, impressions=0) for n in range(2)),
+    ]
+    index = FeedIndex(cards)
+    ranked = index.rank(liking(food), NOW, 3)
+    assert sorted(note.id for note in ranked) == sorted(note.id for note in cards)
+    assert of_topic(ranked, food)[:6].count(False) == 2
+    assert all(of_topic(ranked, food)[6:])
+    # Interest only in an author, or in topics the catalog lacks: no topic is held back.
+    by_author = Interests(authors={key(AUTHORS[0]): 5.0})
+    assert of_topic(index.rank(by_author, NOW, 3, limit=6), food).count(True) >= 4
 
 
 def test_every_note_once_and_pages_are_prefixes() -> None:

@@ -1,8 +1,8 @@
 """Topic, account and brand pages of the tiny demo world, served for real: each shows its own
 notes (and nothing private), its figures and its follow buttons (the follow states of a list
 read in one query, agreeing with one at a time); the brand page lists what is on sale with
-prices and stock; unknown, malformed and private ids answer the HTML 404 page; user text is
-escaped."""
+prices and stock, and product search marks what is sold out or off the shelf; unknown,
+malformed and private ids answer the HTML 404 page; user text is escaped."""
 
 from __future__ import annotations
 
@@ -228,6 +228,34 @@ def test_the_brand_page_shows_its_storefront_products_and_notes(
     assert f'data-follow="{brand.id}"' in html and "<strong>山茶花护肤官方</strong>" in html
     more = get(world, f"/brand/{shop.id}/more", offset=1).text
     assert TILE.findall(more) == [str(card.id) for card in featuring[1:]]
+
+
+def test_product_search_shows_what_cannot_be_bought(world: ReaderWorld) -> None:
+    with world.db() as session:
+        sold_out, off_shelf, on_sale, *_ = session.scalars(
+            select(Product).order_by(Product.name)
+        ).all()
+    assert off_shelf.stock > 0  # in stock, yet not to be bought: its badge, no stock line
+
+    def card_of(product: Product, html: str) -> str:
+        start = html.index(f'href="/product/{product.id}"')
+        return html[html.rindex("<a ", 0, start) : html.index("</a>", start)]
+
+    for product in (sold_out, off_shelf, on_sale):
+        html = get(world, "/search", q=product.name, type="products").text
+        shown = card_of(product, html)
+        if product is off_shelf:
+            assert shown.startswith('<a class="goods sold-out" ')
+            assert '<span class="goods-badge">已下架</span>' in shown
+            assert "goods-stock" not in shown and "已售罄" not in shown
+        elif product is sold_out:
+            assert shown.startswith('<a class="goods sold-out" ')
+            assert '<span class="goods-badge">已售罄</span>' in shown and "goods-stock" not in shown
+        else:
+            assert shown.startswith('<a class="goods" ') and "goods-badge" not in shown
+            assert f'<span class="goods-stock">库存 {product.stock}</span>' in shown
+    english = get(world, "/search", q=off_shelf.name, type="products", lang="en").text
+    assert '<span class="goods-badge">Off shelf</span>' in card_of(off_shelf, english)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 a tile, `/feed/more` continues a visit's order page by page without repeats and says where it
 ends — by offset, or past the notes already shown, which neither repeats nor skips one when
 the reader's interests change between pages — a reader's interests cookie brings their topic
-first, user text is escaped, and a world without notes explains itself."""
+first without filling the feed with it, user text is escaped, and a world without notes
+explains itself."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from publisher.db.models import Note, NoteTopic, Topic
 from publisher.domain.feed_ranking import NOW_STEP_SECONDS
 from publisher.domain.interests import Interests
+from publisher.services import reader_catalog
 from publisher.services.reader_catalog import is_public_note
 from tests.backend_process import start_backend
 from tests.reader_world import (
@@ -230,6 +232,24 @@ def test_a_readers_interests_put_their_topic_first(world: ReaderWorld) -> None:
     assert "zc_interests" not in reader.get(world.url + "/", timeout=10).headers.get(
         "set-cookie", ""
     )
+
+
+def test_a_reader_who_liked_one_topic_still_sees_others(world: ReaderWorld) -> None:
+    with world.db() as session:
+        catalog = reader_catalog.load(session)
+    beauty = next(t for t, name in catalog.topic_names.items() if name == "美妆")
+    theirs = {str(card.id) for card in catalog.by_topic[beauty]}
+    assert len(theirs) == 6 and len(catalog.cards) == 13
+    interests = Interests()
+    for card in catalog.by_topic[beauty][:4]:  # as four likes teach it
+        interests.learn("like", card.topic_ids, card.account_id)
+    reader = requests.Session()
+    reader.cookies.set("zc_interests", interests.cookie())
+    shown = [note in theirs for note in tiles(reader.get(world.url + "/", timeout=10).text)]
+    assert len(shown) == 13 and shown[0]
+    # At most half of any six tiles in a row while other notes are left.
+    assert all(sum(shown[start : start + 6]) <= 3 for start in range(13 - 6))
+    assert sum(shown[:6]) == 3
 
 
 @pytest.mark.parametrize("cookie", ["garbage", "i1.!!!", "i1." + "e30" * 600])

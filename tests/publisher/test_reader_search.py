@@ -1,14 +1,15 @@
 """Search of the reader pages.
 
 On a hand-made catalog: Chinese words in titles and bodies match by segmentation, Latin letters
-match full pinyin and initials, the order blends relevance with engagement, hostile queries
-are harmless. On both databases: hot searches are counted once per reader, address and day,
-need two readers on a day, are ranked and topped up with topics; one reader or one address
-flooding a query, readers without a signed id, spam and words the comment rules forbid never
-make a query hot; follow states of a list come in one go. On the tiny demo world served for
-real: the search page's tabs, its empty and no-result states, the suggestions, hot searches
-counted from real requests, the index warmed up as the server starts, and a title with a
-script shown as text.
+match full pinyin and initials (in bodies, the pinyin of whole words), numbers and single
+letters or digits match whole words only and markup or those alone nothing, the order blends
+relevance with engagement, hostile queries are harmless. On both databases: hot searches are
+counted once per reader, address and day, need two readers on a day, are ranked and topped up
+with topics; one reader or one address flooding a query, readers without a signed id, spam and
+words the comment rules forbid never make a query hot; follow states of a list come in one go.
+On the tiny demo world served for real: the search page's tabs, its empty and no-result states,
+the suggestions, hot searches counted from real requests, the index warmed up as the server
+starts, and a title with a script shown as text.
 """
 
 from __future__ import annotations
@@ -247,6 +248,48 @@ def test_invisible_and_direction_characters_do_not_hide_a_word(index: SearchInde
     assert index.notes("防晒" * 5_000) == [SUNSCREEN]
 
 
+RUN = card("跑完第一个10公里", "坚持第1天打卡，配速6分，客服电话16189", ("跑步",))
+SALE = card("618囤货清单", "第2天下单，b站up主推荐", ("好物",))
+NUMBERS = SearchIndex(catalog_of(RUN, SALE, SUNSCREEN, LUNCH), [], [])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["1", "6", "x", "B", "1 2 x", "a 1", "<script>", "<b></b>", "&amp;", "&#49;", "!!!", "……"],
+)
+def test_single_letters_digits_and_markup_alone_find_nothing(query: str) -> None:
+    assert reader_search.terms(reader_search.normalise(query)) == []
+    assert NUMBERS.notes(query) == NUMBERS.topics_for(query) == []
+    assert NUMBERS.suggest(query) == []
+
+
+def test_numbers_and_single_characters_match_whole_words_only() -> None:
+    # A script with a digit finds what mentions "alert", not what has a 1 somewhere.
+    assert NUMBERS.notes("<script>alert(1)</script>") == []
+    assert titles(NUMBERS.notes("<b>防晒</b>")) == [SUNSCREEN.title]
+    # "618" is a word of the sale, not in a phone number; "10" is RUN's distance only.
+    assert NUMBERS.notes("618") == [SALE]
+    assert NUMBERS.notes("61") == [] and NUMBERS.notes("10") == [RUN]
+    # A single digit or letter only orders what the other terms find: 第1天 before 第2天.
+    assert NUMBERS.notes("第 1") == [RUN, SALE] and NUMBERS.notes("第 2") == [SALE, RUN]
+    assert NUMBERS.notes("打卡 b") == [RUN] and NUMBERS.notes("下单 b") == [SALE]
+
+
+def test_pinyin_matches_whole_words_of_bodies_below_titles() -> None:
+    body = card("夏天出门必备", "出门前记得涂防晒霜，敏感肌也能用", likes=1000)
+    titled = card("防晒测评")
+    noise = card("晒一晒我的书桌", "放松一下，是时候收拾了")
+    searched = SearchIndex(catalog_of(body, titled, noise), [], [])
+    # As many notes by pinyin as by the characters, a title match first however engaged.
+    assert searched.notes("fangshai") == searched.notes("防晒") == [titled, body]
+    assert searched.notes("fangshaishuang") == [body]
+    # Across the words of a body (敏感 + 肌), and never a single syllable or initials of one.
+    assert searched.notes("minganji") == searched.notes("敏感肌") == [body]
+    assert searched.notes("shai") == [titled, noise]  # titles: 晒 of 防晒, of 晒一晒
+    assert searched.notes("fs") == [titled]  # 放松 (fang song) is in a body only
+    assert searched.notes("shi") == []
+
+
 def test_trending_topics_favour_recent_engagement() -> None:
     old = card("老笔记", topics=("旅行",), likes=500, age_days=60)
     fresh = card("新笔记", topics=("露营",), likes=50)
@@ -452,7 +495,7 @@ def test_the_search_page_finds_notes_by_chinese_and_by_pinyin(world: ReaderWorld
     assert 'class="search-tab active" href="/search?q=%E9%98%B2%E6%99%92&amp;type=notes"' in html
     assert re.search(r'class="chip" href="/topic/[0-9a-f-]{36}">#防晒</a>', html)
     by_pinyin = TILE.findall(search(world, q="fangshai"))
-    assert by_pinyin and set(by_pinyin) <= set(TILE.findall(html))
+    assert set(by_pinyin) == set(TILE.findall(html))
     assert '/static/reader/search.js"' in html
 
 
@@ -491,6 +534,16 @@ def test_no_results_say_so_kindly_and_offer_hot_searches(world: ReaderWorld) -> 
     assert TILE.findall(html) == []
     english = search(world, q="量子纠缠", type="products", lang="en")
     assert "No products found" in english
+
+
+def test_markup_and_lone_digits_find_only_what_they_say(world: ReaderWorld) -> None:
+    # The words of a script query find the one title with a script, not every note with a 1.
+    found = TILE.findall(search(world, q="<script>alert(1)</script>"))
+    assert [c.title for c in catalog(world).cards if str(c.id) in found] == [HOSTILE_TITLE]
+    for query in ("1", "<b>x</b>"):
+        html = search(world, q=query)
+        assert TILE.findall(html) == [] and "没有找到相关笔记" in html
+        assert 'class="hot-list"' in html
 
 
 @pytest.mark.parametrize("query", ["防晒" * 600, *HOSTILE[3:10]])
