@@ -34,23 +34,35 @@ class Run:
         return lines[0]
 
 
+_MEASURED = """
+import os, resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+"""Runs the command as the child of a fresh, small interpreter and notes its peak memory. Not
+forked from the test process itself: a forked child's peak starts at its parent's size, and a
+pytest worker that has run other tests (a search index, a browser) is far larger than the
+command."""
+
+
 def edit(*args: str | Path, cwd: Path) -> Run:
-    """Run the command in a child process and measure that child's peak memory (wait4)."""
-    out_path, err_path = cwd / ".stdout", cwd / ".stderr"
+    """Run the command in a child process and measure that child's peak memory."""
+    out_path, err_path, peak_path = cwd / ".stdout", cwd / ".stderr", cwd / ".peak"
+    command = [sys.executable, str(ROOT / "main.py"), "edit", *map(str, args)]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        child = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "edit", *map(str, args)],
+        code = subprocess.call(
+            [sys.executable, "-c", _MEASURED, str(peak_path), *command],
             cwd=cwd,
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
         )
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in KiB on Linux, bytes on macOS.
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    peak = int(peak_path.read_text()) * (1 if sys.platform == "darwin" else 1024)
     return Run(
-        child.returncode,
+        code,
         out_path.read_text(encoding="utf-8"),
         err_path.read_text(encoding="utf-8"),
         peak,
