@@ -9,7 +9,6 @@ and the rollups the studio's Analytics reads.
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from sqlalchemy import select
 
 from publisher.client import StudioClient
 from publisher.db.models import Collaboration, Note, NoteProduct, Product
+from tests.e2e.waiting import eventually
 from tests.reader_world import ReaderWorld
 
 MOVED = ("impressions", "views", "likes", "product_clicks", "orders")
@@ -56,17 +56,6 @@ def _totals(studio: StudioClient, target: Target) -> dict[str, int]:
     rows = studio.note_stats(search=target.title, limit=50).items
     row = next(row for row in rows if row.note_id == target.note_id)
     return {name: row.totals[name] for name in (*MOVED, "gmv_fen")}
-
-
-def _wait_for(studio: StudioClient, target: Target, expected: dict[str, int]) -> dict[str, int]:
-    deadline = time.monotonic() + 20
-    while True:
-        now = _totals(studio, target)
-        if all(now[name] >= value for name, value in expected.items()):
-            return now
-        if time.monotonic() > deadline:
-            return now
-        time.sleep(0.25)
 
 
 @pytest.fixture
@@ -110,7 +99,10 @@ def test_a_readers_clicks_show_in_the_studio(reader_world: ReaderWorld, page: Pa
 
     expected = {name: before[name] + 1 for name in MOVED}
     expected["gmv_fen"] = before["gmv_fen"] + target.price_fen
-    after = _wait_for(studio, target, expected)
+    after = eventually(
+        lambda: _totals(studio, target),
+        lambda now: all(now[name] >= value for name, value in expected.items()),
+    )
     assert after == expected, f"before {before}, after {after}"
     assert problems == []
 
@@ -165,10 +157,8 @@ def test_a_readers_clicks_on_a_collaboration_show_in_the_brands_campaign(
     expect(page.locator('button.react[data-react="collect"]')).to_have_attribute("data-on", "1")
     page.goto(f"{reader_world.url}/")  # leaving sends the note's view
 
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        after = studio.campaign_stats(brief_id).totals
-        if after["collects"] > before["collects"] and after["views"] > before["views"]:
-            break
-        time.sleep(0.25)
+    after = eventually(
+        lambda: studio.campaign_stats(brief_id).totals,
+        lambda now: now["collects"] > before["collects"] and now["views"] > before["views"],
+    )
     assert (after["collects"], after["views"]) == (before["collects"] + 1, before["views"] + 1)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from publisher.db.models import Event, MediaAsset, Note, NoteMedia, Product
 from publisher.domain.metrics import EventKind
+from tests.e2e.waiting import eventually
 from tests.reader_world import ReaderWorld
 
 PARKED = "zc_parked_views"
@@ -65,17 +66,16 @@ def _views_since(
 ) -> list:
     """The views of the note recorded after event `seq`, once `count` of them arrived (or
     `seconds` passed)."""
-    deadline = time.monotonic() + seconds
-    while True:
+
+    def read() -> list:
         with world.db() as session:
-            views = session.execute(
+            return session.execute(
                 select(Event.value, Event.completed)
                 .where(Event.seq > seq, Event.note_id == note_id, Event.kind == EventKind.VIEW)
                 .order_by(Event.seq)
             ).all()
-        if len(views) >= count or time.monotonic() > deadline:
-            return [tuple(view) for view in views]
-        time.sleep(0.2)
+
+    return [tuple(view) for view in eventually(read, lambda views: len(views) >= count, seconds)]
 
 
 def _wait(page: Page, script: str) -> None:
