@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, Protocol, TypeVar
 
-from publisher.domain.interests import MAX_WEIGHT, Interests, key
+from publisher.domain.interests import Interests, key, usable_weight
 
 HALF_LIFE_DAYS = 3.0
 NOW_STEP_SECONDS = 900
@@ -347,15 +347,12 @@ def _unseen(impressions: int) -> float:
 
 
 def _valid(weights: object) -> list[tuple[str, float]]:
-    """The usable (key, weight) pairs of a weights mapping, whatever it holds."""
+    """The usable (key, weight) pairs of a weights mapping, whatever it holds (an `Interests`
+    may be made by hand, not only parsed from a cookie)."""
     if not isinstance(weights, dict):
         return []
     return [
-        (k, min(MAX_WEIGHT, float(w)))
+        (k, weight)
         for k, w in weights.items()
-        if isinstance(k, str)
-        and isinstance(w, int | float)
-        and not isinstance(w, bool)
-        and math.isfinite(w)
-        and w > 0
+        if isinstance(k, str) and (weight := usable_weight(w)) is not None
     ]

@@ -34,8 +34,10 @@ from publisher.db.models import (
 
 SNAPSHOT_SECONDS = 10.0
 SHOWN_COUNTERS = ("impressions", "views", "likes", "collects", "comments", "shares")
-TAKEN_BACK = {"unlike": "likes", "uncollect": "collects"}
-"""The reaction rows of a reader who took a like or collect back, and the counter they lower."""
+REACTIONS = {"like": ("unlike", "likes"), "collect": ("uncollect", "collects")}
+"""Each reaction's row kind once the reader took it back, and the counter it is shown in."""
+TAKEN_BACK = {taken_back: counter for taken_back, counter in REACTIONS.values()}
+"""The rows of a reader who took a like or collect back, and the counter they lower."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,11 @@ taking back sent at the same moment leave one row, never both.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import CursorResult, Integer, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from publisher.db.models import Account, Note, NoteDailyStats, ReaderFollow, ReaderReaction
@@ -29,12 +30,7 @@ from publisher.services.reader_actions import (
     reader_event_id,
     record_once,
 )
-from publisher.services.reader_catalog import TAKEN_BACK as LOWERED_BY
-from publisher.services.reader_catalog import is_public_note
-
-TAKEN_BACK = {"like": "unlike", "collect": "uncollect"}
-"""A reaction's row once the reader took it back."""
-_SHOWN_COUNTER = {"like": "likes", "collect": "collects"}
+from publisher.services.reader_catalog import REACTIONS, TAKEN_BACK, is_public_note
 
 
 def _reaction_counts(session: Session, note_id: uuid.UUID) -> dict[str, int]:
@@ -48,10 +44,10 @@ def _reaction_counts(session: Session, note_id: uuid.UUID) -> dict[str, int]:
     shown = {"likes": int(likes), "collects": int(collects)}
     for kind, number in session.execute(
         select(ReaderReaction.kind, func.count())
-        .where(ReaderReaction.note_id == note_id, ReaderReaction.kind.in_(LOWERED_BY))
+        .where(ReaderReaction.note_id == note_id, ReaderReaction.kind.in_(TAKEN_BACK))
         .group_by(ReaderReaction.kind)
     ):
-        counter = LOWERED_BY[kind]
+        counter = TAKEN_BACK[kind]
         shown[counter] = max(0, shown[counter] - number)
     return shown
 
@@ -91,7 +87,7 @@ def set_reaction(
     """
     one_reader_at_a_time(session, reader_id)
     note = public_note(session, note_id)
-    taken_back = TAKEN_BACK[kind]
+    taken_back, counter = REACTIONS[kind]
     drop, keep = (taken_back, kind) if on else (kind, taken_back)
     mine = (ReaderReaction.reader_id == reader_id, ReaderReaction.note_id == note.id)
     dropped = cast(
@@ -106,26 +102,39 @@ def set_reaction(
     if on and (added or dropped):
         engagement = note.engagement(kind)
     session.commit()
-    return {"on": on, "count": _reaction_counts(session, note.id)[_SHOWN_COUNTER[kind]]}, engagement
+    return {"on": on, "count": _reaction_counts(session, note.id)[counter]}, engagement
 
 
 def follow_state(session: Session, reader_id: str, account_id: uuid.UUID) -> tuple[bool, int]:
-    """Whether the reader follows the account, and its followers shown (as the platform last
-    showed them, plus readers of these pages)."""
-    following = session.scalar(
-        select(func.count()).where(
-            ReaderFollow.reader_id == reader_id, ReaderFollow.account_id == account_id
+    """Whether the reader follows the account, and its followers shown."""
+    return follow_states(session, reader_id, [account_id]).get(account_id, (False, 0))
+
+
+def follow_states(
+    session: Session, reader_id: str, account_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[bool, int]]:
+    """Each account's (whether the reader follows it, its followers shown: as the platform last
+    showed them, plus readers of these pages), in one grouped query for a whole list (the users
+    tab of a search, a brand's accounts)."""
+    ids = list(account_ids)
+    if not ids:
+        return {}
+    follows = func.count(ReaderFollow.reader_id)
+    theirs = func.sum(case((ReaderFollow.reader_id == reader_id, 1), else_=0), type_=Integer)
+    rows = session.execute(
+        select(
+            Account.id,
+            Account.followers.label("platform"),
+            follows.label("follows"),
+            theirs.label("following"),
         )
+        .outerjoin(ReaderFollow, ReaderFollow.account_id == Account.id)
+        .where(Account.id.in_(ids))
+        .group_by(Account.id, Account.followers)
     )
-    return bool(following), _followers(session, account_id)
-
-
-def _followers(session: Session, account_id: uuid.UUID) -> int:
-    platform = session.scalar(select(Account.followers).where(Account.id == account_id)) or 0
-    readers = session.scalar(
-        select(func.count()).select_from(ReaderFollow).where(ReaderFollow.account_id == account_id)
-    )
-    return int(platform) + int(readers or 0)
+    return {
+        row.id: (bool(row.following), int(row.platform or 0) + int(row.follows)) for row in rows
+    }
 
 
 def _follow_note(
@@ -181,4 +190,4 @@ def set_follow(
             )
         )
     session.commit()
-    return {"on": on, "count": _followers(session, account_id)}, engagement
+    return {"on": on, "count": follow_state(session, reader_id, account_id)[1]}, engagement

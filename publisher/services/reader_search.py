@@ -63,15 +63,16 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Integer, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from publisher.db import dialects
-from publisher.db.models import Account, Note, Product, ReaderFollow, ReaderSearch, Storefront
+from publisher.db.models import Account, Product, ReaderSearch, Storefront
 from publisher.domain.comment_moderation import VISIBLE, moderate
 from publisher.domain.timezones import zone
 from publisher.services import keywords
-from publisher.services.reader_catalog import Catalog, CatalogCache, NoteCard, is_public_note
+from publisher.services.reader_actions import is_public_account
+from publisher.services.reader_catalog import Catalog, CatalogCache, NoteCard
 
 log = logging.getLogger(__name__)
 
@@ -385,16 +386,8 @@ class ProductEntry:
 def public_accounts(
     session: Session, catalog: Catalog, organization_id: uuid.UUID | None = None
 ) -> list[AccountEntry]:
-    """Accounts a reader may open (of one organization, or all): authors of public published
-    notes, and the accounts of organizations with a storefront (a brand's page has no notes
-    to begin with)."""
-    with_notes = select(Note.account_id).where(is_public_note())
-    with_shop = select(Storefront.organization_id)
-    statement = (
-        select(Account)
-        .where(Account.id.in_(with_notes) | Account.organization_id.in_(with_shop))
-        .order_by(Account.created_at, Account.id)
-    )
+    """Accounts a reader may open (of one organization, or all): `is_public_account`."""
+    statement = select(Account).where(is_public_account()).order_by(Account.created_at, Account.id)
     if organization_id is not None:
         statement = statement.where(Account.organization_id == organization_id)
     return [_account_entry(account, catalog) for account in session.scalars(statement)]
@@ -403,13 +396,9 @@ def public_accounts(
 def public_account(
     session: Session, catalog: Catalog, account_id: uuid.UUID
 ) -> AccountEntry | None:
-    """The account when a reader may open its page (see `public_accounts`), else None."""
-    account = session.get(Account, account_id)
-    if account is None:
-        return None
-    if account_id not in catalog.by_account and storefront_of(session, account) is None:
-        return None
-    return _account_entry(account, catalog)
+    """The account when a reader may open its page (`is_public_account`), else None."""
+    account = session.scalar(select(Account).where(Account.id == account_id, is_public_account()))
+    return None if account is None else _account_entry(account, catalog)
 
 
 def _account_entry(account: Account, catalog: Catalog) -> AccountEntry:
@@ -422,33 +411,6 @@ def _account_entry(account: Account, catalog: Catalog) -> AccountEntry:
         organization_id=account.organization_id,
         notes=len(catalog.by_account.get(account.id, ())),
     )
-
-
-def follow_states(
-    session: Session, reader_id: str, account_ids: Iterable[uuid.UUID]
-) -> dict[uuid.UUID, tuple[bool, int]]:
-    """Each account's (whether the reader follows it, its followers shown) as `follow_state`
-    tells them for one — the platform's figure plus readers of these pages — in one grouped
-    query for a whole list (the users tab of a search, a brand's accounts)."""
-    ids = list(account_ids)
-    if not ids:
-        return {}
-    follows = func.count(ReaderFollow.reader_id)
-    theirs = func.sum(case((ReaderFollow.reader_id == reader_id, 1), else_=0), type_=Integer)
-    rows = session.execute(
-        select(
-            Account.id,
-            Account.followers.label("platform"),
-            follows.label("follows"),
-            theirs.label("following"),
-        )
-        .outerjoin(ReaderFollow, ReaderFollow.account_id == Account.id)
-        .where(Account.id.in_(ids))
-        .group_by(Account.id, Account.followers)
-    )
-    return {
-        row.id: (bool(row.following), int(row.platform or 0) + int(row.follows)) for row in rows
-    }
 
 
 def storefront_of(session: Session, account: Account | AccountEntry) -> Storefront | None:

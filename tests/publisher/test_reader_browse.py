@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +17,9 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from publisher.db.models import Account, Note, Product, Storefront, Topic
+from publisher.db.models import Account, Note, Product, ReaderFollow, Storefront, Topic
 from publisher.reader.web import count
-from publisher.services import reader_catalog, reader_search
+from publisher.services import reader_catalog, reader_reactions, reader_search
 from publisher.services.reader_catalog import Catalog
 from publisher.services.reader_reactions import follow_state
 from tests.reader_world import ReaderWorld, served_world
@@ -163,7 +164,7 @@ def test_following_shows_on_the_account_page(world: ReaderWorld) -> None:
     assert 'data-on="0">关注</button>' in stranger and f'data-count="{shown + 1}"' in stranger
 
 
-def test_follow_states_of_a_list_agree_with_one_at_a_time(world: ReaderWorld) -> None:
+def test_follow_states_of_a_list_count_the_platform_and_the_readers(world: ReaderWorld) -> None:
     reader = reader_at(world, "10.20.0.2")
     brand = account_id(world, "山茶花护肤官方")
     answer = reader.post(
@@ -172,11 +173,13 @@ def test_follow_states_of_a_list_agree_with_one_at_a_time(world: ReaderWorld) ->
     assert answer.status_code == 200, answer.text
     reader_id = reader.cookies["zc_reader"].split(".")[0]
     with world.db() as session:
-        accounts = session.scalars(select(Account.id)).all()
-        states = reader_search.follow_states(session, reader_id, [*accounts, uuid.uuid4()])
-        assert states == {a: follow_state(session, reader_id, a) for a in accounts}
+        accounts = session.scalars(select(Account)).all()
+        ids = [account.id for account in accounts]
+        states = reader_reactions.follow_states(session, reader_id, [*ids, uuid.uuid4()])
+        follows = Counter(session.scalars(select(ReaderFollow.account_id)))
+        assert states == {a.id: (a.id == brand, a.followers + follows[a.id]) for a in accounts}
         assert states[brand][0] and sum(following for following, _ in states.values()) == 1
-        assert reader_search.follow_states(session, reader_id, []) == {}
+        assert reader_reactions.follow_states(session, reader_id, []) == {}
     people = get(world, "/search", reader, q="山茶花", type="users").text
     assert f'data-follow="{brand}" data-note="" data-on="1">已关注</button>' in people
     with world.db() as session:

@@ -38,7 +38,7 @@ from publisher.reader.web import (
 from publisher.server.deps import SessionDep
 from publisher.server.rate_limits import SlidingWindow, address_of
 from publisher.server.reader_deps import CatalogDep, ReaderDep
-from publisher.services import reader_search
+from publisher.services import reader_reactions, reader_search
 from publisher.services.reader_catalog import Catalog, NoteCard
 from publisher.services.reader_comments import comment_words
 from publisher.services.reader_search import AccountEntry, SearchIndex
@@ -76,7 +76,7 @@ def _followed(
     session: Session, reader: Reader, accounts: Sequence[AccountEntry]
 ) -> list[tuple[AccountEntry, bool, int]]:
     """Each account with whether the reader follows it and its followers shown."""
-    states = reader_search.follow_states(session, reader.id, [a.id for a in accounts])
+    states = reader_reactions.follow_states(session, reader.id, [a.id for a in accounts])
     return [(account, *states[account.id]) for account in accounts if account.id in states]
 
 
@@ -254,7 +254,7 @@ def user(
     account = reader_search.public_account(session, catalog, found) if found else None
     if account is None:
         return not_found_page(request, reader)
-    states = reader_search.follow_states(session, reader.id, [account.id])
+    states = reader_reactions.follow_states(session, reader.id, [account.id])
     following, followers = states[account.id]
     cards = catalog.by_account.get(account.id, ())
     context = {
